@@ -1,0 +1,99 @@
+import BoardModel
+
+/// The JSON shape of issues and events, shared by `list`, `show` and `export`.
+///
+/// Field names are a promise to users' scripts: `id`, `title`, `body`, `column`, `state`,
+/// `assignees`, `labels`, `priority`, `author`, `created`, `updated`, and `timeline` entries
+/// `{id, at, actor, kind, …}`. See docs/export-format.md.
+public enum IssueJSON {
+    public static func write(_ issue: Issue, timeline: [Event]? = nil, to json: inout JSONWriter) {
+        json.beginObject()
+        json.field("id", issue.number)
+        json.field("title", issue.title)
+        json.field("body", issue.body)
+        json.field("column", issue.column)
+        json.field("state", issue.state.rawValue)
+        json.field("assignees", issue.assignees)
+        json.field("labels", issue.labels)
+        json.field("priority", issue.priority.rawValue)
+        json.field("author", issue.author)
+        json.field("created", issue.created.iso8601)
+        json.field("updated", issue.updated.iso8601)
+        if let timeline {
+            json.key("timeline")
+            json.beginArray()
+            for event in timeline { write(event, to: &json) }
+            json.endArray()
+        }
+        json.endObject()
+    }
+
+    public static func write(_ event: Event, to json: inout JSONWriter) {
+        json.beginObject()
+        json.field("id", event.id)
+        json.field("at", event.at.iso8601)
+        json.field("actor", event.actor)
+        json.field("kind", event.kind.name)
+        switch event.kind {
+        case .columns(let columns):
+            json.key("columns")
+            json.beginArray()
+            for column in columns { write(column, to: &json) }
+            json.endArray()
+        case let .created(title, body, column, rank, priority):
+            json.field("title", title)
+            json.field("body", body)
+            json.field("column", column)
+            json.key("rank"); json.number(rank)
+            json.field("priority", priority.rawValue)
+        case .retitled(let title): json.field("title", title)
+        case .bodyEdited(let body): json.field("body", body)
+        case let .moved(from, to, rank), let .closed(from, to, rank), let .reopened(from, to, rank):
+            json.field("from", from)
+            json.field("to", to)
+            json.key("rank"); json.number(rank)
+        case .assigned(let user), .unassigned(let user): json.field("user", user)
+        case .labelled(let label), .unlabelled(let label): json.field("label", label)
+        case .prioritised(let priority): json.field("priority", priority.rawValue)
+        case .commented(let text): json.field("text", text)
+        }
+        json.endObject()
+    }
+
+    public static func write(_ column: Column, to json: inout JSONWriter) {
+        json.beginObject()
+        json.field("id", column.id)
+        json.field("name", column.name)
+        json.key("closing"); json.bool(column.isClosing)
+        json.endObject()
+    }
+
+    /// `[issue, …]` for `list --format json`.
+    public static func list(_ issues: [Issue]) -> String {
+        var json = JSONWriter()
+        json.beginArray()
+        for issue in issues { write(issue, to: &json) }
+        json.endArray()
+        return json.output
+    }
+
+    /// The whole board for `export --format json`: columns, then issues with their timelines.
+    public static func export(_ state: BoardState, name: String) -> String {
+        var json = JSONWriter()
+        json.beginObject()
+        json.field("board", name)
+        json.field("format", 1)
+        json.key("columns")
+        json.beginArray()
+        for column in state.columns { write(column, to: &json) }
+        json.endArray()
+        json.key("issues")
+        json.beginArray()
+        for number in state.issues.keys.sorted() {
+            write(state.issues[number]!, timeline: state.timelines[number] ?? [], to: &json)
+        }
+        json.endArray()
+        json.endObject()
+        return json.output
+    }
+}

@@ -1,0 +1,145 @@
+/// The board as the fold of its events: columns, issues and each issue's timeline.
+///
+/// A plain value so that folding a million events costs no observation or locking overhead;
+/// `BoardModel` wraps it for views that observe changes.
+public struct BoardState: Sendable {
+    public private(set) var columns: [Column]
+    public private(set) var issues: [Int: Issue] = [:]
+    public private(set) var timelines: [Int: [Event]] = [:]
+    /// The highest issue number ever created; the next issue gets one more.
+    public private(set) var highestNumber = 0
+    public private(set) var eventCount = 0
+    /// The newest event time seen (for "last activity").
+    public private(set) var latestEvent: Timestamp?
+
+    public init(columns: [Column] = Column.defaults) {
+        self.columns = columns
+    }
+
+    /// The column with this id or display name, case-insensitively.
+    public func column(named name: String) -> Column? {
+        let lower = name.lowercased()
+        return columns.first { $0.id.lowercased() == lower } ?? columns.first { $0.name.lowercased() == lower }
+    }
+
+    public func columnName(_ id: String) -> String {
+        columns.first { $0.id == id }?.name ?? id
+    }
+
+    public func isClosing(_ columnID: String) -> Bool {
+        columns.first { $0.id == columnID }?.isClosing ?? false
+    }
+
+    /// The first closing column (where `close` sends issues).
+    public var closingColumn: Column? { columns.first { $0.isClosing } }
+
+    /// Issues of one column in rank order.
+    public func issues(inColumn id: String) -> [Issue] {
+        issues.values.filter { $0.column == id }.sorted(by: BoardState.rankOrder)
+    }
+
+    public static func rankOrder(_ a: Issue, _ b: Issue) -> Bool {
+        a.rank != b.rank ? a.rank < b.rank : a.number < b.number
+    }
+
+    /// A rank after every issue in the column.
+    public func bottomRank(of column: String, excluding number: Int? = nil) -> Double {
+        var highest = 0.0
+        for issue in issues.values where issue.column == column && issue.number != number {
+            highest = max(highest, issue.rank)
+        }
+        return (highest + 1).rounded(.down)
+    }
+
+    /// Everyone who appears on the board: authors, assignees and actors, sorted.
+    public var knownUsers: [String] {
+        var users = Set<String>()
+        for issue in issues.values {
+            users.insert(issue.author)
+            users.formUnion(issue.assignees)
+        }
+        return users.sorted()
+    }
+
+    public var knownLabels: [String] {
+        var labels = Set<String>()
+        for issue in issues.values { labels.formUnion(issue.labels) }
+        return labels.sorted()
+    }
+
+    /// Folds one event into the state. Events about unknown issues, or a second `created` for a
+    /// number already taken, are ignored: the log is never rejected for them.
+    public mutating func apply(_ event: Event) {
+        eventCount += 1
+        if latestEvent == nil || event.at > latestEvent! { latestEvent = event.at }
+        if case .columns(let newColumns) = event.kind {
+            if !newColumns.isEmpty { columns = newColumns }
+            return
+        }
+        let number = event.issue
+        if case let .created(title, body, column, rank, priority) = event.kind {
+            guard issues[number] == nil, number > 0 else { return }
+            var issue = Issue(number: number, title: title, body: body, column: column, rank: rank,
+                              priority: priority, author: event.actor, created: event.at)
+            if isClosing(column) { issue.state = .closed }
+            issues[number] = issue
+            timelines[number, default: []].append(event)
+            highestNumber = max(highestNumber, number)
+            return
+        }
+        guard var issue = issues[number] else { return }
+        switch event.kind {
+        case .columns, .created:
+            return
+        case .retitled(let title):
+            issue.title = title
+        case .bodyEdited(let body):
+            issue.body = body
+        case let .moved(from, to, rank):
+            issue.column = to
+            issue.rank = rank
+            if isClosing(to), issue.isOpen {
+                issue.state = .closed
+                issue.columnBeforeClose = from
+            } else if !isClosing(to), !issue.isOpen {
+                issue.state = .open
+                issue.columnBeforeClose = nil
+            }
+        case .assigned(let user):
+            if !issue.assignees.contains(user) { issue.assignees.append(user) }
+        case .unassigned(let user):
+            issue.assignees.removeAll { $0 == user }
+        case .labelled(let label):
+            if !issue.labels.contains(label) { issue.labels.append(label) }
+        case .unlabelled(let label):
+            issue.labels.removeAll { $0 == label }
+        case .prioritised(let priority):
+            issue.priority = priority
+        case .commented:
+            break
+        case let .closed(from, to, rank):
+            issue.state = .closed
+            issue.column = to
+            issue.rank = rank
+            issue.columnBeforeClose = from
+        case let .reopened(_, to, rank):
+            issue.state = .open
+            issue.column = to
+            issue.rank = rank
+            issue.columnBeforeClose = nil
+        }
+        issue.updated = max(issue.updated, event.at)
+        issues[number] = issue
+        timelines[number, default: []].append(event)
+    }
+
+    public mutating func apply(_ events: some Sequence<Event>) {
+        for event in events { apply(event) }
+    }
+
+    /// The issue, or a `noSuchIssue` error.
+    public func issue(_ number: Int) throws(BoardError) -> Issue {
+        guard let issue = issues[number] else { throw .noSuchIssue(number) }
+        return issue
+    }
+}

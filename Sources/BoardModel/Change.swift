@@ -1,0 +1,112 @@
+/// Something a person asks the board to do: the intent behind one or more events.
+///
+/// The CLI, the full-screen board and (later) imports all speak in changes. A change is turned
+/// into events only under the store's lock, against the freshest state, so issue numbers and
+/// "from" columns are always right even with other writers.
+public enum Change: Hashable, Sendable {
+    case create(title: String, body: String = "", column: String? = nil, labels: [String] = [],
+                assignees: [String] = [], priority: Priority = .none)
+    case retitle(Int, String)
+    case editBody(Int, String)
+    /// Move to a column; `rank` nil means the bottom of that column.
+    case move(Int, to: String, rank: Double? = nil)
+    case assign(Int, [String])
+    case unassign(Int, [String])
+    case label(Int, add: [String], remove: [String])
+    case prioritise(Int, Priority)
+    case comment(Int, String)
+    case close(Int)
+    case reopen(Int)
+}
+
+extension BoardState {
+    /// The events that carry out `change`, validated against this state. A change that would
+    /// change nothing (assigning someone already assigned) yields no events.
+    public func events(for change: Change, actor: String, at time: Timestamp,
+                       newID: () -> String = Event.newID) throws(BoardError) -> [Event] {
+        var kinds: [(Int, EventKind)] = []
+        switch change {
+        case let .create(title, body, columnName, labels, assignees, priority):
+            let trimmed = title.trimmingSpaces
+            guard !trimmed.isEmpty else { throw .emptyTitle }
+            let column = try resolveColumn(columnName ?? columns.first?.id ?? "backlog")
+            let number = highestNumber + 1
+            kinds.append((number, .created(title: trimmed, body: body, column: column.id,
+                                           rank: bottomRank(of: column.id), priority: priority)))
+            for label in unique(labels) { kinds.append((number, .labelled(label))) }
+            for user in unique(assignees) { kinds.append((number, .assigned(user))) }
+        case let .retitle(number, title):
+            let issue = try issue(number)
+            let trimmed = title.trimmingSpaces
+            guard !trimmed.isEmpty else { throw .emptyTitle }
+            if trimmed != issue.title { kinds.append((number, .retitled(trimmed))) }
+        case let .editBody(number, body):
+            let issue = try issue(number)
+            if body != issue.body { kinds.append((number, .bodyEdited(body))) }
+        case let .move(number, to, rank):
+            let issue = try issue(number)
+            let column = try resolveColumn(to)
+            let newRank = rank ?? (column.id == issue.column ? issue.rank : bottomRank(of: column.id, excluding: number))
+            if column.id != issue.column || newRank != issue.rank {
+                kinds.append((number, .moved(from: issue.column, to: column.id, rank: newRank)))
+            }
+        case let .assign(number, users):
+            let issue = try issue(number)
+            for user in unique(users) where !issue.assignees.contains(user) { kinds.append((number, .assigned(user))) }
+        case let .unassign(number, users):
+            let issue = try issue(number)
+            for user in unique(users) where issue.assignees.contains(user) { kinds.append((number, .unassigned(user))) }
+        case let .label(number, add, remove):
+            let issue = try issue(number)
+            for label in unique(add) where !issue.labels.contains(label) { kinds.append((number, .labelled(label))) }
+            for label in unique(remove) where issue.labels.contains(label) { kinds.append((number, .unlabelled(label))) }
+        case let .prioritise(number, priority):
+            let issue = try issue(number)
+            if priority != issue.priority { kinds.append((number, .prioritised(priority))) }
+        case let .comment(number, text):
+            _ = try issue(number)
+            guard !text.trimmingSpaces.isEmpty else { throw .invalid("a comment needs some text") }
+            kinds.append((number, .commented(text)))
+        case let .close(number):
+            let issue = try issue(number)
+            guard let closing = closingColumn else { throw .invalid("this board has no closing column") }
+            if issue.isOpen {
+                kinds.append((number, .closed(from: issue.column, to: closing.id,
+                                             rank: bottomRank(of: closing.id, excluding: number))))
+            }
+        case let .reopen(number):
+            let issue = try issue(number)
+            if !issue.isOpen {
+                let back = issue.columnBeforeClose.flatMap { column(named: $0) }
+                    ?? columns.first { !$0.isClosing } ?? columns[0]
+                kinds.append((number, .reopened(from: issue.column, to: back.id,
+                                               rank: bottomRank(of: back.id, excluding: number))))
+            }
+        }
+        return kinds.map { Event(id: newID(), at: time, actor: actor, issue: $0.0, kind: $0.1) }
+    }
+
+    /// The column named `name` (id or display name), or an error listing the columns.
+    public func resolveColumn(_ name: String) throws(BoardError) -> Column {
+        guard let column = column(named: name) else {
+            throw .noSuchColumn(name, available: columns.map(\.id))
+        }
+        return column
+    }
+
+    private func unique(_ values: [String]) -> [String] {
+        var seen = Set<String>()
+        return values.map(\.trimmingSpaces).filter { !$0.isEmpty && seen.insert($0).inserted }
+    }
+}
+
+extension StringProtocol {
+    /// The text without leading and trailing spaces, tabs and newlines.
+    public var trimmingSpaces: String {
+        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
+        guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) }) else {
+            return ""
+        }
+        return String(self[first...last])
+    }
+}

@@ -1,0 +1,63 @@
+/// One change to the board: the unit of truth. State is the fold of events in log order.
+public struct Event: Hashable, Sendable {
+    /// Unique across every clone of the board (random 64-bit, hex), so logs can be merged.
+    public var id: String
+    public var at: Timestamp
+    public var actor: String
+    /// The issue number, or 0 for board-wide events.
+    public var issue: Int
+    public var kind: EventKind
+
+    public init(id: String, at: Timestamp, actor: String, issue: Int, kind: EventKind) {
+        self.id = id
+        self.at = at
+        self.actor = actor
+        self.issue = issue
+        self.kind = kind
+    }
+
+    /// A new random event id.
+    public static func newID() -> String {
+        var generator = SystemRandomNumberGenerator()
+        let value = generator.next() as UInt64
+        let hex = String(value, radix: 16)
+        return String(repeating: "0", count: 16 - hex.count) + hex
+    }
+}
+
+/// What an event did.
+public enum EventKind: Hashable, Sendable {
+    /// The board's columns were set (board-wide; written by `init`).
+    case columns([Column])
+    case created(title: String, body: String, column: String, rank: Double, priority: Priority)
+    case retitled(String)
+    case bodyEdited(String)
+    case moved(from: String, to: String, rank: Double)
+    case assigned(String)
+    case unassigned(String)
+    case labelled(String)
+    case unlabelled(String)
+    case prioritised(Priority)
+    case commented(String)
+    case closed(from: String, to: String, rank: Double)
+    case reopened(from: String, to: String, rank: Double)
+
+    /// The word used for this kind in the log and in JSON (`kind`).
+    public var name: String {
+        switch self {
+        case .columns: "columns"
+        case .created: "created"
+        case .retitled: "retitled"
+        case .bodyEdited: "body-edited"
+        case .moved: "moved"
+        case .assigned: "assigned"
+        case .unassigned: "unassigned"
+        case .labelled: "labelled"
+        case .unlabelled: "unlabelled"
+        case .prioritised: "prioritised"
+        case .commented: "commented"
+        case .closed: "closed"
+        case .reopened: "reopened"
+        }
+    }
+}

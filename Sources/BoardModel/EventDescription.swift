@@ -1,0 +1,44 @@
+/// Human words for an event, the same in `lanes show`, the issue view and the activity view.
+extension Event {
+    /// "moved To do → In progress", "added label bug", "commented". Text from users is returned
+    /// raw: callers sanitise it at the point of drawing or printing.
+    public func summary(in state: BoardState) -> String {
+        switch kind {
+        case .columns(let columns):
+            return "set columns " + columns.map(\.name).joined(separator: ", ")
+        case let .created(title, _, column, _, _):
+            return "created \"\(title)\" in \(state.columnName(column))"
+        case .retitled(let title):
+            return "retitled to \"\(title)\""
+        case .bodyEdited:
+            return "edited the description"
+        case let .moved(from, to, _):
+            return from == to ? "reordered in \(state.columnName(to))" : "moved \(state.columnName(from)) → \(state.columnName(to))"
+        case .assigned(let user):
+            return "assigned \(user)"
+        case .unassigned(let user):
+            return "unassigned \(user)"
+        case .labelled(let label):
+            return "added label \(label)"
+        case .unlabelled(let label):
+            return "removed label \(label)"
+        case .prioritised(let priority):
+            return "set priority \(priority.rawValue)"
+        case .commented:
+            return "commented"
+        case let .closed(from, to, _):
+            return "closed (\(state.columnName(from)) → \(state.columnName(to)))"
+        case let .reopened(from, to, _):
+            return "reopened (\(state.columnName(from)) → \(state.columnName(to)))"
+        }
+    }
+
+    /// The longer text an event carries (a comment or a new description), if any.
+    public var text: String? {
+        switch kind {
+        case .commented(let text), .bodyEdited(let text): text
+        case let .created(_, body, _, _, _): body.isEmpty ? nil : body
+        default: nil
+        }
+    }
+}

@@ -1,0 +1,63 @@
+/// Where a board's files are: the `.lanes/` directory and the files inside it.
+public struct BoardLocation: Hashable, Sendable {
+    /// The directory holding `.lanes/` (a project, or the personal board's data directory).
+    public var root: String
+    /// True for the personal board under `$XDG_DATA_HOME/lanes/`.
+    public var isPersonal: Bool
+
+    public init(root: String, isPersonal: Bool = false) {
+        self.root = root
+        self.isPersonal = isPersonal
+    }
+
+    public static let directoryName = ".lanes"
+
+    public var directory: String { Path.join(root, BoardLocation.directoryName) }
+    public var eventsPath: String { Path.join(directory, "events") }
+    public var lockPath: String { Path.join(directory, "lock") }
+    public var tornPath: String { Path.join(directory, "torn") }
+    public var rcPath: String { Path.join(directory, "lanesrc") }
+
+    /// A short name for the status line: the project directory's name, or "personal".
+    public var name: String { isPersonal ? "personal" : Path.base(root) }
+
+    /// The process's working directory.
+    public static var currentDirectory: String { Path.absolute(".") }
+
+    public var exists: Bool { POSIXFile.exists(eventsPath) }
+
+    /// Picks the board: `--board DIR`, else `LANES_BOARD`, else the nearest `.lanes/` walking up
+    /// from `workingDirectory` (as git finds `.git`), else the personal board.
+    public static func resolve(board: String?, environment: [String: String], workingDirectory: String) -> BoardLocation {
+        if let explicit = board ?? environment["LANES_BOARD"].flatMap({ $0.isEmpty ? nil : $0 }) {
+            return BoardLocation(root: rootFor(Path.absolute(explicit)))
+        }
+        var directory = workingDirectory
+        while true {
+            if POSIXFile.isDirectory(Path.join(directory, directoryName)),
+               POSIXFile.exists(Path.join(Path.join(directory, directoryName), "events")) {
+                return BoardLocation(root: directory)
+            }
+            let parent = Path.parent(directory)
+            if parent == directory { break }
+            directory = parent
+        }
+        return personal(environment: environment)
+    }
+
+    /// `$XDG_DATA_HOME/lanes`, default `~/.local/share/lanes`.
+    public static func personal(environment: [String: String]) -> BoardLocation {
+        let data: String
+        if let xdg = environment["XDG_DATA_HOME"], xdg.hasPrefix("/") {
+            data = xdg
+        } else {
+            data = Path.join(environment["HOME"] ?? "/tmp", ".local/share")
+        }
+        return BoardLocation(root: Path.join(data, "lanes"), isPersonal: true)
+    }
+
+    /// `--board` accepts the project directory or the `.lanes` directory itself.
+    private static func rootFor(_ path: String) -> String {
+        Path.base(path) == directoryName ? Path.parent(path) : path
+    }
+}

@@ -1,0 +1,44 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import BoardModel
+
+/// The board's writer lock: an exclusive `flock` on `.lanes/lock`, a file that is never renamed
+/// or replaced (a lock on a renamed file would stop excluding anyone).
+///
+/// The holder writes its pid into the file so that a waiting writer can say who it waits for.
+final class BoardLock {
+    private let fd: Int32
+
+    /// Blocks until the lock is held. `onWait` is called once, with the holder's pid if known,
+    /// when the lock is not free at the first try.
+    init(path: String, onWait: (Int?) -> Void) throws(BoardError) {
+        fd = try POSIXFile.open(path, O_RDWR | O_CREAT)
+        if flock(fd, LOCK_EX | LOCK_NB) != 0 {
+            guard errno == EWOULDBLOCK else {
+                let reason = POSIXFile.errorText()
+                close(fd)
+                throw .io("cannot lock \(path): \(reason)")
+            }
+            let holder = (try? POSIXFile.read(fd, offset: 0, count: 32, path: path))
+                .flatMap { Int(String(decoding: $0, as: UTF8.self).trimmingSpaces) }
+            onWait(holder)
+            while flock(fd, LOCK_EX) != 0 {
+                guard errno == EINTR else {
+                    let reason = POSIXFile.errorText()
+                    close(fd)
+                    throw .io("cannot lock \(path): \(reason)")
+                }
+            }
+        }
+        // Best effort: the pid is only a hint for waiters, never needed for correctness.
+        if ftruncate(fd, 0) == 0 {
+            _ = try? POSIXFile.writeAll(fd, Array("\(getpid())\n".utf8), path: path)
+        }
+    }
+
+    deinit {
+        flock(fd, LOCK_UN)
+        close(fd)
+    }
+}

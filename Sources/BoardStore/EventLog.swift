@@ -1,0 +1,195 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import BoardModel
+
+/// A board's event log on disk and the state folded from it.
+///
+/// Readers never lock: they read up to the last complete line. Writers take the board lock,
+/// catch up on what others appended, set aside a torn tail left by a crashed writer, turn their
+/// changes into events against that fresh state, append the lines in one write and `fsync`
+/// before reporting success. A failed write or sync is cut back off the file, so the log never
+/// keeps a half-written line of ours.
+public final class EventLog {
+    public let location: BoardLocation
+    public private(set) var state: BoardState
+    /// Problems found in lines read so far (bad lines are skipped, never fatal).
+    public private(set) var problems: [LogProblem] = []
+    /// Why this board cannot be written, if it cannot (newer format, no permission).
+    public private(set) var readOnlyReason: String?
+    /// Bytes of a line after the last newline, seen without the lock: a writer in progress or
+    /// a crashed writer's torn tail. The next write decides which, under the lock.
+    public private(set) var pendingTail = 0
+    /// Called when a writer has to wait for the lock, with the holder's pid if known.
+    public var onLockWait: (Int?) -> Void = { _ in }
+
+    private var reader: LogReader
+    private var offset = 0
+    private var identity: (device: UInt64, inode: UInt64)?
+
+    private init(location: BoardLocation) {
+        self.location = location
+        self.state = BoardState()
+        self.reader = LogReader(path: location.eventsPath, nextLine: 1)
+    }
+
+    /// Opens an existing board. The personal board is created on first use.
+    public static func open(_ location: BoardLocation) throws(BoardError) -> EventLog {
+        if !location.exists {
+            guard location.isPersonal else {
+                throw .invalid("no board at \(location.root); run \"lanes init \(location.root)\" to create one")
+            }
+            try create(location)
+        }
+        let log = EventLog(location: location)
+        try log.reload()
+        return log
+    }
+
+    /// Creates `.lanes/` with a header and the default columns. Fails if a board exists.
+    public static func create(_ location: BoardLocation, columns: [Column] = Column.defaults,
+                              actor: String = "lanes", now: Timestamp = .now) throws(BoardError) {
+        if location.exists { throw .invalid("a board already exists at \(location.directory)") }
+        try POSIXFile.makeDirectories(location.directory)
+        var bytes = Array((LineCodec.header + "\n").utf8)
+        LineCodec.encode(Event(id: Event.newID(), at: now, actor: actor, issue: 0, kind: .columns(columns)), into: &bytes)
+        let lock = try BoardLock(path: location.lockPath, onWait: { _ in })
+        defer { withExtendedLifetime(lock) {} }
+        if location.exists { throw .invalid("a board already exists at \(location.directory)") }
+        try POSIXFile.writeAtomically(bytes, to: location.eventsPath)
+    }
+
+    /// Reads the whole log again from the start.
+    public func reload() throws(BoardError) {
+        state = BoardState()
+        problems = []
+        reader = LogReader(path: location.eventsPath, nextLine: 1)
+        offset = 0
+        pendingTail = 0
+        let fd = try POSIXFile.open(location.eventsPath, O_RDONLY)
+        defer { close(fd) }
+        let info = try POSIXFile.status(fd, path: location.eventsPath)
+        identity = (UInt64(info.st_dev), UInt64(info.st_ino))
+        _ = try readTail(fd: fd, size: Int(info.st_size))
+        readOnlyReason = nil
+        if let version = reader.version, version > LineCodec.formatVersion {
+            readOnlyReason = "this board was written by a newer Lanes (format \(version)); opened read-only"
+        } else if access(location.eventsPath, W_OK) != 0 || access(location.directory, W_OK) != 0 {
+            readOnlyReason = "you cannot write to \(location.directory); opened read-only"
+        }
+    }
+
+    /// Reads what other writers appended since the last read. Returns the new events; reloads
+    /// everything if the file was replaced (git pull, compaction) or shrank.
+    @discardableResult
+    public func refresh() throws(BoardError) -> [Event] {
+        guard let info = POSIXFile.status(path: location.eventsPath) else {
+            throw .io("cannot read \(location.eventsPath): the file is gone")
+        }
+        if let identity, identity != (UInt64(info.st_dev), UInt64(info.st_ino)) || Int(info.st_size) < offset {
+            try reload()
+            return []
+        }
+        guard Int(info.st_size) != offset + pendingTail else { return [] }
+        let fd = try POSIXFile.open(location.eventsPath, O_RDONLY)
+        defer { close(fd) }
+        return try readTail(fd: fd, size: Int(info.st_size))
+    }
+
+    /// Appends the events for `changes` as one write. Returns the events written.
+    @discardableResult
+    public func commit(_ changes: [Change], actor: String, now: Timestamp = .now) throws(BoardError) -> [Event] {
+        if let readOnlyReason { throw .readOnly(readOnlyReason) }
+        let lock = try BoardLock(path: location.lockPath, onWait: onLockWait)
+        defer { withExtendedLifetime(lock) {} }
+        let fd = try POSIXFile.open(location.eventsPath, O_RDWR | O_APPEND)
+        defer { close(fd) }
+        let info = try POSIXFile.status(fd, path: location.eventsPath)
+        if let identity, identity != (UInt64(info.st_dev), UInt64(info.st_ino)) || Int(info.st_size) < offset {
+            try reload()
+        }
+        var size = Int(info.st_size)
+        _ = try readTail(fd: fd, size: size)
+        if pendingTail > 0 {
+            try setAsideTornTail(fd: fd, size: size)
+            size = offset
+        }
+
+        // Plan against the fresh state, folding as we go so each change sees the ones before
+        // it. If anything fails before the write is synced, the state is read back from disk.
+        var events: [Event] = []
+        do {
+            for change in changes {
+                let batch = try state.events(for: change, actor: actor, at: now)
+                state.apply(batch)
+                events.append(contentsOf: batch)
+            }
+        } catch {
+            if !events.isEmpty { try reload() }
+            throw error
+        }
+        guard !events.isEmpty else { return [] }
+        var bytes: [UInt8] = []
+        for event in events { LineCodec.encode(event, into: &bytes) }
+        do {
+            try POSIXFile.writeAll(fd, bytes, path: location.eventsPath)
+            try POSIXFile.sync(fd, path: location.eventsPath)
+        } catch {
+            // Never leave a partial line of ours behind; what was acknowledged before stays.
+            _ = ftruncate(fd, off_t(size))
+            _ = fsync(fd)
+            try? reload()
+            throw error
+        }
+        offset = size + bytes.count
+        reader.nextLine += events.count
+        return events
+    }
+
+    /// Re-reads the whole file and returns every problem, including an incomplete last line.
+    public func check() throws(BoardError) -> [LogProblem] {
+        try reload()
+        var all = problems
+        if pendingTail > 0 {
+            all.append(LogProblem(path: location.eventsPath, line: reader.nextLine,
+                                  message: "incomplete last line (\(pendingTail) bytes, a write cut short); it is set aside into \(location.tornPath) on the next write"))
+        }
+        return all
+    }
+
+    // MARK: - Private
+
+    private func readTail(fd: Int32, size: Int) throws(BoardError) -> [Event] {
+        guard size > offset else {
+            pendingTail = 0
+            return []
+        }
+        let bytes = try POSIXFile.read(fd, offset: offset, count: size - offset, path: location.eventsPath)
+        let chunk = bytes.withUnsafeBufferPointer { reader.read($0) }
+        state.apply(chunk.events)
+        problems.append(contentsOf: chunk.problems)
+        offset += chunk.consumed
+        pendingTail = chunk.incomplete
+        return chunk.events
+    }
+
+    /// Moves the bytes after the last newline into `.lanes/torn` and cuts them off the log.
+    /// Only called under the lock, when no live writer can be mid-line.
+    private func setAsideTornTail(fd: Int32, size: Int) throws(BoardError) {
+        let tail = try POSIXFile.read(fd, offset: offset, count: size - offset, path: location.eventsPath)
+        var record = Array("# set aside \(Timestamp.now.iso8601) from byte \(offset) of \(location.eventsPath)\n".utf8)
+        record.append(contentsOf: tail)
+        record.append(10)
+        let torn = try POSIXFile.open(location.tornPath, O_WRONLY | O_CREAT | O_APPEND)
+        defer { close(torn) }
+        try POSIXFile.writeAll(torn, record, path: location.tornPath)
+        try POSIXFile.sync(torn, path: location.tornPath)
+        guard ftruncate(fd, off_t(offset)) == 0 else {
+            throw .io("cannot cut the torn last line off \(location.eventsPath): \(POSIXFile.errorText())")
+        }
+        try POSIXFile.sync(fd, path: location.eventsPath)
+        problems.append(LogProblem(path: location.eventsPath, line: reader.nextLine,
+                                   message: "torn last line (\(tail.count) bytes) set aside into \(location.tornPath)"))
+        pendingTail = 0
+    }
+}

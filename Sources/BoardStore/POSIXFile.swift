@@ -1,0 +1,145 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import BoardModel
+
+/// Thin, throwing wrappers over the POSIX calls the store needs, so that every failure becomes
+/// a `BoardError.io` naming the file and the system's reason instead of being ignored.
+enum POSIXFile {
+    static func errorText(_ code: Int32 = errno) -> String {
+        String(cString: strerror(code))
+    }
+
+    static func open(_ path: String, _ flags: Int32, mode: mode_t = 0o666) throws(BoardError) -> Int32 {
+        let fd = Glibc.open(path, flags | O_CLOEXEC, mode)
+        guard fd >= 0 else { throw .io("cannot open \(path): \(errorText())") }
+        return fd
+    }
+
+    /// Writes all of `bytes`, retrying short writes and EINTR.
+    static func writeAll(_ fd: Int32, _ bytes: [UInt8], path: String) throws(BoardError) {
+        var written = 0
+        while written < bytes.count {
+            let n = bytes.withUnsafeBytes { raw in
+                Glibc.write(fd, raw.baseAddress! + written, raw.count - written)
+            }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw .io("cannot write \(path): \(errorText())")
+            }
+            written += n
+        }
+    }
+
+    static func sync(_ fd: Int32, path: String) throws(BoardError) {
+        guard fsync(fd) == 0 else { throw .io("cannot sync \(path) to disk: \(errorText())") }
+    }
+
+    /// Reads `count` bytes starting at `offset` (fewer if the file is shorter).
+    static func read(_ fd: Int32, offset: Int, count: Int, path: String) throws(BoardError) -> [UInt8] {
+        var buffer = [UInt8](repeating: 0, count: count)
+        var done = 0
+        while done < count {
+            let n = buffer.withUnsafeMutableBytes { raw in
+                pread(fd, raw.baseAddress! + done, count - done, off_t(offset + done))
+            }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw .io("cannot read \(path): \(errorText())")
+            }
+            if n == 0 { break }
+            done += n
+        }
+        if done < count { buffer.removeLast(count - done) }
+        return buffer
+    }
+
+    static func status(_ fd: Int32, path: String) throws(BoardError) -> stat {
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { throw .io("cannot stat \(path): \(errorText())") }
+        return info
+    }
+
+    static func status(path: String) -> stat? {
+        var info = stat()
+        return stat(path, &info) == 0 ? info : nil
+    }
+
+    static func exists(_ path: String) -> Bool { access(path, F_OK) == 0 }
+
+    static func isDirectory(_ path: String) -> Bool {
+        guard let info = status(path: path) else { return false }
+        return (info.st_mode & S_IFMT) == S_IFDIR
+    }
+
+    /// Creates `path` and its missing parents.
+    static func makeDirectories(_ path: String, mode: mode_t = 0o777) throws(BoardError) {
+        if isDirectory(path) { return }
+        let parent = Path.parent(path)
+        if parent != path, !parent.isEmpty { try makeDirectories(parent, mode: mode) }
+        if mkdir(path, mode) != 0, errno != EEXIST {
+            throw .io("cannot create directory \(path): \(errorText())")
+        }
+    }
+
+    /// Writes a whole file atomically: temp file, fsync, rename, fsync the directory.
+    static func writeAtomically(_ bytes: [UInt8], to path: String, mode: mode_t = 0o666) throws(BoardError) {
+        let directory = Path.parent(path)
+        let temporary = path + ".tmp-\(getpid())"
+        let fd = try open(temporary, O_WRONLY | O_CREAT | O_TRUNC, mode: mode)
+        do {
+            try writeAll(fd, bytes, path: temporary)
+            try sync(fd, path: temporary)
+            close(fd)
+        } catch {
+            close(fd)
+            unlink(temporary)
+            throw error
+        }
+        guard rename(temporary, path) == 0 else {
+            let reason = errorText()
+            unlink(temporary)
+            throw .io("cannot rename \(temporary) to \(path): \(reason)")
+        }
+        try syncDirectory(directory)
+    }
+
+    static func syncDirectory(_ path: String) throws(BoardError) {
+        let fd = try open(path, O_RDONLY | O_DIRECTORY)
+        defer { close(fd) }
+        try sync(fd, path: path)
+    }
+}
+
+/// String path helpers (no Foundation on the hot paths).
+enum Path {
+    static func join(_ a: String, _ b: String) -> String {
+        a.hasSuffix("/") ? a + b : a + "/" + b
+    }
+
+    static func parent(_ path: String) -> String {
+        var trimmed = Substring(path)
+        while trimmed.count > 1, trimmed.hasSuffix("/") { trimmed.removeLast() }
+        guard let slash = trimmed.lastIndex(of: "/") else { return "." }
+        if slash == trimmed.startIndex { return "/" }
+        return String(trimmed[..<slash])
+    }
+
+    static func base(_ path: String) -> String {
+        var trimmed = Substring(path)
+        while trimmed.count > 1, trimmed.hasSuffix("/") { trimmed.removeLast() }
+        guard let slash = trimmed.lastIndex(of: "/") else { return String(trimmed) }
+        return String(trimmed[trimmed.index(after: slash)...])
+    }
+
+    static func absolute(_ path: String) -> String {
+        if path.hasPrefix("/") { return path }
+        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        guard getcwd(&buffer, buffer.count) != nil else { return path }
+        let cwd = String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        if path == "." { return cwd }
+        return join(cwd, path.hasPrefix("./") ? String(path.dropFirst(2)) : path)
+    }
+}

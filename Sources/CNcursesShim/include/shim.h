@@ -1,0 +1,70 @@
+#ifndef LANES_NCURSES_SHIM_H
+#define LANES_NCURSES_SHIM_H
+
+#include <stdint.h>
+#include <wchar.h>
+
+/// A thin, macro-free surface over ncursesw for Swift. Every ncurses macro and global that
+/// Swift cannot import (or that Swift 6 refuses to touch) is wrapped here.
+
+/// Sets the locale from the environment and starts curses. Returns 0 on success, -1 if the
+/// terminal could not be initialised (unknown TERM, not a terminal).
+int lanes_start(void);
+/// Ends curses and restores the terminal. Safe to call more than once.
+void lanes_stop(void);
+/// Suspend/resume around a child process ($EDITOR) or SIGTSTP.
+void lanes_suspend(void);
+void lanes_resume(void);
+
+int lanes_lines(void);
+int lanes_cols(void);
+int lanes_has_colors(void);
+int lanes_colors(void);
+int lanes_color_pairs(void);
+
+/// Defines pair `pair` as fg/bg (-1 = terminal default). Returns 0 on success.
+int lanes_init_pair(int pair, int fg, int bg);
+
+/// Attribute bits, mirrored from the A_* macros.
+enum {
+    LANES_ATTR_BOLD = 1,
+    LANES_ATTR_UNDERLINE = 2,
+    LANES_ATTR_REVERSE = 4,
+    LANES_ATTR_DIM = 8,
+    LANES_ATTR_ITALIC = 16,
+};
+
+/// Draws one grapheme (up to 5 wide chars) at y, x with the given colour pair and attributes.
+int lanes_put(int y, int x, const wchar_t *chars, int count, int pair, int attrs);
+/// Moves the hardware cursor and flushes changes to the terminal.
+void lanes_flush(int cursor_y, int cursor_x, int cursor_visible);
+/// Forces a full repaint on the next flush (Ctrl-L).
+void lanes_clear(void);
+
+/// Result of reading a key.
+typedef struct {
+    int kind;      /* 0 = none (timeout), 1 = character, 2 = function key, 3 = error */
+    uint32_t code; /* the character, or the KEY_* code */
+} lanes_key;
+
+/// Waits up to `timeout_ms` (-1 forever) for a key.
+lanes_key lanes_read_key(int timeout_ms);
+
+/// KEY_* codes that are macros in curses.h.
+int lanes_key_resize(void);
+int lanes_key_up(void);
+int lanes_key_down(void);
+int lanes_key_left(void);
+int lanes_key_right(void);
+int lanes_key_home(void);
+int lanes_key_end(void);
+int lanes_key_npage(void);
+int lanes_key_ppage(void);
+int lanes_key_backspace(void);
+int lanes_key_dc(void);
+int lanes_key_enter(void);
+int lanes_key_btab(void);
+int lanes_key_f(int n);
+int lanes_key_mouse(void);
+
+#endif

@@ -1,0 +1,123 @@
+/// Terminal display width of text, measured one way everywhere.
+///
+/// Terminals and ncurses decide cell widths per code point (wcwidth); a grid that disagrees with
+/// them pushes borders out of place. This follows UAX #11: East Asian Wide and Fullwidth
+/// characters and emoji presentation take two columns, combining marks and format characters
+/// none. A grapheme cluster takes the width of its base character, widened to two by an emoji
+/// presentation selector (U+FE0F).
+public enum DisplayWidth {
+    /// Width of a single scalar: 0, 1 or 2.
+    public static func of(_ scalar: Unicode.Scalar) -> Int {
+        let v = scalar.value
+        if v < 0x7F { return v < 0x20 ? 0 : 1 }
+        if v < 0xA0 { return 0 }
+        if v < 0x300 { return 1 }
+        switch scalar.properties.generalCategory {
+        case .nonspacingMark, .enclosingMark, .format, .control:
+            return 0
+        default:
+            break
+        }
+        if (0x1160...0x11FF).contains(v) { return 0 } // Hangul medial vowels and final consonants
+        if isWide(v) { return 2 }
+        if scalar.properties.isEmojiPresentation { return 2 }
+        return 1
+    }
+
+    /// Width of one grapheme cluster as a terminal draws it.
+    public static func of(_ character: Character) -> Int {
+        let scalars = character.unicodeScalars
+        guard let first = scalars.first else { return 0 }
+        var width = of(first)
+        if width == 1, scalars.contains(where: { $0.value == 0xFE0F }), first.properties.isEmoji {
+            width = 2
+        }
+        if width == 0, first.value >= 0x20, first.value != 0x7F, scalars.count > 1 {
+            // A cluster starting with a combining mark (no base) still occupies a cell.
+            width = 1
+        }
+        return width
+    }
+
+    /// Width of a string: the sum of its grapheme clusters.
+    public static func of(_ text: some StringProtocol) -> Int {
+        var total = 0
+        for character in text { total += of(character) }
+        return total
+    }
+
+    /// The longest prefix of `text` that fits in `width` columns.
+    public static func prefix(_ text: String, fitting width: Int) -> (text: Substring, width: Int) {
+        var used = 0
+        var end = text.startIndex
+        for index in text.indices {
+            let w = of(text[index])
+            if used + w > width { break }
+            used += w
+            end = text.index(after: index)
+        }
+        return (text[text.startIndex..<end], used)
+    }
+
+    /// Cuts `text` to `width` columns, ending with "…" when anything was cut.
+    public static func truncate(_ text: String, to width: Int) -> String {
+        guard width > 0 else { return "" }
+        if of(text) <= width { return text }
+        let cut = prefix(text, fitting: width - 1)
+        return String(cut.text) + "…"
+    }
+
+    /// Greedy word wrap by display width; a word longer than a line is split by grapheme.
+    public static func wrap(_ text: String, to width: Int) -> [String] {
+        guard width > 0 else { return [] }
+        var lines: [String] = []
+        for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            var line = ""
+            var lineWidth = 0
+            for word in paragraph.split(separator: " ", omittingEmptySubsequences: true) {
+                var rest = String(word)
+                var restWidth = of(rest)
+                if lineWidth > 0, lineWidth + 1 + restWidth <= width {
+                    line += " " + rest
+                    lineWidth += 1 + restWidth
+                    continue
+                }
+                if lineWidth > 0 {
+                    lines.append(line)
+                    line = ""
+                    lineWidth = 0
+                }
+                while restWidth > width {
+                    let head = prefix(rest, fitting: width)
+                    if head.text.isEmpty { break } // a 2-wide character in a 1-wide column
+                    lines.append(String(head.text))
+                    rest = String(rest[head.text.endIndex...])
+                    restWidth = of(rest)
+                }
+                line = rest
+                lineWidth = restWidth
+            }
+            lines.append(line)
+        }
+        return lines
+    }
+
+    private static func isWide(_ v: UInt32) -> Bool {
+        switch v {
+        case 0x1100...0x115F, 0x231A...0x231B, 0x2329...0x232A, 0x23E9...0x23EC, 0x23F0, 0x23F3,
+             0x25FD...0x25FE, 0x2614...0x2615, 0x2648...0x2653, 0x267F, 0x2693, 0x26A1,
+             0x26AA...0x26AB, 0x26BD...0x26BE, 0x26C4...0x26C5, 0x26CE, 0x26D4, 0x26EA,
+             0x26F2...0x26F3, 0x26F5, 0x26FA, 0x26FD, 0x2705, 0x270A...0x270B, 0x2728, 0x274C,
+             0x274E, 0x2753...0x2755, 0x2757, 0x2795...0x2797, 0x27B0, 0x27BF, 0x2B1B...0x2B1C,
+             0x2B50, 0x2B55, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
+             0xA000...0xA4CF, 0xA960...0xA97F, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE10...0xFE19,
+             0xFE30...0xFE6F, 0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x16FE0...0x16FE4, 0x17000...0x18CFF,
+             0x1B000...0x1B2FF, 0x1F004, 0x1F0CF, 0x1F18E, 0x1F191...0x1F19A, 0x1F200...0x1F251,
+             0x1F300...0x1F64F, 0x1F680...0x1F6FF, 0x1F7E0...0x1F7EB, 0x1F90C...0x1F9FF,
+             0x1FA70...0x1FAFF, 0x20000...0x2FFFD, 0x30000...0x3FFFD:
+            return true
+        default:
+            return false
+        }
+    }
+}

@@ -1,0 +1,21 @@
+/// A rectangle of cells on the screen, in columns (x) and rows (y).
+public struct Rect: Hashable, Sendable {
+    public var x: Int
+    public var y: Int
+    public var width: Int
+    public var height: Int
+
+    public init(x: Int, y: Int, width: Int, height: Int) {
+        self.x = x
+        self.y = y
+        self.width = max(0, width)
+        self.height = max(0, height)
+    }
+
+    public var maxX: Int { x + width }
+    public var maxY: Int { y + height }
+    public var isEmpty: Bool { width == 0 || height == 0 }
+
+    /// The rows of this rectangle, top to bottom.
+    public var rows: Range<Int> { y..<maxY }
+}

@@ -1,0 +1,61 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import ArgumentParser
+import BoardModel
+import BoardStore
+import LanesApp
+
+/// `--board` and `--as`, shared by every subcommand that opens a board.
+struct BoardOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The board: a directory holding .lanes/ (default: $LANES_BOARD, the nearest .lanes/ above the current directory, or your personal board).", valueName: "dir"))
+    var board: String?
+
+    @Option(name: .customLong("as"), help: ArgumentHelp("Act as this user (default: $LANES_USER, or your login name).", valueName: "name"))
+    var actor: String?
+
+    var environment: [String: String] { Environment.variables }
+
+    var location: BoardLocation {
+        BoardLocation.resolve(board: board, environment: environment, workingDirectory: Environment.workingDirectory)
+    }
+
+    /// `--as`, else `LANES_USER`, else the login name.
+    var actorName: String {
+        if let actor, !actor.trimmingSpaces.isEmpty { return actor.trimmingSpaces }
+        if let user = environment["LANES_USER"], !user.isEmpty { return user }
+        if let pw = getpwuid(getuid()), let name = pw.pointee.pw_name { return String(cString: name) }
+        return environment["USER"] ?? "unknown"
+    }
+
+    /// Opens the board, telling the user when it is read-only or waiting for the lock.
+    func open() throws -> EventLog {
+        let log = try EventLog.open(location)
+        log.onLockWait = { pid in
+            Output.error("lanes: waiting for the board lock" + (pid.map { " held by pid \($0)" } ?? "") + "…")
+        }
+        return log
+    }
+}
+
+/// The process environment and working directory.
+enum Environment {
+    static var variables: [String: String] { ProcessEnvironment.current }
+
+    static var workingDirectory: String { BoardLocation.currentDirectory }
+}
+
+/// `--format` values of `list`.
+enum ListFormat: String, ExpressibleByArgument, CaseIterable {
+    case table, json, csv
+}
+
+/// Issue numbers accept `42` and `#42`.
+struct IssueNumber: ExpressibleByArgument {
+    var value: Int
+    init?(argument: String) {
+        let digits = argument.hasPrefix("#") ? String(argument.dropFirst()) : argument
+        guard let value = Int(digits), value > 0 else { return nil }
+        self.value = value
+    }
+}

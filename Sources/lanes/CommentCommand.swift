@@ -1,0 +1,37 @@
+import ArgumentParser
+import BoardModel
+import LanesApp
+
+/// `lanes comment N [TEXT]`: TEXT, or stdin with `-`, or `$VISUAL`/`$EDITOR` on a terminal.
+struct CommentCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "comment", abstract: "Comment on an issue (TEXT, - for stdin, or your editor).")
+    @OptionGroup var options: BoardOptions
+    @Argument(help: "The issue number.") var number: IssueNumber
+    @Argument(help: "The comment; - reads stdin; omitted opens $VISUAL/$EDITOR.") var text: String?
+
+    func run() throws {
+        let comment: String
+        switch text {
+        case "-":
+            var lines: [String] = []
+            while let line = readLine(strippingNewline: false) { lines.append(line) }
+            comment = lines.joined()
+        case let given?:
+            comment = given
+        case nil:
+            guard Output.stdinIsTerminal, Output.stdoutIsTerminal else {
+                throw BoardError.invalid("no comment text; give TEXT, or - to read it from stdin")
+            }
+            let log = try options.open()
+            _ = try log.state.issue(number.value)
+            guard let edited = try ExternalEditor.edit(
+                template: "\n# Comment on #\(number.value). Lines starting with # are ignored; an empty comment cancels.\n"
+            ) else {
+                Output.print("no comment written")
+                return
+            }
+            comment = edited
+        }
+        try IssueChangeCommand.commit(options) { _ in [.comment(number.value, comment.trimmingSpaces)] }
+    }
+}

@@ -1,0 +1,20 @@
+import ArgumentParser
+import BoardExchange
+
+/// `lanes export`: the whole board, issues with their timelines.
+struct Export: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Write the whole board as JSON (with timelines) or CSV.")
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case json, csv }
+
+    @OptionGroup var options: BoardOptions
+    @Option(help: "json or csv.") var format: Format = .json
+
+    func run() throws {
+        let log = try options.open()
+        switch format {
+        case .json: Output.print(IssueJSON.export(log.state, name: log.location.name))
+        case .csv: Output.print(IssueCSV.write(log.state.issues.keys.sorted().map { log.state.issues[$0]! }))
+        }
+    }
+}

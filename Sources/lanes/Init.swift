@@ -1,0 +1,24 @@
+import ArgumentParser
+import BoardModel
+import BoardStore
+import Screen
+
+/// `lanes init [DIR]`: creates DIR/.lanes with the default columns.
+struct Init: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Create a board in DIR/.lanes (default: the current directory).")
+
+    @Argument(help: "The directory to hold the board.")
+    var directory: String = "."
+
+    @Option(name: .customLong("as"), help: ArgumentHelp("Act as this user.", valueName: "name"))
+    var actor: String?
+
+    func run() throws {
+        var options = BoardOptions()
+        options.board = directory
+        options.actor = actor
+        let location = options.location
+        try EventLog.create(location, actor: options.actorName)
+        Output.print("created board \(Sanitizer.line(location.directory))")
+    }
+}

@@ -1,0 +1,19 @@
+import BoardModel
+import Screen
+
+/// Runs changes against the chosen board and reports what happened, for the small subcommands
+/// (`move`, `assign`, `label`, …) that each turn their arguments into changes.
+enum IssueChangeCommand {
+    static func commit(_ options: BoardOptions, _ makeChanges: (_ me: String) throws -> [Change]) throws {
+        let log = try options.open()
+        let me = options.actorName
+        let events = try log.commit(try makeChanges(me), actor: me)
+        if events.isEmpty {
+            Output.print("nothing to change")
+        } else {
+            for event in events {
+                Output.print("#\(event.issue) " + Sanitizer.line(event.summary(in: log.state)))
+            }
+        }
+    }
+}

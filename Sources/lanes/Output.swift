@@ -1,0 +1,47 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Screen
+
+/// Where the CLI writes: stdout for results, stderr for `lanes: message` errors. Every string
+/// that can hold user text is passed through the sanitiser by the caller or here.
+enum Output {
+    static func print(_ text: String) {
+        write(text.hasSuffix("\n") ? text : text + "\n", to: STDOUT_FILENO)
+    }
+
+    /// Writes a message to stderr; multi-line messages (usage help) keep their lines.
+    static func error(_ text: String) {
+        let clean = Sanitizer.multiline(text)
+        write(clean.hasSuffix("\n") ? clean : clean + "\n", to: STDERR_FILENO)
+    }
+
+    /// Prints `lanes: message` and exits 1.
+    static func fail(_ message: String) -> Never {
+        error("lanes: " + message)
+        exit(1)
+    }
+
+    /// Writes all bytes, retrying short writes; a closed pipe just ends the output.
+    private static func write(_ text: String, to fd: Int32) {
+        let bytes = Array(text.utf8)
+        var done = 0
+        while done < bytes.count {
+            let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + done, $0.count - done) }
+            if n < 0, errno == EINTR { continue }
+            if n <= 0 { return }
+            done += n
+        }
+    }
+
+    static var stdoutIsTerminal: Bool { isatty(STDOUT_FILENO) == 1 }
+    static var stdinIsTerminal: Bool { isatty(STDIN_FILENO) == 1 }
+
+    /// The terminal's width when stdout is one.
+    static var terminalWidth: Int? {
+        guard stdoutIsTerminal else { return nil }
+        var size = winsize()
+        if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
+        return nil
+    }
+}

@@ -1,0 +1,29 @@
+@testable import BoardModel
+
+/// Builds events with predictable ids and times for tests.
+struct EventFactory {
+    var next = 0
+    var start: Int64 = 1_780_000_000_000
+
+    mutating func make(_ issue: Int, _ kind: EventKind, by actor: String = "ann", minute: Int? = nil) -> Event {
+        next += 1
+        let time = Timestamp(milliseconds: start + Int64(minute ?? next) * 60_000)
+        return Event(id: String(format: next), at: time, actor: actor, issue: issue, kind: kind)
+    }
+
+    private func String(format value: Int) -> Swift.String { "e\(value)" }
+}
+
+/// A board state after applying changes as `actor`, failing the test on an error.
+func board(_ changes: [Change], actor: String = "ann", now: Timestamp = Timestamp(milliseconds: 1_780_000_000_000)) throws -> BoardState {
+    var state = BoardState()
+    var counter = 0
+    for change in changes {
+        let events = try state.events(for: change, actor: actor, at: now) {
+            counter += 1
+            return "id\(counter)"
+        }
+        state.apply(events)
+    }
+    return state
+}

@@ -1,0 +1,74 @@
+import Testing
+@testable import BoardModel
+
+@Suite struct FoldTests {
+    @Test func createdMakesAnOpenIssue() {
+        var f = EventFactory()
+        var state = BoardState()
+        state.apply(f.make(1, .created(title: "T", body: "B", column: "todo", rank: 1, priority: .high), by: "bob"))
+        let issue = state.issues[1]!
+        #expect(issue.title == "T" && issue.body == "B" && issue.column == "todo" && issue.priority == .high)
+        #expect(issue.author == "bob" && issue.isOpen && issue.created == issue.updated)
+        #expect(state.timelines[1]!.count == 1)
+        #expect(state.highestNumber == 1)
+    }
+
+    @Test func everyKindFolds() {
+        var f = EventFactory()
+        var state = BoardState()
+        state.apply(f.make(1, .created(title: "T", body: "", column: "backlog", rank: 1, priority: .none)))
+        state.apply(f.make(1, .retitled("T2")))
+        #expect(state.issues[1]!.title == "T2")
+        state.apply(f.make(1, .bodyEdited("body")))
+        #expect(state.issues[1]!.body == "body")
+        state.apply(f.make(1, .moved(from: "backlog", to: "doing", rank: 3)))
+        #expect(state.issues[1]!.column == "doing" && state.issues[1]!.rank == 3)
+        state.apply(f.make(1, .assigned("cy")))
+        state.apply(f.make(1, .assigned("cy")))
+        #expect(state.issues[1]!.assignees == ["cy"])
+        state.apply(f.make(1, .unassigned("cy")))
+        #expect(state.issues[1]!.assignees.isEmpty)
+        state.apply(f.make(1, .labelled("bug")))
+        state.apply(f.make(1, .labelled("ui")))
+        state.apply(f.make(1, .unlabelled("bug")))
+        #expect(state.issues[1]!.labels == ["ui"])
+        state.apply(f.make(1, .prioritised(.urgent)))
+        #expect(state.issues[1]!.priority == .urgent)
+        state.apply(f.make(1, .commented("hi")))
+        state.apply(f.make(1, .closed(from: "doing", to: "done", rank: 1)))
+        #expect(!state.issues[1]!.isOpen && state.issues[1]!.column == "done")
+        #expect(state.issues[1]!.columnBeforeClose == "doing")
+        state.apply(f.make(1, .reopened(from: "done", to: "doing", rank: 4)))
+        #expect(state.issues[1]!.isOpen && state.issues[1]!.column == "doing")
+        #expect(state.timelines[1]!.count == 14)
+        #expect(state.issues[1]!.updated == state.timelines[1]!.last!.at)
+    }
+
+    @Test func movingIntoAClosingColumnClosesAndOutReopens() {
+        var f = EventFactory()
+        var state = BoardState()
+        state.apply(f.make(1, .created(title: "T", body: "", column: "todo", rank: 1, priority: .none)))
+        state.apply(f.make(1, .moved(from: "todo", to: "done", rank: 1)))
+        #expect(state.issues[1]!.state == .closed)
+        state.apply(f.make(1, .moved(from: "done", to: "review", rank: 1)))
+        #expect(state.issues[1]!.state == .open)
+    }
+
+    @Test func columnsEventReplacesTheColumns() {
+        var f = EventFactory()
+        var state = BoardState()
+        state.apply(f.make(0, .columns([Column(id: "a", name: "A"), Column(id: "z", name: "Z", isClosing: true)])))
+        #expect(state.columns.map(\.id) == ["a", "z"])
+        #expect(state.closingColumn?.id == "z")
+    }
+
+    @Test func eventsForUnknownIssuesAndDuplicateCreatesAreIgnored() {
+        var f = EventFactory()
+        var state = BoardState()
+        state.apply(f.make(7, .retitled("ghost")))
+        #expect(state.issues.isEmpty)
+        state.apply(f.make(1, .created(title: "first", body: "", column: "todo", rank: 1, priority: .none)))
+        state.apply(f.make(1, .created(title: "second", body: "", column: "todo", rank: 2, priority: .none)))
+        #expect(state.issues[1]!.title == "first")
+    }
+}

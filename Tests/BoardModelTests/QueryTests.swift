@@ -1,0 +1,115 @@
+import Testing
+@testable import BoardModel
+
+@Suite struct QueryTests {
+    let now = Timestamp(milliseconds: 1_780_000_000_000)
+
+    func sample() throws -> BoardState {
+        var state = BoardState()
+        var f = EventFactory()
+        f.start = now.milliseconds - 40 * Timestamp.day
+        // #1 old, #2 ten days old, #3 fresh; minutes scaled to days via explicit times below.
+        func at(_ daysAgo: Int64) -> Timestamp { Timestamp(milliseconds: now.milliseconds - daysAgo * Timestamp.day) }
+        let make: [(Int, EventKind, String, Int64)] = [
+            (1, .created(title: "Login fails", body: "Steps to reproduce", column: "todo", rank: 1, priority: .high), "ann", 40),
+            (1, .labelled("bug"), "ann", 40),
+            (1, .assigned("bob"), "ann", 40),
+            (2, .created(title: "Dark mode", body: "users want it", column: "backlog", rank: 1, priority: .low), "bob", 10),
+            (2, .labelled("ui"), "bob", 10),
+            (3, .created(title: "Crash on start", body: "", column: "doing", rank: 1, priority: .urgent), "cy", 1),
+            (3, .labelled("bug"), "cy", 1),
+            (3, .assigned("ann"), "cy", 1),
+            (4, .created(title: "Old thing", body: "", column: "done", rank: 1, priority: .none), "ann", 30),
+        ]
+        for (issue, kind, actor, days) in make {
+            state.apply(Event(id: "x\(f.next)", at: at(days), actor: actor, issue: issue, kind: kind))
+            f.next += 1
+        }
+        return state
+    }
+
+    func numbers(_ text: String, me: String = "ann") throws -> [Int] {
+        let state = try sample()
+        let query = try Query.parse(text, me: me, now: now).resolvingColumns(in: state)
+        return query.run(on: state, now: now).map(\.number)
+    }
+
+    @Test func emptyQueryMatchesEverythingById() throws {
+        #expect(try numbers("") == [1, 2, 3, 4])
+    }
+
+    @Test func stateTerms() throws {
+        #expect(try numbers("is:open") == [1, 2, 3])
+        #expect(try numbers("is:closed") == [4])
+        #expect(try numbers("-is:open") == [4])
+        #expect(try numbers("is:stale") == [1])
+    }
+
+    @Test func assigneeTerms() throws {
+        #expect(try numbers("assignee:bob") == [1])
+        #expect(try numbers("assignee:me") == [3])
+        #expect(try numbers("assignee:none") == [2, 4])
+        #expect(try numbers("-assignee:none") == [1, 3])
+    }
+
+    @Test func labelColumnPriorityAuthor() throws {
+        #expect(try numbers("label:bug") == [1, 3])
+        #expect(try numbers("label:bug -label:ui is:open") == [1, 3])
+        #expect(try numbers("-label:bug") == [2, 4])
+        #expect(try numbers("column:doing") == [3])
+        #expect(try numbers("column:\"In progress\"") == [3])
+        #expect(try numbers("priority:urgent") == [3])
+        #expect(try numbers("priority:h") == [1])
+        #expect(try numbers("author:bob") == [2])
+        #expect(try numbers("author:me") == [1, 4])
+    }
+
+    @Test func freeTextAndPhrasesMatchTitleAndBodyCaseInsensitively() throws {
+        #expect(try numbers("login") == [1])
+        #expect(try numbers("REPRODUCE") == [1])
+        #expect(try numbers("\"dark mode\"") == [2])
+        #expect(try numbers("\"mode dark\"") == [])
+        #expect(try numbers("-crash") == [1, 2, 4])
+    }
+
+    @Test func datesAndAges() throws {
+        #expect(try numbers("updated:<7d") == [3])
+        #expect(try numbers("updated:>30d") == [1])
+        #expect(try numbers("created:<15d") == [2, 3])
+        let day = now.milliseconds - 10 * Timestamp.day
+        let date = Timestamp(milliseconds: day).date
+        #expect(try numbers("created:\(date)") == [2])
+        #expect(try numbers("created:>\(date)") == [3])
+        #expect(try numbers("created:<\(date)") == [1, 4])
+        #expect(try numbers("created:>=\(date)") == [2, 3])
+    }
+
+    @Test func sorting() throws {
+        #expect(try numbers("sort:priority") == [3, 1, 2, 4])
+        #expect(try numbers("sort:updated-desc") == [3, 2, 4, 1])
+        #expect(try numbers("sort:created") == [1, 4, 2, 3])
+        #expect(try numbers("sort:id-desc") == [4, 3, 2, 1])
+    }
+
+    @Test(arguments: ["foo:bar", "is:nonsense", "priority:huge", "sort:colour", "updated:<7x", "created:>2026-13-01",
+                      "\"unclosed", "label:"])
+    func badTermsAreErrors(_ text: String) {
+        #expect(throws: BoardError.self) { try Query.parse(text, me: "ann", now: now) }
+    }
+
+    @Test func unknownColumnIsAnError() throws {
+        let state = try sample()
+        #expect(throws: BoardError.self) {
+            try Query.parse("column:doign", me: "ann").resolvingColumns(in: state)
+        }
+    }
+
+    @Test func badTermMessageNamesTheTerm() {
+        do {
+            _ = try Query.parse("colour:red", me: "ann")
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.description.contains("colour:"))
+        }
+    }
+}

@@ -1,0 +1,153 @@
+import Foundation
+import Testing
+@testable import BoardModel
+@testable import BoardStore
+
+@Suite struct EventLogTests {
+    func makeBoard(_ dir: TemporaryDirectory) throws -> EventLog {
+        let location = BoardLocation(root: dir.path)
+        try EventLog.create(location)
+        return try EventLog.open(location)
+    }
+
+    @Test func createCommitAndReopen() throws {
+        let dir = TemporaryDirectory()
+        let log = try makeBoard(dir)
+        let events = try log.commit([.create(title: "first", labels: ["bug"])], actor: "ann")
+        #expect(events.count == 2 && events[0].issue == 1)
+        let again = try EventLog.open(log.location)
+        #expect(again.state.issues[1]?.title == "first")
+        #expect(again.state.issues[1]?.labels == ["bug"])
+        #expect(again.problems.isEmpty)
+        let text = String(decoding: dir.read(".lanes/events"), as: UTF8.self)
+        #expect(text.hasPrefix("lanes-log 1\n"))
+        #expect(text.split(separator: "\n").count == 4)
+    }
+
+    @Test func createRefusesAnExistingBoardAndOpenRefusesAMissingOne() throws {
+        let dir = TemporaryDirectory()
+        _ = try makeBoard(dir)
+        #expect(throws: BoardError.self) { try EventLog.create(BoardLocation(root: dir.path)) }
+        #expect(throws: BoardError.self) { try EventLog.open(BoardLocation(root: dir.path + "/nowhere")) }
+    }
+
+    @Test func personalBoardIsCreatedOnFirstUse() throws {
+        let dir = TemporaryDirectory()
+        let location = BoardLocation.personal(environment: ["XDG_DATA_HOME": dir.path])
+        #expect(location.root == dir.path + "/lanes")
+        let log = try EventLog.open(location)
+        #expect(log.state.columns.map(\.id) == ["backlog", "todo", "doing", "review", "done"])
+    }
+
+    @Test func resolveFindsTheNearestBoardWalkingUp() throws {
+        let dir = TemporaryDirectory()
+        _ = try makeBoard(dir)
+        try FileManager.default.createDirectory(atPath: dir.file("a/b/c"), withIntermediateDirectories: true)
+        let found = BoardLocation.resolve(board: nil, environment: ["HOME": "/nonexistent"], workingDirectory: dir.file("a/b/c"))
+        #expect(found.root == dir.path && !found.isPersonal)
+        let explicit = BoardLocation.resolve(board: dir.file(".lanes"), environment: [:], workingDirectory: "/")
+        #expect(explicit.root == dir.path)
+        let fromEnv = BoardLocation.resolve(board: nil, environment: ["LANES_BOARD": dir.path], workingDirectory: "/")
+        #expect(fromEnv.root == dir.path)
+        let personal = BoardLocation.resolve(board: nil, environment: ["XDG_DATA_HOME": "/x"], workingDirectory: "/")
+        #expect(personal.isPersonal && personal.root == "/x/lanes")
+    }
+
+    /// A crash mid-append leaves a partial last line. At every byte offset of the last event:
+    /// earlier events load, the tail is reported, set aside on the next append, and the log is
+    /// readable again afterwards.
+    @Test func tornLastLineAtEveryOffsetIsSetAside() throws {
+        let dir = TemporaryDirectory()
+        let log = try makeBoard(dir)
+        try log.commit([.create(title: "kept one"), .create(title: "kept two")], actor: "ann")
+        let intact = dir.read(".lanes/events")
+        try log.commit([.comment(2, "this comment is torn 日本語 🎉")], actor: "ann")
+        let full = dir.read(".lanes/events")
+        let lastLine = full[intact.count...]
+        #expect(lastLine.last == 10)
+        for cut in 1..<lastLine.count { // every offset that leaves a partial line
+            dir.write(".lanes/events", Array(full[..<(intact.count + cut)]))
+            try? FileManager.default.removeItem(atPath: dir.file(".lanes/torn"))
+            let reopened = try EventLog.open(log.location)
+            #expect(reopened.state.issues.count == 2)
+            #expect(reopened.state.timelines[2]!.count == 1, "the torn comment is not applied (cut \(cut))")
+            #expect(reopened.pendingTail == cut)
+            let problems = try reopened.check()
+            #expect(problems.count == 1 && problems[0].message.contains("incomplete last line"))
+
+            try reopened.commit([.comment(1, "after the crash")], actor: "bob")
+            let repaired = dir.read(".lanes/events")
+            #expect(Array(repaired[..<intact.count]) == intact, "everything before the torn line is untouched")
+            #expect(repaired.last == 10)
+            let torn = dir.read(".lanes/torn")
+            #expect(torn.count > cut && Array(torn.suffix(cut + 1).dropLast()) == Array(lastLine.prefix(cut)))
+            let fresh = try EventLog.open(log.location)
+            #expect(try fresh.check().isEmpty)
+            #expect(fresh.state.timelines[1]!.last?.kind == .commented("after the crash"))
+        }
+    }
+
+    @Test func badLinesAreReportedWithLineNumbersAndTheRestLoads() throws {
+        let dir = TemporaryDirectory()
+        let log = try makeBoard(dir)
+        try log.commit([.create(title: "one")], actor: "ann")
+        var bytes = dir.read(".lanes/events")
+        bytes += Array("garbage line\n".utf8)
+        bytes += Array("x1\t2026-01-01T00:00:00.000Z\tann\t#1\tteleported\n".utf8)
+        dir.write(".lanes/events", bytes)
+        try log.commit([.create(title: "two")], actor: "ann")
+        let reopened = try EventLog.open(log.location)
+        #expect(reopened.state.issues.count == 2)
+        let problems = try reopened.check()
+        #expect(problems.map(\.line) == [4, 5])
+        #expect(problems[0].description.hasPrefix(dir.path + "/.lanes/events:4: "))
+        #expect(problems[1].message.contains("teleported"))
+    }
+
+    @Test func newerFormatIsReadOnly() throws {
+        let dir = TemporaryDirectory()
+        let log = try makeBoard(dir)
+        try log.commit([.create(title: "one")], actor: "ann")
+        var bytes = dir.read(".lanes/events")
+        bytes.replaceSubrange(0..<11, with: Array("lanes-log 2".utf8))
+        dir.write(".lanes/events", bytes)
+        let reopened = try EventLog.open(log.location)
+        #expect(reopened.readOnlyReason?.contains("newer") == true)
+        #expect(reopened.state.issues[1]?.title == "one")
+        #expect(throws: BoardError.self) { try reopened.commit([.create(title: "two")], actor: "ann") }
+        #expect(dir.read(".lanes/events") == bytes, "never rewritten")
+    }
+
+    @Test func refreshReadsOnlyWhatOthersAppended() throws {
+        let dir = TemporaryDirectory()
+        let mine = try makeBoard(dir)
+        let theirs = try EventLog.open(mine.location)
+        try theirs.commit([.create(title: "from bob")], actor: "bob")
+        let seen = try mine.refresh()
+        #expect(seen.count == 1 && mine.state.issues[1]?.author == "bob")
+        #expect(try mine.refresh().isEmpty)
+        // A writer that has not refreshed still gets a fresh number under the lock.
+        try mine.commit([.create(title: "from ann")], actor: "ann")
+        try theirs.commit([.create(title: "bob again")], actor: "bob")
+        #expect(theirs.state.issues.keys.sorted() == [1, 2, 3])
+        try mine.refresh()
+        #expect(mine.state.issues[3]?.title == "bob again")
+    }
+
+    @Test func parallelWritersInOneProcessNeverCollide() async throws {
+        let dir = TemporaryDirectory()
+        let location = try makeBoard(dir).location
+        await withTaskGroup(of: Void.self) { group in
+            for writer in 0..<4 {
+                group.addTask {
+                    let log = try! EventLog.open(location)
+                    for n in 0..<25 { try! log.commit([.create(title: "w\(writer) n\(n)")], actor: "w\(writer)") }
+                }
+            }
+        }
+        let final = try EventLog.open(location)
+        #expect(final.state.issues.count == 100)
+        #expect(Set(final.state.issues.values.map(\.title)).count == 100)
+        #expect(try final.check().isEmpty)
+    }
+}

@@ -1,0 +1,25 @@
+import Foundation
+
+/// A fresh directory under /tmp, removed when the test's value goes away.
+final class TemporaryDirectory {
+    let path: String
+
+    init() {
+        var template = Array("/tmp/lanes-test-XXXXXX".utf8CString)
+        let made = template.withUnsafeMutableBufferPointer { mkdtemp($0.baseAddress!) }
+        precondition(made != nil, "mkdtemp failed")
+        path = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+
+    deinit { try? FileManager.default.removeItem(atPath: path) }
+
+    func file(_ name: String) -> String { path + "/" + name }
+
+    func read(_ name: String) -> [UInt8] {
+        (FileManager.default.contents(atPath: file(name)).map { [UInt8]($0) }) ?? []
+    }
+
+    func write(_ name: String, _ bytes: [UInt8]) {
+        FileManager.default.createFile(atPath: file(name), contents: Data(bytes))
+    }
+}
