@@ -30,7 +30,7 @@ public enum IssueJSON {
 
     public static func write(_ event: Event, to json: inout JSONWriter) {
         json.beginObject()
-        json.field("id", event.id)
+        json.field("id", event.id.description)
         json.field("at", event.at.iso8601)
         json.field("actor", event.actor)
         json.field("kind", event.kind.name)

@@ -4,8 +4,8 @@
 /// `BoardModel` wraps it for views that observe changes.
 public struct BoardState: Sendable {
     public private(set) var columns: [Column]
-    public private(set) var issues: [Int: Issue] = [:]
-    public private(set) var timelines: [Int: [Event]] = [:]
+    public private(set) var issues = NumberedTable<Issue>()
+    public private(set) var timelines = NumberedTable<[Event]>()
     /// The highest issue number ever created; the next issue gets one more.
     public private(set) var highestNumber = 0
     public private(set) var eventCount = 0
@@ -78,59 +78,21 @@ public struct BoardState: Sendable {
         }
         let number = event.issue
         if case let .created(title, body, column, rank, priority) = event.kind {
-            guard issues[number] == nil, number > 0 else { return }
+            guard !issues.contains(number), number > 0, number <= NumberedTable<Issue>.maximumNumber else { return }
             var issue = Issue(number: number, title: title, body: body, column: column, rank: rank,
                               priority: priority, author: event.actor, created: event.at)
             if isClosing(column) { issue.state = .closed }
-            issues[number] = issue
-            timelines[number, default: []].append(event)
+            issues.insert(issue, for: number)
+            timelines.insert([event], for: number)
             highestNumber = max(highestNumber, number)
             return
         }
-        guard var issue = issues[number] else { return }
-        switch event.kind {
-        case .columns, .created:
-            return
-        case .retitled(let title):
-            issue.title = title
-        case .bodyEdited(let body):
-            issue.body = body
-        case let .moved(from, to, rank):
-            issue.column = to
-            issue.rank = rank
-            if isClosing(to), issue.isOpen {
-                issue.state = .closed
-                issue.columnBeforeClose = from
-            } else if !isClosing(to), !issue.isOpen {
-                issue.state = .open
-                issue.columnBeforeClose = nil
-            }
-        case .assigned(let user):
-            if !issue.assignees.contains(user) { issue.assignees.append(user) }
-        case .unassigned(let user):
-            issue.assignees.removeAll { $0 == user }
-        case .labelled(let label):
-            if !issue.labels.contains(label) { issue.labels.append(label) }
-        case .unlabelled(let label):
-            issue.labels.removeAll { $0 == label }
-        case .prioritised(let priority):
-            issue.priority = priority
-        case .commented:
-            break
-        case let .closed(from, to, rank):
-            issue.state = .closed
-            issue.column = to
-            issue.rank = rank
-            issue.columnBeforeClose = from
-        case let .reopened(_, to, rank):
-            issue.state = .open
-            issue.column = to
-            issue.rank = rank
-            issue.columnBeforeClose = nil
-        }
-        issue.updated = max(issue.updated, event.at)
-        issues[number] = issue
-        timelines[number, default: []].append(event)
+        // Mutate in place through the dictionary's storage: copying the issue out and back in
+        // would copy its label and assignee arrays on every event.
+        guard issues.contains(number) else { return }
+        timelines.modify(number) { $0.append(event) }
+        let columns = columns
+        issues.modify(number) { $0.fold(event, columns: columns) }
     }
 
     public mutating func apply(_ events: some Sequence<Event>) {
@@ -141,5 +103,53 @@ public struct BoardState: Sendable {
     public func issue(_ number: Int) throws(BoardError) -> Issue {
         guard let issue = issues[number] else { throw .noSuchIssue(number) }
         return issue
+    }
+}
+
+extension Issue {
+    /// Applies one event about this issue.
+    mutating func fold(_ event: Event, columns: [Column]) {
+        func isClosing(_ id: String) -> Bool { columns.first { $0.id == id }?.isClosing ?? false }
+        switch event.kind {
+        case .columns, .created:
+            return
+        case .retitled(let newTitle):
+            title = newTitle
+        case .bodyEdited(let newBody):
+            body = newBody
+        case let .moved(from, to, newRank):
+            column = to
+            rank = newRank
+            if isClosing(to), isOpen {
+                state = .closed
+                columnBeforeClose = from
+            } else if !isClosing(to), !isOpen {
+                state = .open
+                columnBeforeClose = nil
+            }
+        case .assigned(let user):
+            if !assignees.contains(user) { assignees.append(user) }
+        case .unassigned(let user):
+            assignees.removeAll { $0 == user }
+        case .labelled(let label):
+            if !labels.contains(label) { labels.append(label) }
+        case .unlabelled(let label):
+            labels.removeAll { $0 == label }
+        case .prioritised(let newPriority):
+            priority = newPriority
+        case .commented:
+            break
+        case let .closed(from, to, newRank):
+            state = .closed
+            column = to
+            rank = newRank
+            columnBeforeClose = from
+        case let .reopened(_, to, newRank):
+            state = .open
+            column = to
+            rank = newRank
+            columnBeforeClose = nil
+        }
+        updated = max(updated, event.at)
     }
 }

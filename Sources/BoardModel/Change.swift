@@ -23,7 +23,7 @@ extension BoardState {
     /// The events that carry out `change`, validated against this state. A change that would
     /// change nothing (assigning someone already assigned) yields no events.
     public func events(for change: Change, actor: String, at time: Timestamp,
-                       newID: () -> String = Event.newID) throws(BoardError) -> [Event] {
+                       newID: () -> EventID = EventID.random) throws(BoardError) -> [Event] {
         var kinds: [(Int, EventKind)] = []
         switch change {
         case let .create(title, body, columnName, labels, assignees, priority):

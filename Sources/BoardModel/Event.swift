@@ -1,14 +1,14 @@
 /// One change to the board: the unit of truth. State is the fold of events in log order.
 public struct Event: Hashable, Sendable {
-    /// Unique across every clone of the board (random 64-bit, hex), so logs can be merged.
-    public var id: String
+    /// Unique across every clone of the board, so logs can be merged.
+    public var id: EventID
     public var at: Timestamp
     public var actor: String
     /// The issue number, or 0 for board-wide events.
     public var issue: Int
     public var kind: EventKind
 
-    public init(id: String, at: Timestamp, actor: String, issue: Int, kind: EventKind) {
+    public init(id: EventID, at: Timestamp, actor: String, issue: Int, kind: EventKind) {
         self.id = id
         self.at = at
         self.actor = actor
@@ -16,13 +16,6 @@ public struct Event: Hashable, Sendable {
         self.kind = kind
     }
 
-    /// A new random event id.
-    public static func newID() -> String {
-        var generator = SystemRandomNumberGenerator()
-        let value = generator.next() as UInt64
-        let hex = String(value, radix: 16)
-        return String(repeating: "0", count: 16 - hex.count) + hex
-    }
 }
 
 /// What an event did.

@@ -31,39 +31,40 @@ public struct Timestamp: Hashable, Comparable, Sendable {
     public var date: String { String(iso8601.prefix(10)) }
 
     /// Parses the fixed forms `YYYY-MM-DDTHH:MM:SS[.mmm]Z` and `YYYY-MM-DD` from UTF-8 bytes.
-    public static func parse<C: Collection>(_ bytes: C) -> Timestamp? where C.Element == UInt8 {
-        var digits: [Int64] = []
-        digits.reserveCapacity(17)
-        var separators = 0
+    /// Allocation-free: it runs once per line when a board opens.
+    public static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> Timestamp? {
+        // Digits land in fixed slots: year(4) month(2) day(2) hour(2) minute(2) second(2) milli(3).
+        var fields: (Int64, Int64, Int64, Int64, Int64, Int64, Int64) = (0, 0, 0, 0, 0, 0, 0)
+        var count = 0
         for byte in bytes {
             if byte >= 48 && byte <= 57 {
-                digits.append(Int64(byte - 48))
-            } else if byte == UInt8(ascii: "-") || byte == UInt8(ascii: ":") || byte == UInt8(ascii: "T")
-                || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "Z") {
-                separators += 1
-            } else {
+                let digit = Int64(byte - 48)
+                switch count {
+                case 0..<4: fields.0 = fields.0 * 10 + digit
+                case 4..<6: fields.1 = fields.1 * 10 + digit
+                case 6..<8: fields.2 = fields.2 * 10 + digit
+                case 8..<10: fields.3 = fields.3 * 10 + digit
+                case 10..<12: fields.4 = fields.4 * 10 + digit
+                case 12..<14: fields.5 = fields.5 * 10 + digit
+                case 14..<17: fields.6 = fields.6 * 10 + digit
+                default: return nil
+                }
+                count += 1
+            } else if byte != UInt8(ascii: "-") && byte != UInt8(ascii: ":") && byte != UInt8(ascii: "T")
+                && byte != UInt8(ascii: ".") && byte != UInt8(ascii: "Z") {
                 return nil
             }
         }
-        func number(_ from: Int, _ count: Int) -> Int64 {
-            var value: Int64 = 0
-            for i in from..<(from + count) { value = value * 10 + digits[i] }
-            return value
-        }
-        guard digits.count == 8 || digits.count == 14 || digits.count == 17 else { return nil }
-        let year = number(0, 4), month = number(4, 2), day = number(6, 2)
-        guard (1...12).contains(month), (1...31).contains(day) else { return nil }
-        var ms = days(fromCivil: year, month, day) * Timestamp.day
-        if digits.count >= 14 {
-            let hour = number(8, 2), minute = number(10, 2), second = number(12, 2)
-            guard hour < 24, minute < 60, second < 61 else { return nil }
-            ms += (hour * 3600 + minute * 60 + second) * 1000
-        }
-        if digits.count == 17 { ms += number(14, 3) }
+        guard count == 8 || count == 14 || count == 17 else { return nil }
+        let (year, month, day, hour, minute, second, milli) = fields
+        guard (1...12).contains(month), (1...31).contains(day), hour < 24, minute < 60, second < 61 else { return nil }
+        let ms = days(fromCivil: year, month, day) * Timestamp.day + (hour * 3600 + minute * 60 + second) * 1000 + milli
         return Timestamp(milliseconds: ms)
     }
 
-    public static func parse(_ text: String) -> Timestamp? { parse(Array(text.utf8)) }
+    public static func parse(_ text: String) -> Timestamp? { Array(text.utf8).withUnsafeBufferPointer { parse($0) } }
+
+    public static func parse(_ bytes: [UInt8]) -> Timestamp? { bytes.withUnsafeBufferPointer { parse($0) } }
 
     /// Days since 1970-01-01 for a proleptic Gregorian date (Howard Hinnant's algorithm).
     static func days(fromCivil y0: Int64, _ m: Int64, _ d: Int64) -> Int64 {

@@ -52,7 +52,7 @@ public final class EventLog {
         if location.exists { throw .invalid("a board already exists at \(location.directory)") }
         try POSIXFile.makeDirectories(location.directory)
         var bytes = Array((LineCodec.header + "\n").utf8)
-        LineCodec.encode(Event(id: Event.newID(), at: now, actor: actor, issue: 0, kind: .columns(columns)), into: &bytes)
+        LineCodec.encode(Event(id: .random(), at: now, actor: actor, issue: 0, kind: .columns(columns)), into: &bytes)
         let lock = try BoardLock(path: location.lockPath, onWait: { _ in })
         defer { withExtendedLifetime(lock) {} }
         if location.exists { throw .invalid("a board already exists at \(location.directory)") }
@@ -70,7 +70,10 @@ public final class EventLog {
         defer { close(fd) }
         let info = try POSIXFile.status(fd, path: location.eventsPath)
         identity = (UInt64(info.st_dev), UInt64(info.st_ino))
-        _ = try readTail(fd: fd, size: Int(info.st_size))
+        let size = Int(info.st_size)
+        try POSIXFile.withMapped(fd, count: size, path: location.eventsPath) { bytes throws(BoardError) in
+            absorb(reader.read(bytes) { state.apply($0) })
+        }
         readOnlyReason = nil
         if let version = reader.version, version > LineCodec.formatVersion {
             readOnlyReason = "this board was written by a newer Lanes (format \(version)); opened read-only"
@@ -165,12 +168,17 @@ public final class EventLog {
             return []
         }
         let bytes = try POSIXFile.read(fd, offset: offset, count: size - offset, path: location.eventsPath)
-        let chunk = bytes.withUnsafeBufferPointer { reader.read($0) }
-        state.apply(chunk.events)
+        var events: [Event] = []
+        let chunk = bytes.withUnsafeBufferPointer { reader.read($0) { events.append($0) } }
+        state.apply(events)
+        absorb(chunk)
+        return events
+    }
+
+    private func absorb(_ chunk: LogReader.Chunk) {
         problems.append(contentsOf: chunk.problems)
         offset += chunk.consumed
         pendingTail = chunk.incomplete
-        return chunk.events
     }
 
     /// Moves the bytes after the last newline into `.lanes/torn` and cuts them off the log.

@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import BoardModel
 
 /// The log's line format: one event per line, tab-separated fields.
@@ -24,7 +27,7 @@ public enum LineCodec {
 
     /// The line for `event`, newline included.
     public static func encode(_ event: Event, into out: inout [UInt8]) {
-        out.append(contentsOf: event.id.utf8)
+        out.append(contentsOf: event.id.description.utf8)
         out.append(9)
         out.append(contentsOf: event.at.iso8601.utf8)
         field(event.actor, &out)
@@ -76,35 +79,35 @@ public enum LineCodec {
 
     /// Decodes one line (without its newline).
     public static func decode(_ line: UnsafeBufferPointer<UInt8>) throws(LineError) -> Event {
-        var fields: [UnsafeBufferPointer<UInt8>] = []
-        fields.reserveCapacity(8)
-        var start = 0
-        for i in 0..<line.count where line[i] == 9 {
-            fields.append(UnsafeBufferPointer(rebasing: line[start..<i]))
-            start = i + 1
+        var fields = FieldCursor(line)
+        func required(_ name: String) throws(LineError) -> UnsafeBufferPointer<UInt8> {
+            guard let field = fields.next() else {
+                throw LineError("expected at least 5 tab-separated fields, found \(fields.taken)")
+            }
+            return field
         }
-        fields.append(UnsafeBufferPointer(rebasing: line[start..<line.count]))
-        guard fields.count >= 5 else { throw LineError("expected at least 5 tab-separated fields, found \(fields.count)") }
+        let idField = try required("id")
+        let timeField = try required("time")
+        let actorField = try required("actor")
+        let issueField = try required("issue")
+        let kindField = try required("kind")
+        guard let id = EventID(hex: idField) else { throw LineError("bad event id; expected 16 hex digits") }
+        guard let at = Timestamp.parse(timeField) else { throw LineError("bad time \"\(text(timeField))\"") }
+        let actor = try FieldEscaping.decode(actorField)
+        let issue = try issueNumber(issueField)
+        let kindName = text(kindField)
 
-        let id = String(decoding: fields[0], as: UTF8.self)
-        guard !id.isEmpty, fields[0].allSatisfy(isIDByte) else { throw LineError("bad event id") }
-        guard let at = Timestamp.parse(fields[1]) else { throw LineError("bad time \"\(text(fields[1]))\"") }
-        let actor = try FieldEscaping.decode(fields[2])
-        let issue = try issueNumber(fields[3])
-        let kindName = text(fields[4])
-        let args = Array(fields.dropFirst(5))
-
-        func arg(_ index: Int) throws(LineError) -> String {
-            guard index < args.count else { throw LineError("\(kindName) needs \(index + 1) value(s)") }
-            return try FieldEscaping.decode(args[index])
+        func arg() throws(LineError) -> String {
+            guard let field = fields.next() else { throw LineError("\(kindName) is missing a value") }
+            return try FieldEscaping.decode(field)
         }
-        func rank(_ index: Int) throws(LineError) -> Double {
-            let raw = try arg(index)
+        func rank() throws(LineError) -> Double {
+            let raw = try arg()
             guard let value = Double(raw), value.isFinite else { throw LineError("bad rank \"\(raw)\"") }
             return value
         }
-        func priority(_ index: Int) throws(LineError) -> Priority {
-            let raw = try arg(index)
+        func priority() throws(LineError) -> Priority {
+            let raw = try arg()
             guard let value = Priority(rawValue: raw) else { throw LineError("bad priority \"\(raw)\"") }
             return value
         }
@@ -112,25 +115,25 @@ public enum LineCodec {
         let kind: EventKind
         switch kindName {
         case "columns":
-            guard args.count >= 3, args.count % 3 == 0 else { throw LineError("columns needs id, name, flags triples") }
             var columns: [Column] = []
-            for i in stride(from: 0, to: args.count, by: 3) {
-                columns.append(Column(id: try arg(i), name: try arg(i + 1), isClosing: try arg(i + 2) == "closing"))
+            while fields.hasMore {
+                columns.append(Column(id: try arg(), name: try arg(), isClosing: try arg() == "closing"))
             }
+            guard !columns.isEmpty else { throw LineError("columns needs id, name, flags triples") }
             kind = .columns(columns)
         case "created":
-            kind = .created(title: try arg(0), body: try arg(1), column: try arg(2), rank: try rank(3), priority: try priority(4))
-        case "retitled": kind = .retitled(try arg(0))
-        case "body-edited": kind = .bodyEdited(try arg(0))
-        case "moved": kind = .moved(from: try arg(0), to: try arg(1), rank: try rank(2))
-        case "assigned": kind = .assigned(try arg(0))
-        case "unassigned": kind = .unassigned(try arg(0))
-        case "labelled": kind = .labelled(try arg(0))
-        case "unlabelled": kind = .unlabelled(try arg(0))
-        case "prioritised": kind = .prioritised(try priority(0))
-        case "commented": kind = .commented(try arg(0))
-        case "closed": kind = .closed(from: try arg(0), to: try arg(1), rank: try rank(2))
-        case "reopened": kind = .reopened(from: try arg(0), to: try arg(1), rank: try rank(2))
+            kind = .created(title: try arg(), body: try arg(), column: try arg(), rank: try rank(), priority: try priority())
+        case "retitled": kind = .retitled(try arg())
+        case "body-edited": kind = .bodyEdited(try arg())
+        case "moved": kind = .moved(from: try arg(), to: try arg(), rank: try rank())
+        case "assigned": kind = .assigned(try arg())
+        case "unassigned": kind = .unassigned(try arg())
+        case "labelled": kind = .labelled(try arg())
+        case "unlabelled": kind = .unlabelled(try arg())
+        case "prioritised": kind = .prioritised(try priority())
+        case "commented": kind = .commented(try arg())
+        case "closed": kind = .closed(from: try arg(), to: try arg(), rank: try rank())
+        case "reopened": kind = .reopened(from: try arg(), to: try arg(), rank: try rank())
         default: throw LineError("unknown event kind \"\(kindName)\"")
         }
         if case .columns = kind {
@@ -139,6 +142,31 @@ public enum LineCodec {
             throw LineError("\(kindName) needs an issue number (#N)")
         }
         return Event(id: id, at: at, actor: actor, issue: issue, kind: kind)
+    }
+
+    /// Walks the tab-separated fields of a line without allocating.
+    struct FieldCursor {
+        let line: UnsafeBufferPointer<UInt8>
+        var position = 0
+        var taken = 0
+        var finished = false
+
+        init(_ line: UnsafeBufferPointer<UInt8>) { self.line = line }
+
+        var hasMore: Bool { !finished }
+
+        mutating func next() -> UnsafeBufferPointer<UInt8>? {
+            guard !finished else { return nil }
+            var end = line.count
+            if position < line.count, let base = line.baseAddress,
+               let tab = memchr(base + position, 9, line.count - position) {
+                end = base.distance(to: tab.assumingMemoryBound(to: UInt8.self))
+            }
+            let field = UnsafeBufferPointer(rebasing: line[position..<end])
+            if end >= line.count { finished = true } else { position = end + 1 }
+            taken += 1
+            return field
+        }
     }
 
     private static func issueNumber(_ field: UnsafeBufferPointer<UInt8>) throws(LineError) -> Int {
@@ -153,11 +181,6 @@ public enum LineCodec {
         }
         guard value > 0 else { throw LineError("issue numbers start at #1") }
         return value
-    }
-
-    private static func isIDByte(_ byte: UInt8) -> Bool {
-        (byte >= 48 && byte <= 57) || (byte >= 97 && byte <= 122) || (byte >= 65 && byte <= 90)
-            || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_")
     }
 
     private static func text(_ bytes: UnsafeBufferPointer<UInt8>) -> String {

@@ -12,7 +12,6 @@ struct LogReader {
     var version: Int?
 
     struct Chunk {
-        var events: [Event] = []
         var problems: [LogProblem] = []
         /// Bytes consumed: up to and including the last newline.
         var consumed = 0
@@ -20,10 +19,11 @@ struct LogReader {
         var incomplete = 0
     }
 
-    mutating func read(_ bytes: UnsafeBufferPointer<UInt8>) -> Chunk {
+    /// Decodes every complete line, handing each event to `onEvent` as it is read (a million
+    /// events are folded without first being collected).
+    mutating func read(_ bytes: UnsafeBufferPointer<UInt8>, onEvent: (Event) -> Void) -> Chunk {
         var chunk = Chunk()
         var start = 0
-        chunk.events.reserveCapacity(bytes.count / 90)
         while start < bytes.count {
             guard let newline = nextNewline(bytes, from: start) else {
                 chunk.incomplete = bytes.count - start
@@ -32,7 +32,7 @@ struct LogReader {
             var end = newline
             if end > start, bytes[end - 1] == 13 { end -= 1 } // tolerate CRLF from editors
             let line = UnsafeBufferPointer(rebasing: bytes[start..<end])
-            readLine(line, into: &chunk)
+            readLine(line, into: &chunk, onEvent: onEvent)
             nextLine += 1
             start = newline + 1
             chunk.consumed = start
@@ -40,20 +40,21 @@ struct LogReader {
         return chunk
     }
 
-    private mutating func readLine(_ line: UnsafeBufferPointer<UInt8>, into chunk: inout Chunk) {
+    private mutating func readLine(_ line: UnsafeBufferPointer<UInt8>, into chunk: inout Chunk,
+                                   onEvent: (Event) -> Void) {
         if version == nil {
             guard let headerVersion = LineCodec.version(ofHeader: line) else {
                 chunk.problems.append(LogProblem(path: path, line: nextLine,
                                                  message: "missing header; expected \"\(LineCodec.header)\""))
                 version = LineCodec.formatVersion
-                return readLine(line, into: &chunk)
+                return readLine(line, into: &chunk, onEvent: onEvent)
             }
             version = headerVersion
             return
         }
         if line.isEmpty || line[0] == UInt8(ascii: "#") { return } // blank and comment lines
         do {
-            chunk.events.append(try LineCodec.decode(line))
+            onEvent(try LineCodec.decode(line))
         } catch {
             chunk.problems.append(LogProblem(path: path, line: nextLine, message: error.message))
         }

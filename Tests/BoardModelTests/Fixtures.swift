@@ -8,10 +8,8 @@ struct EventFactory {
     mutating func make(_ issue: Int, _ kind: EventKind, by actor: String = "ann", minute: Int? = nil) -> Event {
         next += 1
         let time = Timestamp(milliseconds: start + Int64(minute ?? next) * 60_000)
-        return Event(id: String(format: next), at: time, actor: actor, issue: issue, kind: kind)
+        return Event(id: EventID(UInt64(next)), at: time, actor: actor, issue: issue, kind: kind)
     }
-
-    private func String(format value: Int) -> Swift.String { "e\(value)" }
 }
 
 /// A board state after applying changes as `actor`, failing the test on an error.
@@ -21,7 +19,7 @@ func board(_ changes: [Change], actor: String = "ann", now: Timestamp = Timestam
     for change in changes {
         let events = try state.events(for: change, actor: actor, at: now) {
             counter += 1
-            return "id\(counter)"
+            return EventID(UInt64(counter))
         }
         state.apply(events)
     }

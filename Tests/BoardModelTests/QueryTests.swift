@@ -22,7 +22,7 @@ import Testing
             (4, .created(title: "Old thing", body: "", column: "done", rank: 1, priority: .none), "ann", 30),
         ]
         for (issue, kind, actor, days) in make {
-            state.apply(Event(id: "x\(f.next)", at: at(days), actor: actor, issue: issue, kind: kind))
+            state.apply(Event(id: EventID(UInt64(f.next)), at: at(days), actor: actor, issue: issue, kind: kind))
             f.next += 1
         }
         return state

@@ -93,7 +93,7 @@ import Testing
         try log.commit([.create(title: "one")], actor: "ann")
         var bytes = dir.read(".lanes/events")
         bytes += Array("garbage line\n".utf8)
-        bytes += Array("x1\t2026-01-01T00:00:00.000Z\tann\t#1\tteleported\n".utf8)
+        bytes += Array("00000000000000aa\t2026-01-01T00:00:00.000Z\tann\t#1\tteleported\n".utf8)
         dir.write(".lanes/events", bytes)
         try log.commit([.create(title: "two")], actor: "ann")
         let reopened = try EventLog.open(log.location)

@@ -27,7 +27,7 @@ import Testing
         for (index, kind) in LineCodecTests.everyKind.enumerated() {
             let issue: Int
             if case .columns = kind { issue = 0 } else { issue = index + 1 }
-            let event = Event(id: Event.newID(), at: Timestamp(milliseconds: 1_780_000_000_123 + Int64(index)),
+            let event = Event(id: .random(), at: Timestamp(milliseconds: 1_780_000_000_123 + Int64(index)),
                               actor: LineCodecTests.awkward[index % LineCodecTests.awkward.count].isEmpty ? "ann" : "a\tb\n日本",
                               issue: issue, kind: kind)
             let bytes = LineCodec.encode(event)
@@ -41,11 +41,11 @@ import Testing
 
     @Test(arguments: [
         "", "only\tthree\tfields", "id\tnot-a-time\tann\t#1\tcommented\thi",
-        "id\t2026-01-01T00:00:00.000Z\tann\t#x\tcommented\thi", "id\t2026-01-01T00:00:00.000Z\tann\t#1\tteleported",
-        "id\t2026-01-01T00:00:00.000Z\tann\t#1\tmoved\ta\tb\tNaN", "id\t2026-01-01T00:00:00.000Z\tann\t#1\tcommented\tbad \\q",
-        "id\t2026-01-01T00:00:00.000Z\tann\t#1\tprioritised\thuge", "id\t2026-01-01T00:00:00.000Z\tann\t-\tcommented\thi",
-        "i d\t2026-01-01T00:00:00.000Z\tann\t#1\tcommented\thi", "id\t2026-01-01T00:00:00.000Z\tann\t#0\tcommented\thi",
-        "id\t2026-01-01T00:00:00.000Z\tann\t#1\tcreated\tonly title",
+        "00000000000000aa\t2026-01-01T00:00:00.000Z\tann\t#x\tcommented\thi", "00000000000000aa\t2026-01-01T00:00:00.000Z\tann\t#1\tteleported",
+        "00000000000000aa\t2026-01-01T00:00:00.000Z\tann\t#1\tmoved\ta\tb\tNaN", "00000000000000aa\t2026-01-01T00:00:00.000Z\tann\t#1\tcommented\tbad \\q",
+        "00000000000000aa\t2026-01-01T00:00:00.000Z\tann\t#1\tprioritised\thuge", "00000000000000aa\t2026-01-01T00:00:00.000Z\tann\t-\tcommented\thi",
+        "i d\t2026-01-01T00:00:00.000Z\tann\t#1\tcommented\thi", "00000000000000aa\t2026-01-01T00:00:00.000Z\tann\t#0\tcommented\thi",
+        "00000000000000aa\t2026-01-01T00:00:00.000Z\tann\t#1\tcreated\tonly title",
     ])
     func malformedLinesAreErrorsNotCrashes(_ line: String) {
         let bytes = Array(line.utf8)
@@ -53,7 +53,7 @@ import Testing
     }
 
     @Test func extraTrailingFieldsAreIgnoredForForwardCompatibility() throws {
-        let line = Array("id1\t2026-01-01T00:00:00.000Z\tann\t#1\tcommented\thi\tfuture-field".utf8)
+        let line = Array("00000000000000aa\t2026-01-01T00:00:00.000Z\tann\t#1\tcommented\thi\tfuture-field".utf8)
         let event = try line.withUnsafeBufferPointer { try LineCodec.decode($0) }
         #expect(event.kind == .commented("hi"))
     }

@@ -1,0 +1,67 @@
+/// Values keyed by issue number, stored densely in creation order.
+///
+/// Issue numbers are small and nearly dense, so a number → slot array beats hashing: folding a
+/// million events does a million lookups. The slot array holds 4 bytes per number, so even a
+/// hostile log with a huge number costs little; values themselves are stored once, densely.
+public struct NumberedTable<Value>: Sendable where Value: Sendable {
+    @usableFromInline var slots: [Int32] = []
+    @usableFromInline var items: [Value] = []
+    @usableFromInline var numbers: [Int] = []
+
+    public init() {}
+
+    /// The largest issue number this table accepts (keeps the slot array bounded).
+    public static var maximumNumber: Int { 9_999_999 }
+
+    @inlinable public var count: Int { items.count }
+    @inlinable public var isEmpty: Bool { items.isEmpty }
+
+    /// The values in creation order.
+    @inlinable public var values: [Value] { items }
+
+    /// The numbers in creation order (use `.sorted()` for numeric order).
+    @inlinable public var keys: [Int] { numbers }
+
+    @inlinable
+    public subscript(number: Int) -> Value? {
+        guard let slot = slot(of: number) else { return nil }
+        return items[slot]
+    }
+
+    @inlinable
+    func slot(of number: Int) -> Int? {
+        guard number > 0, number < slots.count else { return nil }
+        let slot = slots[number]
+        return slot == 0 ? nil : Int(slot) - 1
+    }
+
+    @inlinable
+    public func contains(_ number: Int) -> Bool { slot(of: number) != nil }
+
+    /// Adds a value for a new number. Returns false if the number is taken or out of range.
+    @discardableResult
+    public mutating func insert(_ value: Value, for number: Int) -> Bool {
+        guard number > 0, number <= NumberedTable.maximumNumber, !contains(number) else { return false }
+        if number >= slots.count {
+            slots.append(contentsOf: repeatElement(0, count: max(number + 1 - slots.count, slots.count / 2)))
+        }
+        items.append(value)
+        numbers.append(number)
+        slots[number] = Int32(items.count)
+        return true
+    }
+
+    /// Changes the value for an existing number in place (no copy of the value).
+    @inlinable
+    public mutating func modify(_ number: Int, _ body: (inout Value) -> Void) {
+        guard let slot = slot(of: number) else { return }
+        body(&items[slot])
+    }
+
+    /// Replaces the value for an existing number.
+    @inlinable
+    public mutating func update(_ number: Int, to value: Value) {
+        guard let slot = slot(of: number) else { return }
+        items[slot] = value
+    }
+}
