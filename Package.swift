@@ -22,7 +22,12 @@ let package = Package(
         .target(name: "BoardStore", dependencies: ["BoardModel"]),
         .target(name: "BoardExchange", dependencies: ["BoardModel", "Screen"]),
         .target(name: "Keymap", dependencies: ["BoardModel", "Screen"]),
-        .target(name: "BoardViews", dependencies: ["Screen", "BoardModel", "Keymap"]),
+        .target(
+            name: "BoardViews",
+            dependencies: ["Screen", "BoardModel", "Keymap"],
+            // themes/ at the top level is the one copy; the symlink embeds it in the binary.
+            resources: [.embedInCode("themes")]
+        ),
         .target(name: "NcursesScreen", dependencies: ["Screen", "CNcursesShim"]),
         .target(
             name: "LanesApp",

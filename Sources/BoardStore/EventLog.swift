@@ -20,6 +20,9 @@ public final class EventLog {
     /// Bytes of a line after the last newline, seen without the lock: a writer in progress or
     /// a crashed writer's torn tail. The next write decides which, under the lock.
     public private(set) var pendingTail = 0
+    /// Increases whenever `state` changes (a commit, other writers' events, a reload), so
+    /// views can cache what they derive from it.
+    public private(set) var version = 0
     /// Called when a writer has to wait for the lock, with the holder's pid if known.
     public var onLockWait: (Int?) -> Void = { _ in }
 
@@ -146,6 +149,7 @@ public final class EventLog {
         }
         offset = size + bytes.count
         reader.nextLine += events.count
+        version += 1
         return events
     }
 
@@ -176,6 +180,7 @@ public final class EventLog {
     }
 
     private func absorb(_ chunk: LogReader.Chunk) {
+        version += 1
         problems.append(contentsOf: chunk.problems)
         offset += chunk.consumed
         pendingTail = chunk.incomplete

@@ -1,8 +1,12 @@
 #include "shim.h"
 
 #include <locale.h>
+#include <signal.h>
 #include <stdio.h>
 #include <ncursesw/curses.h>
+#include <ncursesw/term.h>
+#include <unistd.h>
+
 
 static int started = 0;
 
@@ -23,6 +27,38 @@ int lanes_start(void) {
         use_default_colors();
     }
     return 0;
+}
+
+int lanes_can_address_cursor(void) {
+    char *cup = tigetstr("cup");
+    return (cup != NULL && cup != (char *)-1) ? 1 : 0;
+}
+
+static void on_fatal_signal(int sig) {
+    if (started) {
+        endwin();
+    }
+    _exit(128 + sig);
+}
+
+void lanes_install_signal_handlers(void) {
+    struct sigaction action;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = 0;
+    action.sa_handler = on_fatal_signal;
+    sigaction(SIGTERM, &action, NULL);
+    sigaction(SIGINT, &action, NULL);
+    sigaction(SIGHUP, &action, NULL);
+}
+
+void lanes_suspend_process(void) {
+    if (!started) return;
+    def_prog_mode();
+    endwin();
+    kill(getpid(), SIGTSTP);
+    reset_prog_mode();
+    clearok(curscr, TRUE);
+    refresh();
 }
 
 void lanes_stop(void) {
@@ -73,9 +109,9 @@ int lanes_put(int y, int x, const wchar_t *chars, int count, int pair, int attrs
     return mvadd_wch(y, x, &cell) == OK ? 0 : -1;
 }
 
-void lanes_flush(int cursor_y, int cursor_x, int cursor_visible) {
-    curs_set(cursor_visible ? 1 : 0);
-    if (cursor_visible) move(cursor_y, cursor_x);
+void lanes_flush(int cy, int cx, int show_cursor) {
+    curs_set(show_cursor ? 1 : 0);
+    if (show_cursor) move(cy, cx);
     refresh();
 }
 

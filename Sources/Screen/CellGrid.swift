@@ -3,9 +3,15 @@
 /// Views draw into a grid without knowing about terminals; tests read it back as lines of text.
 /// Every write is clipped to the grid, so no view can draw out of bounds at any size.
 public struct CellGrid: Equatable, Sendable {
+    public static func == (a: CellGrid, b: CellGrid) -> Bool {
+        a.width == b.width && a.height == b.height && a.cells == b.cells && a.cursor?.x == b.cursor?.x && a.cursor?.y == b.cursor?.y
+    }
+
     public private(set) var width: Int
     public private(set) var height: Int
     public private(set) var cells: [Cell]
+    /// Where the terminal cursor should be shown (a prompt's insertion point), or nil to hide it.
+    public var cursor: (x: Int, y: Int)?
 
     public init(width: Int, height: Int) {
         self.width = max(0, width)

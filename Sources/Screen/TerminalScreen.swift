@@ -10,9 +10,11 @@ public protocol TerminalScreen: AnyObject {
     func nextKey(timeoutMilliseconds: Int?) -> Key?
     /// Forgets what is on the terminal so the next frame repaints everything (Ctrl-L).
     func invalidate()
-    /// Gives the terminal back (for `$EDITOR` or Ctrl-Z), then takes it again.
+    /// Gives the terminal back (for `$EDITOR`), then takes it again.
     func suspend()
     func resume()
+    /// Ctrl-Z: stops the process with the terminal restored; returns after `fg`.
+    func suspendProcess()
 }
 
 /// An in-memory terminal fed from a list of keys.
@@ -49,4 +51,5 @@ public final class MemoryScreen: TerminalScreen {
     public func invalidate() {}
     public func suspend() {}
     public func resume() {}
+    public func suspendProcess() {}
 }

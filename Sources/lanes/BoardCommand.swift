@@ -1,6 +1,12 @@
 import BoardModel
+import BoardStore
+import Keymap
+import LanesApp
+import NcursesScreen
+import Screen
 
-/// Opens the full-screen board (or runs it headless with `--keys`).
+/// Opens the full-screen board, or runs it headless with `--keys` (like tig's TIG_SCRIPT):
+/// the keys run against an in-memory screen and `--dump` prints the final screen as text.
 struct BoardCommand {
     var options: BoardOptions
     var keys: String?
@@ -8,6 +14,40 @@ struct BoardCommand {
     var dump: Bool
 
     func run() throws {
-        throw BoardError.invalid("the full-screen board is not built yet; try \"lanes list\"")
+        let environment = options.environment
+        if keys == nil, dump { throw BoardError.invalid("--dump needs --keys (use --keys '' for the first screen)") }
+        let log = try options.open()
+        let configuration = Configuration(
+            rcFiles: Configuration.rcFiles(boardDirectory: log.location.directory, environment: environment),
+            environment: environment)
+        if let keys {
+            let parsedSize = try parseSize()
+            guard let parsed = keys.isEmpty ? [] : KeyNotation.parse(keys) else {
+                throw BoardError.invalid("bad --keys \"\(keys)\"; write keys as tig does: jjL<Enter><Esc>")
+            }
+            let screen = MemoryScreen(width: parsedSize.width, height: parsedSize.height, keys: parsed)
+            let session = BoardSession(log: log, screen: screen, configuration: configuration, actor: options.actorName)
+            session.run(idleMilliseconds: nil)
+            if dump { Output.print(session.frame().text) }
+            return
+        }
+        let screen: NcursesScreen
+        do {
+            screen = try NcursesScreen.start(environment: environment)
+        } catch {
+            throw BoardError.invalid(error.description)
+        }
+        defer { screen.stop() }
+        let session = BoardSession(log: log, screen: screen, configuration: configuration, actor: options.actorName)
+        session.run()
+    }
+
+    func parseSize() throws -> (width: Int, height: Int) {
+        let parts = size.lowercased().split(separator: "x")
+        guard parts.count == 2, let width = Int(parts[0]), let height = Int(parts[1]),
+              (1...1000).contains(width), (1...1000).contains(height) else {
+            throw BoardError.invalid("bad --size \"\(size)\"; use WIDTHxHEIGHT, e.g. 100x30")
+        }
+        return (width, height)
     }
 }

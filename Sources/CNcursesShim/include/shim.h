@@ -10,6 +10,12 @@
 /// Sets the locale from the environment and starts curses. Returns 0 on success, -1 if the
 /// terminal could not be initialised (unknown TERM, not a terminal).
 int lanes_start(void);
+/// Returns 1 if the terminal can address the cursor (a full-screen UI is possible), else 0.
+int lanes_can_address_cursor(void);
+/// Restores the terminal and exits on SIGTERM, SIGINT and SIGHUP.
+void lanes_install_signal_handlers(void);
+/// Stops the process (SIGTSTP) with the terminal restored, and takes it back on SIGCONT.
+void lanes_suspend_process(void);
 /// Ends curses and restores the terminal. Safe to call more than once.
 void lanes_stop(void);
 /// Suspend/resume around a child process ($EDITOR) or SIGTSTP.
@@ -37,7 +43,7 @@ enum {
 /// Draws one grapheme (up to 5 wide chars) at y, x with the given colour pair and attributes.
 int lanes_put(int y, int x, const wchar_t *chars, int count, int pair, int attrs);
 /// Moves the hardware cursor and flushes changes to the terminal.
-void lanes_flush(int cursor_y, int cursor_x, int cursor_visible);
+void lanes_flush(int cy, int cx, int show_cursor);
 /// Forces a full repaint on the next flush (Ctrl-L).
 void lanes_clear(void);
 

@@ -1,0 +1,32 @@
+/// The board as one view shows it: the issues matching the filter, per column in rank order and
+/// as one list in the query's order.
+///
+/// Computed once per (board change, filter) and shared by the reducer and the views, so a
+/// keystroke that only moves the cursor costs no filtering or sorting.
+public struct BoardProjection: Sendable {
+    public struct Lane: Sendable {
+        public var column: Column
+        public var issues: [Int]
+    }
+
+    public var lanes: [Lane]
+    public var list: [Int]
+    /// Issues on the board in total, and how many match the filter.
+    public var total: Int
+    public var matching: Int { list.count }
+
+    public init(state: BoardState, query: Query, now: Timestamp = .now, staleAfterDays: Int = 14) {
+        let found = query.run(on: state, now: now, staleAfterDays: staleAfterDays)
+        list = found.map(\.number)
+        var byColumn: [String: [Issue]] = [:]
+        for issue in found { byColumn[issue.column, default: []].append(issue) }
+        lanes = state.columns.map { column in
+            Lane(column: column, issues: (byColumn[column.id] ?? []).sorted(by: BoardState.rankOrder).map(\.number))
+        }
+        total = state.issues.count
+    }
+
+    public func lane(containing number: Int) -> Int? {
+        lanes.firstIndex { $0.issues.contains(number) }
+    }
+}

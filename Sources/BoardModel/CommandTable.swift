@@ -1,0 +1,85 @@
+/// Every named command, once: its name, its help line and whether it takes an argument.
+///
+/// Keys, the `:` command line, rc files, the help screen and docs/keys.md all come from this one
+/// table (tig's request table, neomutt's opcodes), so a command cannot exist in one place and be
+/// missing from another.
+public enum CommandName: String, CaseIterable, Sendable {
+    case back, quit, cancel, help, redraw, suspend
+    case commandLine = "command-line"
+    case filter
+    case toggleView = "toggle-view"
+    case cursorUp = "cursor-up", cursorDown = "cursor-down", cursorLeft = "cursor-left", cursorRight = "cursor-right"
+    case cursorFirst = "cursor-first", cursorLast = "cursor-last", pageUp = "page-up", pageDown = "page-down"
+    case openIssue = "open-issue"
+    case moveCardLeft = "move-card-left", moveCardRight = "move-card-right"
+    case moveCardUp = "move-card-up", moveCardDown = "move-card-down"
+    case move
+    case none
+
+    /// The one help line shown by `?`, completion and docs.
+    public var help: String {
+        switch self {
+        case .back: "Go back to the previous view; quit from the board"
+        case .quit: "Quit Lanes"
+        case .cancel: "Cancel the prompt or clear the message"
+        case .help: "Show the keys of this view"
+        case .redraw: "Redraw the whole screen"
+        case .suspend: "Suspend Lanes (resume with fg)"
+        case .commandLine: "Type a command, e.g. :move doing"
+        case .filter: "Filter issues with a query (as you type); :filter QUERY sets it"
+        case .toggleView: "Switch between the board and the list"
+        case .cursorUp: "Select the card or row above; scroll up"
+        case .cursorDown: "Select the card or row below; scroll down"
+        case .cursorLeft: "Select the column to the left"
+        case .cursorRight: "Select the column to the right"
+        case .cursorFirst: "Select the first card or row"
+        case .cursorLast: "Select the last card or row"
+        case .pageUp: "Scroll up a page"
+        case .pageDown: "Scroll down a page"
+        case .openIssue: "Open the selected issue and its timeline"
+        case .moveCardLeft: "Move the selected card to the previous column"
+        case .moveCardRight: "Move the selected card to the next column"
+        case .moveCardUp: "Move the selected card up in its column"
+        case .moveCardDown: "Move the selected card down in its column"
+        case .move: "Move the selected issue to a column: :move COLUMN"
+        case .none: "Do nothing (unbinds a key)"
+        }
+    }
+
+    /// The argument a command takes on the `:` line, if any, for help and completion.
+    public var argument: String? {
+        switch self {
+        case .filter: "QUERY"
+        case .move: "COLUMN"
+        default: nil
+        }
+    }
+
+    /// Commands offered by completion and help (everything but `none`).
+    public static var visible: [CommandName] { allCases.filter { $0 != .none } }
+}
+
+/// A command with its arguments, as produced by a key, the `:` line or an rc file.
+public struct Command: Hashable, Sendable {
+    public var name: CommandName
+    public var argument: String
+
+    public init(_ name: CommandName, argument: String = "") {
+        self.name = name
+        self.argument = argument
+    }
+
+    /// Parses `move doing` or `filter label:bug is:open`.
+    public static func parse(_ text: String) throws(BoardError) -> Command {
+        let trimmed = text.trimmingSpaces
+        let word = trimmed.prefix { $0 != " " }
+        guard let name = CommandName(rawValue: String(word)) else {
+            let close = CommandName.visible.map(\.rawValue).filter { $0.hasPrefix(String(word.prefix(2))) }
+            let hint = close.isEmpty ? "press ? for the list" : "did you mean " + close.joined(separator: ", ") + "?"
+            throw .invalid("unknown command \"\(word)\"; \(hint)")
+        }
+        let argument = String(trimmed.dropFirst(word.count)).trimmingSpaces
+        if name == .move, argument.isEmpty { throw .invalid("move needs a column: :move COLUMN") }
+        return Command(name, argument: argument)
+    }
+}

@@ -1,0 +1,229 @@
+/// Applies one command to the UI state and returns the effects to carry out.
+///
+/// Pure: it reads the board through `context` and changes only `ui`. Saving a change is an
+/// effect (`.save`), so the reducer can be tested without a store or a terminal.
+public func reduce(_ ui: inout UIState, _ command: Command, _ context: ReduceContext) -> [Reaction] {
+    var reducer = Reducer(ui: ui, context: context)
+    let reactions = reducer.run(command)
+    ui = reducer.ui
+    return reactions
+}
+
+struct Reducer {
+    var ui: UIState
+    let context: ReduceContext
+    var lanes: [BoardProjection.Lane] { context.projection.lanes }
+
+    mutating func run(_ command: Command) -> [Reaction] {
+        switch command.name {
+        case .none:
+            return []
+        case .quit:
+            return [.quit]
+        case .back:
+            if ui.prompt != nil {
+                ui.prompt = nil
+            } else if let previous = ui.history.popLast() {
+                ui.view = previous
+                ui.scroll = 0
+            } else {
+                return [.quit]
+            }
+        case .cancel:
+            if ui.prompt != nil {
+                ui.prompt = nil
+            } else if ui.view == .help, !ui.helpFilter.isEmpty {
+                ui.helpFilter = ""
+            } else if !ui.filter.isEmpty {
+                ui.filter = .everything
+                ui.message = UIState.Message("filter cleared")
+            } else {
+                ui.message = nil
+            }
+        case .help:
+            if ui.view != .help { push(.help) }
+        case .redraw:
+            return [.redraw]
+        case .suspend:
+            return [.suspend]
+        case .commandLine:
+            ui.prompt = UIState.Prompt(kind: .command)
+        case .filter:
+            if command.argument.isEmpty {
+                ui.prompt = UIState.Prompt(kind: .filter, text: ui.view == .help ? ui.helpFilter : ui.filter.source)
+            } else {
+                applyFilter(command.argument)
+            }
+        case .toggleView:
+            ui.view = ui.baseView == .board ? .list : .board
+            ui.history = []
+            ui.scroll = 0
+            if ui.view == .list, let selected = selectedOnBoard { ui.listSelected = selected }
+            if ui.view == .board, let selected = ui.listSelected { select(onBoard: selected) }
+        case .cursorUp: moveCursor(by: -1)
+        case .cursorDown: moveCursor(by: 1)
+        case .pageUp: moveCursor(by: -max(1, context.pageSize))
+        case .pageDown: moveCursor(by: max(1, context.pageSize))
+        case .cursorFirst: moveCursor(by: Int.min / 2)
+        case .cursorLast: moveCursor(by: Int.max / 2)
+        case .cursorLeft: moveColumn(by: -1)
+        case .cursorRight: moveColumn(by: 1)
+        case .openIssue:
+            guard let number = selectedIssue else { return message("nothing selected", error: true) }
+            push(.issue(number))
+        case .moveCardLeft: return moveCard(columns: -1)
+        case .moveCardRight: return moveCard(columns: 1)
+        case .moveCardUp: return rerank(by: -1)
+        case .moveCardDown: return rerank(by: 1)
+        case .move:
+            guard let number = selectedIssue else { return message("nothing selected", error: true) }
+            do {
+                let column = try context.board.resolveColumn(command.argument)
+                if ui.view == .board, let index = lanes.firstIndex(where: { $0.column.id == column.id }) {
+                    ui.column = index
+                    ui.selected[column.id] = number
+                }
+                return [.save([.move(number, to: column.id)])]
+            } catch {
+                return message(error.description, error: true)
+            }
+        }
+        return []
+    }
+
+    // MARK: - Selection
+
+    /// The issue the next action applies to in the current view.
+    var selectedIssue: Int? {
+        switch ui.view {
+        case .board: selectedOnBoard
+        case .list: selectedInList
+        case .issue(let number): number
+        case .help: nil
+        }
+    }
+
+    var selectedOnBoard: Int? { BoardSelection.issue(ui, lanes) }
+    var selectedInList: Int? { BoardSelection.listIssue(ui, context.projection.list) }
+
+    mutating func select(onBoard number: Int) {
+        guard let laneIndex = lanes.firstIndex(where: { $0.issues.contains(number) }) else { return }
+        ui.column = laneIndex
+        ui.selected[lanes[laneIndex].column.id] = number
+    }
+
+    mutating func moveCursor(by delta: Int) {
+        switch ui.view {
+        case .board:
+            guard lanes.indices.contains(ui.column) else { return }
+            let lane = lanes[ui.column]
+            guard !lane.issues.isEmpty else { return }
+            let index = BoardSelection.index(ui, lane)
+            ui.selected[lane.column.id] = lane.issues[clamp(index.addingClamped(delta), 0, lane.issues.count - 1)]
+        case .list:
+            let list = context.projection.list
+            guard !list.isEmpty else { return }
+            let index = list.firstIndex(of: selectedInList ?? list[0]) ?? 0
+            ui.listSelected = list[clamp(index.addingClamped(delta), 0, list.count - 1)]
+        case .issue, .help:
+            ui.scroll = max(0, ui.scroll.addingClamped(delta))
+        }
+    }
+
+    mutating func moveColumn(by delta: Int) {
+        guard ui.view == .board, !lanes.isEmpty else { return }
+        ui.column = clamp(ui.column + delta, 0, lanes.count - 1)
+    }
+
+    // MARK: - Moving cards
+
+    mutating func moveCard(columns delta: Int) -> [Reaction] {
+        guard ui.view == .board, let number = selectedOnBoard else { return message("nothing selected", error: true) }
+        let target = ui.column + delta
+        guard lanes.indices.contains(target) else {
+            return message(delta < 0 ? "already in the first column" : "already in the last column", error: true)
+        }
+        let column = lanes[target].column
+        ui.column = target
+        ui.selected[column.id] = number
+        return [.save([.move(number, to: column.id)])]
+    }
+
+    /// Moves the selected card up or down among the cards shown in its column, by giving it a
+    /// rank between its new neighbours.
+    mutating func rerank(by delta: Int) -> [Reaction] {
+        guard ui.view == .board, lanes.indices.contains(ui.column), let number = selectedOnBoard else {
+            return message("nothing selected", error: true)
+        }
+        let lane = lanes[ui.column]
+        let index = BoardSelection.index(ui, lane)
+        let target = index + delta
+        guard lane.issues.indices.contains(target) else {
+            return message(delta < 0 ? "already at the top" : "already at the bottom", error: true)
+        }
+        func rank(_ i: Int) -> Double? {
+            lane.issues.indices.contains(i) ? context.board.issues[lane.issues[i]]?.rank : nil
+        }
+        let neighbour = rank(target)!
+        let beyond = rank(target + delta)
+        let newRank: Double
+        if let beyond, beyond != neighbour {
+            newRank = (neighbour + beyond) / 2
+        } else {
+            newRank = delta < 0 ? neighbour - 1 : neighbour + 1
+        }
+        return [.save([.move(number, to: lane.column.id, rank: newRank)])]
+    }
+
+    // MARK: - Helpers
+
+    mutating func push(_ view: UIState.View) {
+        ui.history.append(ui.view)
+        ui.view = view
+        ui.scroll = 0
+    }
+
+    mutating func applyFilter(_ text: String) {
+        do {
+            ui.filter = try Query.parse(text, me: context.actor, now: context.now).resolvingColumns(in: context.board)
+            ui.message = nil
+        } catch {
+            ui.message = UIState.Message(error.description, isError: true)
+        }
+    }
+
+    mutating func message(_ text: String, error: Bool) -> [Reaction] {
+        ui.message = UIState.Message(text, isError: error)
+        return []
+    }
+}
+
+/// Where the selection is, given that the selected issue may have moved or been filtered out.
+public enum BoardSelection {
+    /// The index of the selected card in `lane`, or 0 if it is no longer there.
+    public static func index(_ ui: UIState, _ lane: BoardProjection.Lane) -> Int {
+        guard let number = ui.selected[lane.column.id] else { return 0 }
+        return lane.issues.firstIndex(of: number) ?? 0
+    }
+
+    public static func issue(_ ui: UIState, _ lanes: [BoardProjection.Lane]) -> Int? {
+        guard lanes.indices.contains(ui.column) else { return nil }
+        let lane = lanes[ui.column]
+        guard !lane.issues.isEmpty else { return nil }
+        return lane.issues[index(ui, lane)]
+    }
+
+    public static func listIssue(_ ui: UIState, _ list: [Int]) -> Int? {
+        if let selected = ui.listSelected, list.contains(selected) { return selected }
+        return list.first
+    }
+}
+
+func clamp(_ value: Int, _ low: Int, _ high: Int) -> Int { min(max(value, low), high) }
+
+extension Int {
+    func addingClamped(_ other: Int) -> Int {
+        let (result, overflow) = addingReportingOverflow(other)
+        return overflow ? (other > 0 ? Int.max : Int.min) : result
+    }
+}

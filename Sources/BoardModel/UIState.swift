@@ -1,0 +1,63 @@
+/// Everything about the full-screen session that is not the board itself: which view is shown,
+/// what is selected, the filter, the prompt and the last message.
+///
+/// Kept apart from `BoardState` so that views read the board without copying it, and so that
+/// selection is stored by issue number: a card stays selected when it moves or when other
+/// writers add issues above it.
+public struct UIState: Sendable {
+    public enum View: Hashable, Sendable {
+        case board, list
+        case issue(Int)
+        case help
+    }
+
+    public enum PromptKind: Hashable, Sendable { case command, filter }
+
+    /// A line being typed on the status line.
+    public struct Prompt: Hashable, Sendable {
+        public var kind: PromptKind
+        public var editor: LineEditor
+        public init(kind: PromptKind, text: String = "") {
+            self.kind = kind
+            self.editor = LineEditor(text: text)
+        }
+    }
+
+    public struct Message: Hashable, Sendable {
+        public var text: String
+        public var isError: Bool
+        public init(_ text: String, isError: Bool = false) {
+            self.text = text
+            self.isError = isError
+        }
+    }
+
+    public var view: View = .board
+    /// Views to return to with `back`.
+    public var history: [View] = []
+    /// The board's selected column (index into the board's columns).
+    public var column = 0
+    /// The selected issue in each column, by column id.
+    public var selected: [String: Int] = [:]
+    /// The selected issue in the list view.
+    public var listSelected: Int?
+    /// Scroll offsets, kept by `Viewport.adjust` so the selection stays visible.
+    public var firstColumn = 0
+    public var cardOffset: [String: Int] = [:]
+    public var listOffset = 0
+    /// First visible line of the issue and help views.
+    public var scroll = 0
+    public var filter = Query.everything
+    public var helpFilter = ""
+    public var prompt: Prompt?
+    public var message: Message?
+    public var pendingKeys = ""
+
+    public init() {}
+
+    /// The view that `open-issue`, `back` and the status line think of as "where we are".
+    public var baseView: View {
+        for view in [view] + history.reversed() where view == .board || view == .list { return view }
+        return .board
+    }
+}

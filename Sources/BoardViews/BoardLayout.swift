@@ -1,0 +1,68 @@
+import BoardModel
+
+/// The geometry of the full-screen views for a terminal size: pure arithmetic shared by the
+/// renderer and by the viewport adjustment that keeps the selection visible.
+public struct BoardLayout: Sendable {
+    public static let minimumWidth = 40
+    public static let minimumHeight = 12
+    /// A column narrower than this is not readable; fewer columns are shown and the board scrolls.
+    public static let minimumColumnWidth = 18
+    /// Rows per card: title line, meta line, gap.
+    public static let cardHeight = 3
+
+    public var width: Int
+    public var height: Int
+
+    public init(width: Int, height: Int) {
+        self.width = width
+        self.height = height
+    }
+
+    public var isTooSmall: Bool { width < BoardLayout.minimumWidth || height < BoardLayout.minimumHeight }
+
+    /// Rows between the header row and the status line.
+    public var bodyHeight: Int { max(0, height - 2) }
+
+    /// Cards that fit in a column at once.
+    public var cardsPerColumn: Int { max(1, (bodyHeight + 1) / BoardLayout.cardHeight) }
+
+    /// List rows that fit below the list's header row.
+    public var listRows: Int { max(1, bodyHeight - 1) }
+
+    /// How many board columns are shown side by side.
+    public func visibleColumns(of count: Int) -> Int {
+        max(1, min(count, width / BoardLayout.minimumColumnWidth))
+    }
+}
+
+/// Keeps the selection on screen: adjusts scroll offsets after the reducer moved the cursor,
+/// the way tig moves a view's offset only when the cursor leaves it.
+public enum Viewport {
+    public static func adjust(_ ui: inout UIState, projection: BoardProjection, layout: BoardLayout) {
+        let lanes = projection.lanes
+        if !lanes.isEmpty {
+            ui.column = min(max(0, ui.column), lanes.count - 1)
+            let visible = layout.visibleColumns(of: lanes.count)
+            ui.firstColumn = keep(ui.column, offset: ui.firstColumn, page: visible, count: lanes.count)
+            for lane in lanes {
+                let index = BoardSelection.index(ui, lane)
+                let offset = ui.cardOffset[lane.column.id] ?? 0
+                ui.cardOffset[lane.column.id] = keep(index, offset: offset, page: layout.cardsPerColumn, count: lane.issues.count)
+            }
+        }
+        let list = projection.list
+        if let selected = BoardSelection.listIssue(ui, list), let index = list.firstIndex(of: selected) {
+            ui.listOffset = keep(index, offset: ui.listOffset, page: layout.listRows, count: list.count)
+        } else {
+            ui.listOffset = 0
+        }
+    }
+
+    /// The offset that keeps `index` inside a window of `page` items starting at `offset`.
+    static func keep(_ index: Int, offset: Int, page: Int, count: Int) -> Int {
+        var result = offset
+        if index < result { result = index }
+        if index >= result + page { result = index - page + 1 }
+        return max(0, min(result, max(0, count - page)))
+    }
+}

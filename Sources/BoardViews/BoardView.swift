@@ -1,0 +1,74 @@
+import BoardModel
+import Screen
+
+/// The kanban board: one column per board column, a header with counts, cards below.
+enum BoardView {
+    static func render(_ context: ViewContext, into grid: inout CellGrid, layout: BoardLayout) {
+        let lanes = context.projection.lanes
+        let theme = context.theme
+        guard !lanes.isEmpty else {
+            grid.put("this board has no columns", x: 1, y: 1, style: theme[.dim])
+            return
+        }
+        let visible = layout.visibleColumns(of: lanes.count)
+        let first = min(context.ui.firstColumn, max(0, lanes.count - visible))
+        let baseWidth = layout.width / visible
+        var x = 0
+        for slot in 0..<visible {
+            let index = first + slot
+            guard index < lanes.count else { break }
+            let width = slot == visible - 1 ? layout.width - x : baseWidth
+            let area = Rect(x: x, y: 0, width: width, height: layout.height - 1)
+            drawColumn(lanes[index], index: index, context: context, area: area, layout: layout, into: &grid)
+            x += width
+        }
+        // Arrows show that more columns are off screen.
+        if first > 0 { grid.put("<", x: 0, y: 0, style: theme[.header]) }
+        if first + visible < lanes.count { grid.put(">", x: layout.width - 1, y: 0, style: theme[.header]) }
+    }
+
+    static func drawColumn(_ lane: BoardProjection.Lane, index: Int, context: ViewContext, area: Rect,
+                           layout: BoardLayout, into grid: inout CellGrid) {
+        let theme = context.theme
+        let isSelectedColumn = index == context.ui.column
+        let inner = Rect(x: area.x + 1, y: area.y, width: area.width - 2, height: area.height)
+        // Separator on the right edge.
+        let separator = context.settings.asciiOnly ? "|" : "│"
+        if area.maxX < layout.width {
+            for y in 0..<area.height { grid.put(separator, x: area.maxX - 1, y: y, style: theme[.border]) }
+        }
+
+        // Header: name, count (count/limit when a WIP limit is set), stale count.
+        let headerStyle = isSelectedColumn ? theme[.headerSelected] : theme[.header]
+        grid.fill(Rect(x: area.x, y: area.y, width: area.width - 1, height: 1), style: headerStyle)
+        let limit = context.settings.wipLimits[lane.column.id]
+        let count = limit.map { "\(lane.issues.count)/\($0)" } ?? "\(lane.issues.count)"
+        let countWidth = DisplayWidth.of(count)
+        let name = DisplayWidth.truncate(Sanitizer.line(lane.column.name), to: max(0, inner.width - countWidth - 1))
+        grid.put(name, x: inner.x, y: area.y, style: headerStyle, limit: inner.maxX)
+        var countStyle = headerStyle
+        if let limit, lane.issues.count > limit { countStyle = theme[.wipExceeded] }
+        grid.put(count, x: inner.maxX - countWidth, y: area.y, style: countStyle, limit: inner.maxX)
+
+        // Cards.
+        let offset = min(context.ui.cardOffset[lane.column.id] ?? 0, max(0, lane.issues.count - 1))
+        let selectedIndex = BoardSelection.index(context.ui, lane)
+        var y = area.y + 1
+        var position = offset
+        while position < lane.issues.count, y + 1 < area.maxY {
+            if let issue = context.board.issues[lane.issues[position]] {
+                let selected = isSelectedColumn && position == selectedIndex
+                CardView.draw(issue, context: context, x: area.x, y: y, width: area.width - 1, selected: selected, into: &grid)
+            }
+            y += BoardLayout.cardHeight
+            position += 1
+        }
+        if lane.issues.isEmpty {
+            grid.put("(empty)", x: inner.x, y: area.y + 1, style: theme[.dim], limit: inner.maxX)
+        } else if position < lane.issues.count, area.maxY - 1 > area.y {
+            let more = "↓ \(lane.issues.count - position) more"
+            grid.put(context.settings.asciiOnly ? "v \(lane.issues.count - position) more" : more,
+                     x: inner.x, y: area.maxY - 1, style: theme[.dim], limit: inner.maxX)
+        }
+    }
+}

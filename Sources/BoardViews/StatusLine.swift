@@ -1,0 +1,62 @@
+import BoardModel
+import Screen
+
+/// The bottom line: board, view, counts, filter and actor; the last message; or the prompt.
+enum StatusLine {
+    /// Draws the status line and returns where the terminal cursor belongs (when a prompt is open).
+    static func render(_ context: ViewContext, into grid: inout CellGrid, layout: BoardLayout) -> (x: Int, y: Int)? {
+        let theme = context.theme
+        let y = layout.height - 1
+        let ui = context.ui
+        if let prompt = ui.prompt {
+            grid.fill(Rect(x: 0, y: y, width: layout.width, height: 1), style: theme[.prompt])
+            let lead = prompt.kind == .command ? ":" : "/"
+            let before = Sanitizer.line(prompt.editor.beforeCursor)
+            let after = Sanitizer.line(String(prompt.editor.text.dropFirst(prompt.editor.beforeCursor.count)))
+            // Keep the cursor on screen: show the tail of long input.
+            let room = layout.width - 2
+            var shown = before
+            while DisplayWidth.of(shown) > room, !shown.isEmpty { shown.removeFirst() }
+            var x = grid.put(lead, x: 0, y: y, style: theme[.prompt])
+            x = grid.put(shown, x: x, y: y, style: theme[.prompt])
+            let cursor = x
+            grid.put(after, x: x, y: y, style: theme[.prompt], limit: layout.width)
+            if let error = ui.message, error.isError {
+                let text = " " + Sanitizer.line(error.text) + " "
+                let width = DisplayWidth.of(text)
+                if width < layout.width - x - 4 {
+                    grid.put(text, x: layout.width - width, y: y, style: theme[.statusError])
+                }
+            }
+            return (min(cursor, layout.width - 1), y)
+        }
+
+        grid.fill(Rect(x: 0, y: y, width: layout.width, height: 1), style: theme[.status])
+        var parts: [String] = [Sanitizer.line(context.boardName)]
+        switch ui.view {
+        case .board: parts.append("board")
+        case .list: parts.append("list")
+        case .issue(let number): parts.append("#\(number)")
+        case .help: parts.append("help")
+        }
+        let projection = context.projection
+        parts.append(ui.filter.isEmpty ? "\(projection.total) issues" : "\(projection.matching)/\(projection.total) issues")
+        if !ui.filter.isEmpty { parts.append("/" + Sanitizer.line(ui.filter.source)) }
+        parts.append("@" + Sanitizer.line(context.actor))
+        let left = " " + parts.joined(separator: " · ") + " "
+        var x = grid.put(DisplayWidth.truncate(left, to: layout.width), x: 0, y: y, style: theme[.status])
+        if let message = ui.message {
+            let text = Sanitizer.line(message.text)
+            let room = layout.width - x - 1
+            if room > 3 {
+                let shown = DisplayWidth.truncate(text, to: room)
+                x = layout.width - DisplayWidth.of(shown) - 1
+                grid.put(shown, x: x, y: y, style: message.isError ? theme[.statusError] : theme[.status])
+            }
+        } else if layout.width - x > 12 {
+            let hint = "? help"
+            grid.put(hint, x: layout.width - DisplayWidth.of(hint) - 1, y: y, style: theme[.status])
+        }
+        return nil
+    }
+}

@@ -1,0 +1,63 @@
+import BoardModel
+import Screen
+
+/// Key sequences to commands, per context, with fallback to `generic`.
+public struct Keymap: Sendable {
+    public private(set) var bindings: [KeyContext: [[Key]: Command]] = [:]
+
+    public init() {}
+
+    /// What a sequence of pending keys means in a context.
+    public enum Resolution: Equatable, Sendable {
+        case command(Command)
+        /// The keys so far are the start of a longer binding: wait for more.
+        case pending
+        case unbound
+    }
+
+    public mutating func bind(_ keys: [Key], to command: Command, in context: KeyContext) {
+        if command.name == .none {
+            bindings[context, default: [:]][keys] = nil
+            if context != .generic { bindings[context, default: [:]][keys] = command } // shadows generic
+        } else {
+            bindings[context, default: [:]][keys] = command
+        }
+    }
+
+    public func resolve(_ keys: [Key], in context: KeyContext) -> Resolution {
+        for scope in context == .generic ? [.generic] : [context, .generic] {
+            let table = bindings[scope] ?? [:]
+            if let command = table[keys] {
+                return command.name == .none ? .unbound : .command(command)
+            }
+            if table.keys.contains(where: { $0.count > keys.count && Array($0.prefix(keys.count)) == keys }) {
+                return .pending
+            }
+        }
+        return .unbound
+    }
+
+    /// The bindings shown in help for a context: its own, then generic ones it does not shadow.
+    public func listing(for context: KeyContext) -> [(keys: [Key], command: Command, context: KeyContext)] {
+        var rows: [(keys: [Key], command: Command, context: KeyContext)] = []
+        let own = bindings[context] ?? [:]
+        for (keys, command) in own where command.name != .none { rows.append((keys, command, context)) }
+        if context != .generic {
+            for (keys, command) in bindings[.generic] ?? [:] where own[keys] == nil { rows.append((keys, command, .generic)) }
+        }
+        return rows.sorted {
+            $0.command.name.rawValue != $1.command.name.rawValue
+                ? ($0.context == $1.context ? $0.command.name.rawValue < $1.command.name.rawValue : $0.context != .generic)
+                : KeyNotation.format($0.keys) < KeyNotation.format($1.keys)
+        }
+    }
+
+    /// The keys bound to a command in a context (or generic), for hints like "press ? for help".
+    public func keys(for name: CommandName, in context: KeyContext) -> [[Key]] {
+        var found: [[Key]] = []
+        for scope in [context, .generic] {
+            for (keys, command) in bindings[scope] ?? [:] where command.name == name { found.append(keys) }
+        }
+        return found.sorted { KeyNotation.format($0) < KeyNotation.format($1) }
+    }
+}

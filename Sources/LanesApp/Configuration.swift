@@ -1,0 +1,111 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import BoardModel
+import BoardViews
+import Keymap
+import Screen
+
+/// What the rc files say: keymap, theme, display settings, saved views, and any bad lines.
+///
+/// Read in order: the built-in bindings, `$XDG_CONFIG_HOME/lanes/lanesrc` (default
+/// `~/.config/lanes/lanesrc`), then the board's own `.lanes/lanesrc`. A bad line is reported as
+/// `FILE:LINE: message` and the rest still loads.
+public struct Configuration {
+    public var keymap = Keymap()
+    public var theme = Theme()
+    public var settings = ViewSettings()
+    public var views: [(name: String, query: String)] = []
+    public var errors: [RCError] = []
+    public var themeName = "default"
+
+    /// Loads the given rc files (missing files are skipped). `environment` decides NO_COLOR.
+    public init(rcFiles: [String], environment: [String: String]) {
+        var builder = KeymapBuilder()
+        builder.apply(DefaultBindings.file, name: "(built-in)")
+        var files: [(String, RCFile)] = []
+        for path in rcFiles {
+            guard let text = Configuration.read(path) else { continue }
+            files.append((path, RCFile.parse(text, file: path)))
+        }
+        var colorLines: [(String, RCFile)] = []
+        for (path, file) in files {
+            errors += file.errors
+            builder.apply(file, name: path)
+            for (line, directive) in file.directives {
+                switch directive {
+                case .bind, .color:
+                    break
+                case let .set(name, values):
+                    if let error = apply(set: name, values: values) {
+                        errors.append(RCError(file: path, line: line, message: error))
+                    }
+                case let .view(name, query):
+                    views.append((name, query))
+                }
+            }
+            colorLines.append((path, file))
+        }
+        errors += builder.errors
+        keymap = builder.keymap
+        var theme = Theme.named(themeName)
+        if let userTheme = Configuration.userTheme(themeName, environment: environment) {
+            errors += theme.apply(RCFile.parse(userTheme.text, file: userTheme.path), name: userTheme.path)
+        } else if Theme.builtin[themeName] == nil {
+            errors.append(RCError(file: "set theme", line: 0, message: "no theme \"\(themeName)\"; themes are: \(Theme.builtin.keys.sorted().joined(separator: ", "))"))
+        }
+        for (path, file) in colorLines { errors += theme.apply(file, name: path) }
+        if let noColor = environment["NO_COLOR"], !noColor.isEmpty { theme = theme.withoutColors }
+        self.theme = theme
+        errors.sort { ($0.file, $0.line) < ($1.file, $1.line) }
+    }
+
+    /// Applies one `set`; returns an error message for a bad one.
+    mutating func apply(set name: String, values: [String]) -> String? {
+        switch name {
+        case "theme":
+            themeName = values[0]
+        case "wip":
+            guard values.count == 2, let limit = Int(values[1]), limit >= 0 else { return "usage: set wip COLUMN LIMIT" }
+            settings.wipLimits[values[0]] = limit
+        case "stale-after":
+            let text = values[0].hasSuffix("d") ? String(values[0].dropLast()) : values[0]
+            guard let days = Int(text), days > 0 else { return "usage: set stale-after DAYS (e.g. 14d)" }
+            settings.staleAfterDays = days
+        case "mouse", "swimlanes":
+            break // accepted for the triage features; no effect yet
+        default:
+            return "unknown setting \"\(name)\"; settings are: theme, wip, stale-after"
+        }
+        return nil
+    }
+
+    /// The rc files for a board: the user's, then the board's own.
+    public static func rcFiles(boardDirectory: String, environment: [String: String]) -> [String] {
+        [configDirectory(environment) + "/lanesrc", boardDirectory + "/lanesrc"]
+    }
+
+    static func configDirectory(_ environment: [String: String]) -> String {
+        if let xdg = environment["XDG_CONFIG_HOME"], xdg.hasPrefix("/") { return xdg + "/lanes" }
+        return (environment["HOME"] ?? "/tmp") + "/.config/lanes"
+    }
+
+    static func userTheme(_ name: String, environment: [String: String]) -> (path: String, text: String)? {
+        guard !name.contains("/") else { return nil }
+        let path = configDirectory(environment) + "/themes/\(name).theme"
+        return read(path).map { (path, $0) }
+    }
+
+    static func read(_ path: String) -> String? {
+        guard let file = fopen(path, "r") else { return nil }
+        defer { fclose(file) }
+        var bytes: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 16384)
+        while true {
+            let n = fread(&buffer, 1, buffer.count, file)
+            if n <= 0 { break }
+            bytes.append(contentsOf: buffer[0..<n])
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}

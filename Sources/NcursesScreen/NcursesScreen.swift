@@ -1,0 +1,121 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import CNcursesShim
+import Screen
+
+/// A real terminal through ncursesw.
+///
+/// `present` compares the new grid with the last one and hands ncurses only the cells that
+/// changed; ncurses then sends the terminal only the difference. A cursor move therefore costs a
+/// few dozen bytes, which is what makes the board pleasant over SSH. All curses calls happen on
+/// the thread that created the screen.
+public final class NcursesScreen: TerminalScreen {
+    public enum StartError: Error, CustomStringConvertible {
+        case notATerminal
+        case noTerm
+        case unknownTerm(String)
+        case cannotAddress(String)
+
+        public var description: String {
+            switch self {
+            case .notATerminal: "not a terminal; try \"lanes list\""
+            case .noTerm: "TERM is not set; set it to your terminal type (e.g. TERM=xterm-256color)"
+            case .unknownTerm(let term): "unknown terminal type \"\(term)\"; set TERM to one terminfo knows (e.g. xterm-256color)"
+            case .cannotAddress(let term): "terminal \"\(term)\" cannot move the cursor; a full-screen board needs one that can (e.g. TERM=xterm-256color)"
+            }
+        }
+    }
+
+    private var last: CellGrid?
+    private var palette: ColorPalette
+    public private(set) var size: (width: Int, height: Int)
+
+    private init() {
+        palette = ColorPalette(colors: Int(lanes_colors()), pairs: Int(lanes_color_pairs()), hasColors: lanes_has_colors() == 1)
+        size = (Int(lanes_cols()), Int(lanes_lines()))
+    }
+
+    /// Takes over the terminal. Checks first that there is one, and that TERM describes it.
+    public static func start(environment: [String: String]) throws(StartError) -> NcursesScreen {
+        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw .notATerminal }
+        guard let term = environment["TERM"], !term.isEmpty else { throw .noTerm }
+        lanes_install_signal_handlers()
+        guard lanes_start() == 0 else { throw .unknownTerm(term) }
+        guard lanes_can_address_cursor() == 1 else {
+            lanes_stop()
+            throw .cannotAddress(term)
+        }
+        return NcursesScreen()
+    }
+
+    public func stop() { lanes_stop() }
+
+    public func present(_ grid: CellGrid) {
+        size = (Int(lanes_cols()), Int(lanes_lines()))
+        let previous = last.flatMap { $0.width == grid.width && $0.height == grid.height ? $0 : nil }
+        var scalars: [wchar_t] = []
+        for y in 0..<min(grid.height, size.height) {
+            for x in 0..<min(grid.width, size.width) {
+                let cell = grid[x, y]
+                if let previous, previous[x, y] == cell { continue }
+                if cell.isContinuation { continue }
+                scalars.removeAll(keepingCapacity: true)
+                for scalar in cell.text.unicodeScalars.prefix(5) { scalars.append(wchar_t(bitPattern: scalar.value)) }
+                if scalars.isEmpty { scalars.append(32) }
+                // The bottom-right cell of some terminals scrolls when written; ncurses handles it.
+                _ = lanes_put(Int32(y), Int32(x), scalars, Int32(scalars.count), Int32(palette.pair(for: cell.style)),
+                              attributes(cell.style.attributes))
+            }
+        }
+        last = grid
+        if let cursor = grid.cursor {
+            lanes_flush(Int32(cursor.y), Int32(cursor.x), 1)
+        } else {
+            lanes_flush(0, 0, 0)
+        }
+    }
+
+    public func nextKey(timeoutMilliseconds: Int?) -> Key? {
+        let raw = lanes_read_key(Int32(timeoutMilliseconds ?? -1))
+        switch raw.kind {
+        case 1: return KeyDecoder.character(raw.code)
+        case 2:
+            let key = KeyDecoder.function(Int32(raw.code))
+            if key == .resize {
+                size = (Int(lanes_cols()), Int(lanes_lines()))
+                last = nil
+            }
+            return key
+        default: return nil
+        }
+    }
+
+    public func invalidate() {
+        last = nil
+        lanes_clear()
+    }
+
+    public func suspend() { lanes_suspend() }
+
+    public func resume() {
+        lanes_resume()
+        invalidate()
+    }
+
+    public func suspendProcess() {
+        lanes_suspend_process()
+        size = (Int(lanes_cols()), Int(lanes_lines()))
+        last = nil
+    }
+
+    private func attributes(_ attributes: TextAttributes) -> Int32 {
+        var result: Int32 = 0
+        if attributes.contains(.bold) { result |= Int32(LANES_ATTR_BOLD) }
+        if attributes.contains(.underline) { result |= Int32(LANES_ATTR_UNDERLINE) }
+        if attributes.contains(.reverse) { result |= Int32(LANES_ATTR_REVERSE) }
+        if attributes.contains(.dim) { result |= Int32(LANES_ATTR_DIM) }
+        if attributes.contains(.italic) { result |= Int32(LANES_ATTR_ITALIC) }
+        return result
+    }
+}
