@@ -22,7 +22,9 @@ enum IssueView {
         for (row, line) in lines.dropFirst(scroll).prefix(visible).enumerated() {
             var x = 1
             for (text, style) in line.pieces {
-                x = grid.put(text, x: x, y: row, style: style, limit: layout.width - 1)
+                let room = layout.width - 1 - x
+                guard room > 0 else { break }
+                x = grid.put(DisplayWidth.truncate(text, to: room), x: x, y: row, style: style, limit: layout.width - 1)
             }
         }
     }
@@ -32,8 +34,8 @@ enum IssueView {
         let board = context.board
         let now = context.now
         var lines: [Line] = []
-        for (index, text) in DisplayWidth.wrap("#\(issue.number) " + Sanitizer.line(issue.title), to: width).enumerated() {
-            lines.append(Line(text, index == 0 ? theme[.issueTitle] : theme[.issueTitle]))
+        for text in DisplayWidth.wrap("#\(issue.number) " + Sanitizer.line(issue.title), to: width) {
+            lines.append(Line(text, theme[.issueTitle]))
         }
         func field(_ name: String, _ value: String, _ style: Style) -> Line {
             Line([(name.padding(to: 11), theme[.issueField]), (value, style)])

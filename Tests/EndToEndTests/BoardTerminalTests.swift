@@ -1,0 +1,131 @@
+import Foundation
+import Testing
+
+/// The real binary in a real terminal (tmux): what a user sees and does.
+@Suite(.serialized, .enabled(if: Tmux.available, "tmux is not installed"))
+struct BoardTerminalTests {
+    let scratch = Scratch()
+    var lanes: LanesProcess { LanesProcess(home: scratch.path) }
+
+    func seedBoard() throws {
+        #expect(try lanes.run(["init"]).status == 0)
+        try lanes.run(["add", "Backlog thing", "--column", "backlog"])
+        try lanes.run(["add", "Write the docs", "--column", "todo", "--label", "docs"])
+        try lanes.run(["add", "日本語のタイトル", "--column", "doing", "--assign", "bob"])
+        try lanes.run(["add", "Review me", "--column", "review", "--priority", "high"])
+        try lanes.run(["add", "Done already", "--column", "done"])
+    }
+
+    /// Runs `script` (sh; `$LANES` is the binary) in tmux from the board's directory. A script
+    /// file keeps `$?` and quotes away from tmux's own shell. It starts with an empty line
+    /// because tmux 3.3 drops the first line a new detached pane prints.
+    func open(width: Int = 120, height: Int = 40, script: String = "exec \"$LANES\"") throws -> Tmux {
+        let path = scratch.path + "/run-\(UInt32.random(in: 0...UInt32.max)).sh"
+        try ("echo\ncd \(Tmux.quote(scratch.path))\nLANES=\(Tmux.quote(LanesProcess.binary))\n" + script + "\n")
+            .write(toFile: path, atomically: true, encoding: .utf8)
+        var environment = lanes.environment
+        environment["TERM"] = "tmux-256color"
+        return try Tmux("sh \(Tmux.quote(path))", width: width, height: height, environment: environment)
+    }
+
+    @Test func moveACardOpenItSeeTheMoveAndQuit() throws {
+        try seedBoard()
+        let tmux = try open()
+        let first = try tmux.waitFor(text: "Write the docs")
+        for column in ["Backlog", "To do", "In progress", "Review", "Done"] { #expect(first.contains(column)) }
+        #expect(first.contains("日本語のタイトル"))
+
+        try tmux.send("l")   // select "To do"
+        try tmux.send("L")   // move #2 to "In progress"
+        try tmux.waitFor(text: "#2 moved To do → In progress")
+        try tmux.send("Enter")
+        let issue = try tmux.waitFor(text: "Timeline")
+        #expect(issue.contains("#2 Write the docs"))
+        #expect(issue.contains("ann moved To do → In progress"))
+        try tmux.send("q")
+        try tmux.waitFor(text: "Backlog")
+        try tmux.send("q")
+        try tmux.waitFor("lanes to exit") { _ in (try? tmux.exited()) == true }
+
+        let shown = try json(lanes.run(["show", "2", "--format", "json"]).stdout) as! [String: Any]
+        #expect(shown["column"] as? String == "doing")
+        let kinds = (shown["timeline"] as! [[String: Any]]).map { $0["kind"] as! String }
+        #expect(kinds.last == "moved")
+    }
+
+    @Test func resizingRelaysOutAtEverySize() throws {
+        try seedBoard()
+        let tmux = try open(width: 120, height: 40)
+        let big = try tmux.waitFor(text: "Review me")
+        #expect(big.contains("Done already"))
+        try tmux.resize(width: 30, height: 10)
+        let small = try tmux.waitFor(text: "too small")
+        #expect(small.contains("40×12"))
+        try tmux.resize(width: 120, height: 40)
+        let again = try tmux.waitFor(text: "Review me")
+        #expect(again.contains("Done already") && !again.contains("too small"))
+        try tmux.resize(width: 40, height: 12)
+        try tmux.waitFor("the board at 40x12") { $0.contains("Backlog") && $0.contains("board ·") }
+        try tmux.send("q")
+        try tmux.waitFor("lanes to exit") { _ in (try? tmux.exited()) == true }
+    }
+
+    @Test func theTerminalIsRestoredOnQuit() throws {
+        try seedBoard()
+        let tmux = try open(script: "\"$LANES\"; echo \"exit=$?\"")
+        try tmux.waitFor(text: "Backlog")
+        try tmux.send("q")
+        let after = try tmux.waitFor(text: "exit=0")
+        #expect(!after.contains("Backlog"), "the board is gone: the alternate screen was left")
+    }
+
+    @Test func filterHelpAndCommandLine() throws {
+        try seedBoard()
+        let tmux = try open()
+        try tmux.waitFor(text: "Write the docs")
+        try tmux.send("/")
+        try tmux.type("label:docs")
+        try tmux.waitFor("the filter to apply as I type") { !$0.contains("Backlog thing") && $0.contains("Write the docs") }
+        try tmux.send("Enter")
+        try tmux.waitFor(text: "1/5 issues")
+        try tmux.send("Escape")
+        try tmux.waitFor(text: "Backlog thing")
+        try tmux.send("?")
+        try tmux.waitFor(text: "move-card-right")
+        try tmux.send("q")
+        try tmux.type(":move revi")
+        try tmux.send("Enter")
+        let message = try tmux.waitFor(text: "no column \"revi\"")
+        #expect(message.contains("no column"))
+        try tmux.type(":move review")
+        try tmux.send("Enter")
+        try tmux.waitFor(text: "#1 moved Backlog → Review")
+        try tmux.send("Q")
+        try tmux.waitFor("lanes to exit") { _ in (try? tmux.exited()) == true }
+    }
+
+    @Test func refusesWithoutATerminalOrTERM() throws {
+        try seedBoard()
+        let piped = try lanes.run([])
+        #expect(piped.status == 1)
+        #expect(piped.stderr == "lanes: not a terminal; try \"lanes list\"\n")
+
+        let tmux = try open(script: "env -u TERM \"$LANES\"; echo \"exit=$?\"")
+        let screen = try tmux.waitFor(text: "exit=1")
+        #expect(screen.contains("lanes: TERM is not set"))
+        let unknown = try open(script: "TERM=no-such-term \"$LANES\"; echo \"exit=$?\"")
+        let text = try unknown.waitFor(text: "exit=1")
+        #expect(text.contains("unknown terminal type \"no-such-term\""))
+    }
+
+    @Test func headlessKeysDumpTheScreen() throws {
+        try seedBoard()
+        let result = try lanes.run(["--keys", "lL<Enter>", "--size", "80x24", "--dump"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("#2 Write the docs"))
+        #expect(result.stdout.contains("moved To do → In progress"))
+        #expect(result.stdout.split(separator: "\n").count <= 24)
+        let bad = try lanes.run(["--keys", "<Nope>", "--dump"])
+        #expect(bad.status == 1 && bad.stderr.contains("bad --keys"))
+    }
+}

@@ -1,0 +1,84 @@
+import Foundation
+
+/// A private tmux server running one command in a pane of a given size, for driving the real
+/// binary in a real terminal: send keys, read the screen.
+final class Tmux {
+    let socket = "lanes-test-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+
+    /// Starts `command` (a shell command line) in a detached session.
+    init(_ command: String, width: Int, height: Int, environment: [String: String]) throws {
+        let exports = environment.map { "\($0.key)=\(Tmux.quote($0.value))" }.sorted().joined(separator: " ")
+        // remain-on-exit from the start: a command that exits at once must leave its output.
+        let config = "/tmp/\(socket).conf"
+        try "set -g remain-on-exit on\n".write(toFile: config, atomically: true, encoding: .utf8)
+        try tmux(capture: false, ["-f", config, "new-session", "-d", "-s", "main", "-x", "\(width)", "-y", "\(height)",
+                  "env \(exports) \(command)"])
+    }
+
+    deinit {
+        _ = try? tmux(capture: false, ["kill-server"])
+        unlink("/tmp/\(socket).conf")
+    }
+
+    /// Runs a tmux client with posix_spawn and waitpid. (Foundation's Process can wait forever
+    /// here: the tmux server forked by the first client inherits its descriptors.) Output goes
+    /// through a temporary file, never a pipe the server could hold open.
+    @discardableResult
+    func tmux(capture: Bool = true, _ arguments: [String]) throws -> String {
+        let output = "/tmp/\(socket)-\(UInt32.random(in: 0...UInt32.max)).out"
+        defer { unlink(output) }
+        let line = (["tmux", "-L", socket] + arguments).map(Tmux.quote).joined(separator: " ")
+            + " </dev/null >" + Tmux.quote(capture ? output : "/dev/null") + " 2>/dev/null"
+        let words: [String] = ["/bin/sh", "-c", line]
+        let argv: [UnsafeMutablePointer<CChar>?] = words.map { strdup($0) } + [nil]
+        defer { for pointer in argv { free(pointer) } }
+        var pid: pid_t = 0
+        guard posix_spawn(&pid, "/bin/sh", nil, nil, argv, environ) == 0 else { throw TmuxTimeout(what: "spawn", screen: "") }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0, errno == EINTR {}
+        guard capture else { return "" }
+        return (try? String(contentsOfFile: output, encoding: .utf8)) ?? ""
+    }
+
+    /// Sends keys as tmux key names (`Enter`, `Escape`, `C-l`) or literal text with `literal`.
+    func send(_ keys: String...) throws { try tmux(["send-keys", "-t", "main"] + keys) }
+    func type(_ text: String) throws { try tmux(["send-keys", "-t", "main", "-l", text]) }
+
+    func screen() throws -> String { try tmux(["capture-pane", "-p", "-t", "main"]) }
+
+    func resize(width: Int, height: Int) throws {
+        try tmux(["resize-window", "-t", "main", "-x", "\(width)", "-y", "\(height)"])
+    }
+
+    /// Whether the pane's command has exited.
+    func exited() throws -> Bool {
+        try tmux(["display-message", "-p", "-t", "main", "#{pane_dead}"]).trimmingCharacters(in: .whitespacesAndNewlines) == "1"
+    }
+
+    /// Polls the screen until `predicate` holds (or 15 s pass, generous for a slow CI machine).
+    @discardableResult
+    func waitFor(_ what: String, timeout: Double = 15, _ predicate: (String) -> Bool) throws -> String {
+        let deadline = Date().addingTimeInterval(timeout)
+        var last = ""
+        while Date() < deadline {
+            last = try screen()
+            if predicate(last) { return last }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        throw TmuxTimeout(what: what, screen: last)
+    }
+
+    func waitFor(text: String, timeout: Double = 15) throws -> String {
+        try waitFor("\"\(text)\"", timeout: timeout) { $0.contains(text) }
+    }
+
+    static func quote(_ text: String) -> String { "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'" }
+
+    static var available: Bool { FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux") }
+}
+
+struct TmuxTimeout: Error, CustomStringConvertible {
+    var what: String
+    var screen: String
+    var description: String { "timed out waiting for \(what); the screen was:\n\(screen)" }
+}
