@@ -23,6 +23,7 @@ public enum DefaultBindings {
     # Views
     bind generic q back
     bind generic Q quit
+    bind generic <C-c> quit
     bind generic <Esc> cancel
     bind generic ? help
     bind generic : command-line

@@ -56,6 +56,7 @@ public struct Configuration {
         }
         for (path, file) in colorLines { errors += theme.apply(file, name: path) }
         if let noColor = environment["NO_COLOR"], !noColor.isEmpty { theme = theme.withoutColors }
+        settings.asciiOnly = !Configuration.localeIsUTF8(environment)
         self.theme = theme
         errors.sort { ($0.file, $0.line) < ($1.file, $1.line) }
     }
@@ -78,6 +79,15 @@ public struct Configuration {
             return "unknown setting \"\(name)\"; settings are: theme, wip, stale-after"
         }
         return nil
+    }
+
+    /// Whether the locale (LC_ALL, else LC_CTYPE, else LANG) is UTF-8; if not, the views draw
+    /// with ASCII only.
+    public static func localeIsUTF8(_ environment: [String: String]) -> Bool {
+        let locale = [environment["LC_ALL"], environment["LC_CTYPE"], environment["LANG"]]
+            .compactMap { $0 }.first { !$0.isEmpty } ?? ""
+        let lower = locale.lowercased()
+        return lower.contains("utf-8") || lower.contains("utf8")
     }
 
     /// The rc files for a board: the user's, then the board's own.
