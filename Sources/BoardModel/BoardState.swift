@@ -5,7 +5,20 @@
 public struct BoardState: Sendable {
     public private(set) var columns: [Column]
     public private(set) var issues = NumberedTable<Issue>()
-    public private(set) var timelines = NumberedTable<[Event]>()
+    /// Every event folded into an issue, in log order: the board's own timeline.
+    public private(set) var events: [Event] = []
+    /// For each entry of `events`, the index of the same issue's next event (-1 at the end).
+    /// Chaining through one array costs no allocation per issue, unlike an array per timeline.
+    var nextInTimeline: [Int32] = []
+    var timelineEnds = NumberedTable<TimelineEnds>()
+
+    struct TimelineEnds: Sendable {
+        var first: Int32
+        var last: Int32
+    }
+
+    /// Issue timelines by number: `timelines[42]` is #42's events in order.
+    public var timelines: Timelines { Timelines(state: self) }
     /// The highest issue number ever created; the next issue gets one more.
     public private(set) var highestNumber = 0
     public private(set) var eventCount = 0
@@ -83,20 +96,35 @@ public struct BoardState: Sendable {
                               priority: priority, author: event.actor, created: event.at)
             if isClosing(column) { issue.state = .closed }
             issues.insert(issue, for: number)
-            timelines.insert([event], for: number)
+            let index = Int32(events.count)
+            events.append(event)
+            nextInTimeline.append(-1)
+            timelineEnds.insert(TimelineEnds(first: index, last: index), for: number)
             highestNumber = max(highestNumber, number)
             return
         }
         // Mutate in place through the dictionary's storage: copying the issue out and back in
         // would copy its label and assignee arrays on every event.
         guard issues.contains(number) else { return }
-        timelines.modify(number) { $0.append(event) }
+        let index = Int32(events.count)
+        events.append(event)
+        nextInTimeline.append(-1)
+        timelineEnds.modify(number) { ends in
+            nextInTimeline[Int(ends.last)] = index
+            ends.last = index
+        }
         let columns = columns
         issues.modify(number) { $0.fold(event, columns: columns) }
     }
 
     public mutating func apply(_ events: some Sequence<Event>) {
         for event in events { apply(event) }
+    }
+
+    /// Makes room for about `count` more events (a loader knows roughly how many lines it has).
+    public mutating func reserveCapacity(events count: Int) {
+        events.reserveCapacity(events.count + count)
+        nextInTimeline.reserveCapacity(nextInTimeline.count + count)
     }
 
     /// The issue, or a `noSuchIssue` error.
@@ -151,5 +179,21 @@ extension Issue {
             columnBeforeClose = nil
         }
         updated = max(updated, event.at)
+    }
+}
+
+/// Read access to issue timelines, walking the chain of one issue's events.
+public struct Timelines: Sendable {
+    let state: BoardState
+
+    public subscript(number: Int) -> [Event]? {
+        guard let ends = state.timelineEnds[number] else { return nil }
+        var result: [Event] = []
+        var index = Int(ends.first)
+        while index >= 0 {
+            result.append(state.events[index])
+            index = Int(state.nextInTimeline[index])
+        }
+        return result
     }
 }

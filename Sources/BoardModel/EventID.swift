@@ -16,17 +16,18 @@ public struct EventID: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// Parses exactly 16 hex digits (either case).
     public init?(hex bytes: UnsafeBufferPointer<UInt8>) {
         guard bytes.count == 16 else { return nil }
+        // Branch-free: random hex digits would defeat the branch predictor.
         var value: UInt64 = 0
+        var bad: UInt8 = 0
         for byte in bytes {
-            let digit: UInt8
-            switch byte {
-            case 48...57: digit = byte - 48
-            case 97...102: digit = byte - 87
-            case 65...70: digit = byte - 55
-            default: return nil
-            }
-            value = value << 4 | UInt64(digit)
+            let digitOffset = byte &- 48
+            let letterOffset = (byte | 0x20) &- 97
+            let isDigit: UInt8 = digitOffset < 10 ? 1 : 0
+            let isLetter: UInt8 = letterOffset < 6 ? 1 : 0
+            bad |= 1 &- (isDigit | isLetter)
+            value = value << 4 | UInt64(isDigit &* digitOffset &+ isLetter &* (letterOffset &+ 10))
         }
+        guard bad == 0 else { return nil }
         self.value = value
     }
 

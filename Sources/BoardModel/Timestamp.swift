@@ -33,6 +33,31 @@ public struct Timestamp: Hashable, Comparable, Sendable {
     /// Parses the fixed forms `YYYY-MM-DDTHH:MM:SS[.mmm]Z` and `YYYY-MM-DD` from UTF-8 bytes.
     /// Allocation-free: it runs once per line when a board opens.
     public static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> Timestamp? {
+        if bytes.count == 24 { return parseCanonical(bytes) ?? parseAnyForm(bytes) }
+        return parseAnyForm(bytes)
+    }
+
+    /// The form every writer of the log uses, `YYYY-MM-DDTHH:MM:SS.mmmZ`, read at fixed offsets.
+    static func parseCanonical(_ b: UnsafeBufferPointer<UInt8>) -> Timestamp? {
+        guard b[4] == 45, b[7] == 45, b[10] == 84, b[13] == 58, b[16] == 58, b[19] == 46, b[23] == 90 else { return nil }
+        var bad: UInt8 = 0
+        func digits(_ start: Int, _ count: Int) -> Int64 {
+            var value: Int64 = 0
+            for i in start..<(start + count) {
+                let d = b[i] &- 48
+                bad |= d >= 10 ? 1 : 0
+                value = value * 10 + Int64(d)
+            }
+            return value
+        }
+        let year = digits(0, 4), month = digits(5, 2), day = digits(8, 2)
+        let hour = digits(11, 2), minute = digits(14, 2), second = digits(17, 2), milli = digits(20, 3)
+        guard bad == 0, (1...12).contains(month), (1...31).contains(day), hour < 24, minute < 60, second < 61 else { return nil }
+        return Timestamp(milliseconds: days(fromCivil: year, month, day) * Timestamp.day
+            + (hour * 3600 + minute * 60 + second) * 1000 + milli)
+    }
+
+    static func parseAnyForm(_ bytes: UnsafeBufferPointer<UInt8>) -> Timestamp? {
         // Digits land in fixed slots: year(4) month(2) day(2) hour(2) minute(2) second(2) milli(3).
         var fields: (Int64, Int64, Int64, Int64, Int64, Int64, Int64) = (0, 0, 0, 0, 0, 0, 0)
         var count = 0

@@ -74,6 +74,7 @@ public final class EventLog {
         let info = try POSIXFile.status(fd, path: location.eventsPath)
         identity = (UInt64(info.st_dev), UInt64(info.st_ino))
         let size = Int(info.st_size)
+        state.reserveCapacity(events: size / 96)
         try POSIXFile.withMapped(fd, count: size, path: location.eventsPath) { bytes throws(BoardError) in
             absorb(reader.read(bytes) { state.apply($0) })
         }

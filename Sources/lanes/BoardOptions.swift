@@ -8,6 +8,8 @@ import LanesApp
 
 /// `--board` and `--as`, shared by every subcommand that opens a board.
 struct BoardOptions: ParsableArguments {
+    nonisolated(unsafe) private static var openLogs: [EventLog] = []
+
     @Option(name: .long, help: ArgumentHelp("The board: a directory holding .lanes/ (default: $LANES_BOARD, the nearest .lanes/ above the current directory, or your personal board).", valueName: "dir"))
     var board: String?
 
@@ -29,8 +31,12 @@ struct BoardOptions: ParsableArguments {
     }
 
     /// Opens the board, telling the user when it is read-only or waiting for the lock.
+    ///
+    /// The log is kept alive until the process exits: freeing a million events one by one on
+    /// the way out would cost a tenth of a second for nothing.
     func open() throws -> EventLog {
         let log = try EventLog.open(location)
+        BoardOptions.openLogs.append(log)
         log.onLockWait = { pid in
             Output.error("lanes: waiting for the board lock" + (pid.map { " held by pid \($0)" } ?? "") + "…")
         }
