@@ -49,6 +49,7 @@ let package = Package(
             name: "BoardViewsTests",
             dependencies: ["BoardViews", "LanesApp", "Screen", "BoardModel", "Keymap"]
         ),
+        .testTarget(name: "LanesAppTests", dependencies: ["LanesApp", "BoardStore", "BoardModel", "Screen", "Keymap"]),
         .testTarget(name: "EndToEndTests", dependencies: ["lanes"]),
     ]
 )

@@ -7,6 +7,8 @@ public struct BoardProjection: Sendable {
     public struct Lane: Sendable {
         public var column: Column
         public var issues: [Int]
+        /// Open issues in this lane not updated for longer than the stale limit.
+        public var staleCount = 0
     }
 
     public var lanes: [Lane]
@@ -20,8 +22,11 @@ public struct BoardProjection: Sendable {
         list = found.map(\.number)
         var byColumn: [String: [Issue]] = [:]
         for issue in found { byColumn[issue.column, default: []].append(issue) }
+        let staleBefore = now.milliseconds - Int64(staleAfterDays) * Timestamp.day
         lanes = state.columns.map { column in
-            Lane(column: column, issues: (byColumn[column.id] ?? []).sorted(by: BoardState.rankOrder).map(\.number))
+            let issues = byColumn[column.id] ?? []
+            return Lane(column: column, issues: issues.sorted(by: BoardState.rankOrder).map(\.number),
+                        staleCount: issues.filter { $0.isOpen && $0.updated.milliseconds < staleBefore }.count)
         }
         total = state.issues.count
     }

@@ -14,6 +14,15 @@ public enum CommandName: String, CaseIterable, Sendable {
     case moveCardLeft = "move-card-left", moveCardRight = "move-card-right"
     case moveCardUp = "move-card-up", moveCardDown = "move-card-down"
     case move
+    case newIssue = "new-issue", editIssue = "edit-issue", comment
+    case commentLine = "comment-line"
+    case assign, unassign, label, priority
+    case closeReopen = "close-reopen"
+    case moveTo = "move-to"
+    case view
+    case mark
+    case markAll = "mark-all"
+    case undo, redo
     case none
 
     /// The one help line shown by `?`, completion and docs.
@@ -42,6 +51,21 @@ public enum CommandName: String, CaseIterable, Sendable {
         case .moveCardUp: "Move the selected card up in its column"
         case .moveCardDown: "Move the selected card down in its column"
         case .move: "Move the selected issue to a column: :move COLUMN"
+        case .newIssue: "Create an issue in the selected column (asks for the title)"
+        case .editIssue: "Edit the title and description in $VISUAL/$EDITOR"
+        case .comment: "Comment in $VISUAL/$EDITOR"
+        case .commentLine: "Comment with a one-line prompt"
+        case .assign: "Assign users (completes known users and me): :assign USER..."
+        case .unassign: "Unassign users (completes the assignees); no names unassigns everyone"
+        case .label: "Add and remove labels: :label +bug -ui"
+        case .priority: "Set the priority: :priority urgent|high|medium|low|none"
+        case .closeReopen: "Close the issue, or reopen it if closed"
+        case .moveTo: "Move to a column chosen from a prompt with completion"
+        case .view: "Switch to a saved view by number or name: :view mine"
+        case .mark: "Mark or unmark the selected issue; actions apply to all marked issues"
+        case .markAll: "Mark every issue in the filter (again: unmark all)"
+        case .undo: "Undo your last change (as new events that restore the old values)"
+        case .redo: "Redo the change you last undid"
         case .none: "Do nothing (unbinds a key)"
         }
     }
@@ -51,6 +75,11 @@ public enum CommandName: String, CaseIterable, Sendable {
         switch self {
         case .filter: "QUERY"
         case .move: "COLUMN"
+        case .assign, .unassign: "USER..."
+        case .label: "+LABEL -LABEL..."
+        case .priority: "PRIORITY"
+        case .view: "NUMBER|NAME"
+        case .commentLine, .newIssue: "TEXT"
         default: nil
         }
     }

@@ -40,6 +40,8 @@ extension QueryTerm {
             return !issue.isOpen
         case .stale:
             return issue.isOpen && now.milliseconds - issue.updated.milliseconds > Int64(staleAfterDays) * Timestamp.day
+        case .untriaged:
+            return issue.isOpen && (issue.assignees.isEmpty || issue.labels.isEmpty)
         case .assignee(nil):
             return issue.assignees.isEmpty
         case .assignee(let name?):

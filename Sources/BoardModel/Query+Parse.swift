@@ -39,7 +39,8 @@ extension Query {
             case "open": return .open
             case "closed": return .closed
             case "stale": return .stale
-            default: throw .badQuery("unknown \"is:\(value)\"; use is:open, is:closed or is:stale")
+            case "untriaged": return .untriaged
+            default: throw .badQuery("unknown \"is:\(value)\"; use is:open, is:closed, is:stale or is:untriaged")
             }
         case "assignee":
             let lower = value.lowercased()

@@ -24,6 +24,8 @@ public struct Query: Hashable, Sendable {
 public struct QueryTerm: Hashable, Sendable {
     public enum Condition: Hashable, Sendable {
         case open, closed, stale
+        /// Open with no assignee or no label: what a lead still has to triage.
+        case untriaged
         /// `nil` matches issues with no assignee.
         case assignee(String?)
         case label(String)

@@ -6,6 +6,12 @@ public enum Reaction: Hashable, Sendable {
     case redraw
     case suspend
     case quit
+    /// Open the issue's title and description in the editor.
+    case editIssue(Int)
+    /// Write a comment in the editor, then add it to each issue.
+    case editComment([Int])
+    case undo
+    case redo
 }
 
 /// What the reducer may read besides the UI state: the board, its projection and the session.
@@ -16,12 +22,17 @@ public struct ReduceContext {
     /// Rows of cards or list rows visible at once, for paging.
     public var pageSize: Int
     public var now: Timestamp
+    public var views: [SavedView]
+    public var staleAfterDays: Int
 
-    public init(board: BoardState, projection: BoardProjection, actor: String, pageSize: Int = 10, now: Timestamp = .now) {
+    public init(board: BoardState, projection: BoardProjection, actor: String, pageSize: Int = 10, now: Timestamp = .now,
+                views: [SavedView] = SavedView.builtin, staleAfterDays: Int = 14) {
         self.board = board
         self.projection = projection
         self.actor = actor
         self.pageSize = pageSize
         self.now = now
+        self.views = views
+        self.staleAfterDays = staleAfterDays
     }
 }

@@ -32,6 +32,9 @@ struct Reducer {
         case .cancel:
             if ui.prompt != nil {
                 ui.prompt = nil
+            } else if !ui.marked.isEmpty {
+                ui.marked = []
+                ui.message = UIState.Message("marks cleared")
             } else if ui.view == .help, !ui.helpFilter.isEmpty {
                 ui.helpFilter = ""
             } else if !ui.filter.isEmpty {
@@ -87,6 +90,8 @@ struct Reducer {
             } catch {
                 return message(error.description, error: true)
             }
+        default:
+            return runTriage(command)
         }
         return []
     }
@@ -185,7 +190,8 @@ struct Reducer {
 
     mutating func applyFilter(_ text: String) {
         do {
-            ui.filter = try Query.parse(text, me: context.actor, now: context.now).resolvingColumns(in: context.board)
+            ui.filter = try Query.parse(text, me: context.actor, now: context.now, staleAfterDays: context.staleAfterDays)
+                .resolvingColumns(in: context.board)
             ui.message = nil
         } catch {
             ui.message = UIState.Message(error.description, isError: true)

@@ -11,12 +11,30 @@ public struct UIState: Sendable {
         case help
     }
 
-    public enum PromptKind: Hashable, Sendable { case command, filter }
+    public enum PromptKind: String, Hashable, Sendable {
+        case command, filter
+        case newIssue = "new issue"
+        case comment, assign, unassign, label
+        case move = "move to"
+
+        /// What the prompt shows before the typed text.
+        public var lead: String {
+            switch self {
+            case .command: ":"
+            case .filter: "/"
+            default: rawValue + ": "
+            }
+        }
+    }
 
     /// A line being typed on the status line.
     public struct Prompt: Hashable, Sendable {
         public var kind: PromptKind
         public var editor: LineEditor
+        /// Position while browsing history with <Up>/<Down> (nil: editing the new line).
+        public var historyIndex: Int?
+        /// The line being typed before history browsing started.
+        public var draft = ""
         public init(kind: PromptKind, text: String = "") {
             self.kind = kind
             self.editor = LineEditor(text: text)
@@ -51,7 +69,12 @@ public struct UIState: Sendable {
     public var helpFilter = ""
     public var prompt: Prompt?
     public var message: Message?
-    public var pendingKeys = ""
+    /// Issues marked with <Space>; actions apply to all of them.
+    public var marked: Set<Int> = []
+    /// Earlier entries of each prompt, newest last, for <Up>/<Down>.
+    public var promptHistory: [PromptKind: [String]] = [:]
+    /// The saved view in use (its name is shown on the status line).
+    public var viewName = "board"
 
     public init() {}
 

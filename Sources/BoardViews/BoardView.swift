@@ -44,8 +44,13 @@ enum BoardView {
         let limit = context.settings.wipLimits[lane.column.id]
         let count = limit.map { "\(lane.issues.count)/\($0)" } ?? "\(lane.issues.count)"
         let countWidth = DisplayWidth.of(count)
-        let name = DisplayWidth.truncate(Sanitizer.line(lane.column.name), to: max(0, inner.width - countWidth - 1))
+        let stale = lane.staleCount > 0 ? "\(lane.staleCount) stale " : ""
+        let staleWidth = DisplayWidth.of(stale)
+        let name = DisplayWidth.truncate(Sanitizer.line(lane.column.name), to: max(0, inner.width - countWidth - staleWidth - 1))
         grid.put(name, x: inner.x, y: area.y, style: headerStyle, limit: inner.maxX)
+        if !stale.isEmpty, inner.width - countWidth - staleWidth > 4 {
+            grid.put(stale, x: inner.maxX - countWidth - staleWidth, y: area.y, style: CardView.overlay(theme[.stale], on: headerStyle))
+        }
         var countStyle = headerStyle
         if let limit, lane.issues.count > limit { countStyle = theme[.wipExceeded] }
         grid.put(count, x: inner.maxX - countWidth, y: area.y, style: countStyle, limit: inner.maxX)

@@ -10,6 +10,9 @@ enum CardView {
         grid.fill(Rect(x: x, y: y, width: width, height: 2), style: base)
         let limit = x + width - 1
         var column = x + 1
+        if context.ui.marked.contains(issue.number) {
+            column = grid.put("*", x: x, y: y, style: overlay(theme[.marked], on: base), limit: limit)
+        }
 
         column = grid.put("#\(issue.number)", x: column, y: y, style: overlay(theme[.cardID], on: base), limit: limit) + 1
         if let marker = marker(issue.priority) {

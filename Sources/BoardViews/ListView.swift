@@ -35,6 +35,9 @@ enum ListView {
             let style = issue.number == selected ? theme[.listSelected] : theme[.card]
             grid.fill(Rect(x: 0, y: y, width: width, height: 1), style: style)
             grid.put("#\(issue.number)", x: 0, y: y, style: CardView.overlay(theme[.cardID], on: style), limit: idWidth)
+            if context.ui.marked.contains(issue.number) {
+                grid.put("*", x: idWidth, y: y, style: CardView.overlay(theme[.marked], on: style))
+            }
             var x = idWidth + 1
             grid.put(DisplayWidth.truncate(Sanitizer.line(issue.title), to: titleWidth), x: x, y: y, style: style, limit: x + titleWidth)
             x += titleWidth + 1

@@ -10,7 +10,7 @@ enum StatusLine {
         let ui = context.ui
         if let prompt = ui.prompt {
             grid.fill(Rect(x: 0, y: y, width: layout.width, height: 1), style: theme[.prompt])
-            let lead = prompt.kind == .command ? ":" : "/"
+            let lead = prompt.kind.lead
             let before = Sanitizer.line(prompt.editor.beforeCursor)
             let after = Sanitizer.line(String(prompt.editor.text.dropFirst(prompt.editor.beforeCursor.count)))
             // Keep the cursor on screen: show the tail of long input.
@@ -34,17 +34,22 @@ enum StatusLine {
         grid.fill(Rect(x: 0, y: y, width: layout.width, height: 1), style: theme[.status])
         var parts: [String] = [Sanitizer.line(context.boardName)]
         switch ui.view {
-        case .board: parts.append("board")
-        case .list: parts.append("list")
+        case .board, .list: parts.append(Sanitizer.line(ui.viewName) + (ui.view == .list ? " (list)" : ""))
         case .issue(let number): parts.append("#\(number)")
         case .help: parts.append("help")
         }
+        if !ui.marked.isEmpty { parts.append("\(ui.marked.count) marked") }
         let projection = context.projection
         parts.append(ui.filter.isEmpty ? "\(projection.total) issues" : "\(projection.matching)/\(projection.total) issues")
-        if !ui.filter.isEmpty { parts.append("/" + Sanitizer.line(ui.filter.source)) }
+        if !ui.filter.isEmpty, ui.viewName == "filter" || ui.viewName == "board" { parts.append("/" + Sanitizer.line(ui.filter.source)) }
         parts.append("@" + Sanitizer.line(context.actor))
         let left = " " + parts.joined(separator: " · ") + " "
-        var x = grid.put(DisplayWidth.truncate(left, to: layout.width), x: 0, y: y, style: theme[.status])
+        // An error wins the space: the status details give way so the whole message shows.
+        var leftRoom = layout.width
+        if let message = ui.message, message.isError {
+            leftRoom = max(min(12, layout.width), layout.width - DisplayWidth.of(Sanitizer.line(message.text)) - 2)
+        }
+        var x = grid.put(DisplayWidth.truncate(left, to: leftRoom), x: 0, y: y, style: theme[.status])
         if let message = ui.message {
             let text = Sanitizer.line(message.text)
             let room = layout.width - x - 1

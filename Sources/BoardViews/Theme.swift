@@ -13,7 +13,7 @@ public struct Theme: Sendable {
         case listHeader = "list-header", listSelected = "list-selected"
         case issueTitle = "issue-title", issueField = "issue-field"
         case timelineTime = "timeline-time", timelineActor = "timeline-actor"
-        case helpSection = "help-section", helpKey = "help-key", dim
+        case helpSection = "help-section", helpKey = "help-key", dim, marked
     }
 
     public private(set) var styles: [Element: Style] = [:]

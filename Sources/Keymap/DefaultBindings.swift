@@ -39,6 +39,37 @@ public enum DefaultBindings {
     bind board L move-card-right
     bind board K move-card-up
     bind board J move-card-down
+
+    # Triage (on the selected issue, or on every marked one)
+    bind generic n new-issue
+    bind generic e edit-issue
+    bind generic c comment
+    bind generic C comment-line
+    bind generic a assign
+    bind generic A unassign
+    bind generic t label
+    bind generic pu priority urgent
+    bind generic ph priority high
+    bind generic pm priority medium
+    bind generic pl priority low
+    bind generic pn priority none
+    bind generic x close-reopen
+    bind generic m move-to
+    bind generic <Space> mark
+    bind generic * mark-all
+    bind generic u undo
+    bind generic <C-r> redo
+
+    # Saved views
+    bind generic 1 view 1
+    bind generic 2 view 2
+    bind generic 3 view 3
+    bind generic 4 view 4
+    bind generic 5 view 5
+    bind generic 6 view 6
+    bind generic 7 view 7
+    bind generic 8 view 8
+    bind generic 9 view 9
     """
 
     public static var file: RCFile { RCFile.parse(text, file: "(built-in)") }

@@ -17,6 +17,8 @@ public final class BoardSession {
     let now: () -> Timestamp
     private var projectionCache: (key: ProjectionKey, value: BoardProjection)?
     private var pending: [Key] = []
+    private var undoSteps: [UndoStep] = []
+    private var redoSteps: [UndoStep] = []
     private var needsFrame = true
     private var running = true
 
@@ -109,14 +111,112 @@ public final class BoardSession {
         case .suspend:
             screen.suspendProcess()
         case .save(let changes):
-            do {
-                let events = try log.commit(changes, actor: actor)
-                if let last = events.last {
-                    ui.message = UIState.Message("#\(last.issue) " + last.summary(in: log.state))
-                }
-            } catch {
-                ui.message = UIState.Message((error as? BoardError)?.description ?? "\(error)", isError: true)
+            save(changes, record: true)
+        case .editIssue(let number):
+            editIssue(number)
+        case .editComment(let numbers):
+            editComment(numbers)
+        case .undo:
+            guard let step = undoSteps.popLast() else {
+                ui.message = UIState.Message("nothing to undo", isError: true)
+                return
             }
+            if let events = save(step.inverse, record: false) {
+                redoSteps.append(step)
+                ui.message = UIState.Message("undid: " + step.summary + (events.isEmpty ? " (nothing left to change)" : ""))
+            }
+        case .redo:
+            guard let step = redoSteps.popLast() else {
+                ui.message = UIState.Message("nothing to redo", isError: true)
+                return
+            }
+            if save(step.forward, record: false) != nil {
+                undoSteps.append(step)
+                ui.message = UIState.Message("redid: " + step.summary)
+            }
+        }
+    }
+
+    /// Saves changes as one step; reports the result on the status line. With `record`, the
+    /// step can be undone (one step even for many marked issues).
+    @discardableResult
+    func save(_ changes: [Change], record: Bool) -> [Event]? {
+        let inverse = changes.reversed().map { log.state.inverse(of: $0) }
+        let selectedBefore = BoardSelection.issue(ui, projection().lanes)
+        do {
+            let events = try log.commit(changes, actor: actor)
+            guard let last = events.last else {
+                ui.message = UIState.Message("nothing to change")
+                return events
+            }
+            let issues = Set(events.map(\.issue))
+            let summary = "#\(last.issue) " + last.summary(in: log.state) + (issues.count > 1 ? " (and \(issues.count - 1) more issues)" : "")
+            ui.message = UIState.Message(summary)
+            if record {
+                if inverse.contains(where: { $0 == nil }) {
+                    ui.message = UIState.Message(summary + " (not undoable)")
+                } else {
+                    undoSteps.append(UndoStep(summary: summary, forward: changes, inverse: inverse.flatMap { $0! }))
+                    redoSteps = []
+                }
+            }
+            if let created = events.first(where: { if case .created = $0.kind { true } else { false } }) {
+                select(created.issue)
+            } else if let selectedBefore, issues == [selectedBefore] {
+                select(selectedBefore) // a card that moved (m, x, undo) stays selected
+            }
+            return events
+        } catch {
+            ui.message = UIState.Message((error as? BoardError)?.description ?? "\(error)", isError: true)
+            return nil
+        }
+    }
+
+    /// Selects an issue in the board and the list (a new issue, say).
+    func select(_ number: Int) {
+        guard let issue = log.state.issues[number] else { return }
+        ui.selected[issue.column] = number
+        ui.listSelected = number
+        if let index = projection().lanes.firstIndex(where: { $0.column.id == issue.column }) { ui.column = index }
+    }
+
+    // MARK: - Editor
+
+    func editIssue(_ number: Int) {
+        guard let issue = log.state.issues[number] else { return }
+        let template = issue.title + "\n\n" + issue.body + (issue.body.isEmpty ? "" : "\n")
+            + "\n# Editing #\(number). The first line is the title; the description follows a blank line.\n"
+            + "# Lines starting with # are ignored. Leave the file unchanged or empty to change nothing.\n"
+        guard let text = runEditor(template) else { return }
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let title = String(lines.first ?? "")
+        let body = lines.dropFirst().joined(separator: "\n").trimmingSpaces
+        save([.retitle(number, title), .editBody(number, body)], record: true)
+    }
+
+    func editComment(_ numbers: [Int]) {
+        let list = numbers.map { "#\($0)" }.joined(separator: ", ")
+        let template = "\n# Comment on \(list). Lines starting with # are ignored; an empty comment cancels.\n"
+        guard let text = runEditor(template) else { return }
+        save(numbers.map { .comment($0, text) }, record: true)
+    }
+
+    /// Gives the terminal to `$VISUAL`/`$EDITOR` and takes it back.
+    func runEditor(_ template: String) -> String? {
+        screen.suspend()
+        defer {
+            screen.resume()
+            needsFrame = true
+        }
+        do {
+            guard let text = try ExternalEditor.edit(template: template) else {
+                ui.message = UIState.Message("nothing changed")
+                return nil
+            }
+            return text
+        } catch {
+            ui.message = UIState.Message(error.description, isError: true)
+            return nil
         }
     }
 
@@ -142,7 +242,10 @@ public final class BoardSession {
 
     func handlePromptKey(_ key: Key) {
         guard var prompt = ui.prompt else { return }
-        let outcome = PromptInput.handle(key, &prompt)
+        let kind = prompt.kind
+        let outcome = PromptInput.handle(key, &prompt, history: ui.promptHistory[kind] ?? []) {
+            completions(for: kind)
+        }
         switch outcome {
         case .editing:
             ui.prompt = prompt
@@ -154,9 +257,13 @@ public final class BoardSession {
             }
         case .submit(let text):
             ui.prompt = nil
+            if !text.trimmingSpaces.isEmpty, ui.promptHistory[prompt.kind]?.last != text {
+                ui.promptHistory[prompt.kind, default: []].append(text)
+            }
             switch prompt.kind {
             case .filter:
                 liveFilter(text)
+                ui.viewName = text.trimmingSpaces.isEmpty ? "board" : "filter"
             case .command:
                 guard !text.trimmingSpaces.isEmpty else { return }
                 do {
@@ -164,9 +271,26 @@ public final class BoardSession {
                 } catch {
                     ui.message = UIState.Message(error.description, isError: true)
                 }
+            default:
+                for reaction in submitPrompt(&ui, prompt.kind, text, reduceContext()) { perform(reaction) }
             }
         }
         adjustViewport()
+    }
+
+    /// What <Tab> completes in each prompt.
+    func completions(for kind: UIState.PromptKind) -> [String] {
+        let board = log.state
+        switch kind {
+        case .command: return CommandName.visible.map(\.rawValue)
+        case .assign: return ["me"] + board.knownUsers
+        case .unassign:
+            let targets = ui.marked.isEmpty ? [BoardSelection.issue(ui, projection().lanes)].compactMap { $0 } : Array(ui.marked)
+            return Array(Set(targets.flatMap { board.issues[$0]?.assignees ?? [] })).sorted()
+        case .label: return board.knownLabels
+        case .move: return board.columns.map(\.id)
+        case .filter, .newIssue, .comment: return []
+        }
     }
 
     /// Filters as you type: a bad query shows its error and keeps the last good filter.
@@ -200,7 +324,8 @@ public final class BoardSession {
         let size = screen.size
         let layout = BoardLayout(width: size.width, height: size.height)
         let page = ui.view == .board ? layout.cardsPerColumn : max(1, layout.listRows - 1)
-        return ReduceContext(board: log.state, projection: projection(), actor: actor, pageSize: page, now: now())
+        return ReduceContext(board: log.state, projection: projection(), actor: actor, pageSize: page, now: now(),
+                             views: configuration.savedViews, staleAfterDays: configuration.settings.staleAfterDays)
     }
 
     func viewContext() -> ViewContext {

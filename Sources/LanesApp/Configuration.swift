@@ -15,7 +15,9 @@ public struct Configuration {
     public var keymap = Keymap()
     public var theme = Theme()
     public var settings = ViewSettings()
-    public var views: [(name: String, query: String)] = []
+    public var views: [SavedView] = []
+    /// The built-in views and the rc files' ones, in number-key order.
+    public var savedViews: [SavedView] { SavedView.merged(views) }
     public var errors: [RCError] = []
     public var themeName = "default"
 
@@ -41,7 +43,7 @@ public struct Configuration {
                         errors.append(RCError(file: path, line: line, message: error))
                     }
                 case let .view(name, query):
-                    views.append((name, query))
+                    views.append(SavedView(name: name, query: query))
                 }
             }
             colorLines.append((path, file))

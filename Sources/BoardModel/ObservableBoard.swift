@@ -5,7 +5,7 @@ import Observation
 /// Folding happens on the plain `BoardState` value (fast, no observation overhead per event);
 /// this wrapper publishes each batch once, so a view re-renders once per batch, not per event.
 @Observable
-public final class BoardModel {
+public final class ObservableBoard {
     public private(set) var state: BoardState
     /// Increases with every applied batch; cheap for views to compare.
     public private(set) var version = 0

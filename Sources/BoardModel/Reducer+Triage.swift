@@ -1,0 +1,151 @@
+/// Triage: creating, editing, assigning, labelling, prioritising, closing, views, marks, undo.
+extension Reducer {
+    /// The issues an action applies to: the marked ones, else the selected one.
+    var targets: [Int] {
+        if !ui.marked.isEmpty { return ui.marked.sorted() }
+        return selectedIssue.map { [$0] } ?? []
+    }
+
+    mutating func runTriage(_ command: Command) -> [Reaction] {
+        let argument = command.argument
+        switch command.name {
+        case .newIssue:
+            if argument.isEmpty { return prompt(.newIssue) }
+            let column = ui.view == .board && lanes.indices.contains(ui.column) ? lanes[ui.column].column.id : nil
+            return [.save([.create(title: argument, column: column)])]
+        case .editIssue:
+            guard let number = selectedIssue else { return message("nothing selected", error: true) }
+            return [.editIssue(number)]
+        case .comment:
+            guard !targets.isEmpty else { return message("nothing selected", error: true) }
+            return [.editComment(targets)]
+        case .commentLine:
+            if argument.isEmpty { return prompt(.comment) }
+            return save(targets.map { .comment($0, argument) })
+        case .assign:
+            if argument.isEmpty { return prompt(.assign) }
+            let users = names(argument)
+            return save(targets.map { .assign($0, users) })
+        case .unassign:
+            if argument.isEmpty { return prompt(.unassign) }
+            let users = names(argument)
+            return save(targets.map { .unassign($0, users) })
+        case .label:
+            if argument.isEmpty { return prompt(.label) }
+            var add: [String] = [], remove: [String] = []
+            for word in argument.split(separator: " ") {
+                if word.hasPrefix("-") { remove.append(String(word.dropFirst())) }
+                else if word.hasPrefix("+") { add.append(String(word.dropFirst())) }
+                else { add.append(String(word)) }
+            }
+            return save(targets.map { .label($0, add: add, remove: remove) })
+        case .priority:
+            guard let priority = Priority(name: argument) else {
+                return message(argument.isEmpty ? "priority: press p then u h m l or n" : BoardError.badPriority(argument).description, error: true)
+            }
+            return save(targets.map { .prioritise($0, priority) })
+        case .closeReopen:
+            return save(targets.compactMap { number in
+                context.board.issues[number].map { $0.isOpen ? .close(number) : .reopen(number) }
+            })
+        case .moveTo:
+            if argument.isEmpty { return prompt(.move) }
+            do {
+                let column = try context.board.resolveColumn(argument)
+                return save(targets.map { .move($0, to: column.id) })
+            } catch {
+                return message(error.description, error: true)
+            }
+        case .view:
+            return switchView(argument)
+        case .mark:
+            guard let number = selectedIssue else { return message("nothing selected", error: true) }
+            if ui.marked.remove(number) == nil { ui.marked.insert(number) }
+            moveCursor(by: 1)
+            ui.message = UIState.Message("\(ui.marked.count) marked")
+        case .markAll:
+            let all = Set(context.projection.list)
+            ui.marked = ui.marked.isSuperset(of: all) && !all.isEmpty ? [] : all
+            ui.message = UIState.Message("\(ui.marked.count) marked")
+        case .undo:
+            return [.undo]
+        case .redo:
+            return [.redo]
+        default:
+            break
+        }
+        return []
+    }
+
+    /// What a prompt's text means once <Enter> is pressed.
+    mutating func submit(_ kind: UIState.PromptKind, _ text: String) -> [Reaction] {
+        let trimmed = text.trimmingSpaces
+        switch kind {
+        case .command, .filter:
+            return []
+        case .newIssue:
+            return trimmed.isEmpty ? [] : runTriage(Command(.newIssue, argument: trimmed))
+        case .comment:
+            return trimmed.isEmpty ? [] : runTriage(Command(.commentLine, argument: trimmed))
+        case .assign:
+            return trimmed.isEmpty ? [] : runTriage(Command(.assign, argument: trimmed))
+        case .unassign:
+            if trimmed.isEmpty {
+                // No names: unassign everyone from each target.
+                return save(targets.compactMap { number in
+                    context.board.issues[number].flatMap { $0.assignees.isEmpty ? nil : .unassign(number, $0.assignees) }
+                })
+            }
+            return runTriage(Command(.unassign, argument: trimmed))
+        case .label:
+            return trimmed.isEmpty ? [] : runTriage(Command(.label, argument: trimmed))
+        case .move:
+            return trimmed.isEmpty ? [] : runTriage(Command(.moveTo, argument: trimmed))
+        }
+    }
+
+    mutating func switchView(_ argument: String) -> [Reaction] {
+        let views = context.views
+        let view: SavedView?
+        if let number = Int(argument) {
+            view = views.indices.contains(number - 1) ? views[number - 1] : nil
+        } else {
+            view = views.first { $0.name == argument }
+        }
+        guard let view else {
+            return message("no view \"\(argument)\"; views are: " + views.enumerated().map { "\($0.offset + 1) \($0.element.name)" }.joined(separator: ", "), error: true)
+        }
+        do {
+            ui.filter = try Query.parse(view.query, me: context.actor, now: context.now, staleAfterDays: context.staleAfterDays)
+                .resolvingColumns(in: context.board)
+            ui.viewName = view.name
+            ui.message = nil
+        } catch {
+            return message("view \(view.name): \(error.description)", error: true)
+        }
+        return []
+    }
+
+    mutating func prompt(_ kind: UIState.PromptKind) -> [Reaction] {
+        guard kind == .newIssue || !targets.isEmpty else { return message("nothing selected", error: true) }
+        ui.prompt = UIState.Prompt(kind: kind)
+        return []
+    }
+
+    func save(_ changes: [Change]) -> [Reaction] {
+        changes.isEmpty ? [] : [.save(changes)]
+    }
+
+    /// Words of a prompt, with `me` meaning the actor.
+    func names(_ text: String) -> [String] {
+        text.split(separator: " ").map { $0 == "me" ? context.actor : String($0) }
+    }
+}
+
+/// Runs a prompt's text through the reducer (pure, like `reduce`).
+public func submitPrompt(_ ui: inout UIState, _ kind: UIState.PromptKind, _ text: String, _ context: ReduceContext) -> [Reaction] {
+    var reducer = Reducer(ui: ui, context: context)
+    let reactions = reducer.submit(kind, text)
+    ui = reducer.ui
+    return reactions
+}

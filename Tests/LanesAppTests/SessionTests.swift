@@ -1,0 +1,189 @@
+import Foundation
+import Testing
+@testable import BoardModel
+@testable import BoardStore
+@testable import LanesApp
+import Keymap
+import Screen
+
+/// The run loop with a real event log in a temporary directory and an in-memory screen.
+final class SessionHarness {
+    let directory: String
+    let log: EventLog
+    let screen = MemoryScreen(width: 100, height: 30)
+    let session: BoardSession
+
+    init(_ changes: [Change] = [], rc: String = "") throws {
+        var template = Array("/tmp/lanes-session-XXXXXX".utf8CString)
+        _ = template.withUnsafeMutableBufferPointer { mkdtemp($0.baseAddress!) }
+        directory = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        let location = BoardLocation(root: directory)
+        try EventLog.create(location)
+        log = try EventLog.open(location)
+        if !changes.isEmpty { try log.commit(changes, actor: "seed") }
+        try rc.write(toFile: directory + "/.lanes/lanesrc", atomically: true, encoding: .utf8)
+        let configuration = Configuration(rcFiles: [directory + "/.lanes/lanesrc"], environment: ["LANG": "C.UTF-8"])
+        session = BoardSession(log: log, screen: screen, configuration: configuration, actor: "ann")
+    }
+
+    deinit { try? FileManager.default.removeItem(atPath: directory) }
+
+    /// Types keys in tig notation and runs them.
+    func type(_ keys: String) {
+        screen.feed(KeyNotation.parse(keys) ?? [])
+        session.run(idleMilliseconds: nil)
+    }
+
+    func issue(_ number: Int) -> BoardModel.Issue { log.state.issues[number]! }
+    var screenText: String { session.frame().text }
+}
+
+@Suite struct SessionTests {
+    /// #1 in To do, #2 in To do, #3 in Review.
+    static let seed: [Change] = [.create(title: "one", column: "todo"), .create(title: "two", column: "todo"),
+                                 .create(title: "three", column: "review", labels: ["bug"], assignees: ["cy"])]
+
+    func harness() throws -> SessionHarness {
+        let h = try SessionHarness(SessionTests.seed)
+        h.type("l") // select To do
+        return h
+    }
+
+    @Test func newIssueIsCreatedInTheSelectedColumnAndSelected() throws {
+        let h = try harness()
+        h.type("n新しい issue<Enter>")
+        #expect(h.issue(4).title == "新しい issue" && h.issue(4).column == "todo")
+        #expect(h.log.state.timelines[4]!.first!.actor == "ann")
+        h.type("<Enter>")
+        #expect(h.session.ui.view == .issue(4))
+    }
+
+    @Test func assignLabelPriorityCloseMove() throws {
+        let h = try harness()
+        h.type("ame bob<Enter>")
+        #expect(h.issue(1).assignees == ["ann", "bob"])
+        h.type("A<Enter>")
+        #expect(h.issue(1).assignees.isEmpty, "an empty unassign removes everyone")
+        h.type("t+bug ui<Enter>")
+        #expect(h.issue(1).labels == ["bug", "ui"])
+        h.type("t-ui<Enter>")
+        #expect(h.issue(1).labels == ["bug"])
+        h.type("ph")
+        #expect(h.issue(1).priority == .high)
+        h.type("pu")
+        #expect(h.issue(1).priority == .urgent)
+        h.type("mreview<Enter>")
+        #expect(h.issue(1).column == "review")
+        h.type("x")
+        #expect(!h.issue(1).isOpen && h.issue(1).column == "done")
+        h.type("x")
+        #expect(h.issue(1).isOpen && h.issue(1).column == "review")
+        h.type("Ca one-line comment<Enter>")
+        #expect(h.log.state.timelines[1]!.last!.kind == .commented("a one-line comment"))
+    }
+
+    @Test func markedIssuesAreActedOnTogetherAndUndoneInOneStep() throws {
+        let h = try harness()
+        h.type("<Space><Space>")
+        #expect(h.session.ui.marked == [1, 2])
+        h.type("tteam<Enter>")
+        #expect(h.issue(1).labels == ["team"] && h.issue(2).labels == ["team"])
+        h.type("pl")
+        #expect(h.issue(1).priority == .low && h.issue(2).priority == .low)
+        h.type("u")
+        #expect(h.issue(1).priority == .none && h.issue(2).priority == .none, "one undo step for both")
+        #expect(h.issue(1).labels == ["team"])
+        h.type("<Esc>")
+        #expect(h.session.ui.marked.isEmpty)
+        h.type("*")
+        #expect(h.session.ui.marked == [1, 2, 3])
+    }
+
+    /// Every undoable action, undone and redone, restores exactly the state before and after.
+    @Test(arguments: ["L", "H", "J", "ame<Enter>", "A<Enter>", "tnew -bug<Enter>", "pu", "x", "mdone<Enter>", "<Space>x"])
+    func undoAndRedoRoundTrip(_ keys: String) throws {
+        let h = try SessionHarness(SessionTests.seed)
+        h.type("lll") // select Review: #3 (labelled bug, assigned cy)
+        if keys == "J" { h.type("hh") } // To do has two cards to reorder
+        let before = h.log.state.issues.values
+        h.type(keys)
+        let after = h.log.state.issues.values
+        #expect(after.map(\.column) != before.map(\.column) || after.map(\.labels) != before.map(\.labels)
+                || after.map(\.assignees) != before.map(\.assignees) || after.map(\.priority) != before.map(\.priority)
+                || after.map(\.rank) != before.map(\.rank) || after.map(\.state) != before.map(\.state), "\(keys) changed something")
+        h.type("u")
+        #expect(fields(h.log.state.issues.values) == fields(before), "undo of \(keys)")
+        #expect(h.screenText.contains("undid"))
+        h.type("<C-r>")
+        #expect(fields(h.log.state.issues.values) == fields(after), "redo of \(keys)")
+        // Undo is new events: history stays true and grows.
+        #expect(h.log.state.events.count > 6)
+    }
+
+    func fields(_ issues: [BoardModel.Issue]) -> [String] {
+        issues.map { "\($0.number) \($0.column) \($0.rank) \($0.state) \($0.assignees) \($0.labels) \($0.priority) \($0.title)" }
+    }
+
+    @Test func editorEditsTitleAndBodyAndComments() throws {
+        let h = try harness()
+        setenv("VISUAL", "/bin/sh -c 'printf \"New title\\\\n\\\\nNew body\\\\nline two\\\\n# ignored\\\\n\" > \"$1\"' sh", 1)
+        defer { unsetenv("VISUAL") }
+        h.type("e")
+        #expect(h.issue(1).title == "New title")
+        #expect(h.issue(1).body == "New body\nline two")
+        setenv("VISUAL", "/bin/sh -c 'printf \"From the editor\\\\n\" > \"$1\"' sh", 1)
+        h.type("c")
+        #expect(h.log.state.timelines[1]!.last!.kind == .commented("From the editor"))
+        setenv("VISUAL", "true", 1)
+        let events = h.log.state.events.count
+        h.type("e")
+        #expect(h.log.state.events.count == events, "an unchanged file changes nothing")
+        #expect(h.screenText.contains("nothing changed"))
+    }
+
+    @Test func savedViewsSwitchWithNumberKeys() throws {
+        let h = try SessionHarness(SessionTests.seed + [.assign(1, ["ann"])], rc: "view bugs label:bug\nset stale-after 30d\n")
+        h.type("2")
+        #expect(h.session.ui.viewName == "mine")
+        #expect(BoardProjection(state: h.log.state, query: h.session.ui.filter).list == [1])
+        h.type("3")
+        #expect(h.session.ui.viewName == "triage")
+        #expect(BoardProjection(state: h.log.state, query: h.session.ui.filter).list == [1, 2], "no label or no assignee")
+        h.type("5")
+        #expect(h.session.ui.viewName == "bugs")
+        #expect(h.screenText.contains("bugs"))
+        h.type("9")
+        #expect(h.screenText.contains("no view \"9\""))
+        h.type("1")
+        #expect(h.session.ui.filter.isEmpty)
+    }
+
+    @Test func promptsHaveHistoryAndCompletion() throws {
+        let h = try harness()
+        h.type("tfirst<Enter>")
+        h.type("t<Up><Enter>")
+        h.type("j")
+        h.type("t<Up><Enter>")
+        #expect(h.issue(2).labels == ["first"])
+        h.type("mre<Tab><Enter>")
+        #expect(h.issue(2).column == "review")
+        h.type("a<C-u>c<Tab><Enter>")
+        #expect(h.issue(2).assignees == ["cy"])
+    }
+
+    @Test func liveFilterKeepsTheLastGoodQueryOnError() throws {
+        let h = try harness()
+        h.type("/label:bug")
+        #expect(BoardProjection(state: h.log.state, query: h.session.ui.filter).list == [3])
+        h.type(" \"")
+        #expect(h.session.ui.message?.text.contains("unclosed quote") == true)
+        #expect(BoardProjection(state: h.log.state, query: h.session.ui.filter).list == [3])
+        h.type("<Esc>")
+        #expect(h.session.ui.filter.isEmpty)
+    }
+
+    @Test func rcErrorsShowOnTheStatusLine() throws {
+        let h = try SessionHarness(SessionTests.seed, rc: "bind board x frobnicate\nset wip doing 2\n")
+        #expect(h.screenText.contains("lanesrc:1: unknown command"))
+    }
+}
