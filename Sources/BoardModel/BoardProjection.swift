@@ -9,7 +9,12 @@ public struct BoardProjection: Sendable {
         public var issues: [Int]
         /// Open issues in this lane not updated for longer than the stale limit.
         public var staleCount = 0
+        /// With swimlanes: this column's issues in each band, aligned with `bands`.
+        public var byBand: [[Int]] = []
     }
+
+    /// With swimlanes: the band names, in order (empty without swimlanes).
+    public var bands: [String] = []
 
     public var lanes: [Lane]
     public var list: [Int]
@@ -17,7 +22,8 @@ public struct BoardProjection: Sendable {
     public var total: Int
     public var matching: Int { list.count }
 
-    public init(state: BoardState, query: Query, now: Timestamp = .now, staleAfterDays: Int = 14) {
+    public init(state: BoardState, query: Query, now: Timestamp = .now, staleAfterDays: Int = 14,
+                swimlanes: Swimlanes = .none) {
         let found = query.run(on: state, now: now, staleAfterDays: staleAfterDays)
         list = found.map(\.number)
         var byColumn: [String: [Issue]] = [:]
@@ -29,6 +35,30 @@ public struct BoardProjection: Sendable {
                         staleCount: issues.filter { $0.isOpen && $0.updated.milliseconds < staleBefore }.count)
         }
         total = state.issues.count
+        if swimlanes != .none { groupIntoBands(state: state, swimlanes: swimlanes) }
+    }
+
+    /// Orders each column by band, then rank, and records the bands.
+    mutating func groupIntoBands(state: BoardState, swimlanes: Swimlanes) {
+        var order: [String: String] = [:]
+        for lane in lanes {
+            for number in lane.issues {
+                guard let issue = state.issues[number] else { continue }
+                let band = swimlanes.band(of: issue)
+                order[band.key] = band.order
+            }
+        }
+        bands = order.keys.sorted { (order[$0]!, $0) < (order[$1]!, $1) }
+        let position = Dictionary(uniqueKeysWithValues: bands.enumerated().map { ($0.element, $0.offset) })
+        for index in lanes.indices {
+            var byBand = Array(repeating: [Int](), count: bands.count)
+            for number in lanes[index].issues {
+                guard let issue = state.issues[number] else { continue }
+                byBand[position[swimlanes.band(of: issue).key]!].append(number)
+            }
+            lanes[index].byBand = byBand
+            lanes[index].issues = byBand.flatMap { $0 }
+        }
     }
 
     public func lane(containing number: Int) -> Int? {

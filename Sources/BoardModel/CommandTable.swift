@@ -23,6 +23,8 @@ public enum CommandName: String, CaseIterable, Sendable {
     case mark
     case markAll = "mark-all"
     case undo, redo
+    case activity
+    case swimlanes
     case none
 
     /// The one help line shown by `?`, completion and docs.
@@ -66,6 +68,8 @@ public enum CommandName: String, CaseIterable, Sendable {
         case .markAll: "Mark every issue in the filter (again: unmark all)"
         case .undo: "Undo your last change (as new events that restore the old values)"
         case .redo: "Redo the change you last undid"
+        case .activity: "Show the board's activity, newest first, marked where you last looked"
+        case .swimlanes: "Split the board into bands: none → assignee → priority → label"
         case .none: "Do nothing (unbinds a key)"
         }
     }
@@ -79,6 +83,7 @@ public enum CommandName: String, CaseIterable, Sendable {
         case .label: "+LABEL -LABEL..."
         case .priority: "PRIORITY"
         case .view: "NUMBER|NAME"
+        case .swimlanes: "none|assignee|priority|label"
         case .commentLine, .newIssue: "TEXT"
         default: nil
         }

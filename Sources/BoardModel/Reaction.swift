@@ -12,6 +12,8 @@ public enum Reaction: Hashable, Sendable {
     case editComment([Int])
     case undo
     case redo
+    /// Remember the newest event as seen by this user (the activity view's marker).
+    case markActivitySeen
 }
 
 /// What the reducer may read besides the UI state: the board, its projection and the session.

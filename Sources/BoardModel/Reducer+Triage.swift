@@ -67,6 +67,22 @@ extension Reducer {
             let all = Set(context.projection.list)
             ui.marked = ui.marked.isSuperset(of: all) && !all.isEmpty ? [] : all
             ui.message = UIState.Message("\(ui.marked.count) marked")
+        case .activity:
+            if ui.view != .activity {
+                push(.activity)
+                ui.activitySelected = 0
+                return [.markActivitySeen]
+            }
+        case .swimlanes:
+            if argument.isEmpty {
+                ui.swimlanes = ui.swimlanes.next
+            } else if let chosen = Swimlanes(rawValue: argument) {
+                ui.swimlanes = chosen
+            } else {
+                return message("no swimlanes \"\(argument)\"; use none, assignee, priority or label", error: true)
+            }
+            ui.boardRowOffset = 0
+            ui.message = UIState.Message("swimlanes: \(ui.swimlanes.rawValue)")
         case .undo:
             return [.undo]
         case .redo:

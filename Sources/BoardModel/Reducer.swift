@@ -105,10 +105,18 @@ struct Reducer {
         case .list: selectedInList
         case .issue(let number): number
         case .help: nil
+        case .activity: activityIssue
         }
     }
 
     var selectedOnBoard: Int? { BoardSelection.issue(ui, lanes) }
+
+    /// The issue of the selected activity entry.
+    var activityIssue: Int? {
+        let events = context.board.events
+        let index = events.count - 1 - ui.activitySelected
+        return events.indices.contains(index) ? events[index].issue : nil
+    }
     var selectedInList: Int? { BoardSelection.listIssue(ui, context.projection.list) }
 
     mutating func select(onBoard number: Int) {
@@ -130,6 +138,10 @@ struct Reducer {
             guard !list.isEmpty else { return }
             let index = list.firstIndex(of: selectedInList ?? list[0]) ?? 0
             ui.listSelected = list[clamp(index.addingClamped(delta), 0, list.count - 1)]
+        case .activity:
+            let count = context.board.events.count
+            guard count > 0 else { return }
+            ui.activitySelected = clamp(ui.activitySelected.addingClamped(delta), 0, count - 1)
         case .issue, .help:
             ui.scroll = max(0, ui.scroll.addingClamped(delta))
         }

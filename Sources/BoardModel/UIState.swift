@@ -9,6 +9,8 @@ public struct UIState: Sendable {
         case board, list
         case issue(Int)
         case help
+        /// The board's own timeline, newest first.
+        case activity
     }
 
     public enum PromptKind: String, Hashable, Sendable {
@@ -75,6 +77,15 @@ public struct UIState: Sendable {
     public var promptHistory: [PromptKind: [String]] = [:]
     /// The saved view in use (its name is shown on the status line).
     public var viewName = "board"
+    /// The selected entry of the activity view (0 = newest) and its scroll offset.
+    public var activitySelected = 0
+    public var activityOffset = 0
+    /// The newest event this user had seen when the activity view opened: the "last seen" marker.
+    public var lastSeen: Timestamp?
+    /// How the board is split into horizontal bands.
+    public var swimlanes = Swimlanes.none
+    /// First visible row of the board body when swimlanes are on.
+    public var boardRowOffset = 0
 
     public init() {}
 

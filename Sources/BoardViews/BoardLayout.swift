@@ -50,6 +50,15 @@ public enum Viewport {
                 ui.cardOffset[lane.column.id] = keep(index, offset: offset, page: layout.cardsPerColumn, count: lane.issues.count)
             }
         }
+        if ui.view == .activity {
+            ui.activityOffset = keep(ui.activitySelected, offset: ui.activityOffset, page: max(1, layout.height - 2),
+                                     count: projection.total == 0 ? 0 : Int.max / 2)
+        }
+        if ui.swimlanes != .none, let band = SwimlaneLayout(projection: projection, layout: layout).rowOfSelection(ui) {
+            let body = max(1, layout.bodyHeight)
+            if band.top < ui.boardRowOffset { ui.boardRowOffset = band.top }
+            if band.bottom > ui.boardRowOffset + body { ui.boardRowOffset = band.bottom - body }
+        }
         let list = projection.list
         if let selected = BoardSelection.listIssue(ui, list), let index = list.firstIndex(of: selected) {
             ui.listOffset = keep(index, offset: ui.listOffset, page: layout.listRows, count: list.count)

@@ -22,6 +22,7 @@ enum BoardView {
             drawColumn(lanes[index], index: index, context: context, area: area, layout: layout, into: &grid)
             x += width
         }
+        if !context.projection.bands.isEmpty { drawBandHeaders(context, into: &grid, layout: layout) }
         // Arrows show that more columns are off screen.
         if first > 0 { grid.put("<", x: 0, y: 0, style: theme[.header]) }
         if first + visible < lanes.count { grid.put(">", x: layout.width - 1, y: 0, style: theme[.header]) }
@@ -55,6 +56,11 @@ enum BoardView {
         if let limit, lane.issues.count > limit { countStyle = theme[.wipExceeded] }
         grid.put(count, x: inner.maxX - countWidth, y: area.y, style: countStyle, limit: inner.maxX)
 
+        if !context.projection.bands.isEmpty {
+            drawBandCards(lane, isSelectedColumn: isSelectedColumn, context: context, area: area, layout: layout, into: &grid)
+            return
+        }
+
         // Cards.
         let offset = min(context.ui.cardOffset[lane.column.id] ?? 0, max(0, lane.issues.count - 1))
         let selectedIndex = BoardSelection.index(context.ui, lane)
@@ -74,6 +80,40 @@ enum BoardView {
             let more = "↓ \(lane.issues.count - position) more"
             grid.put(context.settings.asciiOnly ? "v \(lane.issues.count - position) more" : more,
                      x: inner.x, y: area.maxY - 1, style: theme[.dim], limit: inner.maxX)
+        }
+    }
+
+    // MARK: - Swimlanes
+
+    /// A column's cards, band by band, scrolled together with the whole board.
+    static func drawBandCards(_ lane: BoardProjection.Lane, isSelectedColumn: Bool, context: ViewContext, area: Rect,
+                              layout: BoardLayout, into grid: inout CellGrid) {
+        let bands = SwimlaneLayout(projection: context.projection, layout: layout).bands
+        let selectedIndex = BoardSelection.index(context.ui, lane)
+        var position = 0
+        for (index, band) in bands.enumerated() {
+            let issues = lane.byBand.indices.contains(index) ? lane.byBand[index] : []
+            for (slot, number) in issues.enumerated() {
+                let y = 1 + band.top + 1 + slot * BoardLayout.cardHeight - context.ui.boardRowOffset
+                if y >= 1, y + 1 < area.maxY, let issue = context.board.issues[number] {
+                    CardView.draw(issue, context: context, x: area.x, y: y, width: area.width - 1,
+                                  selected: isSelectedColumn && position == selectedIndex, into: &grid)
+                }
+                position += 1
+            }
+        }
+    }
+
+    /// One header row per band across the whole width: its name and how many cards it holds.
+    static func drawBandHeaders(_ context: ViewContext, into grid: inout CellGrid, layout: BoardLayout) {
+        let theme = context.theme
+        for band in SwimlaneLayout(projection: context.projection, layout: layout).bands {
+            let y = 1 + band.top - context.ui.boardRowOffset
+            guard y >= 1, y < layout.height - 1 else { continue }
+            grid.fill(Rect(x: 0, y: y, width: layout.width, height: 1), style: theme[.border])
+            let rule = context.settings.asciiOnly ? "-" : "─"
+            let title = " " + Sanitizer.line(band.name) + " · \(band.count) "
+            grid.put(rule + rule + title + String(repeating: rule, count: max(0, layout.width)), x: 0, y: y, style: theme[.header])
         }
     }
 }

@@ -62,6 +62,7 @@ extension KeyContext {
         case .list: self = .list
         case .issue: self = .issue
         case .help: self = .help
+        case .activity: self = .activity
         }
     }
 }

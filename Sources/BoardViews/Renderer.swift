@@ -16,6 +16,7 @@ public enum Renderer {
         case .list: ListView.render(context, into: &grid, layout: layout)
         case .issue(let number): IssueView.render(number, context, into: &grid, layout: layout)
         case .help: HelpView.render(context, into: &grid, layout: layout)
+        case .activity: ActivityView.render(context, into: &grid, layout: layout)
         }
         grid.cursor = StatusLine.render(context, into: &grid, layout: layout)
         return grid

@@ -37,6 +37,7 @@ enum StatusLine {
         case .board, .list: parts.append(Sanitizer.line(ui.viewName) + (ui.view == .list ? " (list)" : ""))
         case .issue(let number): parts.append("#\(number)")
         case .help: parts.append("help")
+        case .activity: parts.append("activity")
         }
         if !ui.marked.isEmpty { parts.append("\(ui.marked.count) marked") }
         let projection = context.projection

@@ -134,6 +134,28 @@ lanes_key lanes_read_key(int timeout_ms) {
     return key;
 }
 
+void lanes_enable_mouse(int on) {
+    if (on) {
+        mousemask(BUTTON1_CLICKED | BUTTON1_DOUBLE_CLICKED | BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
+        mouseinterval(300);
+    } else {
+        mousemask(0, NULL);
+    }
+}
+
+int lanes_read_mouse(int *x, int *y, int *kind) {
+    MEVENT event;
+    if (getmouse(&event) != OK) return -1;
+    *x = event.x;
+    *y = event.y;
+    if (event.bstate & BUTTON1_DOUBLE_CLICKED) *kind = 2;
+    else if (event.bstate & (BUTTON1_CLICKED | BUTTON1_PRESSED)) *kind = 1;
+    else if (event.bstate & BUTTON4_PRESSED) *kind = 3;
+    else if (event.bstate & BUTTON5_PRESSED) *kind = 4;
+    else *kind = 0;
+    return 0;
+}
+
 int lanes_key_resize(void) { return KEY_RESIZE; }
 int lanes_key_up(void) { return KEY_UP; }
 int lanes_key_down(void) { return KEY_DOWN; }

@@ -31,7 +31,10 @@ public enum DefaultBindings {
     bind generic v toggle-view
     bind generic <C-l> redraw
     bind generic <C-z> suspend
+    bind generic T activity
+    bind board S swimlanes
     bind board <Enter> open-issue
+    bind activity <Enter> open-issue
     bind list <Enter> open-issue
 
     # Moving cards

@@ -26,6 +26,7 @@ public final class BoardSession {
         var version: Int
         var query: Query
         var minute: Int64
+        var swimlanes: Swimlanes
     }
 
     public init(log: EventLog, screen: TerminalScreen, configuration: Configuration, actor: String,
@@ -35,6 +36,7 @@ public final class BoardSession {
         self.configuration = configuration
         self.actor = actor
         self.now = now
+        ui.swimlanes = configuration.swimlanes
         if let first = configuration.errors.first {
             let more = configuration.errors.count > 1 ? " (+\(configuration.errors.count - 1) more)" : ""
             ui.message = UIState.Message(first.description + more, isError: true)
@@ -69,7 +71,10 @@ public final class BoardSession {
             screen.invalidate()
             return
         }
-        if case .mouse = key { return }
+        if case .mouse(let event) = key {
+            handleMouse(event)
+            return
+        }
         if ui.prompt != nil {
             handlePromptKey(key)
             return
@@ -116,6 +121,10 @@ public final class BoardSession {
             editIssue(number)
         case .editComment(let numbers):
             editComment(numbers)
+        case .markActivitySeen:
+            let seen = SeenMarker(board: log.location.directory, user: actor, environment: ProcessEnvironment.current)
+            ui.lastSeen = seen.read()
+            if let newest = log.state.events.last?.at { seen.write(newest) }
         case .undo:
             guard let step = undoSteps.popLast() else {
                 ui.message = UIState.Message("nothing to undo", isError: true)
@@ -238,6 +247,32 @@ public final class BoardSession {
         }
     }
 
+    // MARK: - Mouse
+
+    /// Click selects, double click opens, the wheel scrolls.
+    func handleMouse(_ event: MouseEvent) {
+        guard ui.prompt == nil else { return }
+        switch event.action {
+        case .wheelUp: execute(Command(.cursorUp)); execute(Command(.cursorUp)); execute(Command(.cursorUp))
+        case .wheelDown: execute(Command(.cursorDown)); execute(Command(.cursorDown)); execute(Command(.cursorDown))
+        case .press, .doublePress:
+            let size = screen.size
+            let layout = BoardLayout(width: size.width, height: size.height)
+            guard let hit = HitTest.target(x: event.x, y: event.y, ui: ui, projection: projection(), layout: layout) else { return }
+            switch hit {
+            case .card(let column, let number):
+                ui.column = column
+                ui.selected[projection().lanes[column].column.id] = number
+            case .row(let number):
+                ui.listSelected = number
+            case .activity(let index):
+                ui.activitySelected = index
+            }
+            if event.action == .doublePress { execute(Command(.openIssue)) }
+            adjustViewport()
+        }
+    }
+
     // MARK: - Prompt
 
     func handlePromptKey(_ key: Key) {
@@ -337,10 +372,10 @@ public final class BoardSession {
     /// The filtered, sorted board, recomputed only when the board, the filter or the minute changes.
     func projection() -> BoardProjection {
         let time = now()
-        let key = ProjectionKey(version: log.version, query: ui.filter, minute: time.milliseconds / 60_000)
+        let key = ProjectionKey(version: log.version, query: ui.filter, minute: time.milliseconds / 60_000, swimlanes: ui.swimlanes)
         if let cache = projectionCache, cache.key == key { return cache.value }
         let value = BoardProjection(state: log.state, query: ui.filter, now: time,
-                                    staleAfterDays: configuration.settings.staleAfterDays)
+                                    staleAfterDays: configuration.settings.staleAfterDays, swimlanes: ui.swimlanes)
         projectionCache = (key, value)
         return value
     }

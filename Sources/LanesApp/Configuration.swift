@@ -20,6 +20,10 @@ public struct Configuration {
     public var savedViews: [SavedView] { SavedView.merged(views) }
     public var errors: [RCError] = []
     public var themeName = "default"
+    /// `set mouse off` turns mouse reporting off (so the terminal's own selection works).
+    public var mouse = true
+    /// `set swimlanes assignee`: the board's grouping when it opens.
+    public var swimlanes = Swimlanes.none
 
     /// Loads the given rc files (missing files are skipped). `environment` decides NO_COLOR.
     public init(rcFiles: [String], environment: [String: String]) {
@@ -75,10 +79,14 @@ public struct Configuration {
             let text = values[0].hasSuffix("d") ? String(values[0].dropLast()) : values[0]
             guard let days = Int(text), days > 0 else { return "usage: set stale-after DAYS (e.g. 14d)" }
             settings.staleAfterDays = days
-        case "mouse", "swimlanes":
-            break // accepted for the triage features; no effect yet
+        case "mouse":
+            guard ["on", "off"].contains(values[0]) else { return "usage: set mouse on|off" }
+            mouse = values[0] == "on"
+        case "swimlanes":
+            guard let value = Swimlanes(rawValue: values[0]) else { return "usage: set swimlanes none|assignee|priority|label" }
+            swimlanes = value
         default:
-            return "unknown setting \"\(name)\"; settings are: theme, wip, stale-after"
+            return "unknown setting \"\(name)\"; settings are: theme, wip, stale-after, mouse, swimlanes"
         }
         return nil
     }

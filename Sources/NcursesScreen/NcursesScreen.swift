@@ -37,7 +37,7 @@ public final class NcursesScreen: TerminalScreen {
     }
 
     /// Takes over the terminal. Checks first that there is one, and that TERM describes it.
-    public static func start(environment: [String: String]) throws(StartError) -> NcursesScreen {
+    public static func start(environment: [String: String], mouse: Bool = true) throws(StartError) -> NcursesScreen {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw .notATerminal }
         guard let term = environment["TERM"], !term.isEmpty else { throw .noTerm }
         lanes_install_signal_handlers()
@@ -46,6 +46,7 @@ public final class NcursesScreen: TerminalScreen {
             lanes_stop()
             throw .cannotAddress(term)
         }
+        lanes_enable_mouse(mouse ? 1 : 0)
         return NcursesScreen()
     }
 
@@ -81,6 +82,7 @@ public final class NcursesScreen: TerminalScreen {
         switch raw.kind {
         case 1: return KeyDecoder.character(raw.code)
         case 2:
+            if Int32(raw.code) == lanes_key_mouse() { return readMouse() }
             let key = KeyDecoder.function(Int32(raw.code))
             if key == .resize {
                 size = (Int(lanes_cols()), Int(lanes_lines()))
@@ -89,6 +91,20 @@ public final class NcursesScreen: TerminalScreen {
             return key
         default: return nil
         }
+    }
+
+    private func readMouse() -> Key? {
+        var x: Int32 = 0, y: Int32 = 0, kind: Int32 = 0
+        guard lanes_read_mouse(&x, &y, &kind) == 0 else { return nil }
+        let action: MouseEvent.Action
+        switch kind {
+        case 1: action = .press
+        case 2: action = .doublePress
+        case 3: action = .wheelUp
+        case 4: action = .wheelDown
+        default: return nil
+        }
+        return .mouse(MouseEvent(action: action, x: Int(x), y: Int(y)))
     }
 
     public func invalidate() {

@@ -33,7 +33,7 @@ struct BoardCommand {
         }
         let screen: NcursesScreen
         do {
-            screen = try NcursesScreen.start(environment: environment)
+            screen = try NcursesScreen.start(environment: environment, mouse: configuration.mouse)
         } catch {
             throw BoardError.invalid(error.description)
         }

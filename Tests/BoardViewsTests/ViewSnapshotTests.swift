@@ -100,3 +100,55 @@ import Screen
         #expect(stripped[.cardSelected].attributes.contains(.reverse))
     }
 }
+
+@Suite struct TriageSnapshotTests {
+    func render(_ ui: UIState, width: Int, height: Int, settings: ViewSettings = ViewSettings()) -> CellGrid {
+        var ui = ui
+        let state = SampleBoard.state
+        let projection = BoardProjection(state: state, query: ui.filter, now: SampleBoard.now, swimlanes: ui.swimlanes)
+        Viewport.adjust(&ui, projection: projection, layout: BoardLayout(width: width, height: height))
+        var context = SampleBoard.context(ui, settings: settings)
+        context.projection = projection
+        return Renderer.render(context, width: width, height: height)
+    }
+
+    @Test(arguments: Swimlanes.allCases.filter { $0 != .none })
+    func swimlanes(_ grouping: Swimlanes) {
+        var ui = UIState()
+        ui.swimlanes = grouping
+        ui.column = 1
+        assertSnapshot(render(ui, width: 100, height: 30), named: "swimlanes-\(grouping.rawValue)-100x30")
+    }
+
+    @Test func swimlanesScrollToTheSelectedCard() {
+        var ui = UIState()
+        ui.swimlanes = .assignee
+        ui.column = 0
+        ui.selected["backlog"] = 12
+        let grid = render(ui, width: 80, height: 14)
+        assertSnapshot(grid, named: "swimlanes-scrolled-80x14")
+        #expect(grid.text.contains("#12"))
+    }
+
+    @Test func activityWithTheLastSeenMarker() {
+        var ui = UIState()
+        ui.view = .activity
+        ui.history = [.board]
+        ui.lastSeen = Timestamp(milliseconds: SampleBoard.now.milliseconds - 25 * 3_600_000)
+        let grid = render(ui, width: 100, height: 20)
+        assertSnapshot(grid, named: "activity-100x20")
+        let lines = grid.lines
+        let marker = lines.firstIndex { $0.contains("last seen") }!
+        #expect(lines[marker - 1].contains("5h ago"), "the entry above the marker is newer than the last visit")
+        #expect(lines[marker + 1].contains("1d ago"), "the entry below it is older")
+    }
+
+    @Test func markedCardsAndAStaleColumn() {
+        var ui = UIState()
+        ui.marked = [1, 7]
+        ui.column = 1
+        var settings = ViewSettings()
+        settings.staleAfterDays = 2
+        assertSnapshot(render(ui, width: 100, height: 14, settings: settings), named: "board-marked-stale-100x14")
+    }
+}

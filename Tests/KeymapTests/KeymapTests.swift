@@ -93,7 +93,7 @@ import Screen
         view mine assignee:me is:open
         """, file: "/home/a/.config/lanes/lanesrc")
         #expect(rc.errors.map(\.line) == [2, 3, 4, 5, 6, 7, 8, 9])
-        #expect(rc.errors[0].description == "/home/a/.config/lanes/lanesrc:2: unknown context \"nowhere\"; contexts are: generic, board, list, issue, help")
+        #expect(rc.errors[0].description == "/home/a/.config/lanes/lanesrc:2: unknown context \"nowhere\"; contexts are: generic, board, list, issue, help, activity")
         #expect(rc.errors[2].message.hasPrefix("unknown command \"frobnicate\""))
         #expect(rc.directives.count == 3)
         #expect(rc.directives.last?.directive == .view(name: "mine", query: "assignee:me is:open"))

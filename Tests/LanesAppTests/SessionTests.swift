@@ -187,3 +187,44 @@ final class SessionHarness {
         #expect(h.screenText.contains("lanesrc:1: unknown command"))
     }
 }
+
+@Suite struct SessionMouseAndActivityTests {
+    @Test func clickSelectsAndDoubleClickOpens() throws {
+        let h = try SessionHarness(SessionTests.seed)
+        // 100 columns wide, 5 columns of 20: "To do" is x 20..39; its second card starts at row 4.
+        h.screen.feed([.mouse(MouseEvent(action: .press, x: 25, y: 4))])
+        h.session.run(idleMilliseconds: nil)
+        #expect(h.session.ui.column == 1 && h.session.ui.selected["todo"] == 2)
+        h.screen.feed([.mouse(MouseEvent(action: .doublePress, x: 65, y: 1))])
+        h.session.run(idleMilliseconds: nil)
+        #expect(h.session.ui.view == .issue(3))
+        h.type("qv")
+        h.screen.feed([.mouse(MouseEvent(action: .press, x: 10, y: 1))])
+        h.session.run(idleMilliseconds: nil)
+        #expect(h.session.ui.listSelected == 1)
+        h.screen.feed([.mouse(MouseEvent(action: .wheelDown, x: 10, y: 1))])
+        h.session.run(idleMilliseconds: nil)
+        #expect(h.session.ui.listSelected == 3)
+    }
+
+    @Test func activityOpensTheSelectedEntrysIssue() throws {
+        let h = try SessionHarness(SessionTests.seed)
+        h.type("T")
+        #expect(h.session.ui.view == .activity)
+        #expect(h.screenText.contains("#3 assigned cy"))
+        h.type("<End><Enter>")
+        #expect(h.session.ui.view == .issue(1), "the oldest entry is #1's creation")
+        h.type("q")
+        #expect(h.session.ui.view == .activity)
+    }
+
+    @Test func swimlanesCycle() throws {
+        let h = try SessionHarness(SessionTests.seed)
+        for expected in [Swimlanes.assignee, .priority, .label, .none] {
+            h.type("S")
+            #expect(h.session.ui.swimlanes == expected)
+        }
+        h.type("S")
+        #expect(h.screenText.contains("@cy · 1"))
+    }
+}

@@ -56,6 +56,12 @@ typedef struct {
 /// Waits up to `timeout_ms` (-1 forever) for a key.
 lanes_key lanes_read_key(int timeout_ms);
 
+/// Turns mouse reporting on (clicks, double clicks, wheel) or off.
+void lanes_enable_mouse(int on);
+/// Reads the pending mouse event after KEY_MOUSE. kind: 1 click, 2 double click, 3 wheel up,
+/// 4 wheel down, 0 anything else. Returns 0 on success.
+int lanes_read_mouse(int *x, int *y, int *kind);
+
 /// KEY_* codes that are macros in curses.h.
 int lanes_key_resize(void);
 int lanes_key_up(void);
