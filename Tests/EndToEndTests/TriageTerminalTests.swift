@@ -1,0 +1,75 @@
+import Foundation
+import Testing
+
+/// Triage from the keyboard in a real terminal, with a fake `$EDITOR`, then the CLI checks
+/// that every change was saved as an event by the right actor.
+@Suite(.serialized, .enabled(if: Tmux.available, "tmux is not installed"))
+struct TriageTerminalTests {
+    let scratch = Scratch()
+    var lanes: LanesProcess { LanesProcess(home: scratch.path) }
+
+    @Test func triageAnIssueFromTheKeyboard() throws {
+        #expect(try lanes.run(["init"]).status == 0)
+        try lanes.run(["add", "Someone else's", "--column", "todo", "--assign", "bob"])
+        // The fake editor writes a comment into whatever file it is given.
+        let editor = scratch.path + "/fake-editor.sh"
+        try "#!/bin/sh\nprintf 'Comment from the editor\\n' > \"$1\"\n".write(toFile: editor, atomically: true, encoding: .utf8)
+        chmod(editor, 0o755)
+        let script = scratch.path + "/run.sh"
+        try "echo\ncd \(Tmux.quote(scratch.path))\nEDITOR=\(Tmux.quote(editor)) \(Tmux.quote(LanesProcess.binary))\necho \"exit=$?\"\n"
+            .write(toFile: script, atomically: true, encoding: .utf8)
+        var environment = lanes.environment
+        environment["TERM"] = "tmux-256color"
+        let tmux = try Tmux("sh \(Tmux.quote(script))", width: 120, height: 30, environment: environment)
+        try tmux.waitFor(text: "Someone else's")
+
+        try tmux.send("n")
+        try tmux.type("Triage me 日本")
+        try tmux.send("Enter")
+        try tmux.waitFor(text: "#2 created")
+        try tmux.send("a")
+        try tmux.type("me")
+        try tmux.send("Enter")
+        try tmux.waitFor(text: "#2 assigned ann")
+        try tmux.send("t")
+        try tmux.type("+bug +ui")
+        try tmux.send("Enter")
+        try tmux.waitFor(text: "#2 added label ui")
+        try tmux.send("p", "h")
+        try tmux.waitFor(text: "#2 set priority high")
+        try tmux.send("c")
+        try tmux.waitFor(text: "#2 commented")
+
+        try tmux.send("2") // mine: only #2
+        let mine = try tmux.waitFor(text: "mine")
+        #expect(mine.contains("Triage me") && !mine.contains("Someone else's"))
+        try tmux.send("1")
+        try tmux.waitFor(text: "Someone else's")
+        try tmux.send("/")
+        try tmux.type("label:ui")
+        try tmux.send("Enter")
+        let filtered = try tmux.waitFor(text: "1/2 issues")
+        #expect(!filtered.contains("Someone else's"))
+        try tmux.send("Escape")
+        try tmux.waitFor(text: "Someone else's")
+
+        try tmux.send("L") // move #2 Backlog → To do, then undo it
+        try tmux.waitFor(text: "#2 moved Backlog → To do")
+        try tmux.send("u")
+        try tmux.waitFor(text: "undid: #2 moved Backlog → To do")
+        try tmux.send("q")
+        try tmux.waitFor(text: "exit=0")
+
+        let issue = try json(lanes.run(["show", "2", "--format", "json"]).stdout) as! [String: Any]
+        #expect(issue["title"] as? String == "Triage me 日本")
+        #expect(issue["assignees"] as? [String] == ["ann"])
+        #expect(issue["labels"] as? [String] == ["bug", "ui"])
+        #expect(issue["priority"] as? String == "high")
+        #expect(issue["column"] as? String == "backlog", "the move was undone")
+        let timeline = issue["timeline"] as! [[String: Any]]
+        #expect(timeline.map { $0["kind"] as! String }
+            == ["created", "assigned", "labelled", "labelled", "prioritised", "commented", "moved", "moved"])
+        #expect(timeline.allSatisfy { $0["actor"] as? String == "ann" })
+        #expect(timeline.first { $0["kind"] as? String == "commented" }?["text"] as? String == "Comment from the editor")
+    }
+}
