@@ -28,7 +28,8 @@ public enum IssueTable {
                     line += String(repeating: " ", count: widths[index] - DisplayWidth.of(text) + 2)
                 }
             }
-            out += line + "\n"
+            // A terminal narrower than the fixed columns still gets whole rows, never wrapped ones.
+            out += (width.map { DisplayWidth.truncate(line, to: $0) } ?? line) + "\n"
         }
         return out
     }
