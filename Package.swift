@@ -47,7 +47,8 @@ let package = Package(
         .testTarget(name: "KeymapTests", dependencies: ["Keymap", "BoardModel"]),
         .testTarget(
             name: "BoardViewsTests",
-            dependencies: ["BoardViews", "LanesApp", "Screen", "BoardModel", "Keymap"]
+            dependencies: ["BoardViews", "LanesApp", "Screen", "BoardModel", "Keymap"],
+            exclude: ["Snapshots"]
         ),
         .testTarget(name: "LanesAppTests", dependencies: ["LanesApp", "BoardStore", "BoardModel", "Screen", "Keymap"]),
         .testTarget(name: "EndToEndTests", dependencies: ["lanes"]),

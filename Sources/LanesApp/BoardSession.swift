@@ -176,7 +176,7 @@ public final class BoardSession {
             }
             return events
         } catch {
-            ui.message = UIState.Message((error as? BoardError)?.description ?? "\(error)", isError: true)
+            ui.message = UIState.Message(error.description, isError: true)
             return nil
         }
     }
@@ -242,7 +242,7 @@ public final class BoardSession {
             adjustViewport()
             needsFrame = true
         } catch {
-            ui.message = UIState.Message((error as? BoardError)?.description ?? "\(error)", isError: true)
+            ui.message = UIState.Message(error.description, isError: true)
             needsFrame = true
         }
     }

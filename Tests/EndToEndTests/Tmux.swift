@@ -68,6 +68,7 @@ final class Tmux {
         throw TmuxTimeout(what: what, screen: last)
     }
 
+    @discardableResult
     func waitFor(text: String, timeout: Double = 15) throws -> String {
         try waitFor("\"\(text)\"", timeout: timeout) { $0.contains(text) }
     }
