@@ -46,8 +46,9 @@ public final class BoardSession {
     }
 
     /// Runs until quit. `idleMilliseconds` is how long to wait for a key before checking for
-    /// other writers; nil (headless) stops when the keys run out.
-    public func run(idleMilliseconds: Int? = 1000) {
+    /// other writers (one `stat` per wake, so idle costs nothing noticeable and other people's
+    /// changes show within half a second); nil (headless) stops when the keys run out.
+    public func run(idleMilliseconds: Int? = 400) {
         while running {
             if needsFrame { draw() }
             guard let key = screen.nextKey(timeoutMilliseconds: idleMilliseconds) else {
@@ -231,14 +232,17 @@ public final class BoardSession {
 
     /// Reads other writers' new events; if any arrived, redraws and says what happened.
     func refreshFromOthers() {
+        let version = log.version
+        let selectedBefore = BoardSelection.issue(ui, projection().lanes)
         do {
             let events = try log.refresh()
-            guard !events.isEmpty else { return }
-            let theirs = events.filter { $0.actor != actor }
-            if let last = theirs.last ?? events.last {
+            guard log.version != version else { return }
+            if let last = events.last {
                 let count = events.count > 1 ? " (+\(events.count - 1) more)" : ""
-                ui.message = UIState.Message(last.actor + " " + last.summary(in: log.state) + " #\(last.issue)" + count)
+                ui.message = UIState.Message(last.actor + ": #\(last.issue) " + last.summary(in: log.state) + count)
             }
+            // The selected card stays selected even if someone else moved it.
+            if let selectedBefore { select(selectedBefore) }
             adjustViewport()
             needsFrame = true
         } catch {

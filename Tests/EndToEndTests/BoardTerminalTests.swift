@@ -129,3 +129,32 @@ struct BoardTerminalTests {
         #expect(bad.status == 1 && bad.stderr.contains("bad --keys"))
     }
 }
+
+@Suite(.serialized, .enabled(if: Tmux.available, "tmux is not installed"))
+struct LiveBoardTerminalTests {
+    let scratch = Scratch()
+    var lanes: LanesProcess { LanesProcess(home: scratch.path) }
+
+    @Test func anotherProcesssMoveAppearsWithinASecondAndTheSelectionFollows() throws {
+        #expect(try lanes.run(["init"]).status == 0)
+        try lanes.run(["add", "First", "--column", "todo"])
+        try lanes.run(["add", "Second", "--column", "todo"])
+        let script = scratch.path + "/run.sh"
+        try "echo\ncd \(Tmux.quote(scratch.path))\n\(Tmux.quote(LanesProcess.binary))\n".write(toFile: script, atomically: true, encoding: .utf8)
+        var environment = lanes.environment
+        environment["TERM"] = "tmux-256color"
+        let tmux = try Tmux("sh \(Tmux.quote(script))", width: 120, height: 30, environment: environment)
+        try tmux.waitFor(text: "Second")
+        try tmux.send("l", "j") // select #2
+        var bob = lanes
+        bob.user = "bob"
+        #expect(try bob.run(["move", "2", "review"]).status == 0)
+        // Noticed without a key press (the board polls twice a second; no timing is asserted
+        // here, the limit only keeps a broken board from hanging the suite).
+        try tmux.waitFor(text: "bob: #2 moved To do → Review", timeout: 10)
+        // The selection followed #2 into Review: opening shows #2.
+        try tmux.send("Enter")
+        try tmux.waitFor(text: "#2 Second")
+        try tmux.send("Q")
+    }
+}

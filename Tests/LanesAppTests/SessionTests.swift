@@ -228,3 +228,25 @@ final class SessionHarness {
         #expect(h.screenText.contains("@cy · 1"))
     }
 }
+
+@Suite struct LiveUpdateTests {
+    @Test func anotherWritersMoveShowsAndTheSelectionFollowsTheCard() throws {
+        let h = try SessionHarness(SessionTests.seed)
+        h.type("lj") // select #2 in To do
+        let other = try EventLog.open(h.log.location)
+        try other.commit([.move(2, to: "review")], actor: "bob")
+        h.session.refreshFromOthers()
+        #expect(h.log.state.issues[2]!.column == "review")
+        #expect(BoardSelection.issue(h.session.ui, BoardProjection(state: h.log.state, query: .everything).lanes) == 2)
+        #expect(h.screenText.contains("bob: #2 moved To do → Review"))
+    }
+
+    @Test func anOpenIssueViewShowsNewTimelineEntries() throws {
+        let h = try SessionHarness(SessionTests.seed)
+        h.type("l<Enter>")
+        let other = try EventLog.open(h.log.location)
+        try other.commit([.comment(1, "hello from bob")], actor: "bob")
+        h.session.refreshFromOthers()
+        #expect(h.screenText.contains("hello from bob"))
+    }
+}
