@@ -94,6 +94,7 @@ public struct BoardState: Sendable {
             guard !issues.contains(number), number > 0, number <= NumberedTable<Issue>.maximumNumber else { return }
             var issue = Issue(number: number, title: title, body: body, column: column, rank: rank,
                               priority: priority, author: event.actor, created: event.at)
+            issue.clocks = FieldClocks(Stamp(at: event.at, id: event.id))
             if isClosing(column) { issue.state = .closed }
             issues.insert(issue, for: number)
             let index = Int32(events.count)
@@ -135,17 +136,27 @@ public struct BoardState: Sendable {
 }
 
 extension Issue {
-    /// Applies one event about this issue.
+    /// Applies one event about this issue. A single-valued field takes the event's value only
+    /// if the event is newer (time, then id) than the one that last set it, so two people
+    /// editing one field at once end with the same value everywhere; both stay in the timeline.
     mutating func fold(_ event: Event, columns: [Column]) {
         func isClosing(_ id: String) -> Bool { columns.first { $0.id == id }?.isClosing ?? false }
+        let stamp = Stamp(at: event.at, id: event.id)
+        func wins(_ clock: WritableKeyPath<FieldClocks, Stamp>) -> Bool {
+            guard clocks[keyPath: clock] < stamp else { return false }
+            clocks[keyPath: clock] = stamp
+            return true
+        }
+        updated = max(updated, event.at)
         switch event.kind {
         case .columns, .created:
             return
         case .retitled(let newTitle):
-            title = newTitle
+            if wins(\.title) { title = newTitle }
         case .bodyEdited(let newBody):
-            body = newBody
+            if wins(\.body) { body = newBody }
         case let .moved(from, to, newRank):
+            guard wins(\.placement) else { return }
             column = to
             rank = newRank
             if isClosing(to), isOpen {
@@ -164,21 +175,22 @@ extension Issue {
         case .unlabelled(let label):
             labels.removeAll { $0 == label }
         case .prioritised(let newPriority):
-            priority = newPriority
+            if wins(\.priority) { priority = newPriority }
         case .commented:
             break
         case let .closed(from, to, newRank):
+            guard wins(\.placement) else { return }
             state = .closed
             column = to
             rank = newRank
             columnBeforeClose = from
         case let .reopened(_, to, newRank):
+            guard wins(\.placement) else { return }
             state = .open
             column = to
             rank = newRank
             columnBeforeClose = nil
         }
-        updated = max(updated, event.at)
     }
 }
 

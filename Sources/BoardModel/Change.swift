@@ -83,7 +83,12 @@ extension BoardState {
                                                rank: bottomRank(of: back.id, excluding: number))))
             }
         }
-        return kinds.map { Event(id: newID(), at: time, actor: actor, issue: $0.0, kind: $0.1) }
+        return kinds.map { number, kind in
+            // A change made after seeing an issue's latest event is stamped after it, even if
+            // this machine's clock is behind, so it wins the field (see Issue.fold).
+            let after = issues[number].map { Timestamp(milliseconds: $0.updated.milliseconds + 1) } ?? time
+            return Event(id: newID(), at: max(time, after), actor: actor, issue: number, kind: kind)
+        }
     }
 
     /// The column named `name` (id or display name), or an error listing the columns.

@@ -16,6 +16,9 @@ public struct Issue: Hashable, Sendable {
     public var state: State
     /// Where `reopen` sends a closed issue back to.
     public var columnBeforeClose: String?
+    /// When each single-valued field was last set, so that concurrent edits resolve the same
+    /// way in every clone: the event with the latest time (then the greatest id) wins.
+    var clocks: FieldClocks
 
     public init(number: Int, title: String, body: String, column: String, rank: Double, priority: Priority,
                 author: String, created: Timestamp) {
@@ -32,7 +35,30 @@ public struct Issue: Hashable, Sendable {
         self.updated = created
         self.state = .open
         self.columnBeforeClose = nil
+        self.clocks = FieldClocks(Stamp(at: created, id: EventID(0)))
     }
 
     public var isOpen: Bool { state == .open }
+}
+
+/// The (time, id) of an event: the order in which concurrent edits of one field resolve.
+struct Stamp: Hashable, Comparable, Sendable {
+    var at: Timestamp
+    var id: EventID
+    static func < (a: Stamp, b: Stamp) -> Bool { a.at != b.at ? a.at < b.at : a.id < b.id }
+}
+
+/// Last-writer stamps for the fields that hold one value.
+struct FieldClocks: Hashable, Sendable {
+    var title: Stamp
+    var body: Stamp
+    var priority: Stamp
+    /// Column, rank and open/closed state move together.
+    var placement: Stamp
+    init(_ stamp: Stamp) {
+        title = stamp
+        body = stamp
+        priority = stamp
+        placement = stamp
+    }
 }

@@ -72,3 +72,41 @@ import Testing
         #expect(state.issues[1]!.title == "first")
     }
 }
+
+@Suite struct ConcurrentEditTests {
+    func event(_ id: UInt64, minute: Int64, _ kind: EventKind, issue: Int = 1) -> Event {
+        Event(id: EventID(id), at: Timestamp(milliseconds: 1_780_000_000_000 + minute * 60_000), actor: "a\(id)", issue: issue, kind: kind)
+    }
+
+    /// Two people retitle at once; whatever order the log ends up in, the later edit wins and
+    /// both stay on the timeline.
+    @Test func lastEditByTimeThenIdWinsInAnyOrder() {
+        let created = event(1, minute: 0, .created(title: "t", body: "", column: "todo", rank: 1, priority: .none))
+        let early = event(9, minute: 5, .retitled("early"))
+        let late = event(2, minute: 6, .retitled("late"))
+        let tieLow = event(3, minute: 7, .prioritised(.low))
+        let tieHigh = event(4, minute: 7, .prioritised(.high))
+        let moveA = event(5, minute: 8, .moved(from: "todo", to: "doing", rank: 1))
+        let moveB = event(6, minute: 9, .moved(from: "todo", to: "review", rank: 1))
+        for order in [[early, late, tieLow, tieHigh, moveA, moveB], [late, early, tieHigh, tieLow, moveB, moveA]] {
+            var state = BoardState()
+            state.apply(created)
+            state.apply(order)
+            #expect(state.issues[1]!.title == "late")
+            #expect(state.issues[1]!.priority == .high, "same time: the greater id wins")
+            #expect(state.issues[1]!.column == "review")
+            #expect(state.timelines[1]!.count == 7, "both edits stay visible")
+        }
+    }
+
+    @Test func aChangeMadeAfterSeeingAnEventWinsEvenWithASlowClock() throws {
+        var state = try board([.create(title: "a")])
+        let future = Event(id: EventID(99), at: Timestamp(milliseconds: Timestamp.now.milliseconds + 3_600_000), actor: "fast-clock",
+                           issue: 1, kind: .retitled("from the future"))
+        state.apply(future)
+        let mine = try state.events(for: .retitle(1, "mine"), actor: "ann", at: .now)
+        state.apply(mine)
+        #expect(state.issues[1]!.title == "mine")
+        #expect(mine[0].at > future.at)
+    }
+}
