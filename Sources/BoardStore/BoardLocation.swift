@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 /// Where a board's files are: the `.lanes/` directory and the files inside it.
 public struct BoardLocation: Hashable, Sendable {
     /// The directory holding `.lanes/` (a project, or the personal board's data directory).
@@ -25,6 +28,12 @@ public struct BoardLocation: Hashable, Sendable {
     public static var currentDirectory: String { Path.absolute(".") }
 
     public var exists: Bool { POSIXFile.exists(eventsPath) }
+
+    /// A board shared by a group: its directory has the setgid bit (`lanes init --shared`).
+    public var isShared: Bool {
+        guard let info = POSIXFile.status(path: directory) else { return false }
+        return info.st_mode & S_ISGID != 0
+    }
 
     /// Picks the board: `--board DIR`, else `LANES_BOARD`, else the nearest `.lanes/` walking up
     /// from `workingDirectory` (as git finds `.git`), else the personal board.

@@ -12,8 +12,8 @@ final class BoardLock {
 
     /// Blocks until the lock is held. `onWait` is called once, with the holder's pid if known,
     /// when the lock is not free at the first try.
-    init(path: String, onWait: (Int?) -> Void) throws(BoardError) {
-        fd = try POSIXFile.open(path, O_RDWR | O_CREAT)
+    init(path: String, shared: Bool, onWait: (Int?) -> Void) throws(BoardError) {
+        fd = try POSIXFile.openBoardFile(path, O_RDWR, shared: shared)
         if flock(fd, LOCK_EX | LOCK_NB) != 0 {
             guard errno == EWOULDBLOCK else {
                 let reason = POSIXFile.errorText()

@@ -23,6 +23,8 @@ public final class EventLog {
     /// Increases whenever `state` changes (a commit, other writers' events, a reload), so
     /// views can cache what they derive from it.
     public private(set) var version = 0
+    /// Things the user should know about the board's files (world-writable, say).
+    public private(set) var warnings: [String] = []
     /// Called when a writer has to wait for the lock, with the holder's pid if known.
     public var onLockWait: (Int?) -> Void = { _ in }
 
@@ -50,16 +52,21 @@ public final class EventLog {
     }
 
     /// Creates `.lanes/` with a header and the default columns. Fails if a board exists.
+    /// With `shared`, the directory is group-writable and setgid (new files keep its group) and
+    /// every file is 0660, so a team on one host can all write it.
     public static func create(_ location: BoardLocation, columns: [Column] = Column.defaults,
-                              actor: String = "lanes", now: Timestamp = .now) throws(BoardError) {
+                              actor: String = "lanes", shared: Bool = false, now: Timestamp = .now) throws(BoardError) {
         if location.exists { throw .invalid("a board already exists at \(location.directory)") }
         try POSIXFile.makeDirectories(location.directory)
+        if shared, chmod(location.directory, 0o2770) != 0 {
+            throw .io("cannot make \(location.directory) group-writable: \(POSIXFile.errorText())")
+        }
         var bytes = Array((LineCodec.header + "\n").utf8)
         LineCodec.encode(Event(id: .random(), at: now, actor: actor, issue: 0, kind: .columns(columns)), into: &bytes)
-        let lock = try BoardLock(path: location.lockPath, onWait: { _ in })
+        let lock = try BoardLock(path: location.lockPath, shared: shared, onWait: { _ in })
         defer { withExtendedLifetime(lock) {} }
         if location.exists { throw .invalid("a board already exists at \(location.directory)") }
-        try POSIXFile.writeAtomically(bytes, to: location.eventsPath)
+        try POSIXFile.writeAtomically(bytes, to: location.eventsPath, mode: shared ? 0o660 : nil)
     }
 
     /// Reads the whole log again from the start.
@@ -78,6 +85,7 @@ public final class EventLog {
         try POSIXFile.withMapped(fd, count: size, path: location.eventsPath) { bytes throws(BoardError) in
             absorb(reader.read(bytes) { state.apply($0) })
         }
+        warnings = EventLog.permissionWarnings(info, location: location)
         readOnlyReason = nil
         if let version = reader.version, version > LineCodec.formatVersion {
             readOnlyReason = "this board was written by a newer Lanes (format \(version)); opened read-only"
@@ -107,7 +115,7 @@ public final class EventLog {
     @discardableResult
     public func commit(_ changes: [Change], actor: String, now: Timestamp = .now) throws(BoardError) -> [Event] {
         if let readOnlyReason { throw .readOnly(readOnlyReason) }
-        let lock = try BoardLock(path: location.lockPath, onWait: onLockWait)
+        let lock = try BoardLock(path: location.lockPath, shared: location.isShared, onWait: onLockWait)
         defer { withExtendedLifetime(lock) {} }
         let fd = try POSIXFile.open(location.eventsPath, O_RDWR | O_APPEND)
         defer { close(fd) }
@@ -154,6 +162,20 @@ public final class EventLog {
         return events
     }
 
+    /// A board anyone on the host can write can be rewritten by anyone; a shared board that
+    /// anyone can read leaks the team's backlog.
+    static func permissionWarnings(_ info: stat, location: BoardLocation) -> [String] {
+        let mode = info.st_mode & 0o777
+        let octal = "0" + String(mode, radix: 8)
+        if mode & 0o002 != 0 {
+            return ["\(location.eventsPath) is writable by everyone (mode \(octal)); run chmod o-w on it"]
+        }
+        if location.isShared, mode & 0o004 != 0 {
+            return ["\(location.eventsPath) of a shared board is readable by everyone (mode \(octal)); run chmod o-r on it"]
+        }
+        return []
+    }
+
     /// Re-reads the whole file and returns every problem, including an incomplete last line.
     public func check() throws(BoardError) -> [LogProblem] {
         try reload()
@@ -194,7 +216,7 @@ public final class EventLog {
         var record = Array("# set aside \(Timestamp.now.iso8601) from byte \(offset) of \(location.eventsPath)\n".utf8)
         record.append(contentsOf: tail)
         record.append(10)
-        let torn = try POSIXFile.open(location.tornPath, O_WRONLY | O_CREAT | O_APPEND)
+        let torn = try POSIXFile.openBoardFile(location.tornPath, O_WRONLY | O_APPEND, shared: location.isShared)
         defer { close(torn) }
         try POSIXFile.writeAll(torn, record, path: location.tornPath)
         try POSIXFile.sync(torn, path: location.tornPath)

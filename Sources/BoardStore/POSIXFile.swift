@@ -69,6 +69,15 @@ enum POSIXFile {
         return try body(UnsafeBufferPointer(start: base.assumingMemoryBound(to: UInt8.self), count: count))
     }
 
+    /// Opens (creating if needed) a file of the board; on a shared board a new file gets
+    /// exactly 0660 whatever the umask, and the directory's group through its setgid bit.
+    static func openBoardFile(_ path: String, _ flags: Int32, shared: Bool) throws(BoardError) -> Int32 {
+        let existed = exists(path)
+        let fd = try open(path, flags | O_CREAT, mode: shared ? 0o660 : 0o666)
+        if shared, !existed { _ = fchmod(fd, 0o660) }
+        return fd
+    }
+
     static func status(_ fd: Int32, path: String) throws(BoardError) -> stat {
         var info = stat()
         guard fstat(fd, &info) == 0 else { throw .io("cannot stat \(path): \(errorText())") }
@@ -98,11 +107,14 @@ enum POSIXFile {
     }
 
     /// Writes a whole file atomically: temp file, fsync, rename, fsync the directory.
-    static func writeAtomically(_ bytes: [UInt8], to path: String, mode: mode_t = 0o666) throws(BoardError) {
+    /// `mode`, when given, is set exactly (not filtered by the umask) before the rename, so a
+    /// shared board's files never exist with the wrong permissions.
+    static func writeAtomically(_ bytes: [UInt8], to path: String, mode: mode_t? = nil) throws(BoardError) {
         let directory = Path.parent(path)
         let temporary = path + ".tmp-\(getpid())"
-        let fd = try open(temporary, O_WRONLY | O_CREAT | O_TRUNC, mode: mode)
-        do {
+        let fd = try open(temporary, O_WRONLY | O_CREAT | O_TRUNC, mode: mode ?? 0o666)
+        do throws(BoardError) {
+            if let mode, fchmod(fd, mode) != 0 { throw BoardError.io("cannot set the mode of \(temporary): \(errorText())") }
             try writeAll(fd, bytes, path: temporary)
             try sync(fd, path: temporary)
             close(fd)

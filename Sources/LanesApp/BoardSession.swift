@@ -42,6 +42,8 @@ public final class BoardSession {
             ui.message = UIState.Message(first.description + more, isError: true)
         } else if let reason = log.readOnlyReason {
             ui.message = UIState.Message(reason, isError: true)
+        } else if let warning = log.warnings.first {
+            ui.message = UIState.Message("warning: " + warning, isError: true)
         }
     }
 

@@ -37,6 +37,7 @@ struct BoardOptions: ParsableArguments {
     func open() throws -> EventLog {
         let log = try EventLog.open(location)
         BoardOptions.openLogs.append(log)
+        for warning in log.warnings { Output.error("lanes: warning: " + warning) }
         log.onLockWait = { pid in
             Output.error("lanes: waiting for the board lock" + (pid.map { " held by pid \($0)" } ?? "") + "…")
         }

@@ -13,12 +13,15 @@ struct Init: ParsableCommand {
     @Option(name: .customLong("as"), help: ArgumentHelp("Act as this user.", valueName: "name"))
     var actor: String?
 
+    @Flag(help: "Make the board writable by the directory's group: setgid directory, files 0660.")
+    var shared = false
+
     func run() throws {
         var options = BoardOptions()
         options.board = directory
         options.actor = actor
         let location = options.location
-        try EventLog.create(location, actor: options.actorName)
-        Output.print("created board \(Sanitizer.line(location.directory))")
+        try EventLog.create(location, actor: options.actorName, shared: shared)
+        Output.print("created \(shared ? "shared " : "")board \(Sanitizer.line(location.directory))")
     }
 }

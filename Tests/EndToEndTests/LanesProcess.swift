@@ -31,11 +31,12 @@ struct LanesProcess {
     }
 
     @discardableResult
+    /// Runs `lanes ARGUMENTS`; with `direct`, the first argument is the program to run instead.
     func run(_ arguments: [String], in directory: String? = nil, stdin: String? = nil,
-             extraEnvironment: [String: String] = [:]) throws -> Result {
+             extraEnvironment: [String: String] = [:], direct: Bool = false) throws -> Result {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: LanesProcess.binary)
-        process.arguments = arguments
+        process.executableURL = URL(fileURLWithPath: direct ? arguments[0] : LanesProcess.binary)
+        process.arguments = direct ? Array(arguments.dropFirst()) : arguments
         process.environment = environment.merging(extraEnvironment) { $1 }
         process.currentDirectoryURL = URL(fileURLWithPath: directory ?? home)
         let out = Pipe(), err = Pipe(), input = Pipe()
