@@ -56,6 +56,7 @@ public enum IssueJSON {
         case .labelled(let label), .unlabelled(let label): json.field("label", label)
         case .prioritised(let priority): json.field("priority", priority.rawValue)
         case .commented(let text): json.field("text", text)
+        case .renumbered(let old): json.field("from", old)
         }
         json.endObject()
     }

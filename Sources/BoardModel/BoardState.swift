@@ -176,7 +176,7 @@ extension Issue {
             labels.removeAll { $0 == label }
         case .prioritised(let newPriority):
             if wins(\.priority) { priority = newPriority }
-        case .commented:
+        case .commented, .renumbered:
             break
         case let .closed(from, to, newRank):
             guard wins(\.placement) else { return }

@@ -34,6 +34,9 @@ public enum EventKind: Hashable, Sendable {
     case commented(String)
     case closed(from: String, to: String, rank: Double)
     case reopened(from: String, to: String, rank: Double)
+    /// A merge gave this issue a new number because another clone had created the same number
+    /// offline; the old number is kept here so the timeline tells the story.
+    case renumbered(from: Int)
 
     /// The word used for this kind in the log and in JSON (`kind`).
     public var name: String {
@@ -51,6 +54,7 @@ public enum EventKind: Hashable, Sendable {
         case .commented: "commented"
         case .closed: "closed"
         case .reopened: "reopened"
+        case .renumbered: "renumbered"
         }
     }
 }

@@ -28,6 +28,8 @@ extension Event {
             return "commented"
         case let .closed(from, to, _):
             return "closed (\(state.columnName(from)) → \(state.columnName(to)))"
+        case .renumbered(let old):
+            return "renumbered from #\(old) (two clones created #\(old) offline)"
         case let .reopened(from, to, _):
             return "reopened (\(state.columnName(from)) → \(state.columnName(to)))"
         }

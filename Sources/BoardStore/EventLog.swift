@@ -67,6 +67,9 @@ public final class EventLog {
         defer { withExtendedLifetime(lock) {} }
         if location.exists { throw .invalid("a board already exists at \(location.directory)") }
         try POSIXFile.writeAtomically(bytes, to: location.eventsPath, mode: shared ? 0o660 : nil)
+        // For boards kept in git: the lock and set-aside torn lines are this host's, not history.
+        try POSIXFile.writeAtomically(Array("lock\ntorn\n".utf8), to: Path.join(location.directory, ".gitignore"),
+                                      mode: shared ? 0o660 : nil)
     }
 
     /// Reads the whole log again from the start.

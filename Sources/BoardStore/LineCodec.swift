@@ -54,6 +54,8 @@ public enum LineCodec {
             field(text, &out)
         case .prioritised(let priority):
             field(priority.rawValue, &out)
+        case .renumbered(let old):
+            field("#" + String(old), &out)
         case let .moved(from, to, rank), let .closed(from, to, rank), let .reopened(from, to, rank):
             field(from, &out); field(to, &out); field(rankText(rank), &out)
         }
@@ -134,6 +136,9 @@ public enum LineCodec {
         case "commented": kind = .commented(try arg())
         case "closed": kind = .closed(from: try arg(), to: try arg(), rank: try rank())
         case "reopened": kind = .reopened(from: try arg(), to: try arg(), rank: try rank())
+        case "renumbered":
+            guard let field = fields.next() else { throw LineError("renumbered is missing a value") }
+            kind = .renumbered(from: try issueNumber(field))
         default: throw LineError("unknown event kind \"\(kindName)\"")
         }
         if case .columns = kind {

@@ -16,6 +16,9 @@ struct Init: ParsableCommand {
     @Flag(help: "Make the board writable by the directory's group: setgid directory, files 0660.")
     var shared = false
 
+    @Flag(help: "Register Lanes' merge driver in the git repository holding the board (as lanes sync --setup).")
+    var git = false
+
     func run() throws {
         var options = BoardOptions()
         options.board = directory
@@ -23,5 +26,11 @@ struct Init: ParsableCommand {
         let location = options.location
         try EventLog.create(location, actor: options.actorName, shared: shared)
         Output.print("created \(shared ? "shared " : "")board \(Sanitizer.line(location.directory))")
+        if git {
+            var sync = Sync()
+            sync.options = options
+            sync.setup = true
+            try sync.run()
+        }
     }
 }
