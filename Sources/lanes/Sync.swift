@@ -38,10 +38,12 @@ struct Sync: ParsableCommand {
     func sync(_ git: Git, eventsPath: String) throws {
         let identity = try identityArguments(git)
         // 1. Commit the board's own files, nothing else of the user's work.
-        try git.must(["add", "--", eventsPath, ".gitattributes"], doing: "git add")
-        let staged = try git.run(["diff", "--cached", "--quiet", "--", eventsPath, ".gitattributes"])
+        let ignore = String(eventsPath.dropLast("events".count)) + ".gitignore"
+        let paths = [eventsPath, ".gitattributes"] + (FileManager.default.fileExists(atPath: git.directory + "/" + ignore) ? [ignore] : [])
+        try git.must(["add", "--"] + paths, doing: "git add")
+        let staged = try git.run(["diff", "--cached", "--quiet", "--"] + paths)
         if !staged.succeeded {
-            try git.must(identity + ["commit", "--quiet", "--no-verify", "-m", "lanes: sync board", "--", eventsPath, ".gitattributes"],
+            try git.must(identity + ["commit", "--quiet", "--no-verify", "-m", "lanes: sync board", "--"] + paths,
                          doing: "git commit")
         }
         // 2. Pull and merge, if there is anything to pull from.
