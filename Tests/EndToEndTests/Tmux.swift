@@ -20,24 +20,12 @@ final class Tmux {
         unlink("/tmp/\(socket).conf")
     }
 
-    /// Runs a tmux client with posix_spawn and waitpid. (Foundation's Process can wait forever
-    /// here: the tmux server forked by the first client inherits its descriptors.) Output goes
-    /// through a temporary file, never a pipe the server could hold open.
+    /// Runs a tmux client (through `Spawn`: the server it forks would keep a pipe open forever).
     @discardableResult
     func tmux(capture: Bool = true, _ arguments: [String]) throws -> String {
-        let output = "/tmp/\(socket)-\(UInt32.random(in: 0...UInt32.max)).out"
-        defer { unlink(output) }
         let line = (["tmux", "-L", socket] + arguments).map(Tmux.quote).joined(separator: " ")
-            + " </dev/null >" + Tmux.quote(capture ? output : "/dev/null") + " 2>/dev/null"
-        let words: [String] = ["/bin/sh", "-c", line]
-        let argv: [UnsafeMutablePointer<CChar>?] = words.map { strdup($0) } + [nil]
-        defer { for pointer in argv { free(pointer) } }
-        var pid: pid_t = 0
-        guard posix_spawn(&pid, "/bin/sh", nil, nil, argv, environ) == 0 else { throw TmuxTimeout(what: "spawn", screen: "") }
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) < 0, errno == EINTR {}
-        guard capture else { return "" }
-        return (try? String(contentsOfFile: output, encoding: .utf8)) ?? ""
+        let result = Spawn.run(capture ? line + " 2>/dev/null" : line + " >/dev/null 2>&1")
+        return capture ? result.output : ""
     }
 
     /// Sends keys as tmux key names (`Enter`, `Escape`, `C-l`) or literal text with `literal`.
