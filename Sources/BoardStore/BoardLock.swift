@@ -11,7 +11,7 @@ final class BoardLock {
     private let fd: Int32
 
     /// Blocks until the lock is held. `onWait` is called once, with the holder's pid if known,
-    /// when the lock is not free at the first try.
+    /// when the lock is still taken after a second.
     init(path: String, shared: Bool, onWait: (Int?) -> Void) throws(BoardError) {
         fd = try POSIXFile.openBoardFile(path, O_RDWR, shared: shared)
         if flock(fd, LOCK_EX | LOCK_NB) != 0 {
@@ -20,14 +20,23 @@ final class BoardLock {
                 close(fd)
                 throw .io("cannot lock \(path): \(reason)")
             }
-            let holder = (try? POSIXFile.read(fd, offset: 0, count: 32, path: path))
-                .flatMap { Int(String(decoding: $0, as: UTF8.self).trimmingSpaces) }
-            onWait(holder)
-            while flock(fd, LOCK_EX) != 0 {
-                guard errno == EINTR else {
-                    let reason = POSIXFile.errorText()
-                    close(fd)
-                    throw .io("cannot lock \(path): \(reason)")
+            // Writers hold the lock for milliseconds: wait a moment quietly before saying so.
+            var waited = 0
+            while waited < 100, flock(fd, LOCK_EX | LOCK_NB) != 0 {
+                usleep(10_000)
+                waited += 1
+            }
+            if waited == 100 {
+                let holder = (try? POSIXFile.read(fd, offset: 0, count: 32, path: path))
+                    .flatMap { Int(String(decoding: $0, as: UTF8.self).trimmingSpaces) }
+                    .flatMap { kill(pid_t($0), 0) == 0 ? $0 : nil } // a stale hint is worse than none
+                onWait(holder)
+                while flock(fd, LOCK_EX) != 0 {
+                    guard errno == EINTR else {
+                        let reason = POSIXFile.errorText()
+                        close(fd)
+                        throw .io("cannot lock \(path): \(reason)")
+                    }
                 }
             }
         }

@@ -38,3 +38,19 @@ import Testing
         #expect(check.status == 0, "every line valid: \(check.stdout)")
     }
 }
+
+extension ConcurrencyTests {
+    /// A writer blocked on the lock says who holds it instead of hanging silently.
+    @Test func aWaitingWriterSaysWhoHoldsTheLock() throws {
+        #expect(try lanes.run(["init"]).status == 0)
+        let lock = scratch.path + "/.lanes/lock"
+        // Hold the board lock from another process for two seconds.
+        let holder = Spawn.start("exec flock \(Tmux.quote(lock)) sleep 2")
+        defer { Spawn.stop(holder) }
+        Thread.sleep(forTimeInterval: 0.3)
+        let result = try lanes.run(["add", "patient"])
+        #expect(result.status == 0)
+        #expect(result.stderr.contains("waiting for the board lock"))
+        #expect(try lanes.run(["list"]).stdout.contains("patient"))
+    }
+}
