@@ -47,7 +47,7 @@ public struct CellGrid: Equatable, Sendable {
         var column = x
         for character in text {
             if column >= end { break }
-            let w = DisplayWidth.of(character)
+            let (drawn, w) = DisplayWidth.drawable(character)
             if w == 0 {
                 continue // zero-width clusters (stray marks, format chars) draw nothing
             }
@@ -59,7 +59,16 @@ public struct CellGrid: Equatable, Sendable {
                 break
             }
             repairWideNeighbours(x: column, y: y)
-            self[column, y] = Cell(text: String(character), width: UInt8(w), style: style)
+            if drawn.unicodeScalars.count == w, drawn.utf8.count == w, w > 1 {
+                // A flag drawn as letters: one cell per letter.
+                for (offset, letter) in drawn.enumerated() {
+                    repairWideNeighbours(x: column + offset, y: y)
+                    self[column + offset, y] = Cell(text: String(letter), width: 1, style: style)
+                }
+                column += w
+                continue
+            }
+            self[column, y] = Cell(text: drawn, width: UInt8(w), style: style)
             if w == 2 {
                 repairWideNeighbours(x: column + 1, y: y)
                 self[column + 1, y] = Cell(text: "", width: 0, style: style)

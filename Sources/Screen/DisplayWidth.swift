@@ -24,19 +24,49 @@ public enum DisplayWidth {
         return 1
     }
 
-    /// Width of one grapheme cluster as a terminal draws it.
+    /// Width of one grapheme cluster as Lanes draws it (see `drawable`).
     public static func of(_ character: Character) -> Int {
+        drawable(character).width
+    }
+
+    /// What Lanes sends to the terminal for one grapheme cluster, and how wide it is.
+    ///
+    /// Terminals and ncurses measure a cell by its first code point (wcwidth) and disagree about
+    /// everything built on top: ZWJ sequences (👩‍💻), skin-tone modifiers, flags, emoji
+    /// presentation selectors. Drawing those whole would push borders out of place on some
+    /// terminal, so a cluster is drawn as its first code point plus its combining marks, and a
+    /// flag (two regional indicators) as its two letters (🇯🇵 → JP). The width is then the same
+    /// in our grid, in ncurses and in the terminal.
+    public static func drawable(_ character: Character) -> (text: String, width: Int) {
         let scalars = character.unicodeScalars
-        guard let first = scalars.first else { return 0 }
-        var width = of(first)
-        if width == 1, scalars.contains(where: { $0.value == 0xFE0F }), first.properties.isEmoji {
-            width = 2
+        guard let first = scalars.first else { return ("", 0) }
+        if character.isASCII { return (String(character), first.value < 0x20 || first.value == 0x7F ? 0 : 1) }
+        if isRegionalIndicator(first) {
+            let letters = scalars.filter(isRegionalIndicator).prefix(2)
+                .map { Character(Unicode.Scalar(UInt8($0.value - 0x1F1E6 + 65))) }
+            return (String(letters), letters.count)
         }
-        if width == 0, first.value >= 0x20, first.value != 0x7F, scalars.count > 1 {
-            // A cluster starting with a combining mark (no base) still occupies a cell.
-            width = 1
+        let base = of(first)
+        if base == 0 {
+            // A cluster that starts with a mark (no base character) still takes a cell.
+            return scalars.count > 1 || first.value >= 0x300 ? ("\u{25CC}" + String(String.UnicodeScalarView(scalars)), 1) : ("", 0)
         }
-        return width
+        var text = String.UnicodeScalarView([first])
+        for scalar in scalars.dropFirst() {
+            if scalar.value == 0x200D { break } // the rest of a ZWJ sequence is not drawn
+            if (0xFE00...0xFE0F).contains(scalar.value) || (0xE0100...0xE01EF).contains(scalar.value) { continue }
+            switch scalar.properties.generalCategory {
+            case .nonspacingMark, .enclosingMark:
+                text.append(scalar)
+            default:
+                continue // variation selectors, modifiers and other spacing parts are dropped
+            }
+        }
+        return (String(text), base)
+    }
+
+    static func isRegionalIndicator(_ scalar: Unicode.Scalar) -> Bool {
+        (0x1F1E6...0x1F1FF).contains(scalar.value)
     }
 
     /// Width of a string: the sum of its grapheme clusters.

@@ -21,7 +21,17 @@ import Testing
         #expect(DisplayWidth.of("🎉") == 2)
         #expect(DisplayWidth.of("👍🏽") == 2)
         #expect(DisplayWidth.of("👩‍💻") == 2)
-        #expect(DisplayWidth.of("❤️") == 2)
+        #expect(DisplayWidth.of("❤️") == 1, "drawn as its base, which wcwidth counts as 1")
+    }
+
+    /// What terminals disagree about is drawn in a form they all measure the same way.
+    @Test func ambiguousClustersAreDrawnByTheirBase() {
+        #expect(DisplayWidth.drawable("👩‍💻") == ("👩", 2))
+        #expect(DisplayWidth.drawable("👍🏽") == ("👍", 2))
+        #expect(DisplayWidth.drawable("🇯🇵") == ("JP", 2))
+        #expect(DisplayWidth.drawable("e\u{301}") == ("e\u{301}", 1))
+        #expect(DisplayWidth.drawable("❤️") == ("❤", 1))
+        #expect(DisplayWidth.drawable("日") == ("日", 2))
     }
 
     @Test func truncateCutsByWidthAndMarksTheCut() {
