@@ -25,6 +25,8 @@ public final class EventLog {
     public private(set) var version = 0
     /// Things the user should know about the board's files (world-writable, say).
     public private(set) var warnings: [String] = []
+    /// The system calls used to change files (tests inject failures here).
+    public var fileLayer = FileLayer.system
     /// Called when a writer has to wait for the lock, with the holder's pid if known.
     public var onLockWait: (Int?) -> Void = { _ in }
 
@@ -55,7 +57,8 @@ public final class EventLog {
     /// With `shared`, the directory is group-writable and setgid (new files keep its group) and
     /// every file is 0660, so a team on one host can all write it.
     public static func create(_ location: BoardLocation, columns: [Column] = Column.defaults,
-                              actor: String = "lanes", shared: Bool = false, now: Timestamp = .now) throws(BoardError) {
+                              actor: String = "lanes", shared: Bool = false, now: Timestamp = .now,
+                              layer: FileLayer = .system) throws(BoardError) {
         if location.exists { throw .invalid("a board already exists at \(location.directory)") }
         try POSIXFile.makeDirectories(location.directory)
         if shared, chmod(location.directory, 0o2770) != 0 {
@@ -66,10 +69,11 @@ public final class EventLog {
         let lock = try BoardLock(path: location.lockPath, shared: shared, onWait: { _ in })
         defer { withExtendedLifetime(lock) {} }
         if location.exists { throw .invalid("a board already exists at \(location.directory)") }
-        try POSIXFile.writeAtomically(bytes, to: location.eventsPath, mode: shared ? 0o660 : nil)
-        // For boards kept in git: the lock and set-aside torn lines are this host's, not history.
+        // The .gitignore first: a board whose events file exists is complete.
+        // (For boards kept in git: the lock and set-aside torn lines are this host's, not history.)
         try POSIXFile.writeAtomically(Array("lock\ntorn\n".utf8), to: Path.join(location.directory, ".gitignore"),
-                                      mode: shared ? 0o660 : nil)
+                                      mode: shared ? 0o660 : nil, layer: layer)
+        try POSIXFile.writeAtomically(bytes, to: location.eventsPath, mode: shared ? 0o660 : nil, layer: layer)
     }
 
     /// Reads the whole log again from the start.
@@ -150,8 +154,8 @@ public final class EventLog {
         var bytes: [UInt8] = []
         for event in events { LineCodec.encode(event, into: &bytes) }
         do {
-            try POSIXFile.writeAll(fd, bytes, path: location.eventsPath)
-            try POSIXFile.sync(fd, path: location.eventsPath)
+            try POSIXFile.writeAll(fd, bytes, path: location.eventsPath, layer: fileLayer)
+            try POSIXFile.sync(fd, path: location.eventsPath, layer: fileLayer)
         } catch {
             // Never leave a partial line of ours behind; what was acknowledged before stays.
             _ = ftruncate(fd, off_t(size))
@@ -221,8 +225,8 @@ public final class EventLog {
         record.append(10)
         let torn = try POSIXFile.openBoardFile(location.tornPath, O_WRONLY | O_APPEND, shared: location.isShared)
         defer { close(torn) }
-        try POSIXFile.writeAll(torn, record, path: location.tornPath)
-        try POSIXFile.sync(torn, path: location.tornPath)
+        try POSIXFile.writeAll(torn, record, path: location.tornPath, layer: fileLayer)
+        try POSIXFile.sync(torn, path: location.tornPath, layer: fileLayer)
         guard ftruncate(fd, off_t(offset)) == 0 else {
             throw .io("cannot cut the torn last line off \(location.eventsPath): \(POSIXFile.errorText())")
         }

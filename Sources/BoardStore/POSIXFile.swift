@@ -19,11 +19,11 @@ enum POSIXFile {
     }
 
     /// Writes all of `bytes`, retrying short writes and EINTR.
-    static func writeAll(_ fd: Int32, _ bytes: [UInt8], path: String) throws(BoardError) {
+    static func writeAll(_ fd: Int32, _ bytes: [UInt8], path: String, layer: FileLayer = .system) throws(BoardError) {
         var written = 0
         while written < bytes.count {
             let n = bytes.withUnsafeBytes { raw in
-                Glibc.write(fd, raw.baseAddress! + written, raw.count - written)
+                layer.write(fd, raw.baseAddress! + written, raw.count - written)
             }
             if n < 0 {
                 if errno == EINTR { continue }
@@ -33,8 +33,8 @@ enum POSIXFile {
         }
     }
 
-    static func sync(_ fd: Int32, path: String) throws(BoardError) {
-        guard fsync(fd) == 0 else { throw .io("cannot sync \(path) to disk: \(errorText())") }
+    static func sync(_ fd: Int32, path: String, layer: FileLayer = .system) throws(BoardError) {
+        guard layer.fsync(fd) == 0 else { throw .io("cannot sync \(path) to disk: \(errorText())") }
     }
 
     /// Reads `count` bytes starting at `offset` (fewer if the file is shorter).
@@ -109,32 +109,33 @@ enum POSIXFile {
     /// Writes a whole file atomically: temp file, fsync, rename, fsync the directory.
     /// `mode`, when given, is set exactly (not filtered by the umask) before the rename, so a
     /// shared board's files never exist with the wrong permissions.
-    static func writeAtomically(_ bytes: [UInt8], to path: String, mode: mode_t? = nil) throws(BoardError) {
+    static func writeAtomically(_ bytes: [UInt8], to path: String, mode: mode_t? = nil,
+                                layer: FileLayer = .system) throws(BoardError) {
         let directory = Path.parent(path)
         let temporary = path + ".tmp-\(getpid())"
         let fd = try open(temporary, O_WRONLY | O_CREAT | O_TRUNC, mode: mode ?? 0o666)
         do throws(BoardError) {
             if let mode, fchmod(fd, mode) != 0 { throw BoardError.io("cannot set the mode of \(temporary): \(errorText())") }
-            try writeAll(fd, bytes, path: temporary)
-            try sync(fd, path: temporary)
+            try writeAll(fd, bytes, path: temporary, layer: layer)
+            try sync(fd, path: temporary, layer: layer)
             close(fd)
         } catch {
             close(fd)
             unlink(temporary)
             throw error
         }
-        guard rename(temporary, path) == 0 else {
+        guard layer.rename(temporary, path) == 0 else {
             let reason = errorText()
             unlink(temporary)
             throw .io("cannot rename \(temporary) to \(path): \(reason)")
         }
-        try syncDirectory(directory)
+        try syncDirectory(directory, layer: layer)
     }
 
-    static func syncDirectory(_ path: String) throws(BoardError) {
+    static func syncDirectory(_ path: String, layer: FileLayer = .system) throws(BoardError) {
         let fd = try open(path, O_RDONLY | O_DIRECTORY)
         defer { close(fd) }
-        try sync(fd, path: path)
+        try sync(fd, path: path, layer: layer)
     }
 }
 
