@@ -28,7 +28,7 @@ struct BoardCommand {
             let screen = MemoryScreen(width: parsedSize.width, height: parsedSize.height, keys: parsed)
             let session = BoardSession(log: log, screen: screen, configuration: configuration, actor: options.actorName)
             session.run(idleMilliseconds: nil)
-            if dump { Output.print(session.frame().text) }
+            if dump { Output.print(session.frame().text + "\n") }
             return
         }
         let screen: NcursesScreen

@@ -1,0 +1,91 @@
+import Foundation
+import Testing
+
+/// Tiny and huge screens, resize storms, odd TERMs, a non-UTF-8 locale, bursts of input, a lone
+/// Esc and invalid UTF-8 input: no crash, and the terminal comes back.
+@Suite(.serialized, .enabled(if: Tmux.available, "tmux is not installed"))
+struct HostileTerminalTests {
+    let scratch = Scratch()
+    var lanes: LanesProcess { LanesProcess(home: scratch.path) }
+
+    func seed() throws {
+        #expect(try lanes.run(["init"]).status == 0)
+        for (index, title) in ["First", "日本語のタイトル", "Emoji 👩‍💻 🇯🇵", "Combining e\u{301}"].enumerated() {
+            try lanes.run(["add", title, "--column", ["backlog", "todo", "doing", "review"][index], "--label", "bug"])
+        }
+    }
+
+    func open(_ script: String, width: Int = 100, height: Int = 30, environment extra: [String: String] = [:]) throws -> Tmux {
+        let path = scratch.path + "/run-\(UInt32.random(in: 0...UInt32.max)).sh"
+        try "echo\ncd \(Tmux.quote(scratch.path))\nLANES=\(Tmux.quote(LanesProcess.binary))\n\(script)\necho \"exit=$?\"\n"
+            .write(toFile: path, atomically: true, encoding: .utf8)
+        var environment = lanes.environment
+        environment["TERM"] = "tmux-256color"
+        environment.merge(extra) { $1 }
+        return try Tmux("sh \(Tmux.quote(path))", width: width, height: height, environment: environment)
+    }
+
+    @Test(arguments: [(1, 1), (2, 1), (1, 60), (39, 11), (40, 12), (41, 13), (80, 24), (200, 50), (500, 200)])
+    func everyViewAtEverySize(_ width: Int, _ height: Int) throws {
+        try seed()
+        let keys = "lLjJK<Enter>qv<Enter>qvT<Enter>qq?qSSSS/bug<Enter><Esc>:move done<Enter>u"
+        let result = try lanes.run(["--keys", keys, "--size", "\(width)x\(height)", "--dump"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let lines = result.stdout.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+        #expect(lines.count == height)
+        #expect(lines.allSatisfy { $0.unicodeScalars.count <= width * 2 })
+    }
+
+    @Test func aStormOfResizes() throws {
+        try seed()
+        let tmux = try open("\"$LANES\"")
+        try tmux.waitFor(text: "First")
+        var random = SystemRandomNumberGenerator()
+        for _ in 0..<40 {
+            try tmux.resize(width: Int.random(in: 1...220, using: &random), height: Int.random(in: 1...70, using: &random))
+        }
+        try tmux.resize(width: 100, height: 30)
+        try tmux.waitFor(text: "First")
+        try tmux.send("q")
+        try tmux.waitFor(text: "exit=0")
+    }
+
+    @Test func burstsOfInputALoneEscAndInvalidUTF8() throws {
+        try seed()
+        let tmux = try open("\"$LANES\"")
+        try tmux.waitFor(text: "First")
+        try tmux.type(String(repeating: "jjkkllhhvjkv", count: 25))
+        try tmux.send("Escape")
+        try tmux.tmux(capture: false, ["send-keys", "-t", "main", "-H", "ff", "fe", "c3", "28", "e2", "82"])
+        try tmux.send("/")
+        try tmux.tmux(capture: false, ["send-keys", "-t", "main", "-H", "ff", "c3", "a9"])
+        try tmux.send("Escape")
+        try tmux.waitFor(text: "First")
+        // An invalid byte can swallow the key after it (ncurses waits for the rest of the
+        // sequence), so press q until the board has quit.
+        var after = ""
+        for _ in 0..<20 where !after.contains("exit=0") {
+            try tmux.send("q")
+            Thread.sleep(forTimeInterval: 0.5)
+            after = try tmux.screen()
+        }
+        #expect(after.contains("exit=0"), "still responsive after invalid input: \(after)")
+        #expect(!after.contains("Backlog"), "the terminal is restored")
+    }
+
+    @Test func aNonUTF8LocaleDrawsWithASCII() throws {
+        try seed()
+        let tmux = try open("\"$LANES\"", environment: ["LANG": "C", "LC_ALL": "C"])
+        let screen = try tmux.waitFor(text: "First")
+        #expect(screen.contains("|") && !screen.contains("│"), "ASCII borders")
+        try tmux.send("q")
+        try tmux.waitFor(text: "exit=0")
+    }
+
+    @Test func dumbAndUnknownTerminalsAreRefusedClearly() throws {
+        try seed()
+        let dumb = try open("TERM=dumb \"$LANES\"")
+        let text = try dumb.waitFor(text: "exit=1")
+        #expect(text.contains("cannot move the cursor"))
+    }
+}
