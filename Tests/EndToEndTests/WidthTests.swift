@@ -1,0 +1,50 @@
+import Foundation
+import Screen
+import Testing
+
+/// With titles full of CJK, ZWJ emoji, skin tones, flags, combining marks and right-to-left
+/// text, every column border on the captured screen sits where the header's does.
+@Suite(.serialized, .enabled(if: Tmux.available, "tmux is not installed"))
+struct WidthTests {
+    let scratch = Scratch()
+    var lanes: LanesProcess { LanesProcess(home: scratch.path) }
+
+    static let corpus = [
+        "日本語のタイトルを表示する", "한국어 제목", "中文标题测试", "👩‍💻 ZWJ 👨‍👩‍👧‍👦 family", "👍🏽 tone 👋🏿",
+        "🇯🇵 🇫🇷 flags", "e\u{301}\u{302} stacked marks", "Zalgo z\u{336}\u{337}a\u{338}", "עברית מימין לשמאל", "العربية نص",
+        "mixed 日本 and English 🎉", "keycap 1\u{FE0F}\u{20E3}", "❤️ heart", "ｆｕｌｌｗｉｄｔｈ",
+    ]
+
+    @Test func bordersStayInPlace() throws {
+        #expect(try lanes.run(["init"]).status == 0)
+        for (index, title) in WidthTests.corpus.enumerated() {
+            try lanes.run(["add", title, "--column", ["backlog", "todo", "doing", "review", "done"][index % 5],
+                           "--label", String(title.prefix(3)), "--assign", String(title.suffix(2))])
+        }
+        let script = scratch.path + "/run.sh"
+        try "echo\ncd \(Tmux.quote(scratch.path))\n\(Tmux.quote(LanesProcess.binary))\n".write(toFile: script, atomically: true, encoding: .utf8)
+        var environment = lanes.environment
+        environment["TERM"] = "tmux-256color"
+        for (width, height) in [(120, 40), (100, 30), (60, 20)] {
+            let tmux = try Tmux("sh \(Tmux.quote(script))", width: width, height: height, environment: environment)
+            let screen = try tmux.waitFor(text: "issues")
+            let rows = screen.split(separator: "\n", omittingEmptySubsequences: false).prefix(height - 1)
+            func borders(_ line: Substring) -> [Int] {
+                var column = 0
+                var found: [Int] = []
+                for character in line {
+                    if character == "│" { found.append(column) }
+                    column += DisplayWidth.of(character)
+                }
+                return found
+            }
+            let header = borders(rows.first!)
+            #expect(!header.isEmpty)
+            for (index, row) in rows.enumerated().dropFirst() where !row.isEmpty {
+                #expect(borders(row) == header, "row \(index) at \(width)x\(height): \(row)")
+                #expect(DisplayWidth.of(row) <= width)
+            }
+            try tmux.send("Q")
+        }
+    }
+}
