@@ -6,6 +6,8 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "lanes", targets: ["lanes"]),
+        // The libraries behind the binary, for the separate Benchmarks/ package.
+        .library(name: "LanesKit", targets: ["Screen", "BoardModel", "BoardStore", "BoardExchange", "Keymap", "BoardViews", "LanesApp"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.6.0"),

@@ -53,6 +53,12 @@ public struct JSONWriter {
 
     static func appendString(_ value: String, to output: inout String) {
         output += "\""
+        // Most strings need no escaping: copy them whole.
+        if !value.unicodeScalars.contains(where: needsEscape) {
+            output += value
+            output += "\""
+            return
+        }
         for scalar in value.unicodeScalars {
             switch scalar {
             case "\"": output += "\\\""
@@ -62,8 +68,7 @@ public struct JSONWriter {
             case "\r": output += "\\r"
             default:
                 let v = scalar.value
-                if v < 0x20 || (v >= 0x7F && v <= 0x9F) || (v >= 0x2028 && v <= 0x202E) || (v >= 0x2066 && v <= 0x2069)
-                    || v == 0x061C || v == 0x200E || v == 0x200F {
+                if needsEscape(scalar) {
                     let hex = String(v, radix: 16)
                     output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
                 } else {
@@ -72,5 +77,12 @@ public struct JSONWriter {
             }
         }
         output += "\""
+    }
+
+    /// Quotes, backslashes, controls and bidi formatting characters are written as escapes.
+    static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
+        let v = scalar.value
+        return v < 0x20 || v == 0x22 || v == 0x5C || (v >= 0x7F && v <= 0x9F) || (v >= 0x2028 && v <= 0x202E)
+            || (v >= 0x2066 && v <= 0x2069) || v == 0x061C || v == 0x200E || v == 0x200F
     }
 }

@@ -1,0 +1,85 @@
+import Benchmark
+import BoardExchange
+import BoardModel
+import BoardStore
+import BoardViews
+import Foundation
+import Keymap
+import LanesApp
+import Screen
+
+/// One benchmark per row of the table in docs/performance.md.
+let benchmarks: @Sendable () -> Void = {
+    Benchmark.defaultConfiguration = .init(metrics: [.wallClock, .cpuTotal, .mallocCountTotal, .peakMemoryResident],
+                                           maxDuration: .seconds(10), maxIterations: 200)
+
+    let large = try! BoardGenerator.board(issues: 100_000, events: 1_000_000)
+    let configuration = Configuration(rcFiles: [], environment: ["LANG": "C.UTF-8"])
+
+    Benchmark("open 100k issues / 1M events to the first frame",
+              configuration: .init(maxDuration: .seconds(20), maxIterations: 10)) { benchmark in
+        let log = try EventLog.open(large)
+        let session = BoardSession(log: log, screen: MemoryScreen(width: 200, height: 50), configuration: configuration, actor: "user1")
+        blackHole(session.frame())
+        benchmark.stopMeasurement() // freeing the board on the way out is not part of opening it
+    }
+
+    let log = try! EventLog.open(large)
+    let writer = try! EventLog.open(large)
+
+    Benchmark("list --format json of 100k issues", configuration: .init(maxIterations: 10)) { benchmark in
+        for _ in benchmark.scaledIterations {
+            blackHole(IssueJSON.list(Query.everything.run(on: log.state)))
+        }
+    }
+
+    // Setup (opening the session, the first projection) happens before startMeasurement; each
+    // sample is `scaledIterations` keystrokes, reported per keystroke.
+    Benchmark("keystroke to frame: cursor down, 100k issues", configuration: .init(scalingFactor: .kilo)) { benchmark in
+        let screen = MemoryScreen(width: 200, height: 50)
+        let session = BoardSession(log: log, screen: screen, configuration: configuration, actor: "user1")
+        _ = session.frame()
+        benchmark.startMeasurement()
+        var down = true
+        for _ in benchmark.scaledIterations {
+            session.handle(down ? .character("j") : .character("k"))
+            down.toggle()
+            blackHole(session.frame())
+        }
+    }
+
+    Benchmark("keystroke to frame: open issue and back, 100k issues", configuration: .init(scalingFactor: .kilo)) { benchmark in
+        let session = BoardSession(log: log, screen: MemoryScreen(width: 200, height: 50), configuration: configuration, actor: "user1")
+        _ = session.frame()
+        benchmark.startMeasurement()
+        for _ in benchmark.scaledIterations {
+            session.handle(.enter)
+            blackHole(session.frame())
+            session.handle(.character("q"))
+            blackHole(session.frame())
+        }
+    }
+
+    Benchmark("one keystroke in the / filter, 100k issues", configuration: .init(maxIterations: 30)) { benchmark in
+        let session = BoardSession(log: log, screen: MemoryScreen(width: 200, height: 50), configuration: configuration, actor: "user1")
+        session.handle(.character("/"))
+        for character in "login" { session.handle(.character(character)) }
+        _ = session.frame()
+        benchmark.startMeasurement()
+        var add = true
+        for _ in benchmark.scaledIterations {
+            session.handle(add ? .character("x") : .backspace)
+            add.toggle()
+            blackHole(session.frame())
+        }
+    }
+
+    Benchmark("append one change with fsync, 100k-issue board", configuration: .init(maxIterations: 200)) { benchmark in
+        for _ in benchmark.scaledIterations {
+            try writer.commit([.comment(1, "benchmark comment")], actor: "bench")
+        }
+    }
+
+    // The bytes a cursor move sends on the real ncurses backend are measured by
+    // scripts/bytes-per-keystroke.sh (tmux pipe-pane); docs/performance.md has both.
+}
