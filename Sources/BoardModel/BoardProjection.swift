@@ -24,15 +24,25 @@ public struct BoardProjection: Sendable {
 
     public init(state: BoardState, query: Query, now: Timestamp = .now, staleAfterDays: Int = 14,
                 swimlanes: Swimlanes = .none) {
-        let found = query.run(on: state, now: now, staleAfterDays: staleAfterDays)
-        list = found.map(\.number)
-        var byColumn: [String: [Issue]] = [:]
-        for issue in found { byColumn[issue.column, default: []].append(issue) }
+        // One pass over the issues, keeping only small sort keys: copying 100,000 issue values
+        // (and their strings) per keystroke of the filter would dominate its cost.
         let staleBefore = now.milliseconds - Int64(staleAfterDays) * Timestamp.day
+        var byColumn: [String: [(rank: Double, number: Int)]] = [:]
+        var stale: [String: Int] = [:]
+        var listKeys: [(key: Int64, number: Int)] = []
+        for issue in state.issues.values where query.matches(issue, now: now, staleAfterDays: staleAfterDays) {
+            byColumn[issue.column, default: []].append((issue.rank, issue.number))
+            listKeys.append((query.sort.key(of: issue), issue.number))
+            if issue.isOpen, issue.updated.milliseconds < staleBefore { stale[issue.column, default: 0] += 1 }
+        }
+        let descending = query.sort.descending
+        listKeys.sort { a, b in
+            a.key != b.key ? (a.key < b.key) != descending : (a.number < b.number) != descending
+        }
+        list = listKeys.map(\.number)
         lanes = state.columns.map { column in
-            let issues = byColumn[column.id] ?? []
-            return Lane(column: column, issues: issues.sorted(by: BoardState.rankOrder).map(\.number),
-                        staleCount: issues.filter { $0.isOpen && $0.updated.milliseconds < staleBefore }.count)
+            let keys = (byColumn[column.id] ?? []).sorted { $0.rank != $1.rank ? $0.rank < $1.rank : $0.number < $1.number }
+            return Lane(column: column, issues: keys.map(\.number), staleCount: stale[column.id] ?? 0)
         }
         total = state.issues.count
         if swimlanes != .none { groupIntoBands(state: state, swimlanes: swimlanes) }

@@ -15,19 +15,21 @@ extension Query {
 }
 
 extension QuerySort {
-    public func apply(_ issues: [Issue]) -> [Issue] {
-        let ascending: (Issue, Issue) -> Bool
+    /// The value this sort orders by (ties are broken by number).
+    public func key(of issue: Issue) -> Int64 {
         switch key {
-        case .id:
-            ascending = { $0.number < $1.number }
-        case .created:
-            ascending = { $0.created != $1.created ? $0.created < $1.created : $0.number < $1.number }
-        case .updated:
-            ascending = { $0.updated != $1.updated ? $0.updated < $1.updated : $0.number < $1.number }
-        case .priority:
-            ascending = { $0.priority != $1.priority ? $0.priority < $1.priority : $0.number < $1.number }
+        case .id: Int64(issue.number)
+        case .created: issue.created.milliseconds
+        case .updated: issue.updated.milliseconds
+        case .priority: Int64(issue.priority.order)
         }
-        return descending ? issues.sorted { ascending($1, $0) } : issues.sorted(by: ascending)
+    }
+
+    public func apply(_ issues: [Issue]) -> [Issue] {
+        issues.sorted { a, b in
+            let (ka, kb) = (key(of: a), key(of: b))
+            return ka != kb ? (ka < kb) != descending : (a.number < b.number) != descending
+        }
     }
 }
 
@@ -55,7 +57,7 @@ extension QueryTerm {
         case .author(let author):
             return issue.author.caseInsensitiveEquals(author)
         case .text(let needle):
-            return issue.title.lowercased().contains(needle) || issue.body.lowercased().contains(needle)
+            return issue.title.containsLowercased(needle) || issue.body.containsLowercased(needle)
         case .created(let bound):
             return bound.contains(issue.created)
         case .updated(let bound):
@@ -67,5 +69,36 @@ extension QueryTerm {
 extension String {
     func caseInsensitiveEquals(_ other: String) -> Bool {
         self == other || lowercased() == other.lowercased()
+    }
+
+    /// Whether this text contains `needle` (already lowercased), ignoring case.
+    ///
+    /// Runs on every issue for every keystroke of the `/` filter. An ASCII needle can only match
+    /// ASCII bytes (UTF-8 continuation bytes are all ≥ 0x80), so it is searched byte by byte with
+    /// ASCII case folding and no allocation; only a needle with non-ASCII letters makes the text
+    /// be lowercased first.
+    func containsLowercased(_ needle: String) -> Bool {
+        let haystack = needle.utf8.allSatisfy({ $0 < 0x80 }) ? self : lowercased()
+        return haystack.utf8.withContiguousStorageIfAvailable { hay in
+            needle.utf8.withContiguousStorageIfAvailable { pin in String.search(hay, pin) }
+        }.flatMap { $0 } ?? Array(haystack.utf8).withUnsafeBufferPointer { hay in
+            Array(needle.utf8).withUnsafeBufferPointer { String.search(hay, $0) }
+        }
+    }
+
+    private static func search(_ hay: UnsafeBufferPointer<UInt8>, _ pin: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard !pin.isEmpty else { return true }
+        guard hay.count >= pin.count else { return false }
+        @inline(__always) func fold(_ byte: UInt8) -> UInt8 { byte >= 65 && byte <= 90 ? byte | 0x20 : byte }
+        let first = pin[0]
+        for start in 0...(hay.count - pin.count) where fold(hay[start]) == first {
+            var matched = true
+            for offset in 1..<pin.count where fold(hay[start + offset]) != pin[offset] {
+                matched = false
+                break
+            }
+            if matched { return true }
+        }
+        return false
     }
 }
