@@ -116,6 +116,7 @@ public struct Configuration {
         return read(path).map { (path, $0) }
     }
 
+    /// A whole text file (invalid UTF-8 repaired), or nil if it cannot be opened.
     static func read(_ path: String) -> String? {
         guard let file = fopen(path, "r") else { return nil }
         defer { fclose(file) }

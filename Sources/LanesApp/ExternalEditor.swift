@@ -31,16 +31,7 @@ public enum ExternalEditor {
 
         let status = run(["/bin/sh", "-c", command(environment: environment) + " \"$1\"", "sh", path])
         guard status == 0 else { throw .invalid("the editor exited with status \(status); nothing changed") }
-        guard let file = fopen(path, "r") else { throw .io("cannot read \(path) back") }
-        defer { fclose(file) }
-        var edited: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 65536)
-        while true {
-            let n = fread(&buffer, 1, buffer.count, file)
-            if n <= 0 { break }
-            edited.append(contentsOf: buffer[0..<n])
-        }
-        let text = String(decoding: edited, as: UTF8.self)
+        guard let text = Configuration.read(path) else { throw .io("cannot read \(path) back") }
         if text == template { return nil }
         let kept = text.split(separator: "\n", omittingEmptySubsequences: false)
             .filter { !$0.hasPrefix("#") }

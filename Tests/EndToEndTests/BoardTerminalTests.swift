@@ -16,16 +16,8 @@ struct BoardTerminalTests {
         try lanes.run(["add", "Done already", "--column", "done"])
     }
 
-    /// Runs `script` (sh; `$LANES` is the binary) in tmux from the board's directory. A script
-    /// file keeps `$?` and quotes away from tmux's own shell. It starts with an empty line
-    /// because tmux 3.3 drops the first line a new detached pane prints.
-    func open(width: Int = 120, height: Int = 40, script: String = "exec \"$LANES\"") throws -> Tmux {
-        let path = scratch.path + "/run-\(UInt32.random(in: 0...UInt32.max)).sh"
-        try ("echo\ncd \(Tmux.quote(scratch.path))\nLANES=\(Tmux.quote(LanesProcess.binary))\n" + script + "\n")
-            .write(toFile: path, atomically: true, encoding: .utf8)
-        var environment = lanes.environment
-        environment["TERM"] = "tmux-256color"
-        return try Tmux("sh \(Tmux.quote(path))", width: width, height: height, environment: environment)
+    func open(width: Int = 120, height: Int = 40, script: String = "\"$LANES\"") throws -> Tmux {
+        try lanes.inTmux(script, width: width, height: height)
     }
 
     @Test func moveACardOpenItSeeTheMoveAndQuit() throws {
@@ -72,7 +64,7 @@ struct BoardTerminalTests {
 
     @Test func theTerminalIsRestoredOnQuit() throws {
         try seedBoard()
-        let tmux = try open(script: "\"$LANES\"; echo \"exit=$?\"")
+        let tmux = try open()
         try tmux.waitFor(text: "Backlog")
         try tmux.send("q")
         let after = try tmux.waitFor(text: "exit=0")
@@ -110,10 +102,10 @@ struct BoardTerminalTests {
         #expect(piped.status == 1)
         #expect(piped.stderr == "lanes: not a terminal; try \"lanes list\"\n")
 
-        let tmux = try open(script: "env -u TERM \"$LANES\"; echo \"exit=$?\"")
+        let tmux = try open(script: "env -u TERM \"$LANES\"")
         let screen = try tmux.waitFor(text: "exit=1")
         #expect(screen.contains("lanes: TERM is not set"))
-        let unknown = try open(script: "TERM=no-such-term \"$LANES\"; echo \"exit=$?\"")
+        let unknown = try open(script: "TERM=no-such-term \"$LANES\"")
         let text = try unknown.waitFor(text: "exit=1")
         #expect(text.contains("unknown terminal type \"no-such-term\""))
     }
@@ -139,11 +131,7 @@ struct LiveBoardTerminalTests {
         #expect(try lanes.run(["init"]).status == 0)
         try lanes.run(["add", "First", "--column", "todo"])
         try lanes.run(["add", "Second", "--column", "todo"])
-        let script = scratch.path + "/run.sh"
-        try "echo\ncd \(Tmux.quote(scratch.path))\n\(Tmux.quote(LanesProcess.binary))\n".write(toFile: script, atomically: true, encoding: .utf8)
-        var environment = lanes.environment
-        environment["TERM"] = "tmux-256color"
-        let tmux = try Tmux("sh \(Tmux.quote(script))", width: 120, height: 30, environment: environment)
+        let tmux = try lanes.inTmux(width: 120, height: 30)
         try tmux.waitFor(text: "Second")
         try tmux.send("l", "j") // select #2
         var bob = lanes

@@ -16,13 +16,7 @@ struct HostileTerminalTests {
     }
 
     func open(_ script: String, width: Int = 100, height: Int = 30, environment extra: [String: String] = [:]) throws -> Tmux {
-        let path = scratch.path + "/run-\(UInt32.random(in: 0...UInt32.max)).sh"
-        try "echo\ncd \(Tmux.quote(scratch.path))\nLANES=\(Tmux.quote(LanesProcess.binary))\n\(script)\necho \"exit=$?\"\n"
-            .write(toFile: path, atomically: true, encoding: .utf8)
-        var environment = lanes.environment
-        environment["TERM"] = "tmux-256color"
-        environment.merge(extra) { $1 }
-        return try Tmux("sh \(Tmux.quote(path))", width: width, height: height, environment: environment)
+        try lanes.inTmux(script, width: width, height: height, environment: extra)
     }
 
     @Test(arguments: [(1, 1), (2, 1), (1, 60), (39, 11), (40, 12), (41, 13), (80, 24), (200, 50), (500, 200)])

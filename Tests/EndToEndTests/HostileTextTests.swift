@@ -55,12 +55,7 @@ struct HostileTextTests {
     @Test func theBoardNeverSendsHostileSequences() throws {
         try seed()
         let capture = scratch.path + "/pane.bytes"
-        let script = scratch.path + "/run.sh"
-        try "echo\ncd \(Tmux.quote(scratch.path))\n\(Tmux.quote(LanesProcess.binary))\necho \"exit=$?\"\n"
-            .write(toFile: script, atomically: true, encoding: .utf8)
-        var environment = lanes.environment
-        environment["TERM"] = "tmux-256color"
-        let tmux = try Tmux("sh \(Tmux.quote(script))", width: 160, height: 40, environment: environment)
+        let tmux = try lanes.inTmux(width: 160, height: 40)
         try tmux.tmux(capture: false, ["pipe-pane", "-t", "main", "-o", "cat >> \(Tmux.quote(capture))"])
         try tmux.send("C-l")
         try tmux.waitFor(text: "title")

@@ -64,11 +64,7 @@ struct SSHTests {
         let remote = "cd \(Tmux.quote(scratch.path)) && LANES_USER=ann LANG=C.UTF-8 \(Tmux.quote(LanesProcess.binary))"
         let command = sshCommand(port: server.port, key: server.key, tty: true).map(Tmux.quote).joined(separator: " ")
             + " " + Tmux.quote(remote)
-        let script = scratch.path + "/run.sh"
-        try "echo\n\(command)\necho \"exit=$?\"\n".write(toFile: script, atomically: true, encoding: .utf8)
-        var environment = lanes.environment
-        environment["TERM"] = "tmux-256color"
-        let tmux = try Tmux("sh \(Tmux.quote(script))", width: 100, height: 24, environment: environment)
+        let tmux = try lanes.inTmux(command, width: 100, height: 24)
         let board = try tmux.waitFor(text: "Over the wire")
         #expect(board.contains("To do") && board.contains("│"), "wide box-drawing characters arrive intact")
         try tmux.send("l")

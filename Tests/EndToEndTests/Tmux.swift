@@ -71,3 +71,19 @@ struct TmuxTimeout: Error, CustomStringConvertible {
     var screen: String
     var description: String { "timed out waiting for \(what); the screen was:\n\(screen)" }
 }
+
+extension LanesProcess {
+    /// Runs `script` in a new tmux pane of a private server, from the board's directory, then
+    /// prints `exit=STATUS`. In the script `$LANES` is the binary. A script file keeps `$?` and
+    /// quotes away from tmux's own shell; it starts with an empty line because tmux 3.3 drops
+    /// the first line a new detached pane prints.
+    func inTmux(_ script: String = "\"$LANES\"", width: Int, height: Int, environment extra: [String: String] = [:]) throws -> Tmux {
+        let path = home + "/run-\(UInt32.random(in: 0...UInt32.max)).sh"
+        try "echo\ncd \(Tmux.quote(home))\nLANES=\(Tmux.quote(LanesProcess.binary))\n\(script)\necho \"exit=$?\"\n"
+            .write(toFile: path, atomically: true, encoding: .utf8)
+        var environment = self.environment
+        environment["TERM"] = "tmux-256color"
+        environment.merge(extra) { $1 }
+        return try Tmux("sh \(Tmux.quote(path))", width: width, height: height, environment: environment)
+    }
+}

@@ -15,12 +15,7 @@ struct TriageTerminalTests {
         let editor = scratch.path + "/fake-editor.sh"
         try "#!/bin/sh\nprintf 'Comment from the editor\\n' > \"$1\"\n".write(toFile: editor, atomically: true, encoding: .utf8)
         chmod(editor, 0o755)
-        let script = scratch.path + "/run.sh"
-        try "echo\ncd \(Tmux.quote(scratch.path))\nEDITOR=\(Tmux.quote(editor)) \(Tmux.quote(LanesProcess.binary))\necho \"exit=$?\"\n"
-            .write(toFile: script, atomically: true, encoding: .utf8)
-        var environment = lanes.environment
-        environment["TERM"] = "tmux-256color"
-        let tmux = try Tmux("sh \(Tmux.quote(script))", width: 120, height: 30, environment: environment)
+        let tmux = try lanes.inTmux("EDITOR=\(Tmux.quote(editor)) \"$LANES\"", width: 120, height: 30)
         try tmux.waitFor(text: "Someone else's")
 
         try tmux.send("n")

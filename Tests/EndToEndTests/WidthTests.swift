@@ -21,12 +21,8 @@ struct WidthTests {
             try lanes.run(["add", title, "--column", ["backlog", "todo", "doing", "review", "done"][index % 5],
                            "--label", String(title.prefix(3)), "--assign", String(title.suffix(2))])
         }
-        let script = scratch.path + "/run.sh"
-        try "echo\ncd \(Tmux.quote(scratch.path))\n\(Tmux.quote(LanesProcess.binary))\n".write(toFile: script, atomically: true, encoding: .utf8)
-        var environment = lanes.environment
-        environment["TERM"] = "tmux-256color"
         for (width, height) in [(120, 40), (100, 30), (60, 20)] {
-            let tmux = try Tmux("sh \(Tmux.quote(script))", width: width, height: height, environment: environment)
+            let tmux = try lanes.inTmux(width: width, height: height)
             let screen = try tmux.waitFor(text: "issues")
             let rows = screen.split(separator: "\n", omittingEmptySubsequences: false).prefix(height - 1)
             func borders(_ line: Substring) -> [Int] {
