@@ -12,6 +12,8 @@ struct BoardCommand {
     var keys: String?
     var size: String
     var dump: Bool
+    /// A first status-line message (the demo says where its files are).
+    var greeting: String? = nil
 
     func run() throws {
         let environment = options.environment
@@ -27,6 +29,7 @@ struct BoardCommand {
             }
             let screen = MemoryScreen(width: parsedSize.width, height: parsedSize.height, keys: parsed)
             let session = BoardSession(log: log, screen: screen, configuration: configuration, actor: options.actorName)
+            if let greeting { session.ui.message = UIState.Message(greeting) }
             session.run(idleMilliseconds: nil)
             if dump { Output.print(session.frame().text + "\n") }
             return
@@ -39,6 +42,7 @@ struct BoardCommand {
         }
         defer { screen.stop() }
         let session = BoardSession(log: log, screen: screen, configuration: configuration, actor: options.actorName)
+        if let greeting { session.ui.message = UIState.Message(greeting) }
         session.run()
     }
 
