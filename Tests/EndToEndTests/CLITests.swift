@@ -222,3 +222,14 @@ import Testing
         #expect(try lanes.run(["check"]).status == 0)
     }
 }
+
+extension CLITests {
+    @Test(arguments: ["bash", "zsh", "fish"])
+    func completionScriptsNameTheSubcommands(_ shell: String) throws {
+        let result = try lanes.run(["--generate-completion-script", shell])
+        #expect(result.status == 0)
+        for subcommand in ["add", "list", "move", "sync", "demo"] {
+            #expect(result.stdout.contains(subcommand), "\(shell) completion offers \(subcommand)")
+        }
+    }
+}
