@@ -57,6 +57,7 @@ public enum IssueJSON {
         case .prioritised(let priority): json.field("priority", priority.rawValue)
         case .commented(let text): json.field("text", text)
         case .renumbered(let old): json.field("from", old)
+        case .imported(let key): json.field("source", key)
         }
         json.endObject()
     }

@@ -22,6 +22,8 @@ public struct BoardState: Sendable {
     /// The highest issue number ever created; the next issue gets one more.
     public private(set) var highestNumber = 0
     public private(set) var eventCount = 0
+    /// Issues brought in by `lanes import`, by their source key.
+    public private(set) var importedKeys: [String: Int] = [:]
     /// The newest event time seen (for "last activity").
     public private(set) var latestEvent: Timestamp?
 
@@ -107,6 +109,7 @@ public struct BoardState: Sendable {
         // Mutate in place through the dictionary's storage: copying the issue out and back in
         // would copy its label and assignee arrays on every event.
         guard issues.contains(number) else { return }
+        if case .imported(let key) = event.kind { importedKeys[key] = number }
         let index = Int32(events.count)
         events.append(event)
         nextInTimeline.append(-1)
@@ -176,7 +179,7 @@ extension Issue {
             labels.removeAll { $0 == label }
         case .prioritised(let newPriority):
             if wins(\.priority) { priority = newPriority }
-        case .commented, .renumbered:
+        case .commented, .renumbered, .imported:
             break
         case let .closed(from, to, newRank):
             guard wins(\.placement) else { return }

@@ -37,6 +37,9 @@ public enum EventKind: Hashable, Sendable {
     /// A merge gave this issue a new number because another clone had created the same number
     /// offline; the old number is kept here so the timeline tells the story.
     case renumbered(from: Int)
+    /// The issue came from another tracker; `key` (e.g. `github:owner/repo#12`) makes a second
+    /// import of the same file skip it.
+    case imported(key: String)
 
     /// The word used for this kind in the log and in JSON (`kind`).
     public var name: String {
@@ -55,6 +58,7 @@ public enum EventKind: Hashable, Sendable {
         case .closed: "closed"
         case .reopened: "reopened"
         case .renumbered: "renumbered"
+        case .imported: "imported"
         }
     }
 }

@@ -28,6 +28,8 @@ extension Event {
             return "commented"
         case let .closed(from, to, _):
             return "closed (\(state.columnName(from)) → \(state.columnName(to)))"
+        case .imported(let key):
+            return "imported from \(key)"
         case .renumbered(let old):
             return "renumbered from #\(old) (two clones created #\(old) offline)"
         case let .reopened(from, to, _):

@@ -121,6 +121,24 @@ public final class EventLog {
     /// Appends the events for `changes` as one write. Returns the events written.
     @discardableResult
     public func commit(_ changes: [Change], actor: String, now: Timestamp = .now) throws(BoardError) -> [Event] {
+        try commit { state throws(BoardError) in
+            var events: [Event] = []
+            for change in changes {
+                // Each change sees the ones before it (create, then label the new issue).
+                let batch = try state.events(for: change, actor: actor, at: now)
+                state.apply(batch)
+                events.append(contentsOf: batch)
+            }
+            return events
+        }
+    }
+
+    /// The one way to write: under the lock, after catching up with other writers, `build`
+    /// turns the freshest state into events, applying each one to the state as it goes; they
+    /// are appended in one write and synced. If anything fails before the sync, the state is
+    /// read back from disk.
+    @discardableResult
+    public func commit(building build: (inout BoardState) throws(BoardError) -> [Event]) throws(BoardError) -> [Event] {
         if let readOnlyReason { throw .readOnly(readOnlyReason) }
         let lock = try BoardLock(path: location.lockPath, shared: location.isShared, onWait: onLockWait)
         defer { withExtendedLifetime(lock) {} }
@@ -137,17 +155,12 @@ public final class EventLog {
             size = offset
         }
 
-        // Plan against the fresh state, folding as we go so each change sees the ones before
-        // it. If anything fails before the write is synced, the state is read back from disk.
-        var events: [Event] = []
+        let events: [Event]
+        let eventsBefore = state.eventCount
         do {
-            for change in changes {
-                let batch = try state.events(for: change, actor: actor, at: now)
-                state.apply(batch)
-                events.append(contentsOf: batch)
-            }
+            events = try build(&state)
         } catch {
-            if !events.isEmpty { try reload() }
+            if state.eventCount != eventsBefore { try reload() }
             throw error
         }
         guard !events.isEmpty else { return [] }

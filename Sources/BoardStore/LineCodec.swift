@@ -56,6 +56,8 @@ public enum LineCodec {
             field(priority.rawValue, &out)
         case .renumbered(let old):
             field("#" + String(old), &out)
+        case .imported(let key):
+            field(key, &out)
         case let .moved(from, to, rank), let .closed(from, to, rank), let .reopened(from, to, rank):
             field(from, &out); field(to, &out); field(rankText(rank), &out)
         }
@@ -136,6 +138,7 @@ public enum LineCodec {
         case "commented": kind = .commented(try arg())
         case "closed": kind = .closed(from: try arg(), to: try arg(), rank: try rank())
         case "reopened": kind = .reopened(from: try arg(), to: try arg(), rank: try rank())
+        case "imported": kind = .imported(key: try arg())
         case "renumbered":
             guard let field = fields.next() else { throw LineError("renumbered is missing a value") }
             kind = .renumbered(from: try issueNumber(field))

@@ -36,6 +36,12 @@ enum Output {
 
     static var stdoutIsTerminal: Bool { isatty(STDOUT_FILENO) == 1 }
     static var stdinIsTerminal: Bool { isatty(STDIN_FILENO) == 1 }
+    static var stderrIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
+
+    /// A one-line status on a terminal's stderr, overwritten by the next (empty clears it).
+    static func progress(_ text: String) {
+        write("\r\u{1B}[K" + Sanitizer.line(text), to: STDERR_FILENO)
+    }
 
     /// The terminal's width when stdout is one.
     static var terminalWidth: Int? {

@@ -1,0 +1,55 @@
+import BoardModel
+import Foundation
+
+/// The formats `lanes import` reads, and how a file is recognised when `--from` is not given.
+public enum ImportFormat: String, CaseIterable, Sendable {
+    case github, jira, taskwarrior, csv
+
+    /// Guesses from the content: JSON with `number` is GitHub, JSON with `uuid` taskwarrior,
+    /// CSV with `Issue key` Jira, CSV with Lanes' header ours.
+    public static func guess(_ text: String) -> ImportFormat? {
+        let start = text.drop { $0 == " " || $0 == "\n" || $0 == "\r" || $0 == "\t" || $0 == "\u{FEFF}" }
+        if start.hasPrefix("[") || start.hasPrefix("{") {
+            if text.contains("\"uuid\"") { return .taskwarrior }
+            if text.contains("\"number\"") { return .github }
+            return nil
+        }
+        let header = start.prefix { $0 != "\n" && $0 != "\r\n" }
+        if header.contains("Issue key") { return .jira }
+        if header.hasPrefix("id,title,") { return .csv }
+        return nil
+    }
+
+    /// Reads `text` into issues; rows that cannot be read become problems and the rest import.
+    public func read(_ text: String, statusMap: [String: String] = [:]) throws(BoardError) -> (issues: [ImportedIssue], problems: [ImportProblem]) {
+        switch self {
+        case .github: return try GitHubImport.read(text)
+        case .jira: return JiraImport.read(text, statusMap: statusMap)
+        case .taskwarrior: return try TaskwarriorImport.read(text)
+        case .csv: return LanesCSVImport.read(text)
+        }
+    }
+
+    /// ISO 8601 (`2026-01-31T08:00:00Z`, with or without fraction or offset) as a timestamp.
+    static func isoDate(_ text: String?) -> Timestamp? {
+        guard let text, !text.isEmpty else { return nil }
+        if let exact = Timestamp.parse(text) { return exact }
+        let formatter = ISO8601DateFormatter()
+        for options: ISO8601DateFormatter.Options in [[.withInternetDateTime, .withFractionalSeconds], [.withInternetDateTime],
+                                                      [.withYear, .withMonth, .withDay, .withTime, .withTimeZone]] {
+            formatter.formatOptions = options
+            if let date = formatter.date(from: text) {
+                return Timestamp(milliseconds: Int64((date.timeIntervalSince1970 * 1000).rounded()))
+            }
+        }
+        return nil
+    }
+
+    static func json(_ text: String) throws(BoardError) -> Any {
+        do {
+            return try JSONSerialization.jsonObject(with: Data(text.utf8))
+        } catch {
+            throw .invalid("not valid JSON: \(error.localizedDescription)")
+        }
+    }
+}

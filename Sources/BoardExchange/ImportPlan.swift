@@ -1,0 +1,53 @@
+import BoardModel
+
+/// Turns imported issues into events against the board's current state: skips issues already
+/// imported (by source key), keeps original numbers where they are free, puts open issues in
+/// their column (or the first) and closed ones in the closing column, and replays comments with
+/// their original authors and times.
+public enum ImportPlan {
+    public struct Summary: Sendable {
+        public var imported: [Int] = []
+        public var skipped = 0
+        public var renumbered = 0
+        public init() {}
+    }
+
+    /// Folds the events into `state` as it goes (as `EventLog.commit(building:)` expects).
+    public static func events(for issues: [ImportedIssue], into state: inout BoardState,
+                              summary: inout Summary) throws(BoardError) -> [Event] {
+        var events: [Event] = []
+        let firstColumn = state.columns.first { !$0.isClosing } ?? state.columns[0]
+        for issue in issues {
+            if state.importedKeys[issue.key] != nil {
+                summary.skipped += 1
+                continue
+            }
+            var number = state.highestNumber + 1
+            if let wanted = issue.number, wanted > 0, wanted <= NumberedTable<Issue>.maximumNumber, !state.issues.contains(wanted) {
+                number = wanted
+            } else if issue.number != nil {
+                summary.renumbered += 1
+            }
+            let named = issue.column.flatMap { state.column(named: $0) }
+            let column: Column = issue.isClosed ? (state.closingColumn ?? named ?? firstColumn) : (named.flatMap { $0.isClosing ? nil : $0 } ?? firstColumn)
+            var time = issue.created.milliseconds
+            func add(_ kind: EventKind, by actor: String, at: Int64? = nil) {
+                let stamp = max(at ?? time, time)
+                time = stamp
+                let event = Event(id: .random(), at: Timestamp(milliseconds: stamp), actor: actor, issue: number, kind: kind)
+                state.apply(event)
+                events.append(event)
+            }
+            add(.created(title: issue.title.trimmingSpaces.isEmpty ? "(untitled)" : issue.title, body: issue.body,
+                         column: column.id, rank: state.bottomRank(of: column.id), priority: issue.priority), by: issue.author)
+            add(.imported(key: issue.key), by: issue.author)
+            for label in issue.labels where !label.isEmpty { add(.labelled(label), by: issue.author) }
+            for user in issue.assignees where !user.isEmpty { add(.assigned(user), by: issue.author) }
+            for comment in issue.comments.sorted(by: { $0.at < $1.at }) {
+                add(.commented(comment.text), by: comment.author, at: comment.at.milliseconds)
+            }
+            summary.imported.append(number)
+        }
+        return events
+    }
+}

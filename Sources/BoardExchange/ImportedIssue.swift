@@ -1,0 +1,41 @@
+import BoardModel
+
+/// An issue read from another tracker's export, before it becomes events.
+public struct ImportedIssue: Sendable {
+    public struct Comment: Sendable {
+        public var author: String
+        public var at: Timestamp
+        public var text: String
+    }
+
+    /// Unique within the source (`github:12`, `jira:WEB-4`): a re-import skips known keys.
+    public var key: String
+    /// The number to keep on the board, if it is free.
+    public var number: Int?
+    public var title: String
+    public var body = ""
+    public var isClosed = false
+    /// A column id or name the source names (a Jira status); nil: first column, or the closing one.
+    public var column: String?
+    public var labels: [String] = []
+    public var assignees: [String] = []
+    public var author: String
+    public var priority = Priority.none
+    public var created: Timestamp
+    public var closed: Timestamp?
+    public var comments: [Comment] = []
+
+    public init(key: String, title: String, author: String, created: Timestamp) {
+        self.key = key
+        self.title = title
+        self.author = author
+        self.created = created
+    }
+}
+
+/// A row or record that could not be imported, with where it was.
+public struct ImportProblem: Error, Sendable, CustomStringConvertible {
+    public var place: String
+    public var message: String
+    public var description: String { "\(place): \(message)" }
+}

@@ -1,0 +1,63 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import ArgumentParser
+import BoardExchange
+import BoardModel
+import BoardStore
+import Foundation
+import Screen
+
+/// `lanes import FILE`: issues from GitHub, Jira, taskwarrior or Lanes' own CSV.
+struct Import: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Import issues from GitHub (gh/REST JSON), Jira (CSV), taskwarrior (task export) or lanes export CSV.",
+        discussion: "Re-importing the same file adds nothing: each issue remembers its source key. Bad rows are reported with their line or item and the rest imports."
+    )
+
+    enum Source: String, ExpressibleByArgument, CaseIterable { case github, jira, taskwarrior, csv }
+
+    @OptionGroup var options: BoardOptions
+    @Argument(help: "The file to import.") var file: String
+    @Option(help: "The format (default: guessed from the file).") var from: Source?
+    @Option(name: .customLong("map-status"), help: ArgumentHelp("Map a Jira status to a column: \"In QA=review\" (repeatable).", valueName: "status=column"))
+    var statusMappings: [String] = []
+    @Flag(help: "Show what would be imported; change nothing.") var dryRun = false
+
+    func run() throws {
+        guard let data = FileManager.default.contents(atPath: file) else { throw BoardError.io("cannot read \(file)") }
+        let text = String(decoding: data, as: UTF8.self)
+        guard let format = from.map({ ImportFormat(rawValue: $0.rawValue)! }) ?? ImportFormat.guess(text) else {
+            throw BoardError.invalid("cannot tell the format of \(file); use --from github|jira|taskwarrior|csv")
+        }
+        var statusMap: [String: String] = [:]
+        for mapping in statusMappings {
+            let parts = mapping.split(separator: "=", maxSplits: 1).map { String($0).trimmingSpaces }
+            guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
+                throw ValidationError("--map-status takes STATUS=COLUMN, e.g. \"In QA=review\"")
+            }
+            statusMap[parts[0]] = parts[1]
+        }
+        let (issues, problems) = try format.read(text, statusMap: statusMap)
+        for problem in problems { Output.error("lanes: \(file): \(problem)") }
+        let log = try options.open()
+        var summary = ImportPlan.Summary()
+        if dryRun {
+            var state = log.state
+            _ = try ImportPlan.events(for: issues, into: &state, summary: &summary)
+        } else {
+            let progress = Output.stderrIsTerminal && issues.count >= 1000
+            if progress { Output.progress("importing \(issues.count) issues from \(format.rawValue)…") }
+            try log.commit { state throws(BoardError) in
+                summary = ImportPlan.Summary()
+                return try ImportPlan.events(for: issues, into: &state, summary: &summary)
+            }
+            if progress { Output.progress("") }
+        }
+        let verb = dryRun ? "would import" : "imported"
+        Output.print("\(verb) \(summary.imported.count) issues from \(Sanitizer.line(file)) (\(format.rawValue))"
+            + (summary.skipped > 0 ? ", skipped \(summary.skipped) already imported" : "")
+            + (summary.renumbered > 0 ? ", \(summary.renumbered) renumbered (their numbers were taken)" : "")
+            + (problems.isEmpty ? "" : "; rows with problems: \(problems.count)"))
+    }
+}

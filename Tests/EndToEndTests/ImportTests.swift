@@ -1,0 +1,120 @@
+import Foundation
+import Testing
+
+/// `lanes import` of real-shaped exports (Tests/Fixtures/), and export → import round trips.
+@Suite struct ImportTests {
+    let scratch = Scratch()
+    var lanes: LanesProcess { LanesProcess(home: scratch.path) }
+    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Fixtures").path
+
+    func issues() throws -> [Int: [String: Any]] {
+        let board = try json(lanes.run(["export"]).stdout) as! [String: Any]
+        return Dictionary(uniqueKeysWithValues: (board["issues"] as! [[String: Any]]).map { ($0["id"] as! Int, $0) })
+    }
+
+    func timeline(_ issue: [String: Any]) -> [[String: Any]] { issue["timeline"] as! [[String: Any]] }
+
+    @Test func githubCLIJSONWithCommentsAndIdempotentReimport() throws {
+        #expect(try lanes.run(["init"]).status == 0)
+        let first = try lanes.run(["import", ImportTests.fixtures + "/github-gh.json"])
+        #expect(first.status == 0)
+        #expect(first.stdout.hasPrefix("imported 2 issues"))
+        #expect(first.stderr.contains("item 3: no number or title"), "a bad item is reported; the rest imports")
+        let board = try issues()
+        let login = board[12]!
+        #expect(login["title"] as? String == "Login fails on Safari")
+        #expect(login["labels"] as? [String] == ["bug", "safari"])
+        #expect(login["assignees"] as? [String] == ["octocat"])
+        #expect(login["author"] as? String == "hubot")
+        #expect(login["created"] as? String == "2026-01-05T09:00:00.000Z")
+        #expect(login["state"] as? String == "open" && login["column"] as? String == "backlog")
+        let comments = timeline(login).filter { $0["kind"] as? String == "commented" }
+        #expect(comments.map { $0["actor"] as! String } == ["octocat", "hubot"])
+        #expect(comments.map { $0["at"] as! String } == ["2026-01-06T11:30:00.000Z", "2026-01-07T10:00:00.000Z"])
+        #expect(comments.first?["text"] as? String == "I can reproduce this.")
+        let closed = board[3]!
+        #expect(closed["state"] as? String == "closed" && closed["column"] as? String == "done")
+        let again = try lanes.run(["import", ImportTests.fixtures + "/github-gh.json"])
+        #expect(again.stdout.contains("imported 0 issues") && again.stdout.contains("skipped 2"))
+        #expect(try issues().count == 2)
+    }
+
+    @Test func githubRESTSkipsPullRequestsAndDryRunChangesNothing() throws {
+        #expect(try lanes.run(["init"]).status == 0)
+        let dry = try lanes.run(["import", ImportTests.fixtures + "/github-rest.json", "--dry-run"])
+        #expect(dry.stdout.hasPrefix("would import 1 issues"))
+        #expect(try issues().isEmpty)
+        #expect(try lanes.run(["import", "--from", "github", ImportTests.fixtures + "/github-rest.json"]).status == 0)
+        let rest = try issues()[7]!
+        #expect(rest["author"] as? String == "alice" && rest["assignees"] as? [String] == ["bob"])
+        #expect(rest["labels"] as? [String] == ["enhancement"])
+    }
+
+    @Test func jiraCSVMapsStatusesPrioritiesLabelsAndComments() throws {
+        #expect(try lanes.run(["init"]).status == 0)
+        let result = try lanes.run(["import", ImportTests.fixtures + "/jira.csv", "--map-status", "In QA=review"])
+        #expect(result.status == 0)
+        #expect(result.stderr.contains("line 6 (WEB-103): bad Created date"))
+        let board = try issues().values.sorted { ($0["id"] as! Int) < ($1["id"] as! Int) }
+        #expect(board.count == 3)
+        let checkout = board.first { $0["title"] as? String == "Checkout button does nothing, on mobile" }!
+        #expect(checkout["column"] as? String == "doing")
+        #expect(checkout["priority"] as? String == "high")
+        #expect(checkout["labels"] as? [String] == ["mobile", "checkout"])
+        #expect(checkout["assignees"] as? [String] == ["jdoe"] && checkout["author"] as? String == "asmith")
+        #expect((checkout["body"] as? String)?.contains("Tap \"Pay\"") == true)
+        let comments = timeline(checkout).filter { $0["kind"] as? String == "commented" }
+        #expect(comments.map { $0["actor"] as! String } == ["jdoe", "asmith"])
+        #expect(comments.first?["at"] as? String == "2026-01-06T10:00:00.000Z")
+        #expect(board.first { $0["title"] as? String == "Add dark theme" }?["column"] as? String == "review")
+        #expect(board.first { $0["title"] as? String == "Old cleanup" }?["state"] as? String == "closed")
+        #expect(try lanes.run(["import", ImportTests.fixtures + "/jira.csv", "--map-status", "In QA=review"]).stdout.contains("skipped 3"))
+    }
+
+    @Test func taskwarriorExport() throws {
+        #expect(try lanes.run(["init"]).status == 0)
+        #expect(try lanes.run(["import", ImportTests.fixtures + "/taskwarrior.json"]).stdout.hasPrefix("imported 2 issues"))
+        let board = try issues().values
+        let passport = board.first { $0["title"] as? String == "Renew the passport" }!
+        #expect(passport["priority"] as? String == "high")
+        #expect(passport["labels"] as? [String] == ["home", "admin", "urgentish"])
+        let note = timeline(passport).first { $0["kind"] as? String == "commented" }!
+        #expect(note["text"] as? String == "Photos are ready" && note["at"] as? String == "2026-01-06T09:30:00.000Z")
+        #expect(board.first { $0["title"] as? String == "File the taxes" }?["state"] as? String == "closed")
+    }
+
+    @Test func exportThenImportRoundTrips() throws {
+        #expect(try lanes.run(["init"]).status == 0)
+        try lanes.run(["add", "One, with \"quotes\"", "--body", "two\nlines", "--label", "bug", "--assign", "me", "--priority", "urgent"])
+        try lanes.run(["add", "日本語", "--column", "review", "--label", "i18n"])
+        try lanes.run(["add", "Closed one"])
+        try lanes.run(["close", "3"])
+        try lanes.run(["comment", "1", "a comment"])
+        try lanes.run(["move", "1", "doing"])
+        let csv = try lanes.run(["export", "--format", "csv"]).stdout
+        let file = scratch.path + "/board.csv"
+        try csv.write(toFile: file, atomically: true, encoding: .utf8)
+        let other = LanesProcess(home: scratch.path + "/other")
+        try FileManager.default.createDirectory(atPath: other.home, withIntermediateDirectories: true)
+        #expect(try other.run(["init"]).status == 0)
+        #expect(try other.run(["import", file]).stdout.hasPrefix("imported 3 issues"))
+        let fields = ["id", "title", "body", "column", "state", "assignees", "labels", "priority", "author", "created"]
+        let original = (try json(lanes.run(["list", "--format", "json"]).stdout) as! [[String: Any]])
+        let copy = (try json(other.run(["list", "--format", "json"]).stdout) as! [[String: Any]])
+        for (a, b) in zip(original, copy) {
+            for field in fields { #expect("\(a[field]!)" == "\(b[field]!)", "\(field) of #\(a["id"]!)") }
+        }
+        #expect(try other.run(["import", file]).stdout.contains("skipped 3"))
+    }
+
+    @Test func unknownFormatsAreAClearError() throws {
+        #expect(try lanes.run(["init"]).status == 0)
+        let file = scratch.path + "/notes.txt"
+        try "just some text\n".write(toFile: file, atomically: true, encoding: .utf8)
+        let result = try lanes.run(["import", file])
+        #expect(result.status == 1 && result.stderr.contains("cannot tell the format"))
+        let badMap = try lanes.run(["import", ImportTests.fixtures + "/jira.csv", "--map-status", "nonsense"])
+        #expect(badMap.status == 2)
+    }
+}
