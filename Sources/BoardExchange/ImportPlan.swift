@@ -17,6 +17,13 @@ public enum ImportPlan {
                               summary: inout Summary) throws(BoardError) -> [Event] {
         var events: [Event] = []
         let firstColumn = state.columns.first { !$0.isClosing } ?? state.columns[0]
+        // Bottom ranks tracked here: asking the state for each of 100,000 issues is quadratic.
+        var bottom: [String: Double] = [:]
+        func nextRank(_ column: String) -> Double {
+            let rank = bottom[column] ?? state.bottomRank(of: column)
+            bottom[column] = rank + 1
+            return rank
+        }
         for issue in issues {
             if state.importedKeys[issue.key] != nil {
                 summary.skipped += 1
@@ -39,7 +46,7 @@ public enum ImportPlan {
                 events.append(event)
             }
             add(.created(title: issue.title.trimmingSpaces.isEmpty ? "(untitled)" : issue.title, body: issue.body,
-                         column: column.id, rank: state.bottomRank(of: column.id), priority: issue.priority), by: issue.author)
+                         column: column.id, rank: nextRank(column.id), priority: issue.priority), by: issue.author)
             add(.imported(key: issue.key), by: issue.author)
             for label in issue.labels where !label.isEmpty { add(.labelled(label), by: issue.author) }
             for user in issue.assignees where !user.isEmpty { add(.assigned(user), by: issue.author) }
