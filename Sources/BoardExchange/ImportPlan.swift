@@ -13,8 +13,9 @@ public enum ImportPlan {
     }
 
     /// Folds the events into `state` as it goes (as `EventLog.commit(building:)` expects).
-    public static func events(for issues: [ImportedIssue], into state: inout BoardState,
-                              summary: inout Summary) throws(BoardError) -> [Event] {
+    /// `progress` is told how many issues are done, every 5,000 (for a terminal's status line).
+    public static func events(for issues: [ImportedIssue], into state: inout BoardState, summary: inout Summary,
+                              progress: (Int) -> Void = { _ in }) throws(BoardError) -> [Event] {
         var events: [Event] = []
         let firstColumn = state.columns.first { !$0.isClosing } ?? state.columns[0]
         // Bottom ranks tracked here: asking the state for each of 100,000 issues is quadratic.
@@ -24,7 +25,8 @@ public enum ImportPlan {
             bottom[column] = rank + 1
             return rank
         }
-        for issue in issues {
+        for (done, issue) in issues.enumerated() {
+            if done > 0, done % 5000 == 0 { progress(done) }
             if state.importedKeys[issue.key] != nil {
                 summary.skipped += 1
                 continue

@@ -50,7 +50,12 @@ struct Import: ParsableCommand {
             if progress { Output.progress("importing \(issues.count) issues from \(format.rawValue)…") }
             try log.commit { state throws(BoardError) in
                 summary = ImportPlan.Summary()
-                return try ImportPlan.events(for: issues, into: &state, summary: &summary)
+                return try ImportPlan.events(for: issues, into: &state, summary: &summary) { done in
+                    guard progress else { return }
+                    let filled = done * 30 / issues.count
+                    Output.progress("importing [" + String(repeating: "#", count: filled) + String(repeating: " ", count: 30 - filled)
+                                    + "] \(done)/\(issues.count)")
+                }
             }
             if progress { Output.progress("") }
         }
