@@ -4,6 +4,8 @@ import Foundation
 /// The formats `lanes import` reads, and how a file is recognised when `--from` is not given.
 public enum ImportFormat: String, CaseIterable, Sendable {
     case github, jira, taskwarrior, csv
+    /// `lanes export` JSON, timelines included.
+    case lanes
 
     /// Guesses from the content: JSON with `number` is GitHub, JSON with `uuid` taskwarrior,
     /// CSV with `Issue key` Jira, CSV with Lanes' header ours.
@@ -11,6 +13,7 @@ public enum ImportFormat: String, CaseIterable, Sendable {
         let start = text.drop { $0 == " " || $0 == "\n" || $0 == "\r" || $0 == "\t" || $0 == "\u{FEFF}" }
         if start.hasPrefix("[") || start.hasPrefix("{") {
             if text.contains("\"uuid\"") { return .taskwarrior }
+            if start.hasPrefix("{"), text.contains("\"issues\""), text.contains("\"columns\"") { return .lanes }
             if text.contains("\"number\"") { return .github }
             return nil
         }
@@ -27,6 +30,7 @@ public enum ImportFormat: String, CaseIterable, Sendable {
         case .jira: return JiraImport.read(text, statusMap: statusMap)
         case .taskwarrior: return try TaskwarriorImport.read(text)
         case .csv: return LanesCSVImport.read(text)
+        case .lanes: return try LanesJSONImport.read(text)
         }
     }
 

@@ -47,6 +47,20 @@ public enum ImportPlan {
                 state.apply(event)
                 events.append(event)
             }
+            if let replay = issue.replay, let first = replay.first, case .created = first.kind {
+                // Replay the timeline as it was; the new number is this board's, the columns its own.
+                for entry in replay {
+                    var kind = entry.kind
+                    if case let .created(title, body, columnID, _, priority) = kind {
+                        let target = state.column(named: columnID) ?? firstColumn
+                        kind = .created(title: title, body: body, column: target.id, rank: nextRank(target.id), priority: priority)
+                    }
+                    add(kind, by: entry.actor, at: entry.at.milliseconds)
+                }
+                if state.importedKeys[issue.key] == nil { add(.imported(key: issue.key), by: issue.author) }
+                summary.imported.append(number)
+                continue
+            }
             add(.created(title: issue.title.trimmingSpaces.isEmpty ? "(untitled)" : issue.title, body: issue.body,
                          column: column.id, rank: nextRank(column.id), priority: issue.priority), by: issue.author)
             add(.imported(key: issue.key), by: issue.author)

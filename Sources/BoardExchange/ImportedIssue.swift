@@ -24,6 +24,14 @@ public struct ImportedIssue: Sendable {
     public var created: Timestamp
     public var closed: Timestamp?
     public var comments: [Comment] = []
+    /// A whole timeline to replay instead of the fields above (lanes' own JSON export).
+    public var replay: [ReplayedEvent]?
+
+    public struct ReplayedEvent: Sendable {
+        public var at: Timestamp
+        public var actor: String
+        public var kind: EventKind
+    }
 
     public init(key: String, title: String, author: String, created: Timestamp) {
         self.key = key

@@ -11,11 +11,11 @@ import Screen
 /// `lanes import FILE`: issues from GitHub, Jira, taskwarrior or Lanes' own CSV.
 struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Import issues from GitHub (gh/REST JSON), Jira (CSV), taskwarrior (task export) or lanes export CSV.",
+        abstract: "Import issues from GitHub (gh/REST JSON), Jira (CSV), taskwarrior (task export) or lanes export (JSON or CSV).",
         discussion: "Re-importing the same file adds nothing: each issue remembers its source key. Bad rows are reported with their line or item and the rest imports."
     )
 
-    enum Source: String, ExpressibleByArgument, CaseIterable { case github, jira, taskwarrior, csv }
+    enum Source: String, ExpressibleByArgument, CaseIterable { case github, jira, taskwarrior, csv, lanes }
 
     @OptionGroup var options: BoardOptions
     @Argument(help: "The file to import.") var file: String
@@ -28,7 +28,7 @@ struct Import: ParsableCommand {
         guard let data = FileManager.default.contents(atPath: file) else { throw BoardError.io("cannot read \(file)") }
         let text = String(decoding: data, as: UTF8.self)
         guard let format = from.map({ ImportFormat(rawValue: $0.rawValue)! }) ?? ImportFormat.guess(text) else {
-            throw BoardError.invalid("cannot tell the format of \(file); use --from github|jira|taskwarrior|csv")
+            throw BoardError.invalid("cannot tell the format of \(file); use --from github|jira|taskwarrior|csv|lanes")
         }
         var statusMap: [String: String] = [:]
         for mapping in statusMappings {

@@ -118,3 +118,49 @@ import Testing
         #expect(badMap.status == 2)
     }
 }
+
+extension ImportTests {
+    /// `lanes export` JSON → `lanes import` keeps every issue field and every kind of event,
+    /// with its actor and time.
+    @Test func jsonExportThenImportKeepsEveryEventKind() throws {
+        #expect(try lanes.run(["init"]).status == 0)
+        var bob = lanes
+        bob.user = "bob"
+        try lanes.run(["add", "Everything happens here", "--body", "first", "--label", "bug", "--assign", "me", "--priority", "high"])
+        try lanes.run(["add", "Second"])
+        try bob.run(["edit", "1", "--title", "Renamed", "--body", "second"])
+        try bob.run(["move", "1", "doing"])
+        try lanes.run(["assign", "1", "cy"])
+        try lanes.run(["assign", "1", "cy", "--remove"])
+        try lanes.run(["label", "1", "+ui", "-bug"])
+        try lanes.run(["priority", "1", "urgent"])
+        try bob.run(["comment", "1", "a comment\nover two lines"])
+        try lanes.run(["close", "1"])
+        try lanes.run(["reopen", "1"])
+        let exported = try lanes.run(["export"]).stdout
+        let file = scratch.path + "/board.json"
+        try exported.write(toFile: file, atomically: true, encoding: .utf8)
+
+        let other = LanesProcess(home: scratch.path + "/other")
+        try FileManager.default.createDirectory(atPath: other.home, withIntermediateDirectories: true)
+        #expect(try other.run(["init"]).status == 0)
+        let imported = try other.run(["import", file])
+        #expect(imported.stdout.hasPrefix("imported 2 issues"), "\(imported.stdout) \(imported.stderr)")
+        let before = (try json(exported) as! [String: Any])["issues"] as! [[String: Any]]
+        let after = (try json(other.run(["export"]).stdout) as! [String: Any])["issues"] as! [[String: Any]]
+        #expect(before.count == after.count)
+        for (a, b) in zip(before, after) {
+            for field in ["id", "title", "body", "column", "state", "assignees", "labels", "priority", "author", "created", "updated"] {
+                #expect("\(a[field]!)" == "\(b[field]!)", "\(field) of #\(a["id"]!)")
+            }
+            let original = (a["timeline"] as! [[String: Any]]).map { "\($0["kind"]!) \($0["actor"]!) \($0["at"]!)" }
+            let replayed = (b["timeline"] as! [[String: Any]]).map { "\($0["kind"]!) \($0["actor"]!) \($0["at"]!)" }
+            #expect(Array(replayed.prefix(original.count)) == original, "every event, actor and time of #\(a["id"]!)")
+            #expect(replayed.last?.hasPrefix("imported") == true)
+        }
+        let kinds = Set(before.flatMap { ($0["timeline"] as! [[String: Any]]).map { $0["kind"] as! String } })
+        #expect(kinds == ["created", "retitled", "body-edited", "moved", "assigned", "unassigned", "labelled", "unlabelled",
+                          "prioritised", "commented", "closed", "reopened"], "the board has every kind of event")
+        #expect(try other.run(["import", file]).stdout.contains("skipped 2"))
+    }
+}
