@@ -33,7 +33,7 @@ public enum DemoBoard {
     public static func seed(_ location: BoardLocation, now: Timestamp = .now) throws(BoardError) {
         try EventLog.create(location, actor: "ann", now: Timestamp(milliseconds: now.milliseconds - 43 * Timestamp.day))
         let log = try EventLog.open(location)
-        var random = SplitMix(seed: 2026)
+        var random = SeededGenerator(seed: 2026) // every demo board tells the same story
         let columns = ["backlog", "todo", "doing", "review", "done"]
         let start = now.milliseconds - 42 * Timestamp.day
         for (index, title) in titles.enumerated() {
@@ -60,19 +60,6 @@ public enum DemoBoard {
                                    actor: users[Int(random.next() % 6)], now: at())
                 }
             }
-        }
-    }
-
-    /// A small seeded generator, so every demo board tells the same story.
-    struct SplitMix {
-        var state: UInt64
-        init(seed: UInt64) { state = seed }
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
         }
     }
 }

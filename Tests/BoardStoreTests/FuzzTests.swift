@@ -7,23 +7,11 @@ import Testing
 /// it; bad lines are reported with their numbers and the good ones load. (Long runs: see
 /// docs/reliability.md for the libFuzzer target.)
 @Suite struct FuzzTests {
-    /// A small deterministic generator, so a failure can be replayed from its seed.
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     static let seeds: [UInt64] = [1, 2, 3, 42, 2026]
 
     @Test(arguments: seeds)
     func randomAndMutatedLinesNeverCrashTheParser(_ seed: UInt64) throws {
-        var random = SplitMix(state: seed)
+        var random = SeededGenerator(seed: seed)
         let valid: [[UInt8]] = try sampleLines()
         for _ in 0..<2_000 {
             var line: [UInt8]
@@ -52,7 +40,7 @@ import Testing
         let location = BoardLocation(root: dir.path)
         try EventLog.create(location)
         let good = try sampleLines()
-        var random = SplitMix(state: 7)
+        var random = SeededGenerator(seed: 7)
         var bytes = dir.read(".lanes/events")
         var expectedBad: [Int] = []
         var line = 3 // header, columns, then ours

@@ -6,17 +6,6 @@ import Foundation
 /// of realistic length with some CJK and emoji, 0–30 events per issue including comments.
 /// Boards are cached under /tmp by size, so each is generated once per machine.
 enum BoardGenerator {
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     static let words = ["login", "page", "crash", "export", "sync", "board", "timeline", "filter", "button", "cache",
                         "日本語", "翻訳", "한국어", "emoji 🎉", "dark mode", "settings", "API", "latency", "flaky", "test"]
 
@@ -27,7 +16,7 @@ enum BoardGenerator {
         try? FileManager.default.removeItem(atPath: location.root)
         try FileManager.default.createDirectory(atPath: location.root, withIntermediateDirectories: true)
         try EventLog.create(location)
-        var random = Generator(state: UInt64(issues * 31 + events))
+        var random = SeededGenerator(seed: UInt64(issues * 31 + events))
         let users = (0..<(5 + issues % 46)).map { "user\($0)" }
         let labels = (0..<30).map { "label-\($0)" }
         let columns = ["backlog", "todo", "doing", "review", "done"]
