@@ -90,7 +90,17 @@ public final class EventLog {
         let size = Int(info.st_size)
         state.reserveCapacity(events: size / 96)
         try POSIXFile.withMapped(fd, count: size, path: location.eventsPath) { bytes throws(BoardError) in
-            absorb(reader.read(bytes) { state.apply($0) })
+            // Parse in windows of whole lines and hand each parsed window's pages back, so the
+            // mapped file does not add its whole size to the memory the board already takes.
+            let window = 16 << 20
+            var start = 0
+            while start < bytes.count {
+                var end = min(bytes.count, start + window)
+                while end < bytes.count, bytes[end - 1] != 10 { end += 1 }
+                absorb(reader.read(UnsafeBufferPointer(rebasing: bytes[start..<end])) { state.apply($0) })
+                POSIXFile.releasePages(of: bytes, before: end)
+                start = end
+            }
         }
         warnings = EventLog.permissionWarnings(info, location: location)
         readOnlyReason = nil

@@ -78,6 +78,15 @@ enum POSIXFile {
         return fd
     }
 
+    /// Tells the kernel the mapped pages before `offset` are no longer needed (they are
+    /// dropped from this process's memory; the file is untouched).
+    static func releasePages(of mapping: UnsafeBufferPointer<UInt8>, before offset: Int) {
+        guard let base = mapping.baseAddress else { return }
+        let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+        let length = offset / page * page
+        if length > 0 { madvise(UnsafeMutableRawPointer(mutating: base), length, MADV_DONTNEED) }
+    }
+
     static func status(_ fd: Int32, path: String) throws(BoardError) -> stat {
         var info = stat()
         guard fstat(fd, &info) == 0 else { throw .io("cannot stat \(path): \(errorText())") }
