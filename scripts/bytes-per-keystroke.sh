@@ -13,9 +13,12 @@ tmux -L "$socket" -f /dev/null new-session -d -s main -x "$width" -y "$height" \
   "TERM=tmux-256color LANG=C.UTF-8 $lanes --board $board"
 sleep 3   # the first frame of a large board
 tmux -L "$socket" pipe-pane -t main -o "cat >> $out"
+# Down and up again: a cursor move within the screen (scrolling a column repaints it, which is
+# a different cost).
 moves=20
-for _ in $(seq $moves); do
-  tmux -L "$socket" send-keys -t main j
+for i in $(seq $moves); do
+  if [ $((i % 2)) -eq 1 ]; then key=j; else key=k; fi
+  tmux -L "$socket" send-keys -t main $key
   sleep 0.2
 done
 sleep 0.5
