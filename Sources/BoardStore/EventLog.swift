@@ -14,7 +14,7 @@ public final class EventLog {
     public let location: BoardLocation
     public private(set) var state: BoardState
     /// Problems found in lines read so far (bad lines are skipped, never fatal).
-    public private(set) var problems: [LogProblem] = []
+    public private(set) var problems: [FileProblem] = []
     /// Why this board cannot be written, if it cannot (newer format, no permission).
     public private(set) var readOnlyReason: String?
     /// Bytes of a line after the last newline, seen without the lock: a writer in progress or
@@ -207,11 +207,11 @@ public final class EventLog {
     }
 
     /// Re-reads the whole file and returns every problem, including an incomplete last line.
-    public func check() throws(BoardError) -> [LogProblem] {
+    public func check() throws(BoardError) -> [FileProblem] {
         try reload()
         var all = problems
         if pendingTail > 0 {
-            all.append(LogProblem(path: location.eventsPath, line: reader.nextLine,
+            all.append(FileProblem(file: location.eventsPath, line: reader.nextLine,
                                   message: "incomplete last line (\(pendingTail) bytes, a write cut short); it is set aside into \(location.tornPath) on the next write"))
         }
         return all
@@ -254,7 +254,7 @@ public final class EventLog {
             throw .io("cannot cut the torn last line off \(location.eventsPath): \(POSIXFile.errorText())")
         }
         try POSIXFile.sync(fd, path: location.eventsPath)
-        problems.append(LogProblem(path: location.eventsPath, line: reader.nextLine,
+        problems.append(FileProblem(file: location.eventsPath, line: reader.nextLine,
                                    message: "torn last line (\(tail.count) bytes) set aside into \(location.tornPath)"))
         pendingTail = 0
     }

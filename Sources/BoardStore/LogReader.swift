@@ -12,7 +12,7 @@ struct LogReader {
     var version: Int?
 
     struct Chunk {
-        var problems: [LogProblem] = []
+        var problems: [FileProblem] = []
         /// Bytes consumed: up to and including the last newline.
         var consumed = 0
         /// Bytes after the last newline: a line still being written, or a torn tail.
@@ -44,7 +44,7 @@ struct LogReader {
                                    onEvent: (Event) -> Void) {
         if version == nil {
             guard let headerVersion = LineCodec.version(ofHeader: line) else {
-                chunk.problems.append(LogProblem(path: path, line: nextLine,
+                chunk.problems.append(FileProblem(file: path, line: nextLine,
                                                  message: "missing header; expected \"\(LineCodec.header)\""))
                 version = LineCodec.formatVersion
                 return readLine(line, into: &chunk, onEvent: onEvent)
@@ -56,7 +56,7 @@ struct LogReader {
         do {
             onEvent(try LineCodec.decode(line))
         } catch {
-            chunk.problems.append(LogProblem(path: path, line: nextLine, message: error.message))
+            chunk.problems.append(FileProblem(file: path, line: nextLine, message: error.message))
         }
     }
 

@@ -1,3 +1,4 @@
+import BoardModel
 import Keymap
 import Screen
 
@@ -25,12 +26,12 @@ public struct Theme: Sendable {
     }
 
     /// Applies `color` directives; unknown elements are errors naming the element.
-    public mutating func apply(_ file: RCFile, name: String) -> [RCError] {
-        var errors: [RCError] = []
+    public mutating func apply(_ file: RCFile, name: String) -> [FileProblem] {
+        var errors: [FileProblem] = []
         for (line, directive) in file.directives {
             guard case let .color(elementName, foreground, background, attributes) = directive else { continue }
             guard let element = Element(rawValue: elementName) else {
-                errors.append(RCError(file: name, line: line, message: "unknown element \"\(elementName)\" in color"))
+                errors.append(FileProblem(file: name, line: line, message: "unknown element \"\(elementName)\" in color"))
                 continue
             }
             styles[element] = Style(foreground: foreground, background: background, attributes: attributes)

@@ -8,7 +8,7 @@ import Screen
 /// could never be typed), is reported naming both.
 public struct KeymapBuilder {
     public private(set) var keymap = Keymap()
-    public private(set) var errors: [RCError] = []
+    public private(set) var errors: [FileProblem] = []
 
     public init() {}
 
@@ -18,13 +18,13 @@ public struct KeymapBuilder {
             guard case let .bind(context, keys, command) = directive else { continue }
             let mine = seen[context] ?? [:]
             if let earlier = mine[keys], earlier.command != command {
-                errors.append(RCError(file: name, line: line, message:
+                errors.append(FileProblem(file: name, line: line, message:
                     "\(KeyNotation.format(keys)) in \(context.rawValue) is bound to both \(earlier.command.name.rawValue) (line \(earlier.line)) and \(command.name.rawValue)"))
                 continue
             }
             if command.name != .none,
                let clash = mine.first(where: { $0.value.command.name != .none && isPrefixClash($0.key, keys) }) {
-                errors.append(RCError(file: name, line: line, message:
+                errors.append(FileProblem(file: name, line: line, message:
                     "\(KeyNotation.format(keys)) (\(command.name.rawValue)) and \(KeyNotation.format(clash.key)) (\(clash.value.command.name.rawValue), line \(clash.value.line)) clash in \(context.rawValue): one is a prefix of the other"))
                 continue
             }

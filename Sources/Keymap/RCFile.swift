@@ -9,23 +9,10 @@ public enum RCDirective: Equatable, Sendable {
     case view(name: String, query: String)
 }
 
-/// A line that could not be used, reported as `FILE:LINE: message`; the rest of the file loads.
-public struct RCError: Error, Equatable, Sendable, CustomStringConvertible {
-    public var file: String
-    public var line: Int
-    public var message: String
-    public init(file: String, line: Int, message: String) {
-        self.file = file
-        self.line = line
-        self.message = message
-    }
-    public var description: String { "\(file):\(line): \(message)" }
-}
-
 /// The result of reading rc text: directives in order, and problems.
 public struct RCFile: Sendable {
     public var directives: [(line: Int, directive: RCDirective)] = []
-    public var errors: [RCError] = []
+    public var errors: [FileProblem] = []
 
     /// Parses tigrc/muttrc-style lines: `bind CONTEXT KEY COMMAND [ARG…]`, `unbind CONTEXT KEY`,
     /// `color ELEMENT FG BG [ATTR…]`, `set NAME VALUE…`, `view NAME QUERY…`. `#` starts a comment.
@@ -38,7 +25,7 @@ public struct RCFile: Sendable {
             do {
                 result.directives.append((number, try directive(keyword: keyword, arguments: Array(words.dropFirst()))))
             } catch {
-                result.errors.append(RCError(file: file, line: number, message: error.description))
+                result.errors.append(FileProblem(file: file, line: number, message: error.description))
             }
         }
         return result

@@ -18,7 +18,7 @@ public struct Configuration {
     public var views: [SavedView] = []
     /// The built-in views and the rc files' ones, in number-key order.
     public var savedViews: [SavedView] { SavedView.merged(views) }
-    public var errors: [RCError] = []
+    public var errors: [FileProblem] = []
     public var themeName = "default"
     /// `set mouse off` turns mouse reporting off (so the terminal's own selection works).
     public var mouse = true
@@ -44,7 +44,7 @@ public struct Configuration {
                     break
                 case let .set(name, values):
                     if let error = apply(set: name, values: values) {
-                        errors.append(RCError(file: path, line: line, message: error))
+                        errors.append(FileProblem(file: path, line: line, message: error))
                     }
                 case let .view(name, query):
                     views.append(SavedView(name: name, query: query))
@@ -58,7 +58,7 @@ public struct Configuration {
         if let userTheme = Configuration.userTheme(themeName, environment: environment) {
             errors += theme.apply(RCFile.parse(userTheme.text, file: userTheme.path), name: userTheme.path)
         } else if Theme.builtin[themeName] == nil {
-            errors.append(RCError(file: "set theme", line: 0, message: "no theme \"\(themeName)\"; themes are: \(Theme.builtin.keys.sorted().joined(separator: ", "))"))
+            errors.append(FileProblem(file: "set theme", line: 0, message: "no theme \"\(themeName)\"; themes are: \(Theme.builtin.keys.sorted().joined(separator: ", "))"))
         }
         for (path, file) in colorLines { errors += theme.apply(file, name: path) }
         if let noColor = environment["NO_COLOR"], !noColor.isEmpty { theme = theme.withoutColors }
