@@ -22,18 +22,26 @@ public struct BoardProjection: Sendable {
     public var total: Int
     public var matching: Int { list.count }
 
+    /// `candidates`, when given, are the only issues that can match (the previous result of a
+    /// query this one narrows), so typing a longer filter looks at fewer issues each key.
     public init(state: BoardState, query: Query, now: Timestamp = .now, staleAfterDays: Int = 14,
-                swimlanes: Swimlanes = .none) {
+                swimlanes: Swimlanes = .none, candidates: [Int]? = nil) {
         // One pass over the issues, keeping only small sort keys: copying 100,000 issue values
         // (and their strings) per keystroke of the filter would dominate its cost.
         let staleBefore = now.milliseconds - Int64(staleAfterDays) * Timestamp.day
         var byColumn: [String: [(rank: Double, number: Int)]] = [:]
         var stale: [String: Int] = [:]
         var listKeys: [(key: Int64, number: Int)] = []
-        for issue in state.issues.values where query.matches(issue, now: now, staleAfterDays: staleAfterDays) {
+        func consider(_ issue: Issue) {
+            guard query.matches(issue, now: now, staleAfterDays: staleAfterDays) else { return }
             byColumn[issue.column, default: []].append((issue.rank, issue.number))
             listKeys.append((query.sort.key(of: issue), issue.number))
             if issue.isOpen, issue.updated.milliseconds < staleBefore { stale[issue.column, default: 0] += 1 }
+        }
+        if let candidates {
+            for number in candidates { if let issue = state.issues[number] { consider(issue) } }
+        } else {
+            for issue in state.issues.values { consider(issue) }
         }
         let descending = query.sort.descending
         listKeys.sort { a, b in

@@ -18,6 +18,18 @@ public struct Query: Hashable, Sendable {
     public static let everything = Query()
 
     public var isEmpty: Bool { terms.isEmpty }
+
+    /// Whether every issue this query matches also matches `other`: it keeps other's terms and
+    /// only adds terms, or lengthens its last free-text word. (Typing forward in the filter.)
+    public func narrows(_ other: Query) -> Bool {
+        guard sort == other.sort, terms.count >= other.terms.count, !other.terms.isEmpty else { return other.terms.isEmpty && sort == other.sort }
+        for index in other.terms.indices where terms[index] != other.terms[index] {
+            guard index == other.terms.count - 1,
+                  case .text(let longer) = terms[index].condition, case .text(let shorter) = other.terms[index].condition,
+                  !terms[index].negated, !other.terms[index].negated, longer.contains(shorter) else { return false }
+        }
+        return true
+    }
 }
 
 /// One condition of a query.

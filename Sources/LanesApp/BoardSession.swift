@@ -380,8 +380,15 @@ public final class BoardSession {
         let time = now()
         let key = ProjectionKey(version: log.version, query: ui.filter, minute: time.milliseconds / 60_000, swimlanes: ui.swimlanes)
         if let cache = projectionCache, cache.key == key { return cache.value }
+        // Typing forward in the filter only narrows the previous result: look at those issues only.
+        var candidates: [Int]?
+        if let cache = projectionCache, cache.key.version == key.version, cache.key.minute == key.minute,
+           cache.key.swimlanes == key.swimlanes, key.query.narrows(cache.key.query) {
+            candidates = cache.value.list
+        }
         let value = BoardProjection(state: log.state, query: ui.filter, now: time,
-                                    staleAfterDays: configuration.settings.staleAfterDays, swimlanes: ui.swimlanes)
+                                    staleAfterDays: configuration.settings.staleAfterDays, swimlanes: ui.swimlanes,
+                                    candidates: candidates)
         projectionCache = (key, value)
         return value
     }

@@ -113,3 +113,42 @@ import Testing
         }
     }
 }
+
+@Suite struct NarrowingTests {
+    /// Typing a filter forward may reuse the previous result only when that gives exactly
+    /// what a full pass would.
+    @Test func narrowingGivesTheSameResultAsAFullPass() throws {
+        let state = try board((1...60).map { n in
+            .create(title: ["Login page", "Logout button", "log rotation", "Dialog", "Catalog"][n % 5] + " \(n)",
+                    body: n % 3 == 0 ? "mentions login" : "", column: ["backlog", "todo", "doing"][n % 3],
+                    labels: n % 4 == 0 ? ["bug"] : [], priority: Priority.allCases[n % 5])
+        })
+        let now = Timestamp(milliseconds: 1_780_000_000_000)
+        for typed in ["login", "label:bug log", "-dialog lo", "priority:high log", "\"log"] {
+            var previous: Query?
+            var previousProjection: BoardProjection?
+            for length in 1...typed.count {
+                guard let query = try? Query.parse(String(typed.prefix(length)), me: "ann", now: now) else { continue }
+                let full = BoardProjection(state: state, query: query, now: now)
+                if let previous, let previousProjection, query.narrows(previous) {
+                    let narrowed = BoardProjection(state: state, query: query, now: now, candidates: previousProjection.list)
+                    #expect(narrowed.list == full.list, "\(String(typed.prefix(length)))")
+                    #expect(narrowed.lanes.map(\.issues) == full.lanes.map(\.issues))
+                }
+                previous = query
+                previousProjection = full
+            }
+        }
+    }
+
+    @Test func whatNarrows() throws {
+        func q(_ text: String) throws -> Query { try Query.parse(text, me: "ann") }
+        #expect(try q("logi").narrows(q("log")))
+        #expect(try q("log label:bug").narrows(q("log")))
+        #expect(try q("anything").narrows(q("")))
+        #expect(try !q("lo").narrows(q("log")), "backspace widens")
+        #expect(try !q("-logi").narrows(q("-log")), "a longer negated word matches more")
+        #expect(try !q("log sort:updated").narrows(q("log")), "another order")
+        #expect(try !q("label:bugs").narrows(q("label:bug")), "only free text grows by typing")
+    }
+}
