@@ -83,7 +83,7 @@ final class FaultPlan: @unchecked Sendable {
                 }
             }
         } catch {
-            errors.append(error as! BoardError)
+            errors.append(error)
         }
         #expect(plan.fired || (operation == .rename && n > 2), "the fault was exercised")
         if plan.fired {

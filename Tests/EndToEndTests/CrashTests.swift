@@ -9,7 +9,7 @@ import Testing
     @Test func killedWritersLoseNothingAcknowledged() throws {
         #expect(try lanes.run(["init"]).status == 0)
         let acks = scratch.path + "/acks"
-        FileManager.default.createFile(atPath: acks, contents: nil)
+        _ = FileManager.default.createFile(atPath: acks, contents: nil)
         // Each change is recorded as acknowledged only after `lanes add` reported success.
         let loop = "cd \(Tmux.quote(scratch.path)); i=$1; while :; do LANES_USER=crash \(Tmux.quote(LanesProcess.binary)) add \"crash $i\" >/dev/null && echo \"crash $i\" >> \(Tmux.quote(acks)); i=$((i+1)); done"
         let trials = 150
