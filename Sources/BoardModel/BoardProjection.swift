@@ -78,8 +78,4 @@ public struct BoardProjection: Sendable {
             lanes[index].issues = byBand.flatMap { $0 }
         }
     }
-
-    public func lane(containing number: Int) -> Int? {
-        lanes.firstIndex { $0.issues.contains(number) }
-    }
 }

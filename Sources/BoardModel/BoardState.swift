@@ -24,8 +24,6 @@ public struct BoardState: Sendable {
     public private(set) var eventCount = 0
     /// Issues brought in by `lanes import`, by their source key.
     public private(set) var importedKeys: [String: Int] = [:]
-    /// The newest event time seen (for "last activity").
-    public private(set) var latestEvent: Timestamp?
 
     public init(columns: [Column] = Column.defaults) {
         self.columns = columns
@@ -47,11 +45,6 @@ public struct BoardState: Sendable {
 
     /// The first closing column (where `close` sends issues).
     public var closingColumn: Column? { columns.first { $0.isClosing } }
-
-    /// Issues of one column in rank order.
-    public func issues(inColumn id: String) -> [Issue] {
-        issues.values.filter { $0.column == id }.sorted(by: BoardState.rankOrder)
-    }
 
     public static func rankOrder(_ a: Issue, _ b: Issue) -> Bool {
         a.rank != b.rank ? a.rank < b.rank : a.number < b.number
@@ -86,7 +79,6 @@ public struct BoardState: Sendable {
     /// number already taken, are ignored: the log is never rejected for them.
     public mutating func apply(_ event: Event) {
         eventCount += 1
-        if latestEvent == nil || event.at > latestEvent! { latestEvent = event.at }
         if case .columns(let newColumns) = event.kind {
             if !newColumns.isEmpty { columns = newColumns }
             return

@@ -57,11 +57,4 @@ public struct NumberedTable<Value>: Sendable where Value: Sendable {
         guard let slot = slot(of: number) else { return }
         body(&items[slot])
     }
-
-    /// Replaces the value for an existing number.
-    @inlinable
-    public mutating func update(_ number: Int, to value: Value) {
-        guard let slot = slot(of: number) else { return }
-        items[slot] = value
-    }
 }

@@ -19,9 +19,4 @@ public final class ObservableBoard {
         state.apply(events)
         version += 1
     }
-
-    public func replace(with state: BoardState) {
-        self.state = state
-        version += 1
-    }
 }

@@ -31,7 +31,7 @@ public struct Configuration {
         builder.apply(DefaultBindings.file, name: "(built-in)")
         var files: [(String, RCFile)] = []
         for path in rcFiles {
-            guard let text = Configuration.read(path) else { continue }
+            guard let text = TextFile.read(path) else { continue }
             files.append((path, RCFile.parse(text, file: path)))
         }
         var colorLines: [(String, RCFile)] = []
@@ -113,20 +113,6 @@ public struct Configuration {
     static func userTheme(_ name: String, environment: [String: String]) -> (path: String, text: String)? {
         guard !name.contains("/") else { return nil }
         let path = configDirectory(environment) + "/themes/\(name).theme"
-        return read(path).map { (path, $0) }
-    }
-
-    /// A whole text file (invalid UTF-8 repaired), or nil if it cannot be opened.
-    static func read(_ path: String) -> String? {
-        guard let file = fopen(path, "r") else { return nil }
-        defer { fclose(file) }
-        var bytes: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 16384)
-        while true {
-            let n = fread(&buffer, 1, buffer.count, file)
-            if n <= 0 { break }
-            bytes.append(contentsOf: buffer[0..<n])
-        }
-        return String(decoding: bytes, as: UTF8.self)
+        return TextFile.read(path).map { (path, $0) }
     }
 }

@@ -31,7 +31,7 @@ public enum ExternalEditor {
 
         let status = run(["/bin/sh", "-c", command(environment: environment) + " \"$1\"", "sh", path])
         guard status == 0 else { throw .invalid("the editor exited with status \(status); nothing changed") }
-        guard let text = Configuration.read(path) else { throw .io("cannot read \(path) back") }
+        guard let text = TextFile.read(path) else { throw .io("cannot read \(path) back") }
         if text == template { return nil }
         let kept = text.split(separator: "\n", omittingEmptySubsequences: false)
             .filter { !$0.hasPrefix("#") }

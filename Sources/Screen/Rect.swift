@@ -14,8 +14,5 @@ public struct Rect: Hashable, Sendable {
 
     public var maxX: Int { x + width }
     public var maxY: Int { y + height }
-    public var isEmpty: Bool { width == 0 || height == 0 }
 
-    /// The rows of this rectangle, top to bottom.
-    public var rows: Range<Int> { y..<maxY }
 }

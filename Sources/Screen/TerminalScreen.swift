@@ -21,7 +21,6 @@ public protocol TerminalScreen: AnyObject {
 public final class MemoryScreen: TerminalScreen {
     public private(set) var size: (width: Int, height: Int)
     public private(set) var grid: CellGrid
-    public private(set) var frames = 0
     private var pending: [Key]
 
     public init(width: Int, height: Int, keys: [Key] = []) {
@@ -32,7 +31,6 @@ public final class MemoryScreen: TerminalScreen {
 
     public func present(_ grid: CellGrid) {
         self.grid = grid
-        frames += 1
     }
 
     public func nextKey(timeoutMilliseconds: Int?) -> Key? {
@@ -47,7 +45,6 @@ public final class MemoryScreen: TerminalScreen {
         pending.append(.resize)
     }
 
-    public var hasPendingKeys: Bool { !pending.isEmpty }
     public func invalidate() {}
     public func suspend() {}
     public func resume() {}
