@@ -24,33 +24,33 @@ public struct BoardProjection: Sendable {
 
     /// `candidates`, when given, are the only issues that can match (the previous result of a
     /// query this one narrows), so typing a longer filter looks at fewer issues each key.
+    /// `order`, when given, must be `state`'s for the query's sort; it is computed otherwise.
+    /// `searchText`, when given, must be `state`'s; free text is then found in one pass over it.
     public init(state: BoardState, query: Query, now: Timestamp = .now, staleAfterDays: Int = 14,
-                swimlanes: Swimlanes = .none, candidates: [Int]? = nil) {
-        // One pass over the issues, keeping only small sort keys: copying 100,000 issue values
-        // (and their strings) per keystroke of the filter would dominate its cost.
+                swimlanes: Swimlanes = .none, candidates: [Int]? = nil, order: IssueOrder? = nil,
+                searchText: SearchText? = nil) {
+        // Match into a flag per slot (reading issues in place, never copying one), then keep the
+        // flagged slots of the already sorted orders: no sorting, hashing or copying per key.
+        var matched = [Bool](repeating: false, count: state.issues.count)
+        let known = query.knownAnswers(from: searchText)
+        state.issues.forEachPointer(candidates) { slot, issue in
+            if query.matches(at: issue, slot: slot, known: known, now: now, staleAfterDays: staleAfterDays) { matched[slot] = true }
+        }
+        let order = order.flatMap { $0.sort == query.sort ? $0 : nil } ?? IssueOrder(state: state, sort: query.sort)
         let staleBefore = now.milliseconds - Int64(staleAfterDays) * Timestamp.day
-        var byColumn: [String: [(rank: Double, number: Int)]] = [:]
-        var stale: [String: Int] = [:]
-        var listKeys: [(key: Int64, number: Int)] = []
-        func consider(_ issue: Issue) {
-            guard query.matches(issue, now: now, staleAfterDays: staleAfterDays) else { return }
-            byColumn[issue.column, default: []].append((issue.rank, issue.number))
-            listKeys.append((query.sort.key(of: issue), issue.number))
-            if issue.isOpen, issue.updated.milliseconds < staleBefore { stale[issue.column, default: 0] += 1 }
-        }
-        if let candidates {
-            for number in candidates { if let issue = state.issues[number] { consider(issue) } }
-        } else {
-            for issue in state.issues.values { consider(issue) }
-        }
-        let descending = query.sort.descending
-        listKeys.sort { a, b in
-            a.key != b.key ? (a.key < b.key) != descending : (a.number < b.number) != descending
-        }
-        list = listKeys.map(\.number)
-        lanes = state.columns.map { column in
-            let keys = (byColumn[column.id] ?? []).sorted { $0.rank != $1.rank ? $0.rank < $1.rank : $0.number < $1.number }
-            return Lane(column: column, issues: keys.map(\.number), staleCount: stale[column.id] ?? 0)
+        (list, lanes) = state.issues.withValues { issues in
+            guard let base = issues.baseAddress else { return ([], state.columns.map { Lane(column: $0, issues: []) }) }
+            let list = order.list.compactMap { matched[Int($0)] ? base[Int($0)].number : nil }
+            let lanes = zip(state.columns, order.lanes).map { column, slots in
+                var lane = Lane(column: column, issues: [])
+                for slot in slots where matched[Int(slot)] {
+                    let issue = base + Int(slot)
+                    lane.issues.append(issue.pointee.number)
+                    if issue.pointee.state == .open, issue.pointee.updated.milliseconds < staleBefore { lane.staleCount += 1 }
+                }
+                return lane
+            }
+            return (list, lanes)
         }
         total = state.issues.count
         if swimlanes != .none { groupIntoBands(state: state, swimlanes: swimlanes) }

@@ -51,6 +51,25 @@ public struct NumberedTable<Value>: Sendable where Value: Sendable {
         return true
     }
 
+    /// Calls `body` with the slot (creation index) and address of the value of each of
+    /// `numbers` (unknown ones skipped), or of every value if nil, for scans that must not copy
+    /// each value. The pointer is only valid during the call.
+    func forEachPointer(_ numbers: [Int]?, _ body: (Int, UnsafePointer<Value>) -> Void) {
+        items.withUnsafeBufferPointer { values in
+            guard let base = values.baseAddress else { return }
+            guard let numbers else {
+                for index in values.indices { body(index, base + index) }
+                return
+            }
+            for number in numbers { if let slot = slot(of: number) { body(slot, base + slot) } }
+        }
+    }
+
+    /// Calls `body` with the values' storage, for reading many in place.
+    func withValues<R>(_ body: (UnsafeBufferPointer<Value>) -> R) -> R {
+        items.withUnsafeBufferPointer(body)
+    }
+
     /// Changes the value for an existing number in place (no copy of the value).
     @inlinable
     public mutating func modify(_ number: Int, _ body: (inout Value) -> Void) {

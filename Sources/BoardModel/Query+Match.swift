@@ -1,10 +1,31 @@
 extension Query {
     /// Whether `issue` satisfies every term.
-    public func matches(_ issue: Issue, now: Timestamp = .now, staleAfterDays: Int = 14) -> Bool {
-        for term in terms where term.matches(issue, now: now, staleAfterDays: staleAfterDays) == term.negated {
-            return false
+    public func matches(_ issue: borrowing Issue, now: Timestamp = .now, staleAfterDays: Int = 14) -> Bool {
+        withUnsafePointer(to: issue) { matches(at: $0, now: now, staleAfterDays: staleAfterDays) }
+    }
+
+    /// Whether the issue at `issue` satisfies every term. Scans of every issue use this: reading
+    /// fields through the pointer borrows them, where passing an `Issue` from the table would
+    /// copy it (retaining all seven of its strings and arrays) for each issue on each keystroke.
+    /// `known[i]`, when not nil, holds term i's answer for every slot, worked out board-wide
+    /// beforehand (free text through `SearchText`); `slot` is the issue's slot.
+    func matches(at issue: UnsafePointer<Issue>, slot: Int = 0, known: [[Bool]?] = [],
+                 now: Timestamp, staleAfterDays: Int) -> Bool {
+        for (index, term) in terms.enumerated() {
+            let answer = index < known.count ? known[index]?[slot] : nil
+            if (answer ?? term.matches(issue, now: now, staleAfterDays: staleAfterDays)) == term.negated { return false }
         }
         return true
+    }
+
+    /// For each term, its answer for every issue if `searchText` can give it in one pass (free
+    /// text that is ASCII), else nil.
+    func knownAnswers(from searchText: SearchText?) -> [[Bool]?] {
+        guard let searchText else { return [] }
+        return terms.map { term in
+            guard case .text(let needle) = term.condition, needle.utf8.allSatisfy({ $0 < 0x80 && $0 != 0 }) else { return nil }
+            return searchText.matches(Array(needle.utf8))
+        }
     }
 
     /// The matching issues of `state`, in the query's order.
@@ -16,7 +37,7 @@ extension Query {
 
 extension QuerySort {
     /// The value this sort orders by (ties are broken by number).
-    public func key(of issue: Issue) -> Int64 {
+    public func key(of issue: borrowing Issue) -> Int64 {
         switch key {
         case .id: Int64(issue.number)
         case .created: issue.created.milliseconds
@@ -34,34 +55,35 @@ extension QuerySort {
 }
 
 extension QueryTerm {
-    func matches(_ issue: Issue, now: Timestamp, staleAfterDays: Int) -> Bool {
+    func matches(_ issue: UnsafePointer<Issue>, now: Timestamp, staleAfterDays: Int) -> Bool {
         switch condition {
         case .open:
-            return issue.isOpen
+            return issue.pointee.state == .open
         case .closed:
-            return !issue.isOpen
+            return issue.pointee.state != .open
         case .stale:
-            return issue.isOpen && now.milliseconds - issue.updated.milliseconds > Int64(staleAfterDays) * Timestamp.day
+            return issue.pointee.state == .open
+                && now.milliseconds - issue.pointee.updated.milliseconds > Int64(staleAfterDays) * Timestamp.day
         case .untriaged:
-            return issue.isOpen && (issue.assignees.isEmpty || issue.labels.isEmpty)
+            return issue.pointee.state == .open && (issue.pointee.assignees.isEmpty || issue.pointee.labels.isEmpty)
         case .assignee(nil):
-            return issue.assignees.isEmpty
+            return issue.pointee.assignees.isEmpty
         case .assignee(let name?):
-            return issue.assignees.contains { $0.caseInsensitiveEquals(name) }
+            return issue.pointee.assignees.contains { $0.caseInsensitiveEquals(name) }
         case .label(let label):
-            return issue.labels.contains { $0.caseInsensitiveEquals(label) }
+            return issue.pointee.labels.contains { $0.caseInsensitiveEquals(label) }
         case .column(let column):
-            return issue.column.caseInsensitiveEquals(column)
+            return issue.pointee.column.caseInsensitiveEquals(column)
         case .priority(let priority):
-            return issue.priority == priority
+            return issue.pointee.priority == priority
         case .author(let author):
-            return issue.author.caseInsensitiveEquals(author)
+            return issue.pointee.author.caseInsensitiveEquals(author)
         case .text(let needle):
-            return issue.title.containsLowercased(needle) || issue.body.containsLowercased(needle)
+            return issue.pointee.title.containsLowercased(needle) || issue.pointee.body.containsLowercased(needle)
         case .created(let bound):
-            return bound.contains(issue.created)
+            return bound.contains(issue.pointee.created)
         case .updated(let bound):
-            return bound.contains(issue.updated)
+            return bound.contains(issue.pointee.updated)
         }
     }
 }
@@ -78,27 +100,16 @@ extension String {
     /// ASCII case folding and no allocation; only a needle with non-ASCII letters makes the text
     /// be lowercased first.
     func containsLowercased(_ needle: String) -> Bool {
-        let haystack = needle.utf8.allSatisfy({ $0 < 0x80 }) ? self : lowercased()
-        return haystack.utf8.withContiguousStorageIfAvailable { hay in
-            needle.utf8.withContiguousStorageIfAvailable { pin in String.search(hay, pin) }
-        }.flatMap { $0 } ?? Array(haystack.utf8).withUnsafeBufferPointer { hay in
-            Array(needle.utf8).withUnsafeBufferPointer { String.search(hay, $0) }
-        }
+        let search = TextSearch(Array(needle.utf8))
+        let haystack = search.pin.allSatisfy({ $0 < 0x80 }) ? self : lowercased()
+        return haystack.utf8.withContiguousBytes { search.firstIndex(in: $0) != nil }
     }
+}
 
-    private static func search(_ hay: UnsafeBufferPointer<UInt8>, _ pin: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard !pin.isEmpty else { return true }
-        guard hay.count >= pin.count else { return false }
-        @inline(__always) func fold(_ byte: UInt8) -> UInt8 { byte >= 65 && byte <= 90 ? byte | 0x20 : byte }
-        let first = pin[0]
-        for start in 0...(hay.count - pin.count) where fold(hay[start]) == first {
-            var matched = true
-            for offset in 1..<pin.count where fold(hay[start + offset]) != pin[offset] {
-                matched = false
-                break
-            }
-            if matched { return true }
-        }
-        return false
+extension String.UTF8View {
+    /// Calls `body` with the bytes, in place for a native string (no copy, no retain).
+    @inline(__always)
+    func withContiguousBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        withContiguousStorageIfAvailable(body) ?? Array(self).withUnsafeBufferPointer(body)
     }
 }

@@ -15,19 +15,12 @@ public final class BoardSession {
     let configuration: Configuration
     let actor: String
     let now: () -> Timestamp
-    private var projectionCache: (key: ProjectionKey, value: BoardProjection)?
+    private var projections = ProjectionCache()
     private var pending: [Key] = []
     private var undoSteps: [UndoStep] = []
     private var redoSteps: [UndoStep] = []
     private var needsFrame = true
     private var running = true
-
-    struct ProjectionKey: Equatable {
-        var version: Int
-        var query: Query
-        var minute: Int64
-        var swimlanes: Swimlanes
-    }
 
     public init(log: EventLog, screen: TerminalScreen, configuration: Configuration, actor: String,
                 now: @escaping () -> Timestamp = { .now }) {
@@ -378,18 +371,12 @@ public final class BoardSession {
     /// The filtered, sorted board, recomputed only when the board, the filter or the minute changes.
     func projection() -> BoardProjection {
         let time = now()
-        let key = ProjectionKey(version: log.version, query: ui.filter, minute: time.milliseconds / 60_000, swimlanes: ui.swimlanes)
-        if let cache = projectionCache, cache.key == key { return cache.value }
-        // Typing forward in the filter only narrows the previous result: look at those issues only.
-        var candidates: [Int]?
-        if let cache = projectionCache, cache.key.version == key.version, cache.key.minute == key.minute,
-           cache.key.swimlanes == key.swimlanes, key.query.narrows(cache.key.query) {
-            candidates = cache.value.list
+        let key = ProjectionCache.Key(version: log.version, query: ui.filter, minute: time.milliseconds / 60_000,
+                                      swimlanes: ui.swimlanes)
+        return projections.projection(for: key, state: log.state) { candidates, order, searchText in
+            BoardProjection(state: log.state, query: ui.filter, now: time,
+                            staleAfterDays: configuration.settings.staleAfterDays, swimlanes: ui.swimlanes,
+                            candidates: candidates, order: order, searchText: searchText)
         }
-        let value = BoardProjection(state: log.state, query: ui.filter, now: time,
-                                    staleAfterDays: configuration.settings.staleAfterDays, swimlanes: ui.swimlanes,
-                                    candidates: candidates)
-        projectionCache = (key, value)
-        return value
     }
 }

@@ -141,6 +141,28 @@ import Testing
         }
     }
 
+    /// The block-wise search against a byte-by-byte reference, with needles straddling every
+    /// 16-byte boundary, capitals in the text, multi-byte characters and texts shorter than a block.
+    @Test func textSearchAgreesWithAPlainSearch() {
+        var random = SeededGenerator(seed: 7)
+        let pieces = ["a", "b", "A", "B", "ab", "Ba", " ", "é", "日本", "🎉", "x", "-"]
+        func reference(_ hay: String, _ needle: String) -> Bool {
+            let hay = Array(hay.utf8).map { $0 >= 65 && $0 <= 90 ? $0 | 0x20 : $0 }
+            let pin = Array(needle.utf8)
+            guard !pin.isEmpty else { return true }
+            guard hay.count >= pin.count else { return false }
+            return (0...(hay.count - pin.count)).contains { Array(hay[$0..<($0 + pin.count)]) == pin }
+        }
+        for _ in 0..<3_000 {
+            let hay = (0..<Int(random.next() % 40)).map { _ in pieces[Int(random.next() % UInt64(pieces.count))] }.joined()
+            let needle = (0..<(1 + Int(random.next() % 3))).map { _ in ["a", "b", "ab", " ", "x", "-"][Int(random.next() % 6)] }.joined()
+            #expect(hay.containsLowercased(needle) == reference(hay, needle), "\(hay) / \(needle)")
+        }
+        #expect("Crash in the 日本語 dialog".containsLowercased("日本"))
+        #expect(String(repeating: "x", count: 31).appending("LOGIN").containsLowercased("login"))
+        #expect(!String(repeating: "logi", count: 20).containsLowercased("login"))
+    }
+
     @Test func whatNarrows() throws {
         func q(_ text: String) throws -> Query { try Query.parse(text, me: "ann") }
         #expect(try q("logi").narrows(q("log")))

@@ -182,6 +182,35 @@ final class SessionHarness {
         #expect(h.session.ui.filter.isEmpty)
     }
 
+    /// The session reuses earlier filter results (backspace) and narrows them (typing on); every
+    /// step must still show exactly what a fresh pass over the board would, also after another
+    /// writer changed the board with the filter open.
+    @Test func filterResultsStayExactWhileTypingAndRubbingOut() throws {
+        let titles = ["Login page", "Logout", "Dialog", "catalog", "LOGIN again"]
+        let h = try SessionHarness((1...40).map { n in
+            .create(title: titles[n % titles.count] + " \(n)", body: n % 3 == 0 ? "see login" : "",
+                    column: n % 2 == 0 ? "todo" : "doing")
+        })
+        func expectFresh(_ step: String) {
+            let fresh = BoardProjection(state: h.log.state, query: h.session.ui.filter)
+            #expect(h.session.projection().list == fresh.list, "after \(step)")
+            #expect(h.session.projection().lanes.map(\.issues) == fresh.lanes.map(\.issues), "after \(step)")
+        }
+        h.type("/")
+        for key in ["l", "o", "g", "i", "<BS>", "<BS>", "i", "n", "<BS>", "<BS>", "<BS>", "<BS>", "c", "<BS>", "l", "o"] {
+            h.type(key)
+            expectFresh(key)
+        }
+        let other = try EventLog.open(h.log.location)
+        try other.commit([.retitle(2, "no longer about it"), .create(title: "logbook")], actor: "bob")
+        h.session.refreshFromOthers()
+        expectFresh("another writer's change")
+        for key in ["g", "<BS>", "<BS>"] {
+            h.type(key)
+            expectFresh(key + " after the change")
+        }
+    }
+
     @Test func rcErrorsShowOnTheStatusLine() throws {
         let h = try SessionHarness(SessionTests.seed, rc: "bind board x frobnicate\nset wip doing 2\n")
         #expect(h.screenText.contains("lanesrc:1: unknown command"))

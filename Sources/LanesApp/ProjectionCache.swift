@@ -1,0 +1,57 @@
+import BoardModel
+
+/// The last few projections of the board, so the `/` filter rarely scans every issue, and the
+/// board's sorted order, so it never sorts.
+///
+/// A backspace returns to a query typed a moment ago: its projection is still here. Typing
+/// forward narrows an earlier result: only the issues of the narrowest cached result that the
+/// new query narrows are looked at. Any change to the board (its version), the minute (stale
+/// ages) or the swimlanes makes the entries unusable for each other.
+struct ProjectionCache {
+    struct Key: Equatable {
+        var version: Int
+        var query: Query
+        var minute: Int64
+        var swimlanes: Swimlanes
+
+        /// Whether `other` was computed from the same board, minute and grouping.
+        func sharesBoard(with other: Key) -> Bool {
+            version == other.version && minute == other.minute && swimlanes == other.swimlanes
+        }
+    }
+
+    /// Most recent last. A handful covers a word typed and rubbed out again.
+    private var entries: [(key: Key, value: BoardProjection)] = []
+    private let capacity = 8
+    /// The board's issues sorted, for the version it was computed at.
+    private var order: (version: Int, value: IssueOrder)?
+    /// The board's text for free-text search, for the version it was computed at.
+    private var searchText: (version: Int, value: SearchText)?
+
+    /// The projection for `key`, computing it (from the narrowest usable earlier result and the
+    /// board's sorted order) if needed.
+    mutating func projection(for key: Key, state: BoardState,
+                             compute: (_ candidates: [Int]?, _ order: IssueOrder, _ searchText: SearchText?) -> BoardProjection)
+        -> BoardProjection {
+        if let index = entries.lastIndex(where: { $0.key == key }) {
+            let hit = entries.remove(at: index)
+            entries.append(hit)
+            return hit.value
+        }
+        entries.removeAll { !$0.key.sharesBoard(with: key) }
+        let candidates = entries
+            .filter { key.query.narrows($0.key.query) }
+            .min { $0.value.list.count < $1.value.list.count }?.value.list
+        if order?.version != key.version || order?.value.sort != key.query.sort {
+            order = (key.version, IssueOrder(state: state, sort: key.query.sort))
+        }
+        let hasText = key.query.terms.contains { if case .text = $0.condition { true } else { false } }
+        if hasText, searchText?.version != key.version {
+            searchText = (key.version, SearchText(state: state))
+        }
+        let value = compute(candidates, order!.value, hasText ? searchText?.value : nil)
+        entries.append((key, value))
+        if entries.count > capacity { entries.removeFirst() }
+        return value
+    }
+}
