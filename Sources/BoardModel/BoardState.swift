@@ -3,10 +3,10 @@
 /// A plain value so that folding a million events costs no observation or locking overhead;
 /// `BoardModel` wraps it for views that observe changes.
 public struct BoardState: Sendable {
-    public private(set) var columns: [Column]
-    public private(set) var issues = NumberedTable<Issue>()
+    public internal(set) var columns: [Column]
+    public internal(set) var issues = NumberedTable<Issue>()
     /// Every event folded into an issue, in log order: the board's own timeline.
-    public private(set) var events: [Event] = []
+    public internal(set) var events = EventList()
     /// For each entry of `events`, the index of the same issue's next event (-1 at the end).
     /// Chaining through one array costs no allocation per issue, unlike an array per timeline.
     var nextInTimeline: [Int32] = []
@@ -20,10 +20,10 @@ public struct BoardState: Sendable {
     /// Issue timelines by number: `timelines[42]` is #42's events in order.
     public var timelines: Timelines { Timelines(state: self) }
     /// The highest issue number ever created; the next issue gets one more.
-    public private(set) var highestNumber = 0
-    public private(set) var eventCount = 0
+    public internal(set) var highestNumber = 0
+    public internal(set) var eventCount = 0
     /// Issues brought in by `lanes import`, by their source key.
-    public private(set) var importedKeys: [String: Int] = [:]
+    public internal(set) var importedKeys: [String: Int] = [:]
 
     public init(columns: [Column] = Column.defaults) {
         self.columns = columns
@@ -119,7 +119,7 @@ public struct BoardState: Sendable {
 
     /// Makes room for about `count` more events (a loader knows roughly how many lines it has).
     public mutating func reserveCapacity(events count: Int) {
-        events.reserveCapacity(events.count + count)
+        events.reserveCapacity(events.held.count + count)
         nextInTimeline.reserveCapacity(nextInTimeline.count + count)
     }
 

@@ -19,6 +19,8 @@ public struct BoardLocation: Hashable, Sendable {
     public var eventsPath: String { Path.join(directory, "events") }
     public var lockPath: String { Path.join(directory, "lock") }
     public var tornPath: String { Path.join(directory, "torn") }
+    /// The derived snapshot that makes opening a big board fast (see `SnapshotFile`).
+    public var snapshotPath: String { Path.join(directory, "cache") }
     public var rcPath: String { Path.join(directory, "lanesrc") }
 
     /// A short name for the status line: the project directory's name, or "personal".

@@ -29,26 +29,29 @@ public final class EventLog {
     public var fileLayer = FileLayer.system
     /// Called when a writer has to wait for the lock, with the holder's pid if known.
     public var onLockWait: (Int?) -> Void = { _ in }
+    /// Whether opening reads `.lanes/cache` and writes a new one after reading the log whole.
+    public let snapshots: SnapshotPolicy
 
     private var reader: LogReader
     private var offset = 0
     private var identity: (device: UInt64, inode: UInt64)?
 
-    private init(location: BoardLocation) {
+    private init(location: BoardLocation, snapshots: SnapshotPolicy) {
         self.location = location
+        self.snapshots = snapshots
         self.state = BoardState()
         self.reader = LogReader(path: location.eventsPath, nextLine: 1)
     }
 
     /// Opens an existing board. The personal board is created on first use.
-    public static func open(_ location: BoardLocation) throws(BoardError) -> EventLog {
+    public static func open(_ location: BoardLocation, snapshots: SnapshotPolicy = .standard) throws(BoardError) -> EventLog {
         if !location.exists {
             guard location.isPersonal else {
                 throw .invalid("no board at \(location.root); run \"lanes init \(location.root)\" to create one")
             }
             try create(location)
         }
-        let log = EventLog(location: location)
+        let log = EventLog(location: location, snapshots: snapshots)
         try log.reload()
         return log
     }
@@ -71,13 +74,14 @@ public final class EventLog {
         if location.exists { throw .invalid("a board already exists at \(location.directory)") }
         // The .gitignore first: a board whose events file exists is complete.
         // (For boards kept in git: the lock and set-aside torn lines are this host's, not history.)
-        try POSIXFile.writeAtomically(Array("lock\ntorn\n".utf8), to: Path.join(location.directory, ".gitignore"),
+        try POSIXFile.writeAtomically(Array("lock\ntorn\ncache\n".utf8), to: Path.join(location.directory, ".gitignore"),
                                       mode: shared ? 0o660 : nil, layer: layer)
         try POSIXFile.writeAtomically(bytes, to: location.eventsPath, mode: shared ? 0o660 : nil, layer: layer)
     }
 
-    /// Reads the whole log again from the start.
-    public func reload() throws(BoardError) {
+    /// Reads the board again: from its snapshot and the lines written since if there is a
+    /// usable one (and `readingEverything` is false), else the whole log, writing a snapshot.
+    public func reload(readingEverything: Bool = false) throws(BoardError) {
         state = BoardState()
         problems = []
         reader = LogReader(path: location.eventsPath, nextLine: 1)
@@ -88,18 +92,23 @@ public final class EventLog {
         let info = try POSIXFile.status(fd, path: location.eventsPath)
         identity = (UInt64(info.st_dev), UInt64(info.st_ino))
         let size = Int(info.st_size)
-        state.reserveCapacity(events: size / 96)
-        try POSIXFile.withMapped(fd, count: size, path: location.eventsPath) { bytes throws(BoardError) in
-            // Parse in windows of whole lines and hand each parsed window's pages back, so the
-            // mapped file does not add its whole size to the memory the board already takes.
-            let window = 16 << 20
-            var start = 0
-            while start < bytes.count {
-                var end = min(bytes.count, start + window)
-                while end < bytes.count, bytes[end - 1] != 10 { end += 1 }
-                absorb(reader.read(UnsafeBufferPointer(rebasing: bytes[start..<end])) { state.apply($0) })
-                POSIXFile.releasePages(of: bytes, before: end)
-                start = end
+        let snapshotting = snapshots.enabled && !readingEverything && size >= snapshots.minimumBytes
+        if snapshotting, let (snapshot, coverage) = SnapshotFile.read(from: location.snapshotPath, log: fd, info: info,
+                                                                   logPath: location.eventsPath),
+           size - coverage.offset <= snapshots.maximumTail {
+            state = snapshot
+            reader = LogReader(path: location.eventsPath, nextLine: coverage.nextLine, version: coverage.version)
+            offset = coverage.offset
+            _ = try readTail(fd: fd, size: size)
+        } else {
+            let offsets = try readWhole(fd: fd, size: size, collectingOffsets: snapshotting)
+            if snapshotting, problems.isEmpty, let version = reader.version, version <= LineCodec.formatVersion {
+                // Best effort: the cache is derived, and a reader without write access simply has none.
+                if let coverage = try? SnapshotFile.coverage(fd: fd, info: info, offset: offset, nextLine: reader.nextLine,
+                                                             version: version, path: location.eventsPath) {
+                    try? SnapshotFile.write(state, offsets: offsets, coverage: coverage, to: location.snapshotPath,
+                                            shared: location.isShared)
+                }
             }
         }
         warnings = EventLog.permissionWarnings(info, location: location)
@@ -109,6 +118,31 @@ public final class EventLog {
         } else if access(location.eventsPath, W_OK) != 0 || access(location.directory, W_OK) != 0 {
             readOnlyReason = "you cannot write to \(location.directory); opened read-only"
         }
+    }
+
+    /// Decodes and folds the whole log; returns where each folded event's line starts if asked.
+    private func readWhole(fd: Int32, size: Int, collectingOffsets: Bool) throws(BoardError) -> [Int64] {
+        state.reserveCapacity(events: size / 96)
+        var offsets: [Int64] = []
+        if collectingOffsets { offsets.reserveCapacity(size / 96) }
+        try POSIXFile.withMapped(fd, count: size, path: location.eventsPath) { bytes throws(BoardError) in
+            // Parse in windows of whole lines and hand each parsed window's pages back, so the
+            // mapped file does not add its whole size to the memory the board already takes.
+            let window = 16 << 20
+            var start = 0
+            while start < bytes.count {
+                var end = min(bytes.count, start + window)
+                while end < bytes.count, bytes[end - 1] != 10 { end += 1 }
+                absorb(reader.read(UnsafeBufferPointer(rebasing: bytes[start..<end])) { event, line in
+                    let folded = state.events.count
+                    state.apply(event)
+                    if collectingOffsets, state.events.count > folded { offsets.append(Int64(start + line)) }
+                })
+                POSIXFile.releasePages(of: bytes, before: end)
+                start = end
+            }
+        }
+        return offsets
     }
 
     /// Reads what other writers appended since the last read. Returns the new events; reloads
@@ -208,7 +242,7 @@ public final class EventLog {
 
     /// Re-reads the whole file and returns every problem, including an incomplete last line.
     public func check() throws(BoardError) -> [FileProblem] {
-        try reload()
+        try reload(readingEverything: true)
         var all = problems
         if pendingTail > 0 {
             all.append(FileProblem(file: location.eventsPath, line: reader.nextLine,
@@ -226,7 +260,7 @@ public final class EventLog {
         }
         let bytes = try POSIXFile.read(fd, offset: offset, count: size - offset, path: location.eventsPath)
         var events: [Event] = []
-        let chunk = bytes.withUnsafeBufferPointer { reader.read($0) { events.append($0) } }
+        let chunk = bytes.withUnsafeBufferPointer { reader.read($0) { event, _ in events.append(event) } }
         state.apply(events)
         absorb(chunk)
         return events

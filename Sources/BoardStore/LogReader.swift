@@ -19,9 +19,9 @@ struct LogReader {
         var incomplete = 0
     }
 
-    /// Decodes every complete line, handing each event to `onEvent` as it is read (a million
-    /// events are folded without first being collected).
-    mutating func read(_ bytes: UnsafeBufferPointer<UInt8>, onEvent: (Event) -> Void) -> Chunk {
+    /// Decodes every complete line, handing each event and where its line starts in `bytes` to
+    /// `onEvent` as it is read (a million events are folded without first being collected).
+    mutating func read(_ bytes: UnsafeBufferPointer<UInt8>, onEvent: (Event, Int) -> Void) -> Chunk {
         var chunk = Chunk()
         var start = 0
         while start < bytes.count {
@@ -32,7 +32,7 @@ struct LogReader {
             var end = newline
             if end > start, bytes[end - 1] == 13 { end -= 1 } // tolerate CRLF from editors
             let line = UnsafeBufferPointer(rebasing: bytes[start..<end])
-            readLine(line, into: &chunk, onEvent: onEvent)
+            readLine(line, into: &chunk) { onEvent($0, start) }
             nextLine += 1
             start = newline + 1
             chunk.consumed = start

@@ -34,8 +34,10 @@ struct BoardOptions: ParsableArguments {
     ///
     /// The log is kept alive until the process exits: freeing a million events one by one on
     /// the way out would cost a tenth of a second for nothing.
-    func open() throws -> EventLog {
-        let log = try EventLog.open(location)
+    /// `snapshots: .off` for commands that read every event anyway (one sequential read beats
+    /// reading a million archived lines back one by one).
+    func open(snapshots: SnapshotPolicy = .standard) throws -> EventLog {
+        let log = try EventLog.open(location, snapshots: snapshots)
         BoardOptions.openLogs.append(log)
         for warning in log.warnings { Output.error("lanes: warning: " + warning) }
         log.onLockWait = { pid in

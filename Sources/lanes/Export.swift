@@ -11,7 +11,7 @@ struct Export: ParsableCommand {
     @Option(help: "json or csv.") var format: Format = .json
 
     func run() throws {
-        let log = try options.open()
+        let log = try options.open(snapshots: .off)
         switch format {
         case .json: Output.print(IssueJSON.export(log.state, name: log.location.name))
         case .csv: Output.print(IssueCSV.write(log.state.issues.keys.sorted().map { log.state.issues[$0]! }))

@@ -1,0 +1,31 @@
+/// Where events that are not held in memory are read from when asked for: the log itself,
+/// for events a snapshot covers (see `BoardState.init(snapshot:archive:)`).
+public protocol EventArchive: Sendable {
+    var count: Int { get }
+    /// The event at `index` (0 ..< count), read and decoded on demand.
+    func event(at index: Int) -> Event
+}
+
+/// Every event folded into the board, in log order: an archived prefix read on demand, then the
+/// events held in memory.
+///
+/// A board opened from its snapshot starts with every event archived, so opening a million
+/// events costs neither the time to decode them nor the memory to hold them; the timeline or
+/// activity view reads the few it shows.
+public struct EventList: RandomAccessCollection, Sendable {
+    var archive: (any EventArchive)?
+    var held: [Event] = []
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { (archive?.count ?? 0) + held.count }
+
+    public subscript(index: Int) -> Event {
+        let archived = archive?.count ?? 0
+        if index < archived, let archive { return archive.event(at: index) }
+        return held[index - archived]
+    }
+
+    mutating func append(_ event: Event) { held.append(event) }
+
+    mutating func reserveCapacity(_ count: Int) { held.reserveCapacity(count) }
+}

@@ -1,0 +1,49 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import BoardModel
+
+/// Events a snapshot covers, read back from the log line by line when a view asks for them.
+///
+/// Holds its own descriptor of the log, so the lines stay readable if git replaces the file.
+/// The log only ever grows at the end (a torn tail is cut only past the covered lines), so a
+/// line found here is the line the snapshot was made from.
+final class LogArchive: EventArchive {
+    let path: String
+    private let fd: Int32
+    /// Where each archived event's line starts in the log.
+    private let offsets: [Int64]
+    /// Where the covered part of the log ends.
+    private let end: Int64
+
+    init(path: String, fd: Int32, offsets: [Int64], end: Int64) {
+        self.path = path
+        self.fd = fd
+        self.offsets = offsets
+        self.end = end
+    }
+
+    deinit { close(fd) }
+
+    var count: Int { offsets.count }
+
+    /// The event, decoded from its line. A line that cannot be read back (the log was edited
+    /// in place under us) reads as a comment saying so rather than stopping the program.
+    func event(at index: Int) -> Event {
+        let start = Int(offsets[index])
+        let next = index + 1 < offsets.count ? offsets[index + 1] : end
+        var problem = "the line is gone"
+        if var line = try? POSIXFile.read(fd, offset: start, count: Int(next) - start, path: path) {
+            // Up to the next archived line, which may hold lines the fold skipped: cut at the newline.
+            if let newline = line.firstIndex(of: 10) { line.removeSubrange(newline...) }
+            if line.last == 13 { line.removeLast() }
+            let decoded = line.withUnsafeBufferPointer { buffer in Result { () throws(LineError) in try LineCodec.decode(buffer) } }
+            switch decoded {
+            case .success(let event): return event
+            case .failure(let error): problem = error.message
+            }
+        }
+        return Event(id: EventID(0), at: Timestamp(milliseconds: 0), actor: "lanes", issue: 0,
+                     kind: .commented("(event \(index + 1) could not be read back from \(path): \(problem))"))
+    }
+}

@@ -1,0 +1,138 @@
+import Foundation
+import Testing
+@testable import BoardModel
+@testable import BoardStore
+
+/// The snapshot cache (`.lanes/cache`) must never change what a board is: a board opened
+/// through it equals the fold of the full log, whatever happened to the cache or the log.
+@Suite struct SnapshotTests {
+    /// Snapshots for any size of log, so small test boards exercise them.
+    static let always = SnapshotPolicy(minimumBytes: 0, maximumTail: 1 << 20)
+
+    /// A board with every kind of event, from several actors, over many issues.
+    func populate(_ log: EventLog, issues: Int, seed: UInt64) throws {
+        var random = SeededGenerator(seed: seed)
+        func pick<T>(_ values: [T]) -> T { values[Int(random.next() % UInt64(values.count))] }
+        try log.commit((1...issues).map { n in
+            .create(title: pick(["Login fails", "日本語 title", "emoji 🎉", "tab\there"]) + " \(n)", body: pick(["", "body\nline two"]),
+                    column: pick(["backlog", "todo", "doing"]), labels: [pick(["bug", "ui"])], assignees: [pick(["ann", "bob"])])
+        }, actor: "ann")
+        let base = log.state.highestNumber - issues
+        for round in 0..<(issues * 3) {
+            let number = base + 1 + Int(random.next() % UInt64(issues))
+            let change: Change = pick([
+                .move(number, to: pick(["todo", "review", "doing"])), .comment(number, "comment \(round)"),
+                .label(number, add: [pick(["p1", "p2"])], remove: ["bug"]), .assign(number, ["cy"]),
+                .unassign(number, ["ann"]), .prioritise(number, pick(Priority.allCases)), .retitle(number, "retitled \(round)"),
+                .close(number), .reopen(number), .editBody(number, "edited \(round)"),
+            ])
+            _ = try? log.commit([change], actor: pick(["ann", "bob", "cy"]))
+        }
+    }
+
+    func expectSameBoard(_ cached: EventLog, _ location: BoardLocation, _ comment: Comment) throws {
+        let full = try EventLog.open(location, snapshots: .off)
+        #expect(cached.state.columns == full.state.columns, comment)
+        #expect(cached.state.issues.values == full.state.issues.values, comment)
+        #expect(cached.state.issues.keys == full.state.issues.keys, comment)
+        #expect(cached.state.highestNumber == full.state.highestNumber, comment)
+        #expect(cached.state.eventCount == full.state.eventCount, comment)
+        #expect(cached.state.importedKeys == full.state.importedKeys, comment)
+        #expect(Array(cached.state.events) == Array(full.state.events), comment)
+        for number in full.state.issues.keys {
+            #expect(cached.state.timelines[number] == full.state.timelines[number], comment)
+        }
+    }
+
+    func archived(_ log: EventLog) -> Int { log.state.events.archive?.count ?? 0 }
+
+    @Test func aBoardOpenedThroughItsSnapshotEqualsTheFoldOfTheLog() throws {
+        let dir = TemporaryDirectory()
+        let location = BoardLocation(root: dir.path)
+        try EventLog.create(location)
+        try populate(try EventLog.open(location, snapshots: .off), issues: 40, seed: 1)
+        #expect(!FileManager.default.fileExists(atPath: location.snapshotPath), "no snapshot unless the policy allows")
+
+        let first = try EventLog.open(location, snapshots: SnapshotTests.always)
+        #expect(archived(first) == 0, "the first open reads the log whole…")
+        #expect(FileManager.default.fileExists(atPath: location.snapshotPath), "…and writes the snapshot")
+
+        let second = try EventLog.open(location, snapshots: SnapshotTests.always)
+        #expect(archived(second) == first.state.events.count, "the second open starts from the snapshot")
+        try expectSameBoard(second, location, "right after the snapshot")
+
+        // Others write after the snapshot: the tail is folded on top of it.
+        try populate(try EventLog.open(location, snapshots: .off), issues: 10, seed: 2)
+        let third = try EventLog.open(location, snapshots: SnapshotTests.always)
+        #expect(archived(third) == archived(second))
+        try expectSameBoard(third, location, "snapshot plus a tail")
+
+        // Writing through a board opened from the snapshot, and reading others' writes live.
+        try populate(third, issues: 5, seed: 3)
+        try expectSameBoard(third, location, "after writing through it")
+        #expect(try third.check().isEmpty)
+    }
+
+    @Test func aDamagedStaleOrForeignSnapshotIsIgnored() throws {
+        let dir = TemporaryDirectory()
+        let location = BoardLocation(root: dir.path)
+        try EventLog.create(location)
+        try populate(try EventLog.open(location, snapshots: .off), issues: 30, seed: 4)
+        _ = try EventLog.open(location, snapshots: SnapshotTests.always)
+        let good = dir.read(".lanes/cache")
+        #expect(good.count > 100)
+
+        var random = SeededGenerator(seed: 5)
+        var damaged: [(String, [UInt8])] = [("empty", []), ("half", Array(good.prefix(good.count / 2))),
+                                            ("one byte short", Array(good.dropLast())), ("garbage", (0..<4096).map { _ in UInt8(random.next() % 256) })]
+        for _ in 0..<40 {
+            var flipped = good
+            flipped[Int(random.next() % UInt64(good.count))] ^= UInt8(1 + random.next() % 255)
+            damaged.append(("a flipped byte", flipped))
+        }
+        for (what, bytes) in damaged {
+            dir.write(".lanes/cache", bytes)
+            let log = try EventLog.open(location, snapshots: SnapshotTests.always)
+            try expectSameBoard(log, location, "\(what)")
+        }
+
+        // The log replaced by a rewritten copy (as a git pull does): new file, same name.
+        dir.write(".lanes/cache", good)
+        var log = dir.read(".lanes/events")
+        log.append(contentsOf: dir.read(".lanes/events").split(separator: 10, omittingEmptySubsequences: true).dropFirst(2).first!)
+        log.append(10)
+        dir.write(".lanes/events.new", log)
+        #expect(rename(dir.file(".lanes/events.new"), dir.file(".lanes/events")) == 0)
+        let replaced = try EventLog.open(location, snapshots: SnapshotTests.always)
+        #expect(archived(replaced) == 0, "a snapshot of another file is not used")
+        try expectSameBoard(replaced, location, "replaced log")
+
+        // The covered bytes edited in place (same file, same size).
+        _ = try EventLog.open(location, snapshots: SnapshotTests.always) // a fresh snapshot
+        let handle = try #require(FileHandle(forUpdatingAtPath: dir.file(".lanes/events")))
+        let events = dir.read(".lanes/events")
+        let lastLine = events.dropLast().lastIndex(of: 10)! + 1
+        try handle.seek(toOffset: UInt64(events.count - 40))
+        try handle.write(contentsOf: Data("X".utf8))
+        try handle.close()
+        _ = lastLine
+        let edited = try EventLog.open(location, snapshots: SnapshotTests.always)
+        #expect(archived(edited) == 0, "edited covered bytes invalidate the snapshot")
+        try expectSameBoard(edited, location, "edited log")
+    }
+
+    @Test func aLongTailMeansAFreshSnapshot() throws {
+        let dir = TemporaryDirectory()
+        let location = BoardLocation(root: dir.path)
+        try EventLog.create(location)
+        try populate(try EventLog.open(location, snapshots: .off), issues: 20, seed: 6)
+        let policy = SnapshotPolicy(minimumBytes: 0, maximumTail: 2_000)
+        _ = try EventLog.open(location, snapshots: policy)
+        try populate(try EventLog.open(location, snapshots: .off), issues: 20, seed: 7)
+        let past = try EventLog.open(location, snapshots: policy)
+        #expect(archived(past) == 0, "more than maximumTail written since: read whole")
+        let next = try EventLog.open(location, snapshots: policy)
+        #expect(archived(next) == past.state.events.count, "and the new snapshot covers it all")
+        try expectSameBoard(next, location, "fresh snapshot")
+    }
+}
