@@ -17,8 +17,8 @@ public enum IssueJSON {
         json.field("labels", issue.labels)
         json.field("priority", issue.priority.rawValue)
         json.field("author", issue.author)
-        json.field("created", issue.created.iso8601)
-        json.field("updated", issue.updated.iso8601)
+        json.field("created", issue.created)
+        json.field("updated", issue.updated)
         if let timeline {
             json.key("timeline")
             json.beginArray()
@@ -31,7 +31,7 @@ public enum IssueJSON {
     public static func write(_ event: Event, to json: inout JSONWriter) {
         json.beginObject()
         json.field("id", event.id.description)
-        json.field("at", event.at.iso8601)
+        json.field("at", event.at)
         json.field("actor", event.actor)
         json.field("kind", event.kind.name)
         switch event.kind {
@@ -70,17 +70,17 @@ public enum IssueJSON {
         json.endObject()
     }
 
-    /// `[issue, …]` for `list --format json`.
-    public static func list(_ issues: [Issue]) -> String {
+    /// `[issue, …]` for `list --format json`, as UTF-8.
+    public static func list(_ issues: [Issue]) -> [UInt8] {
         var json = JSONWriter()
         json.beginArray()
         for issue in issues { write(issue, to: &json) }
         json.endArray()
-        return json.output
+        return json.bytes
     }
 
     /// The whole board for `export --format json`: columns, then issues with their timelines.
-    public static func export(_ state: BoardState, name: String) -> String {
+    public static func export(_ state: BoardState, name: String) -> [UInt8] {
         var json = JSONWriter()
         json.beginObject()
         json.field("board", name)
@@ -96,6 +96,6 @@ public enum IssueJSON {
         }
         json.endArray()
         json.endObject()
-        return json.output
+        return json.bytes
     }
 }

@@ -30,7 +30,7 @@ extension BoardState {
             out.strings(issue.columnBeforeClose.map { [$0] } ?? [])
             for stamp in [issue.clocks.title, issue.clocks.body, issue.clocks.priority, issue.clocks.placement] {
                 out.int(stamp.at.milliseconds)
-                out.int(Int64(bitPattern: stamp.id.value))
+                out.fixed(stamp.id.value)
             }
             let ends = timelineEnds[issue.number]!
             out.int(Int(ends.first))
@@ -54,10 +54,12 @@ extension BoardState {
         let keys = try reader.strings()
         for key in keys { importedKeys[key] = try reader.count(atMost: NumberedTable<Issue>.maximumNumber) }
         let issueCount = try reader.count(atMost: NumberedTable<Issue>.maximumNumber)
+        issues.reserveCapacity(issueCount, highestNumber: highestNumber)
+        timelineEnds.reserveCapacity(issueCount, highestNumber: highestNumber)
         let eventTotal = archive.count
         func index() throws(SnapshotReader.Damaged) -> Int32 { Int32(try reader.count(atMost: eventTotal - 1)) }
         func stamp() throws(SnapshotReader.Damaged) -> Stamp {
-            Stamp(at: Timestamp(milliseconds: try reader.int()), id: EventID(UInt64(bitPattern: try reader.int())))
+            Stamp(at: Timestamp(milliseconds: try reader.int()), id: EventID(try reader.fixed()))
         }
         for _ in 0..<issueCount {
             let number = try reader.count(atMost: NumberedTable<Issue>.maximumNumber)

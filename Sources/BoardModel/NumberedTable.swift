@@ -38,6 +38,15 @@ public struct NumberedTable<Value>: Sendable where Value: Sendable {
     @inlinable
     public func contains(_ number: Int) -> Bool { slot(of: number) != nil }
 
+    /// Makes room for `count` values numbered up to `highestNumber`, so filling a table of
+    /// known size does not copy it as it grows.
+    public mutating func reserveCapacity(_ count: Int, highestNumber: Int) {
+        items.reserveCapacity(count)
+        numbers.reserveCapacity(count)
+        let slotCount = min(highestNumber, NumberedTable.maximumNumber) + 1
+        if slotCount > slots.count { slots.append(contentsOf: repeatElement(0, count: slotCount - slots.count)) }
+    }
+
     /// Adds a value for a new number. Returns false if the number is taken or out of range.
     @discardableResult
     public mutating func insert(_ value: Value, for number: Int) -> Bool {

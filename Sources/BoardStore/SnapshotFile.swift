@@ -11,7 +11,7 @@ import BoardModel
 /// any of that no longer holds (the log was replaced by a git pull, cut, edited) or the file is
 /// damaged, it is ignored and the next full read writes a new one.
 enum SnapshotFile {
-    static let magic: Int64 = 0x3170_6E73_656E_616C // "lanesnp1" read as a little-endian integer
+    static let magic: UInt64 = 0x3270_6E73_656E_616C // "lanesnp2" read as a little-endian integer
     /// Bytes hashed at each end of the covered part of the log.
     static let checkedBytes = 4096
 
@@ -37,22 +37,43 @@ enum SnapshotFile {
                         version: version, headHash: hash(head), tailHash: hash(tail))
     }
 
-    /// Writes the snapshot of `state` (whose events start at `offsets` in the log) atomically.
+    /// Writes the snapshot of `state` (whose events start at `offsets` in the log) to a
+    /// temporary file renamed into place, a megabyte at a time. Not synced: a cache lost or
+    /// cut short by a crash fails its checksum and is rebuilt.
     static func write(_ state: BoardState, offsets: [Int64], coverage: Coverage, to path: String, shared: Bool) throws(BoardError) {
-        var out = SnapshotWriter()
-        out.int(magic)
-        out.int64s([1]) // byte order of the arrays
-        for value in [Int64(bitPattern: coverage.device), Int64(bitPattern: coverage.inode), Int64(coverage.offset),
-                      Int64(coverage.nextLine), Int64(coverage.version),
-                      Int64(bitPattern: coverage.headHash), Int64(bitPattern: coverage.tailHash)] {
-            out.int(value)
+        let temporary = path + ".tmp-\(getpid())"
+        let fd = try POSIXFile.open(temporary, O_WRONLY | O_CREAT | O_TRUNC, mode: shared ? 0o660 : 0o666)
+        var failure: BoardError?
+        var checksum = SnapshotChecksum()
+        func put(_ bytes: ArraySlice<UInt8>) {
+            guard failure == nil else { return }
+            bytes.withUnsafeBytes { checksum.add($0) }
+            do { try POSIXFile.writeAll(fd, Array(bytes), path: temporary) } catch { failure = error }
         }
+        var out = SnapshotWriter { buffer in
+            let whole = buffer.count / 8 * 8 // the checksum takes whole words until the end
+            put(buffer[..<whole])
+            buffer.removeFirst(whole)
+        }
+        out.fixed(magic)
+        out.int64s([1]) // byte order of the arrays
+        out.fixed(coverage.device)
+        out.fixed(coverage.inode)
+        for value in [coverage.offset, coverage.nextLine, coverage.version] { out.int(value) }
+        out.fixed(coverage.headHash)
+        out.fixed(coverage.tailHash)
         out.int64s(offsets)
         state.writeSnapshot(to: &out)
-        var bytes = out.bytes
-        let sum = bytes.withUnsafeBytes { checksum($0) }
-        withUnsafeBytes(of: sum.littleEndian) { bytes.append(contentsOf: $0) }
-        try POSIXFile.writeAtomically(bytes, to: path, mode: shared ? 0o660 : nil)
+        put(out.bytes[...])
+        let sum = checksum.value
+        put(withUnsafeBytes(of: sum.littleEndian) { Array($0) }[...])
+        if failure == nil, shared, fchmod(fd, 0o660) != 0 { failure = .io("cannot set the mode of \(temporary): \(POSIXFile.errorText())") }
+        close(fd)
+        if failure == nil, rename(temporary, path) != 0 { failure = .io("cannot rename \(temporary): \(POSIXFile.errorText())") }
+        if let failure {
+            unlink(temporary)
+            throw failure
+        }
     }
 
     /// The state and coverage stored at `path`, if the file is whole and still describes the log
@@ -73,17 +94,17 @@ enum SnapshotFile {
         // The last 8 bytes check all the others: a cache cut short or damaged anywhere is ignored.
         guard file.count > 8 else { return nil }
         let bytes = UnsafeRawBufferPointer(rebasing: file[..<(file.count - 8)])
-        guard UInt64(littleEndian: file.loadUnaligned(fromByteOffset: file.count - 8, as: UInt64.self)) == checksum(bytes) else {
+        var checksum = SnapshotChecksum()
+        checksum.add(bytes)
+        guard UInt64(littleEndian: file.loadUnaligned(fromByteOffset: file.count - 8, as: UInt64.self)) == checksum.value else {
             return nil
         }
         var reader = SnapshotReader(bytes)
         do {
-            guard try reader.int() == magic, try reader.int64s() == [1] else { return nil }
-            var fields: [Int64] = []
-            for _ in 0..<7 { fields.append(try reader.int()) }
-            let coverage = Coverage(device: UInt64(bitPattern: fields[0]), inode: UInt64(bitPattern: fields[1]),
-                                    offset: Int(fields[2]), nextLine: Int(fields[3]), version: Int(fields[4]),
-                                    headHash: UInt64(bitPattern: fields[5]), tailHash: UInt64(bitPattern: fields[6]))
+            guard try reader.fixed() == magic, try reader.int64s() == [1] else { return nil }
+            let coverage = Coverage(device: try reader.fixed(), inode: try reader.fixed(),
+                                    offset: Int(try reader.int()), nextLine: Int(try reader.int()), version: Int(try reader.int()),
+                                    headHash: try reader.fixed(), tailHash: try reader.fixed())
             guard coverage.device == UInt64(info.st_dev), coverage.inode == UInt64(info.st_ino),
                   coverage.offset > 0, coverage.offset <= Int(info.st_size), coverage.nextLine > 0,
                   let current = try? SnapshotFile.coverage(fd: fd, info: info, offset: coverage.offset, nextLine: coverage.nextLine,
@@ -93,7 +114,7 @@ enum SnapshotFile {
             guard offsets.first.map({ $0 >= 0 }) ?? true, offsets.last.map({ $0 < Int64(coverage.offset) }) ?? true,
                   zip(offsets, offsets.dropFirst()).allSatisfy({ $0 < $1 }) else { return nil }
             // The archive keeps a descriptor of its own: the caller closes `fd`.
-            let archiveFD = dup(fd)
+            let archiveFD = fcntl(fd, F_DUPFD_CLOEXEC, 0)
             guard archiveFD >= 0 else { return nil }
             let archive = LogArchive(path: logPath, fd: archiveFD, offsets: offsets, end: Int64(coverage.offset))
             let state = try BoardState(snapshot: &reader, archive: archive)
@@ -102,19 +123,6 @@ enum SnapshotFile {
         } catch {
             return nil
         }
-    }
-
-    /// A checksum of the whole cache, eight bytes at a time (tens of megabytes in milliseconds).
-    static func checksum(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
-        var value: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(bytes.count)
-        @inline(__always) func mix(_ word: UInt64) {
-            value = (value ^ word) &* 0x0000_0100_0000_01B3
-            value ^= value >> 29
-        }
-        let words = bytes.count / 8
-        for index in 0..<words { mix(bytes.loadUnaligned(fromByteOffset: index * 8, as: UInt64.self)) }
-        for index in (words * 8)..<bytes.count { mix(UInt64(bytes[index])) }
-        return value
     }
 
     /// FNV-1a: enough to notice that the bytes at an end of the covered log changed.

@@ -13,7 +13,7 @@ struct Export: ParsableCommand {
     func run() throws {
         let log = try options.open(snapshots: .off)
         switch format {
-        case .json: Output.print(IssueJSON.export(log.state, name: log.location.name))
+        case .json: Output.print(utf8: IssueJSON.export(log.state, name: log.location.name))
         case .csv: Output.print(IssueCSV.write(log.state.issues.keys.sorted().map { log.state.issues[$0]! }))
         }
     }

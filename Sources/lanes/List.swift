@@ -19,7 +19,7 @@ struct List: ParsableCommand {
         let issues = parsed.run(on: log.state)
         switch format {
         case .table: Output.print(IssueTable.render(issues, state: log.state, width: Output.terminalWidth))
-        case .json: Output.print(IssueJSON.list(issues))
+        case .json: Output.print(utf8: IssueJSON.list(issues))
         case .csv: Output.print(IssueCSV.write(issues))
         }
     }

@@ -7,13 +7,19 @@ import Screen
 /// that can hold user text is passed through the sanitiser by the caller or here.
 enum Output {
     static func print(_ text: String) {
-        write(text.hasSuffix("\n") ? text : text + "\n", to: STDOUT_FILENO)
+        write(Array((text.hasSuffix("\n") ? text : text + "\n").utf8), to: STDOUT_FILENO)
+    }
+
+    /// Prints UTF-8 that is already terminal-safe (JSON from `JSONWriter`), with a newline.
+    static func print(utf8 bytes: [UInt8]) {
+        write(bytes, to: STDOUT_FILENO)
+        write([10], to: STDOUT_FILENO)
     }
 
     /// Writes a message to stderr; multi-line messages (usage help) keep their lines.
     static func error(_ text: String) {
         let clean = Sanitizer.multiline(text)
-        write(clean.hasSuffix("\n") ? clean : clean + "\n", to: STDERR_FILENO)
+        write(Array((clean.hasSuffix("\n") ? clean : clean + "\n").utf8), to: STDERR_FILENO)
     }
 
     /// Prints `lanes: message` and exits 1.
@@ -23,8 +29,7 @@ enum Output {
     }
 
     /// Writes all bytes, retrying short writes; a closed pipe just ends the output.
-    private static func write(_ text: String, to fd: Int32) {
-        let bytes = Array(text.utf8)
+    private static func write(_ bytes: [UInt8], to fd: Int32) {
         var done = 0
         while done < bytes.count {
             let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + done, $0.count - done) }
@@ -40,7 +45,7 @@ enum Output {
 
     /// A one-line status on a terminal's stderr, overwritten by the next (empty clears it).
     static func progress(_ text: String) {
-        write("\r\u{1B}[K" + Sanitizer.line(text), to: STDERR_FILENO)
+        write(Array(("\r\u{1B}[K" + Sanitizer.line(text)).utf8), to: STDERR_FILENO)
     }
 
     /// The terminal's width when stdout is one.

@@ -18,7 +18,7 @@ import Screen
 
     @Test func jsonIsValidOrderedAndTerminalSafe() throws {
         let state = try sample()
-        let text = IssueJSON.list(Array(state.issues.values))
+        let text = String(decoding: IssueJSON.list(Array(state.issues.values)), as: UTF8.self)
         let decoded = try JSONSerialization.jsonObject(with: Data(text.utf8)) as! [[String: Any]]
         #expect(decoded[0]["title"] as? String == "日本語 \"quoted\", comma")
         #expect(decoded[0]["body"] as? String == "two\nlines\t\u{1B}[31m", "lossless for JSON readers")
@@ -27,7 +27,7 @@ import Screen
     }
 
     @Test func exportCarriesColumnsAndTimelines() throws {
-        let text = IssueJSON.export(try sample(), name: "b")
+        let text = String(decoding: IssueJSON.export(try sample(), name: "b"), as: UTF8.self)
         let decoded = try JSONSerialization.jsonObject(with: Data(text.utf8)) as! [String: Any]
         let issues = decoded["issues"] as! [[String: Any]]
         #expect((issues[0]["timeline"] as! [[String: Any]]).map { $0["kind"] as! String } == ["created", "labelled", "assigned"])

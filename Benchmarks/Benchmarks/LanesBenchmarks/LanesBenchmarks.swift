@@ -16,19 +16,25 @@ let benchmarks: @Sendable () -> Void = {
     let large = try! BoardGenerator.board(issues: 100_000, events: 1_000_000)
     let configuration = Configuration(rcFiles: [], environment: ["LANG": "C.UTF-8"])
 
-    Benchmark("open 100k issues / 1M events to the first frame",
-              configuration: .init(maxDuration: .seconds(20), maxIterations: 10)) { benchmark in
-        let log = try EventLog.open(large)
-        let session = BoardSession(log: log, screen: MemoryScreen(width: 200, height: 50), configuration: configuration, actor: "user1")
-        blackHole(session.frame())
-        benchmark.stopMeasurement() // freeing the board on the way out is not part of opening it
+    // Opening reads .lanes/cache (the snapshot) and the lines written since; the first open of
+    // a board, or one after 8 MB of new lines, reads the whole log and writes a new snapshot.
+    _ = try! EventLog.open(large) // makes sure the snapshot exists and is current
+    for (name, snapshots) in [("from its snapshot", SnapshotPolicy.standard), ("reading the whole log", SnapshotPolicy.off)] {
+        Benchmark("open 100k issues / 1M events to the first frame, \(name)",
+                  configuration: .init(maxDuration: .seconds(20), maxIterations: 10)) { benchmark in
+            let log = try EventLog.open(large, snapshots: snapshots)
+            let session = BoardSession(log: log, screen: MemoryScreen(width: 200, height: 50), configuration: configuration, actor: "user1")
+            blackHole(session.frame())
+            benchmark.stopMeasurement() // freeing the board on the way out is not part of opening it
+        }
     }
 
     let log = try! EventLog.open(large)
     let writer = try! EventLog.open(large)
 
-    Benchmark("list --format json of 100k issues", configuration: .init(maxIterations: 10)) { benchmark in
+    Benchmark("list --format json of 100k issues (open, query, JSON)", configuration: .init(maxIterations: 10)) { benchmark in
         for _ in benchmark.scaledIterations {
+            let log = try EventLog.open(large)
             blackHole(IssueJSON.list(Query.everything.run(on: log.state)))
         }
     }
@@ -56,6 +62,20 @@ let benchmarks: @Sendable () -> Void = {
             session.handle(.enter)
             blackHole(session.frame())
             session.handle(.character("q"))
+            blackHole(session.frame())
+        }
+    }
+
+    Benchmark("keystroke to frame: activity view, events read back from the log, 100k issues",
+              configuration: .init(scalingFactor: .kilo)) { benchmark in
+        let session = BoardSession(log: log, screen: MemoryScreen(width: 200, height: 50), configuration: configuration, actor: "user1")
+        session.handle(.character("T"))
+        _ = session.frame()
+        benchmark.startMeasurement()
+        var down = true
+        for _ in benchmark.scaledIterations {
+            session.handle(down ? .character("j") : .character("k"))
+            down.toggle()
             blackHole(session.frame())
         }
     }
