@@ -122,7 +122,7 @@ enum POSIXFile {
                                 layer: FileLayer = .system) throws(BoardError) {
         let directory = Path.parent(path)
         let temporary = path + ".tmp-\(getpid())"
-        let fd = try open(temporary, O_WRONLY | O_CREAT | O_TRUNC, mode: mode ?? 0o666)
+        let fd = try createTemporary(temporary, mode: mode ?? 0o666)
         do throws(BoardError) {
             if let mode, fchmod(fd, mode) != 0 { throw BoardError.io("cannot set the mode of \(temporary): \(errorText())") }
             try writeAll(fd, bytes, path: temporary, layer: layer)
@@ -139,6 +139,14 @@ enum POSIXFile {
             throw .io("cannot rename \(temporary) to \(path): \(reason)")
         }
         try syncDirectory(directory, layer: layer)
+    }
+
+    /// Creates `path` afresh for writing. Never opens what is already there: on a shared board
+    /// anyone in the group could have left a symlink at a predictable temporary name, pointing
+    /// at a file of ours outside the board.
+    static func createTemporary(_ path: String, mode: mode_t) throws(BoardError) -> Int32 {
+        unlink(path)
+        return try open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, mode: mode)
     }
 
     static func syncDirectory(_ path: String, layer: FileLayer = .system) throws(BoardError) {

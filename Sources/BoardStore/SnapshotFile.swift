@@ -42,7 +42,7 @@ enum SnapshotFile {
     /// cut short by a crash fails its checksum and is rebuilt.
     static func write(_ state: BoardState, offsets: [Int64], coverage: Coverage, to path: String, shared: Bool) throws(BoardError) {
         let temporary = path + ".tmp-\(getpid())"
-        let fd = try POSIXFile.open(temporary, O_WRONLY | O_CREAT | O_TRUNC, mode: shared ? 0o660 : 0o666)
+        let fd = try POSIXFile.createTemporary(temporary, mode: shared ? 0o660 : 0o666)
         var failure: BoardError?
         var checksum = SnapshotChecksum()
         func put(_ bytes: ArraySlice<UInt8>) {

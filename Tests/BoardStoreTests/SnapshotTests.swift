@@ -136,3 +136,19 @@ import Testing
         try expectSameBoard(next, location, "fresh snapshot")
     }
 }
+
+extension SnapshotTests {
+    /// On a shared board anyone in the group can plant a symlink where the cache's temporary
+    /// file will be: writing the cache must replace it, not write through it.
+    @Test func writingTheCacheNeverFollowsAPlantedSymlink() throws {
+        let dir = TemporaryDirectory()
+        let location = BoardLocation(root: dir.path)
+        try EventLog.create(location)
+        try populate(try EventLog.open(location, snapshots: .off), issues: 10, seed: 8)
+        dir.write("victim", Array("precious\n".utf8))
+        #expect(symlink(dir.file("victim"), location.snapshotPath + ".tmp-\(getpid())") == 0)
+        _ = try EventLog.open(location, snapshots: SnapshotTests.always)
+        #expect(dir.read("victim") == Array("precious\n".utf8))
+        #expect(archived(try EventLog.open(location, snapshots: SnapshotTests.always)) > 0, "the cache was still written")
+    }
+}
