@@ -107,7 +107,7 @@ public final class EventLog {
                 if let coverage = try? SnapshotFile.coverage(fd: fd, info: info, offset: offset, nextLine: reader.nextLine,
                                                              version: version, path: location.eventsPath) {
                     try? SnapshotFile.write(state, offsets: offsets, coverage: coverage, to: location.snapshotPath,
-                                            shared: location.isShared)
+                                            shared: location.isShared, layer: fileLayer)
                 }
             }
         }

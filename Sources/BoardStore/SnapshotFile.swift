@@ -40,7 +40,8 @@ enum SnapshotFile {
     /// Writes the snapshot of `state` (whose events start at `offsets` in the log) to a
     /// temporary file renamed into place, a megabyte at a time. Not synced: a cache lost or
     /// cut short by a crash fails its checksum and is rebuilt.
-    static func write(_ state: BoardState, offsets: [Int64], coverage: Coverage, to path: String, shared: Bool) throws(BoardError) {
+    static func write(_ state: BoardState, offsets: [Int64], coverage: Coverage, to path: String, shared: Bool,
+                      layer: FileLayer = .system) throws(BoardError) {
         let temporary = path + ".tmp-\(getpid())"
         let fd = try POSIXFile.createTemporary(temporary, mode: shared ? 0o660 : 0o666)
         var failure: BoardError?
@@ -48,7 +49,7 @@ enum SnapshotFile {
         func put(_ bytes: ArraySlice<UInt8>) {
             guard failure == nil else { return }
             bytes.withUnsafeBytes { checksum.add($0) }
-            do { try POSIXFile.writeAll(fd, Array(bytes), path: temporary) } catch { failure = error }
+            do { try POSIXFile.writeAll(fd, Array(bytes), path: temporary, layer: layer) } catch { failure = error }
         }
         var out = SnapshotWriter { buffer in
             let whole = buffer.count / 8 * 8 // the checksum takes whole words until the end
@@ -69,7 +70,7 @@ enum SnapshotFile {
         put(withUnsafeBytes(of: sum.littleEndian) { Array($0) }[...])
         if failure == nil, shared, fchmod(fd, 0o660) != 0 { failure = .io("cannot set the mode of \(temporary): \(POSIXFile.errorText())") }
         close(fd)
-        if failure == nil, rename(temporary, path) != 0 { failure = .io("cannot rename \(temporary): \(POSIXFile.errorText())") }
+        if failure == nil, layer.rename(temporary, path) != 0 { failure = .io("cannot rename \(temporary): \(POSIXFile.errorText())") }
         if let failure {
             unlink(temporary)
             throw failure

@@ -152,3 +152,29 @@ extension SnapshotTests {
         #expect(archived(try EventLog.open(location, snapshots: SnapshotTests.always)) > 0, "the cache was still written")
     }
 }
+
+extension SnapshotTests {
+    /// The cache is best effort: a full disk or an I/O error while writing it (at any write or
+    /// at the rename) leaves the board open and right, and no cache or temporary file behind.
+    @Test(arguments: [FaultPlan.Operation.write, .shortWrite, .rename])
+    func aFailedCacheWriteLeavesTheBoardRightAndNoCache(_ operation: FaultPlan.Operation) throws {
+        let dir = TemporaryDirectory()
+        let location = BoardLocation(root: dir.path)
+        try EventLog.create(location)
+        try populate(try EventLog.open(location, snapshots: .off), issues: 20, seed: 9)
+        let log = try EventLog.open(location, snapshots: SnapshotTests.always)
+        for failAt in [1, 2, 3] {
+            try? FileManager.default.removeItem(atPath: location.snapshotPath)
+            let plan = FaultPlan(operation, failAt: failAt, errorCode: ENOSPC)
+            log.fileLayer = plan.layer
+            try log.reload()
+            #expect(plan.fired || failAt > 1, "the first write and the rename are always reached")
+            if plan.fired {
+                #expect(!FileManager.default.fileExists(atPath: location.snapshotPath), "\(operation) #\(failAt)")
+            }
+            let leftovers = try FileManager.default.contentsOfDirectory(atPath: location.directory).filter { $0.contains(".tmp-") }
+            #expect(leftovers.isEmpty, "\(leftovers)")
+            try expectSameBoard(log, location, "\(operation) #\(failAt)")
+        }
+    }
+}
