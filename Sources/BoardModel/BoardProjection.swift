@@ -32,7 +32,7 @@ public struct BoardProjection: Sendable {
         // Match into a flag per slot (reading issues in place, never copying one), then keep the
         // flagged slots of the already sorted orders: no sorting, hashing or copying per key.
         var matched = [Bool](repeating: false, count: state.issues.count)
-        let known = query.knownAnswers(from: searchText)
+        let known = query.knownAnswers(from: searchText, in: state)
         state.issues.forEachPointer(candidates) { slot, issue in
             if query.matches(at: issue, slot: slot, known: known, now: now, staleAfterDays: staleAfterDays) { matched[slot] = true }
         }

@@ -18,13 +18,13 @@ extension Query {
         return true
     }
 
-    /// For each term, its answer for every issue if `searchText` can give it in one pass (free
-    /// text that is ASCII), else nil.
-    func knownAnswers(from searchText: SearchText?) -> [[Bool]?] {
+    /// For each term, its answer for every issue of `state` if `searchText` (which must be
+    /// `state`'s) can give it in one pass (free text that is ASCII), else nil.
+    func knownAnswers(from searchText: SearchText?, in state: BoardState) -> [[Bool]?] {
         guard let searchText else { return [] }
         return terms.map { term in
             guard case .text(let needle) = term.condition, needle.utf8.allSatisfy({ $0 < 0x80 && $0 != 0 }) else { return nil }
-            return searchText.matches(Array(needle.utf8))
+            return searchText.matches(needle, in: state)
         }
     }
 

@@ -2,12 +2,15 @@
 ///
 /// The filter's free text used to be searched string by string, and reaching 200,000 strings
 /// scattered over the heap cost more than reading their bytes. One buffer is read front to back
-/// at memory speed. Built once per board version (a session keeps it with the sorted order).
+/// at memory speed. Built once, then kept across board versions by `updating`: issues changed
+/// since are searched one by one until there are too many of them.
 public struct SearchText: Sendable {
     /// Title, a 0 byte, body, a 0 byte, for each issue in slot order.
     let bytes: [UInt8]
     /// Where each slot's text starts in `bytes`; one extra entry marks the end.
     let starts: [Int32]
+    /// Slots whose text may have changed since `bytes` was built (slots past it are new).
+    public private(set) var stale: Set<Int> = []
 
     public init(state: BoardState) {
         var bytes: [UInt8] = []
@@ -27,8 +30,29 @@ public struct SearchText: Sendable {
         self.starts = starts
     }
 
-    /// For each slot, whether its title or body contains `needle` (lowercased ASCII, no 0 byte).
-    func matches(_ needle: [UInt8]) -> [Bool] {
+    /// The same text after the issues numbered `changed` were created or edited in `state`.
+    public func updating(_ changed: Set<Int>, in state: BoardState) -> SearchText {
+        var updated = self
+        updated.stale.formUnion(changed.compactMap { state.issues.slot(of: $0) })
+        return updated
+    }
+
+    /// For each slot of `state`, whether its title or body contains `needle` (lowercased
+    /// ASCII, no 0 byte): from the buffer, and one by one for stale and new slots.
+    func matches(_ needle: String, in state: BoardState) -> [Bool] {
+        var found = matches(Array(needle.utf8))
+        found.append(contentsOf: repeatElement(false, count: max(0, state.issues.count - found.count)))
+        let recheck = stale.union(starts.count - 1 ..< max(starts.count - 1, state.issues.count))
+        state.issues.withValues { issues in
+            for slot in recheck where slot < issues.count {
+                found[slot] = issues[slot].title.containsLowercased(needle) || issues[slot].body.containsLowercased(needle)
+            }
+        }
+        return found
+    }
+
+    /// For each slot of the buffer, whether its text contains `needle`.
+    private func matches(_ needle: [UInt8]) -> [Bool] {
         var found = [Bool](repeating: false, count: starts.count - 1)
         guard !needle.isEmpty else { return found.map { _ in true } }
         let search = TextSearch(needle)

@@ -23,6 +23,10 @@ public final class EventLog {
     /// Increases whenever `state` changes (a commit, other writers' events, a reload), so
     /// views can cache what they derive from it.
     public private(set) var version = 0
+    /// Which issues recent versions changed (see `changedIssues(since:)`), oldest first.
+    private var changeLog: [(version: Int, issues: [Int])] = []
+    /// The version of the last reload: nothing before it can be updated incrementally.
+    private var reloadedAt = 0
     /// Things the user should know about the board's files (world-writable, say).
     public private(set) var warnings: [String] = []
     /// The system calls used to change files (tests inject failures here).
@@ -111,6 +115,8 @@ public final class EventLog {
                 }
             }
         }
+        changeLog = []
+        reloadedAt = version
         warnings = EventLog.permissionWarnings(info, location: location)
         readOnlyReason = nil
         if let version = reader.version, version > LineCodec.formatVersion {
@@ -223,7 +229,29 @@ public final class EventLog {
         offset = size + bytes.count
         reader.nextLine += events.count
         version += 1
+        record(events)
         return events
+    }
+
+    /// The issues changed between `version` and now, if this log still knows (nil after a
+    /// reload, a change of columns, or when `version` is too old): what derived views need to
+    /// update instead of recomputing from every issue.
+    public func changedIssues(since version: Int) -> Set<Int>? {
+        guard version >= reloadedAt, version <= self.version else { return nil }
+        if version == self.version { return [] }
+        guard let first = changeLog.first, first.version <= version + 1 else { return nil }
+        var issues = Set<Int>()
+        for entry in changeLog where entry.version > version {
+            if entry.issues.contains(0) { return nil } // board-wide: the columns changed
+            issues.formUnion(entry.issues)
+        }
+        return issues
+    }
+
+    /// Remembers which issues the newest version changed (the last 64 versions are kept).
+    private func record(_ events: [Event]) {
+        changeLog.append((version, events.map(\.issue)))
+        if changeLog.count > 64 { changeLog.removeFirst() }
     }
 
     /// A board anyone on the host can write can be rewritten by anyone; a shared board that
@@ -263,6 +291,7 @@ public final class EventLog {
         let chunk = bytes.withUnsafeBufferPointer { reader.read($0) { event, _ in events.append(event) } }
         state.apply(events)
         absorb(chunk)
+        record(events)
         return events
     }
 

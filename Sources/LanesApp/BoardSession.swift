@@ -95,8 +95,9 @@ public final class BoardSession {
             ui.helpFilter = command.argument
             return
         }
-        let context = reduceContext()
-        let reactions = reduce(&ui, command, context)
+        // The context (a copy of the board) must be gone before the reactions run: a commit
+        // changing the board while a copy is alive would copy all 100,000 issues.
+        let reactions = reduce(&ui, command, reduceContext())
         for reaction in reactions { perform(reaction) }
         adjustViewport()
     }
@@ -373,7 +374,7 @@ public final class BoardSession {
         let time = now()
         let key = ProjectionCache.Key(version: log.version, query: ui.filter, minute: time.milliseconds / 60_000,
                                       swimlanes: ui.swimlanes)
-        return projections.projection(for: key, state: log.state) { candidates, order, searchText in
+        return projections.projection(for: key, state: log.state, changes: log.changedIssues(since:)) { candidates, order, searchText in
             BoardProjection(state: log.state, query: ui.filter, now: time,
                             staleAfterDays: configuration.settings.staleAfterDays, swimlanes: ui.swimlanes,
                             candidates: candidates, order: order, searchText: searchText)

@@ -28,9 +28,13 @@ struct ProjectionCache {
     /// The board's text for free-text search, for the version it was computed at.
     private var searchText: (version: Int, value: SearchText)?
 
+    /// Past this many changed issues, the order and search text are rebuilt rather than updated.
+    private let updateLimit = 1_000
+
     /// The projection for `key`, computing it (from the narrowest usable earlier result and the
-    /// board's sorted order) if needed.
-    mutating func projection(for key: Key, state: BoardState,
+    /// board's sorted order) if needed. `changes(version)` names the issues changed since that
+    /// board version, or nil if unknown (`EventLog.changedIssues(since:)`).
+    mutating func projection(for key: Key, state: BoardState, changes: (Int) -> Set<Int>?,
                              compute: (_ candidates: [Int]?, _ order: IssueOrder, _ searchText: SearchText?) -> BoardProjection)
         -> BoardProjection {
         if let index = entries.lastIndex(where: { $0.key == key }) {
@@ -42,11 +46,27 @@ struct ProjectionCache {
         let candidates = entries
             .filter { key.query.narrows($0.key.query) }
             .min { $0.value.list.count < $1.value.list.count }?.value.list
-        if order?.version != key.version || order?.value.sort != key.query.sort {
+        // After a move or another writer's change, only the changed issues are re-placed.
+        if let current = order, current.value.sort == key.query.sort {
+            if current.version != key.version {
+                if let changed = changes(current.version), changed.count <= updateLimit {
+                    order = (key.version, current.value.updating(changed, in: state))
+                } else {
+                    order = (key.version, IssueOrder(state: state, sort: key.query.sort))
+                }
+            }
+        } else {
             order = (key.version, IssueOrder(state: state, sort: key.query.sort))
         }
         let hasText = key.query.terms.contains { if case .text = $0.condition { true } else { false } }
-        if hasText, searchText?.version != key.version {
+        if hasText, let current = searchText, current.version != key.version {
+            if let changed = changes(current.version), current.value.stale.count + changed.count <= updateLimit {
+                searchText = (key.version, current.value.updating(changed, in: state))
+            } else {
+                searchText = nil
+            }
+        }
+        if hasText, searchText == nil {
             searchText = (key.version, SearchText(state: state))
         }
         let value = compute(candidates, order!.value, hasText ? searchText?.value : nil)

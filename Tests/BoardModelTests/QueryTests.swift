@@ -174,3 +174,40 @@ import Testing
         #expect(try !q("label:bugs").narrows(q("label:bug")), "only free text grows by typing")
     }
 }
+
+/// The sorted order and search text a session keeps across board versions must equal what a
+/// fresh computation gives after any changes.
+@Suite struct IncrementalOrderTests {
+    @Test func updatedOrderAndSearchTextEqualFreshOnes() throws {
+        var random = SeededGenerator(seed: 11)
+        func pick<T>(_ values: [T]) -> T { values[Int(random.next() % UInt64(values.count))] }
+        var state = try board((1...80).map { n in
+            .create(title: pick(["Login", "logout", "Dialog", "CATALOG"]) + " \(n)", body: pick(["", "see LOGIN"]),
+                    column: pick(["backlog", "todo", "doing"]), priority: pick(Priority.allCases))
+        })
+        let sorts = QuerySort.Key.allCases.flatMap { key in [false, true].map { QuerySort(key: key, descending: $0) } }
+        var orders = sorts.map { IssueOrder(state: state, sort: $0) }
+        var text = SearchText(state: state)
+        let at = Timestamp(milliseconds: 1_780_000_000_000)
+        for round in 0..<60 {
+            let number = 1 + Int(random.next() % UInt64(state.highestNumber))
+            let change: Change = pick([.move(number, to: pick(["todo", "review", "doing"])), .move(number, to: "todo", rank: 0.5),
+                                       .prioritise(number, pick(Priority.allCases)), .retitle(number, pick(["LOGIN now", "plain"])),
+                                       .editBody(number, pick(["", "login here"])), .create(title: "new login \(round)"),
+                                       .close(number), .reopen(number)])
+            guard let events = try? state.events(for: change, actor: "ann", at: Timestamp(milliseconds: at.milliseconds + Int64(round))) else { continue }
+            state.apply(events)
+            let changed = Set(events.map(\.issue))
+            orders = orders.map { $0.updating(changed, in: state) }
+            text = text.updating(changed, in: state)
+            for order in orders {
+                let fresh = IssueOrder(state: state, sort: order.sort)
+                #expect(order.lanes == fresh.lanes, "round \(round), \(order.sort)")
+                #expect(order.list == fresh.list, "round \(round), \(order.sort)")
+            }
+            for needle in ["login", "log", "plain", "zzz"] {
+                #expect(text.matches(needle, in: state) == SearchText(state: state).matches(needle, in: state), "round \(round), \(needle)")
+            }
+        }
+    }
+}

@@ -209,6 +209,11 @@ final class SessionHarness {
             h.type(key)
             expectFresh(key + " after the change")
         }
+        // Moving cards with and without a filter updates the kept order instead of re-sorting.
+        for keys in ["<Esc>", "L", "jL", "H", "/log<Enter>", "L", "kH"] {
+            h.type(keys)
+            expectFresh(keys)
+        }
     }
 
     @Test func rcErrorsShowOnTheStatusLine() throws {

@@ -66,6 +66,21 @@ let benchmarks: @Sendable () -> Void = {
         }
     }
 
+    Benchmark("keystroke to frame: move a card (append, fsync, re-place it), 100k issues",
+              configuration: .init(maxIterations: 100)) { benchmark in
+        let mover = try EventLog.open(large)
+        let session = BoardSession(log: mover, screen: MemoryScreen(width: 200, height: 50), configuration: configuration, actor: "user1")
+        session.handle(.character("l"))
+        _ = session.frame()
+        benchmark.startMeasurement()
+        var right = true
+        for _ in benchmark.scaledIterations {
+            session.handle(.character(right ? "L" : "H"))
+            right.toggle()
+            blackHole(session.frame())
+        }
+    }
+
     Benchmark("keystroke to frame: activity view, events read back from the log, 100k issues",
               configuration: .init(scalingFactor: .kilo)) { benchmark in
         let session = BoardSession(log: log, screen: MemoryScreen(width: 200, height: 50), configuration: configuration, actor: "user1")
