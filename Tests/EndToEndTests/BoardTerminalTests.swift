@@ -51,7 +51,8 @@ struct BoardTerminalTests {
         let big = try tmux.waitFor(text: "Review me")
         #expect(big.contains("Done already"))
         try tmux.resize(width: 30, height: 10)
-        let small = try tmux.waitFor(text: "too small")
+        // Wait for the whole message: a capture can land between two lines of one repaint.
+        let small = try tmux.waitFor("the too-small message") { $0.contains("too small") && $0.contains("40×12") }
         #expect(small.contains("40×12"))
         try tmux.resize(width: 120, height: 40)
         let again = try tmux.waitFor(text: "Review me")

@@ -43,14 +43,18 @@ final class Tmux {
         try tmux(["display-message", "-p", "-t", "main", "#{pane_dead}"]).trimmingCharacters(in: .whitespacesAndNewlines) == "1"
     }
 
-    /// Polls the screen until `predicate` holds (or 15 s pass, generous for a slow CI machine).
+    /// Polls the screen until `predicate` holds on a settled screen (the same capture twice,
+    /// 50 ms apart: a capture can land in the middle of a repaint on a loaded machine), or 15 s
+    /// pass, generous for a slow CI machine.
     @discardableResult
     func waitFor(_ what: String, timeout: Double = 15, _ predicate: (String) -> Bool) throws -> String {
         let deadline = Date().addingTimeInterval(timeout)
         var last = ""
+        var previous: String?
         while Date() < deadline {
             last = try screen()
-            if predicate(last) { return last }
+            if predicate(last), last == previous { return last }
+            previous = last
             Thread.sleep(forTimeInterval: 0.05)
         }
         throw TmuxTimeout(what: what, screen: last)
