@@ -31,6 +31,7 @@ let benchmarks: @Sendable () -> Void = {
 
     let log = try! EventLog.open(large)
     let writer = try! EventLog.open(large)
+    let mover = try! EventLog.open(large)
 
     Benchmark("list --format json of 100k issues (open, query, JSON)", configuration: .init(maxIterations: 10)) { benchmark in
         for _ in benchmark.scaledIterations {
@@ -68,7 +69,6 @@ let benchmarks: @Sendable () -> Void = {
 
     Benchmark("keystroke to frame: move a card (append, fsync, re-place it), 100k issues",
               configuration: .init(maxIterations: 100)) { benchmark in
-        let mover = try EventLog.open(large)
         let session = BoardSession(log: mover, screen: MemoryScreen(width: 200, height: 50), configuration: configuration, actor: "user1")
         session.handle(.character("l"))
         _ = session.frame()
