@@ -42,6 +42,7 @@ enum SnapshotFile {
     /// cut short by a crash fails its checksum and is rebuilt.
     static func write(_ state: BoardState, offsets: [Int64], coverage: Coverage, to path: String, shared: Bool,
                       layer: FileLayer = .system) throws(BoardError) {
+        removeAbandonedTemporaries(of: path)
         let temporary = path + ".tmp-\(getpid())"
         let fd = try POSIXFile.createTemporary(temporary, mode: shared ? 0o660 : 0o666)
         var failure: BoardError?
@@ -74,6 +75,20 @@ enum SnapshotFile {
         if let failure {
             unlink(temporary)
             throw failure
+        }
+    }
+
+    /// Deletes temporary files a killed process left while writing the cache (`cache.tmp-PID`
+    /// whose process is gone), so a crash never leaves 40 MB behind for good.
+    static func removeAbandonedTemporaries(of path: String) {
+        let directory = Path.parent(path)
+        let prefix = Path.base(path) + ".tmp-"
+        guard let handle = opendir(directory) else { return }
+        defer { closedir(handle) }
+        while let entry = readdir(handle) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            guard name.hasPrefix(prefix), let pid = Int32(name.dropFirst(prefix.count)) else { continue }
+            if pid != getpid(), kill(pid, 0) != 0, errno == ESRCH { unlink(Path.join(directory, name)) }
         }
     }
 

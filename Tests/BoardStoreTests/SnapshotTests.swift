@@ -178,3 +178,20 @@ extension SnapshotTests {
         }
     }
 }
+
+extension SnapshotTests {
+    /// A process killed while writing the cache leaves `cache.tmp-PID`; the next cache write
+    /// removes it once that process is gone, and never touches a live writer's.
+    @Test func abandonedTemporariesAreRemoved() throws {
+        let dir = TemporaryDirectory()
+        let location = BoardLocation(root: dir.path)
+        try EventLog.create(location)
+        try populate(try EventLog.open(location, snapshots: .off), issues: 5, seed: 10)
+        let gone = location.snapshotPath + ".tmp-2147483000" // above any pid_max: no such process
+        let live = location.snapshotPath + ".tmp-1" // init is always alive
+        for path in [gone, live] { FileManager.default.createFile(atPath: path, contents: Data("partial".utf8)) }
+        _ = try EventLog.open(location, snapshots: SnapshotTests.always)
+        #expect(!FileManager.default.fileExists(atPath: gone))
+        #expect(FileManager.default.fileExists(atPath: live))
+    }
+}
