@@ -80,7 +80,10 @@ extension BoardState {
             issue.clocks.priority = try stamp()
             issue.clocks.placement = try stamp()
             let ends = TimelineEnds(first: try index(), last: try index())
-            guard issues.insert(issue, for: number), timelineEnds.insert(ends, for: number) else { throw SnapshotReader.Damaged() }
+            // A number above the highest one would be handed out again to the next new issue.
+            guard number <= highestNumber, issues.insert(issue, for: number), timelineEnds.insert(ends, for: number) else {
+                throw SnapshotReader.Damaged()
+            }
         }
         nextInTimeline = try reader.int32s()
         // Timelines are walked by index: every link must point forward, inside the archive.
