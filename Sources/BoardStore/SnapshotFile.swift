@@ -7,11 +7,12 @@ import BoardModel
 /// a compact file and the lines written since, instead of decoding and folding every event.
 ///
 /// Derived and rebuildable: the log stays the truth. The cache names the log file (device and
-/// inode) and how much of it it covers, with checksums of the covered bytes at both ends; if
-/// any of that no longer holds (the log was replaced by a git pull, cut, edited) or the file is
-/// damaged, it is ignored and the next full read writes a new one.
+/// inode) and how much of it it covers, with checksums of the covered bytes (at both ends and
+/// in full); if they no longer match (the log was cut, edited, or replaced by a merge that
+/// changed those bytes) or the cache is damaged, it is ignored and the next full read writes a
+/// new one.
 enum SnapshotFile {
-    static let magic: UInt64 = 0x3270_6E73_656E_616C // "lanesnp2" read as a little-endian integer
+    static let magic: UInt64 = 0x3370_6E73_656E_616C // "lanesnp3" read as a little-endian integer
     /// Bytes hashed at each end of the covered part of the log.
     static let checkedBytes = 4096
 
@@ -26,15 +27,52 @@ enum SnapshotFile {
         var version: Int
         var headHash: UInt64
         var tailHash: UInt64
+        /// A checksum of all the covered bytes.
+        var prefixHash: UInt64
     }
 
     /// The coverage of a log of which `offset` bytes have been read, hashing through `fd`.
     static func coverage(fd: Int32, info: stat, offset: Int, nextLine: Int, version: Int, path: String) throws(BoardError) -> Coverage {
+        let (head, tail) = try endHashes(fd: fd, offset: offset, path: path)
+        return Coverage(device: UInt64(info.st_dev), inode: UInt64(info.st_ino), offset: offset, nextLine: nextLine,
+                        version: version, headHash: head, tailHash: tail, prefixHash: try prefixHash(fd: fd, offset: offset, path: path))
+    }
+
+    /// Whether the log open at `fd` still starts with the bytes `coverage` describes.
+    ///
+    /// The same file (device and inode) is only ever appended to by Lanes, so its two ends are
+    /// enough. A different file under the same name (a `git pull` writes the merged log anew)
+    /// usually starts with the same bytes, as other people's events are newer than ours: all the
+    /// covered bytes are checked (tens of milliseconds), and if they match the cache is used.
+    static func stillCovers(_ coverage: Coverage, fd: Int32, info: stat, path: String) -> Bool {
+        guard coverage.offset > 0, coverage.offset <= Int(info.st_size), coverage.nextLine > 0,
+              let (head, tail) = try? endHashes(fd: fd, offset: coverage.offset, path: path),
+              head == coverage.headHash, tail == coverage.tailHash else { return false }
+        if coverage.device == UInt64(info.st_dev), coverage.inode == UInt64(info.st_ino) { return true }
+        return (try? prefixHash(fd: fd, offset: coverage.offset, path: path)) == coverage.prefixHash
+    }
+
+    private static func endHashes(fd: Int32, offset: Int, path: String) throws(BoardError) -> (UInt64, UInt64) {
         let head = try POSIXFile.read(fd, offset: 0, count: min(offset, checkedBytes), path: path)
         let tailStart = max(0, offset - checkedBytes)
         let tail = try POSIXFile.read(fd, offset: tailStart, count: offset - tailStart, path: path)
-        return Coverage(device: UInt64(info.st_dev), inode: UInt64(info.st_ino), offset: offset, nextLine: nextLine,
-                        version: version, headHash: hash(head), tailHash: hash(tail))
+        return (hash(head), hash(tail))
+    }
+
+    private static func prefixHash(fd: Int32, offset: Int, path: String) throws(BoardError) -> UInt64 {
+        try POSIXFile.withMapped(fd, count: offset, path: path) { bytes in
+            // In windows whose pages are handed back as they are read, like the log's full read.
+            var checksum = SnapshotChecksum()
+            let window = 16 << 20
+            var start = 0
+            while start < bytes.count {
+                let end = min(bytes.count, start + window)
+                checksum.add(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[start..<end])))
+                POSIXFile.releasePages(of: bytes, before: end)
+                start = end
+            }
+            return checksum.value
+        }
     }
 
     /// Writes the snapshot of `state` (whose events start at `offsets` in the log) to a
@@ -64,6 +102,7 @@ enum SnapshotFile {
         for value in [coverage.offset, coverage.nextLine, coverage.version] { out.int(value) }
         out.fixed(coverage.headHash)
         out.fixed(coverage.tailHash)
+        out.fixed(coverage.prefixHash)
         out.int64s(offsets)
         state.writeSnapshot(to: &out)
         put(out.bytes[...])
@@ -120,12 +159,8 @@ enum SnapshotFile {
             guard try reader.fixed() == magic, try reader.int64s() == [1] else { return nil }
             let coverage = Coverage(device: try reader.fixed(), inode: try reader.fixed(),
                                     offset: Int(try reader.int()), nextLine: Int(try reader.int()), version: Int(try reader.int()),
-                                    headHash: try reader.fixed(), tailHash: try reader.fixed())
-            guard coverage.device == UInt64(info.st_dev), coverage.inode == UInt64(info.st_ino),
-                  coverage.offset > 0, coverage.offset <= Int(info.st_size), coverage.nextLine > 0,
-                  let current = try? SnapshotFile.coverage(fd: fd, info: info, offset: coverage.offset, nextLine: coverage.nextLine,
-                                                           version: coverage.version, path: logPath),
-                  current == coverage else { return nil }
+                                    headHash: try reader.fixed(), tailHash: try reader.fixed(), prefixHash: try reader.fixed())
+            guard stillCovers(coverage, fd: fd, info: info, path: logPath) else { return nil }
             let offsets = try reader.int64s()
             guard offsets.first.map({ $0 >= 0 }) ?? true, offsets.last.map({ $0 < Int64(coverage.offset) }) ?? true,
                   zip(offsets, offsets.dropFirst()).allSatisfy({ $0 < $1 }) else { return nil }

@@ -96,16 +96,30 @@ import Testing
             try expectSameBoard(log, location, "\(what)")
         }
 
-        // The log replaced by a rewritten copy (as a git pull does): new file, same name.
+        // The log replaced by a new file (as a git pull writes the merged log). Starting with the
+        // same bytes plus others' newer events, the cache still holds: it is used.
         dir.write(".lanes/cache", good)
-        var log = dir.read(".lanes/events")
-        log.append(contentsOf: dir.read(".lanes/events").split(separator: 10, omittingEmptySubsequences: true).dropFirst(2).first!)
-        log.append(10)
-        dir.write(".lanes/events.new", log)
-        #expect(rename(dir.file(".lanes/events.new"), dir.file(".lanes/events")) == 0)
-        let replaced = try EventLog.open(location, snapshots: SnapshotTests.always)
-        #expect(archived(replaced) == 0, "a snapshot of another file is not used")
-        try expectSameBoard(replaced, location, "replaced log")
+        let original = dir.read(".lanes/events")
+        var lines = original.split(separator: 10, omittingEmptySubsequences: true).map(Array.init)
+        func replaceLog(_ bytes: [UInt8]) {
+            dir.write(".lanes/events.new", bytes)
+            #expect(rename(dir.file(".lanes/events.new"), dir.file(".lanes/events")) == 0)
+        }
+        let other = try EventLog.open(BoardLocation(root: dir.path), snapshots: .off)
+        let extra = try other.state.events(for: .comment(1, "from the other clone"), actor: "bob", at: .now)
+        replaceLog(original + extra.flatMap { LineCodec.encode($0) })
+        let pulled = try EventLog.open(location, snapshots: SnapshotTests.always)
+        #expect(archived(pulled) > 0, "a new file with the same covered bytes keeps its cache")
+        try expectSameBoard(pulled, location, "pulled log")
+
+        // A new file whose covered bytes differ in the middle (an offline clone's older events
+        // merged in): not used.
+        dir.write(".lanes/cache", good)
+        lines.swapAt(lines.count / 2, lines.count / 2 + 1)
+        replaceLog(lines.flatMap { $0 + [10] })
+        let merged = try EventLog.open(location, snapshots: SnapshotTests.always)
+        #expect(archived(merged) == 0, "different covered bytes: the cache is not used")
+        try expectSameBoard(merged, location, "reordered log")
 
         // The covered bytes edited in place (same file, same size).
         _ = try EventLog.open(location, snapshots: SnapshotTests.always) // a fresh snapshot
