@@ -2,6 +2,7 @@
 import Glibc
 #endif
 import BoardModel
+import Synchronization
 
 /// Events a snapshot covers, read back from the log line by line when a view asks for them.
 ///
@@ -15,6 +16,10 @@ final class LogArchive: EventArchive {
     private let offsets: [Int64]
     /// Where the covered part of the log ends.
     private let end: Int64
+    /// Events read recently: a view redrawn on every keystroke (activity, a long timeline)
+    /// reads the same few dozen again, and should not go back to the file for them.
+    private let recent = Mutex<[Int: Event]>([:])
+    private static let recentLimit = 4_096
 
     init(path: String, fd: Int32, offsets: [Int64], end: Int64) {
         self.path = path
@@ -30,6 +35,16 @@ final class LogArchive: EventArchive {
     /// The event, decoded from its line. A line that cannot be read back (the log was edited
     /// in place under us) reads as a comment saying so rather than stopping the program.
     func event(at index: Int) -> Event {
+        if let event = recent.withLock({ $0[index] }) { return event }
+        let event = read(index)
+        recent.withLock { recent in
+            if recent.count >= LogArchive.recentLimit { recent.removeAll(keepingCapacity: true) }
+            recent[index] = event
+        }
+        return event
+    }
+
+    private func read(_ index: Int) -> Event {
         let start = Int(offsets[index])
         let next = index + 1 < offsets.count ? offsets[index + 1] : end
         var problem = "the line is gone"
