@@ -27,6 +27,8 @@ public final class EventLog {
     private var changeLog: [(version: Int, issues: [Int])] = []
     /// The version of the last reload: nothing before it can be updated incrementally.
     private var reloadedAt = 0
+    /// A snapshot prepared by a full read, waiting for `writePendingSnapshot`.
+    private var pendingSnapshot: (() -> Void)?
     /// Things the user should know about the board's files (world-writable, say).
     public private(set) var warnings: [String] = []
     /// The system calls used to change files (tests inject failures here).
@@ -86,6 +88,7 @@ public final class EventLog {
     /// Reads the board again: from its snapshot and the lines written since if there is a
     /// usable one (and `readingEverything` is false), else the whole log, writing a snapshot.
     public func reload(readingEverything: Bool = false) throws(BoardError) {
+        pendingSnapshot = nil
         state = BoardState()
         problems = []
         reader = LogReader(path: location.eventsPath, nextLine: 1)
@@ -110,8 +113,12 @@ public final class EventLog {
                 // Best effort: the cache is derived, and a reader without write access simply has none.
                 if let coverage = try? SnapshotFile.coverage(fd: fd, info: info, offset: offset, nextLine: reader.nextLine,
                                                              version: version, path: location.eventsPath) {
-                    try? SnapshotFile.write(state, offsets: offsets, coverage: coverage, to: location.snapshotPath,
-                                            shared: location.isShared, layer: fileLayer)
+                    let (folded, location, layer) = (state, location, fileLayer)
+                    pendingSnapshot = {
+                        try? SnapshotFile.write(folded, offsets: offsets, coverage: coverage, to: location.snapshotPath,
+                                                shared: location.isShared, layer: layer)
+                    }
+                    if !snapshots.writesAfterFirstFrame { writePendingSnapshot() }
                 }
             }
         }
@@ -233,6 +240,15 @@ public final class EventLog {
         return events
     }
 
+    /// Writes the snapshot a full read prepared but left for later (`SnapshotPolicy
+    /// .writesAfterFirstFrame`). Call it before changing the board: the snapshot shares the
+    /// board's storage until written.
+    public func writePendingSnapshot() {
+        guard let write = pendingSnapshot else { return }
+        pendingSnapshot = nil
+        write()
+    }
+
     /// The issues changed between `version` and now, if this log still knows (nil after a
     /// reload, a change of columns, or when `version` is too old): what derived views need to
     /// update instead of recomputing from every issue.
@@ -282,6 +298,7 @@ public final class EventLog {
     // MARK: - Private
 
     private func readTail(fd: Int32, size: Int) throws(BoardError) -> [Event] {
+        writePendingSnapshot() // before the state changes, while it still describes the covered bytes
         guard size > offset else {
             pendingTail = 0
             return []

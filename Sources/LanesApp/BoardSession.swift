@@ -45,7 +45,10 @@ public final class BoardSession {
     /// changes show within half a second); nil (headless) stops when the keys run out.
     public func run(idleMilliseconds: Int? = 400) {
         while running {
-            if needsFrame { draw() }
+            if needsFrame {
+                draw()
+                log.writePendingSnapshot() // after the first frame, before any key can change the board
+            }
             guard let key = screen.nextKey(timeoutMilliseconds: idleMilliseconds) else {
                 if idleMilliseconds == nil { break }
                 refreshFromOthers()

@@ -18,7 +18,7 @@ struct BoardCommand {
     func run() throws {
         let environment = options.environment
         if keys == nil, dump { throw BoardError.invalid("--dump needs --keys (use --keys '' for the first screen)") }
-        let log = try options.open()
+        let log = try options.open(snapshots: .interactive)
         let configuration = Configuration(
             rcFiles: Configuration.rcFiles(boardDirectory: log.location.directory, environment: environment),
             environment: environment)

@@ -209,3 +209,30 @@ extension SnapshotTests {
         #expect(FileManager.default.fileExists(atPath: live))
     }
 }
+
+extension SnapshotTests {
+    /// The full-screen board draws first and writes the cache after; a change made before that
+    /// writes the cache first, so it still describes exactly the bytes it covers.
+    @Test func aDeferredCacheIsWrittenWhenAskedOrBeforeTheBoardChanges() throws {
+        let dir = TemporaryDirectory()
+        let location = BoardLocation(root: dir.path)
+        try EventLog.create(location)
+        try populate(try EventLog.open(location, snapshots: .off), issues: 10, seed: 13)
+        var later = SnapshotTests.always
+        later.writesAfterFirstFrame = true
+
+        let drawn = try EventLog.open(location, snapshots: later)
+        #expect(!FileManager.default.fileExists(atPath: location.snapshotPath), "not before the first frame")
+        drawn.writePendingSnapshot()
+        #expect(FileManager.default.fileExists(atPath: location.snapshotPath))
+        try expectSameBoard(try EventLog.open(location, snapshots: SnapshotTests.always), location, "written when asked")
+
+        try FileManager.default.removeItem(atPath: location.snapshotPath)
+        let changed = try EventLog.open(location, snapshots: later)
+        try changed.commit([.comment(1, "before the first frame")], actor: "ann")
+        #expect(FileManager.default.fileExists(atPath: location.snapshotPath), "written before the change")
+        let reopened = try EventLog.open(location, snapshots: SnapshotTests.always)
+        #expect(archived(reopened) > 0)
+        try expectSameBoard(reopened, location, "cache plus the change as tail")
+    }
+}

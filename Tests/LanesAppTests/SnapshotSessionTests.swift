@@ -22,7 +22,13 @@ import Screen
             try seed.commit([.comment(number, "note on \(number)"), .label(number, add: ["bug"], remove: [])], actor: "bob")
         }
         let policy = SnapshotPolicy(minimumBytes: 0, maximumTail: 1 << 20)
-        _ = try EventLog.open(location, snapshots: policy) // writes the cache
+        // The full-screen board writes the cache after its first frame.
+        let first = try EventLog.open(location, snapshots: SnapshotPolicy(minimumBytes: 0, writesAfterFirstFrame: true))
+        #expect(!FileManager.default.fileExists(atPath: location.snapshotPath))
+        let firstScreen = MemoryScreen(width: 100, height: 30)
+        BoardSession(log: first, screen: firstScreen, configuration: Configuration(rcFiles: [], environment: [:]), actor: "ann")
+            .run(idleMilliseconds: nil)
+        #expect(FileManager.default.fileExists(atPath: location.snapshotPath), "written once the first frame was drawn")
         let cached = try EventLog.open(location, snapshots: policy)
         #expect(cached.state.events.archive != nil, "opened from the cache")
         let whole = try EventLog.open(location, snapshots: .off)
