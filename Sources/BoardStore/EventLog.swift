@@ -134,26 +134,46 @@ public final class EventLog {
     }
 
     /// Decodes and folds the whole log; returns where each folded event's line starts if asked.
+    /// A log of 8 MB or more is cut in two at a line: the second half is decoded on another
+    /// core (`BackgroundDecode`) while the first is decoded and folded here, then folded.
     private func readWhole(fd: Int32, size: Int, collectingOffsets: Bool) throws(BoardError) -> [Int64] {
         state.reserveCapacity(events: size / 96)
         var offsets: [Int64] = []
         if collectingOffsets { offsets.reserveCapacity(size / 96) }
         try POSIXFile.withMapped(fd, count: size, path: location.eventsPath) { bytes throws(BoardError) in
+            var split = bytes.count
+            if bytes.count >= 8 << 20, let base = bytes.baseAddress,
+               let newline = memchr(base + bytes.count / 2, 10, bytes.count - bytes.count / 2) {
+                split = base.distance(to: newline.assumingMemoryBound(to: UInt8.self)) + 1
+            }
+            let background = split < bytes.count
+                ? BackgroundDecode(UnsafeBufferPointer(rebasing: bytes[split...]), path: location.eventsPath) : nil
+            defer { background?.wait() } // never unmap under the other thread
+            func fold(_ event: Event, at line: Int) {
+                let folded = state.events.count
+                state.apply(event)
+                if collectingOffsets, state.events.count > folded { offsets.append(Int64(line)) }
+            }
             // Parse in windows of whole lines and hand each parsed window's pages back, so the
             // mapped file does not add its whole size to the memory the board already takes.
             let window = 16 << 20
             var start = 0
-            while start < bytes.count {
-                var end = min(bytes.count, start + window)
-                while end < bytes.count, bytes[end - 1] != 10 { end += 1 }
-                absorb(reader.read(UnsafeBufferPointer(rebasing: bytes[start..<end])) { event, line in
-                    let folded = state.events.count
-                    state.apply(event)
-                    if collectingOffsets, state.events.count > folded { offsets.append(Int64(start + line)) }
-                })
+            while start < split {
+                var end = min(split, start + window)
+                while end < split, bytes[end - 1] != 10 { end += 1 }
+                absorb(reader.read(UnsafeBufferPointer(rebasing: bytes[start..<end])) { fold($0, at: start + $1) })
                 POSIXFile.releasePages(of: bytes, before: end)
                 start = end
             }
+            guard let background else { return }
+            background.wait()
+            background.drain { fold($0, at: split + $1) }
+            var chunk = background.chunk
+            let firstLine = reader.nextLine
+            chunk.problems = chunk.problems.map { FileProblem(file: $0.file, line: $0.line + firstLine - 1, message: $0.message) }
+            reader.nextLine += background.lines
+            absorb(chunk)
+            POSIXFile.releasePages(of: bytes, before: bytes.count)
         }
         return offsets
     }

@@ -80,6 +80,15 @@ enum POSIXFile {
 
     /// Tells the kernel the mapped pages before `offset` are no longer needed (they are
     /// dropped from this process's memory; the file is untouched).
+    /// Hands back the whole pages of `mapping` between `start` and `end` (see below).
+    static func releasePages(of mapping: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) {
+        guard let base = mapping.baseAddress else { return }
+        let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+        let first = (Int(bitPattern: base) + start + page - 1) / page * page
+        let last = (Int(bitPattern: base) + end) / page * page
+        if last > first { madvise(UnsafeMutableRawPointer(bitPattern: first), last - first, MADV_DONTNEED) }
+    }
+
     static func releasePages(of mapping: UnsafeBufferPointer<UInt8>, before offset: Int) {
         guard let base = mapping.baseAddress else { return }
         let page = Int(sysconf(Int32(_SC_PAGESIZE)))

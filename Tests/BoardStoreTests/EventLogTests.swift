@@ -177,3 +177,53 @@ import Testing
         #expect(log.changedIssues(since: log.version - 3) == [1])
     }
 }
+
+/// A log of 8 MB or more is decoded in two halves on two cores; the board, the problems and
+/// their line numbers must be exactly those of reading it line by line.
+@Suite struct ParallelDecodeTests {
+    @Test func aBigLogReadsTheSameInTwoHalvesAsLineByLine() throws {
+        let dir = TemporaryDirectory()
+        let location = BoardLocation(root: dir.path)
+        try EventLog.create(location)
+        var bytes = dir.read(".lanes/events")
+        var random = SeededGenerator(seed: 14)
+        var id: UInt64 = 1
+        func add(_ issue: Int, _ kind: EventKind) {
+            id += 1
+            LineCodec.encode(Event(id: EventID(id), at: Timestamp(milliseconds: 1_780_000_000_000 + Int64(id)), actor: "user\(id % 7)",
+                                   issue: issue, kind: kind), into: &bytes)
+        }
+        let body = String(repeating: "a realistic body with 日本語 and words ", count: 3)
+        var number = 0
+        var secondGarbage = false
+        while bytes.count < 9 << 20 {
+            number += 1
+            add(number, .created(title: "Issue \(number)", body: body, column: "backlog", rank: Double(number), priority: .none))
+            for _ in 0..<Int(random.next() % 6) {
+                let target = 1 + Int(random.next() % UInt64(number))
+                add(target, [EventKind.moved(from: "backlog", to: "doing", rank: 1), .commented("note"), .labelled("bug"),
+                             .retitled("renamed \(id)")][Int(random.next() % 4)])
+            }
+            // One bad line in each half.
+            if number == 1_000 || (bytes.count > 7 << 20 && !secondGarbage) {
+                secondGarbage = number != 1_000
+                bytes.append(contentsOf: Array("garbage line\n".utf8))
+            }
+        }
+        bytes.append(contentsOf: Array("0123\ttorn".utf8))
+        dir.write(".lanes/events", bytes)
+
+        let log = try EventLog.open(location, snapshots: .off)
+        var reference = BoardState()
+        var reader = LogReader(path: location.eventsPath, nextLine: 1)
+        let chunk = bytes.withUnsafeBufferPointer { reader.read($0) { event, _ in reference.apply(event) } }
+        #expect(log.state.issues.values == reference.issues.values)
+        #expect(Array(log.state.events) == Array(reference.events))
+        #expect(log.problems == chunk.problems)
+        #expect(log.problems.count == 2)
+        #expect(log.pendingTail == chunk.incomplete && chunk.incomplete > 0)
+        // And the cache written from it covers the same board.
+        let cached = try EventLog.open(location, snapshots: SnapshotPolicy(minimumBytes: 0))
+        #expect(cached.state.issues.values == reference.issues.values)
+    }
+}
