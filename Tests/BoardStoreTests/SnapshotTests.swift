@@ -46,11 +46,17 @@ import Testing
 
     func archived(_ log: EventLog) -> Int { log.state.events.archive?.count ?? 0 }
 
-    @Test func aBoardOpenedThroughItsSnapshotEqualsTheFoldOfTheLog() throws {
-        let dir = TemporaryDirectory()
+    /// A fresh board in `dir` with `issues` populated issues, read without a cache.
+    func board(in dir: TemporaryDirectory, issues: Int, seed: UInt64) throws -> BoardLocation {
         let location = BoardLocation(root: dir.path)
         try EventLog.create(location)
-        try populate(try EventLog.open(location, snapshots: .off), issues: 40, seed: 1)
+        try populate(try EventLog.open(location, snapshots: .off), issues: issues, seed: seed)
+        return location
+    }
+
+    @Test func aBoardOpenedThroughItsSnapshotEqualsTheFoldOfTheLog() throws {
+        let dir = TemporaryDirectory()
+        let location = try board(in: dir, issues: 40, seed: 1)
         #expect(!FileManager.default.fileExists(atPath: location.snapshotPath), "no snapshot unless the policy allows")
 
         let first = try EventLog.open(location, snapshots: SnapshotTests.always)
@@ -75,9 +81,7 @@ import Testing
 
     @Test func aDamagedStaleOrForeignSnapshotIsIgnored() throws {
         let dir = TemporaryDirectory()
-        let location = BoardLocation(root: dir.path)
-        try EventLog.create(location)
-        try populate(try EventLog.open(location, snapshots: .off), issues: 30, seed: 4)
+        let location = try board(in: dir, issues: 30, seed: 4)
         _ = try EventLog.open(location, snapshots: SnapshotTests.always)
         let good = dir.read(".lanes/cache")
         #expect(good.count > 100)
@@ -137,9 +141,7 @@ import Testing
 
     @Test func aLongTailMeansAFreshSnapshot() throws {
         let dir = TemporaryDirectory()
-        let location = BoardLocation(root: dir.path)
-        try EventLog.create(location)
-        try populate(try EventLog.open(location, snapshots: .off), issues: 20, seed: 6)
+        let location = try board(in: dir, issues: 20, seed: 6)
         let policy = SnapshotPolicy(minimumBytes: 0, maximumTail: 2_000)
         _ = try EventLog.open(location, snapshots: policy)
         try populate(try EventLog.open(location, snapshots: .off), issues: 20, seed: 7)
@@ -156,9 +158,7 @@ extension SnapshotTests {
     /// file will be: writing the cache must replace it, not write through it.
     @Test func writingTheCacheNeverFollowsAPlantedSymlink() throws {
         let dir = TemporaryDirectory()
-        let location = BoardLocation(root: dir.path)
-        try EventLog.create(location)
-        try populate(try EventLog.open(location, snapshots: .off), issues: 10, seed: 8)
+        let location = try board(in: dir, issues: 10, seed: 8)
         dir.write("victim", Array("precious\n".utf8))
         #expect(symlink(dir.file("victim"), location.snapshotPath + ".tmp-\(getpid())") == 0)
         _ = try EventLog.open(location, snapshots: SnapshotTests.always)
@@ -173,9 +173,7 @@ extension SnapshotTests {
     @Test(arguments: [FaultPlan.Operation.write, .shortWrite, .rename])
     func aFailedCacheWriteLeavesTheBoardRightAndNoCache(_ operation: FaultPlan.Operation) throws {
         let dir = TemporaryDirectory()
-        let location = BoardLocation(root: dir.path)
-        try EventLog.create(location)
-        try populate(try EventLog.open(location, snapshots: .off), issues: 20, seed: 9)
+        let location = try board(in: dir, issues: 20, seed: 9)
         let log = try EventLog.open(location, snapshots: SnapshotTests.always)
         for failAt in [1, 2, 3] {
             try? FileManager.default.removeItem(atPath: location.snapshotPath)
@@ -198,9 +196,7 @@ extension SnapshotTests {
     /// removes it once that process is gone, and never touches a live writer's.
     @Test func abandonedTemporariesAreRemoved() throws {
         let dir = TemporaryDirectory()
-        let location = BoardLocation(root: dir.path)
-        try EventLog.create(location)
-        try populate(try EventLog.open(location, snapshots: .off), issues: 5, seed: 10)
+        let location = try board(in: dir, issues: 5, seed: 10)
         let gone = location.snapshotPath + ".tmp-2147483000" // above any pid_max: no such process
         let live = location.snapshotPath + ".tmp-1" // init is always alive
         for path in [gone, live] { FileManager.default.createFile(atPath: path, contents: Data("partial".utf8)) }
@@ -215,9 +211,7 @@ extension SnapshotTests {
     /// writes the cache first, so it still describes exactly the bytes it covers.
     @Test func aDeferredCacheIsWrittenWhenAskedOrBeforeTheBoardChanges() throws {
         let dir = TemporaryDirectory()
-        let location = BoardLocation(root: dir.path)
-        try EventLog.create(location)
-        try populate(try EventLog.open(location, snapshots: .off), issues: 10, seed: 13)
+        let location = try board(in: dir, issues: 10, seed: 13)
         var later = SnapshotTests.always
         later.writesAfterFirstFrame = true
 

@@ -43,16 +43,7 @@ let benchmarks: @Sendable () -> Void = {
     // Setup (opening the session, the first projection) happens before startMeasurement; each
     // sample is `scaledIterations` keystrokes, reported per keystroke.
     Benchmark("keystroke to frame: cursor down, 100k issues", configuration: .init(scalingFactor: .kilo)) { benchmark in
-        let screen = MemoryScreen(width: 200, height: 50)
-        let session = BoardSession(log: log, screen: screen, configuration: configuration, actor: "user1")
-        _ = session.frame()
-        benchmark.startMeasurement()
-        var down = true
-        for _ in benchmark.scaledIterations {
-            session.handle(down ? .character("j") : .character("k"))
-            down.toggle()
-            blackHole(session.frame())
-        }
+        alternate(benchmark, log: log, keys: (.character("j"), .character("k")))
     }
 
     Benchmark("keystroke to frame: open issue and back, 100k issues", configuration: .init(scalingFactor: .kilo)) { benchmark in
@@ -69,30 +60,12 @@ let benchmarks: @Sendable () -> Void = {
 
     Benchmark("keystroke to frame: move a card (append, fsync, re-place it), 100k issues",
               configuration: .init(maxIterations: 100)) { benchmark in
-        let session = BoardSession(log: mover, screen: MemoryScreen(width: 200, height: 50), configuration: configuration, actor: "user1")
-        session.handle(.character("l"))
-        _ = session.frame()
-        benchmark.startMeasurement()
-        var right = true
-        for _ in benchmark.scaledIterations {
-            session.handle(.character(right ? "L" : "H"))
-            right.toggle()
-            blackHole(session.frame())
-        }
+        alternate(benchmark, log: mover, after: [.character("l")], keys: (.character("L"), .character("H")))
     }
 
     Benchmark("keystroke to frame: activity view, events read back from the log, 100k issues",
               configuration: .init(scalingFactor: .kilo)) { benchmark in
-        let session = BoardSession(log: log, screen: MemoryScreen(width: 200, height: 50), configuration: configuration, actor: "user1")
-        session.handle(.character("T"))
-        _ = session.frame()
-        benchmark.startMeasurement()
-        var down = true
-        for _ in benchmark.scaledIterations {
-            session.handle(down ? .character("j") : .character("k"))
-            down.toggle()
-            blackHole(session.frame())
-        }
+        alternate(benchmark, log: log, after: [.character("T")], keys: (.character("j"), .character("k")))
     }
 
     // Each sample is one keystroke the session has not seen before (earlier results are
@@ -150,5 +123,21 @@ final class FilterSession: @unchecked Sendable {
     func nextKey() -> Int {
         defer { keys += 1 }
         return keys
+    }
+}
+
+/// Measures keystroke to frame for two keys pressed in turn (down/up, right/left) in a session
+/// on `log` that has first had the `after` keys (to open a view, select a column).
+func alternate(_ benchmark: Benchmark, log: EventLog, after setup: [Key] = [], keys: (Key, Key)) {
+    let configuration = Configuration(rcFiles: [], environment: ["LANG": "C.UTF-8"])
+    let session = BoardSession(log: log, screen: MemoryScreen(width: 200, height: 50), configuration: configuration, actor: "user1")
+    for key in setup { session.handle(key) }
+    _ = session.frame()
+    benchmark.startMeasurement()
+    var first = true
+    for _ in benchmark.scaledIterations {
+        session.handle(first ? keys.0 : keys.1)
+        first.toggle()
+        blackHole(session.frame())
     }
 }
