@@ -26,9 +26,10 @@ public struct BoardProjection: Sendable {
     /// query this one narrows), so typing a longer filter looks at fewer issues each key.
     /// `order`, when given, must be `state`'s for the query's sort; it is computed otherwise.
     /// `searchText`, when given, must be `state`'s; free text is then found in one pass over it.
+    /// `bands`, when given, must be `state`'s for `swimlanes`; it is computed otherwise.
     public init(state: BoardState, query: Query, now: Timestamp = .now, staleAfterDays: Int = 14,
                 swimlanes: Swimlanes = .none, candidates: [Int]? = nil, order: IssueOrder? = nil,
-                searchText: SearchText? = nil) {
+                searchText: SearchText? = nil, bands bandIndex: BandIndex? = nil) {
         // Match into a flag per slot (reading issues in place, never copying one), then keep the
         // flagged slots of the already sorted orders: no sorting, hashing or copying per key.
         var matched = [Bool](repeating: false, count: state.issues.count)
@@ -53,29 +54,32 @@ public struct BoardProjection: Sendable {
             return (list, lanes)
         }
         total = state.issues.count
-        if swimlanes != .none { groupIntoBands(state: state, swimlanes: swimlanes) }
+        if swimlanes != .none {
+            groupIntoBands(state: state, index: bandIndex.flatMap { $0.swimlanes == swimlanes ? $0 : nil }
+                ?? BandIndex(state: state, swimlanes: swimlanes))
+        }
     }
 
     /// Orders each column by band, then rank, and records the bands.
-    mutating func groupIntoBands(state: BoardState, swimlanes: Swimlanes) {
-        var order: [String: String] = [:]
+    mutating func groupIntoBands(state: BoardState, index: BandIndex) {
+        // Only the bands of issues on the board now, in their order, then by name.
+        var used = [Bool](repeating: false, count: index.orders.count)
         for lane in lanes {
-            for number in lane.issues {
-                guard let issue = state.issues[number] else { continue }
-                let band = swimlanes.band(of: issue)
-                order[band.key] = band.order
-            }
+            for number in lane.issues { used[Int(index.bandOfSlot[state.issues.slot(of: number)!])] = true }
         }
-        bands = order.keys.sorted { (order[$0]!, $0) < (order[$1]!, $1) }
-        let position = Dictionary(uniqueKeysWithValues: bands.enumerated().map { ($0.element, $0.offset) })
-        for index in lanes.indices {
+        let keys = index.orders.map { index.swimlanes.key(ofBandOrdered: $0) }
+        let sorted = index.orders.indices.filter { used[$0] }
+            .sorted { (index.orders[$0], keys[$0]) < (index.orders[$1], keys[$1]) }
+        bands = sorted.map { keys[$0] }
+        var position = [Int](repeating: 0, count: index.orders.count)
+        for (place, band) in sorted.enumerated() { position[band] = place }
+        for lane in lanes.indices {
             var byBand = Array(repeating: [Int](), count: bands.count)
-            for number in lanes[index].issues {
-                guard let issue = state.issues[number] else { continue }
-                byBand[position[swimlanes.band(of: issue).key]!].append(number)
+            for number in lanes[lane].issues {
+                byBand[position[Int(index.bandOfSlot[state.issues.slot(of: number)!])]].append(number)
             }
-            lanes[index].byBand = byBand
-            lanes[index].issues = byBand.flatMap { $0 }
+            lanes[lane].byBand = byBand
+            lanes[lane].issues = byBand.flatMap { $0 }
         }
     }
 }

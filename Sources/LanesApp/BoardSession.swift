@@ -377,10 +377,10 @@ public final class BoardSession {
         let time = now()
         let key = ProjectionCache.Key(version: log.version, query: ui.filter, minute: time.milliseconds / 60_000,
                                       swimlanes: ui.swimlanes)
-        return projections.projection(for: key, state: log.state, changes: log.changedIssues(since:)) { candidates, order, searchText in
+        return projections.projection(for: key, state: log.state, changes: log.changedIssues(since:)) { candidates, order, searchText, bands in
             BoardProjection(state: log.state, query: ui.filter, now: time,
                             staleAfterDays: configuration.settings.staleAfterDays, swimlanes: ui.swimlanes,
-                            candidates: candidates, order: order, searchText: searchText)
+                            candidates: candidates, order: order, searchText: searchText, bands: bands)
         }
     }
 }

@@ -27,6 +27,8 @@ struct ProjectionCache {
     private var order: (version: Int, value: IssueOrder)?
     /// The board's text for free-text search, for the version it was computed at.
     private var searchText: (version: Int, value: SearchText)?
+    /// Each issue's swimlane band, for the version and grouping it was computed at.
+    private var bands: (version: Int, value: BandIndex)?
 
     /// Past this many changed issues, the order and search text are rebuilt rather than updated.
     private let updateLimit = 1_000
@@ -35,7 +37,8 @@ struct ProjectionCache {
     /// board's sorted order) if needed. `changes(version)` names the issues changed since that
     /// board version, or nil if unknown (`EventLog.changedIssues(since:)`).
     mutating func projection(for key: Key, state: BoardState, changes: (Int) -> Set<Int>?,
-                             compute: (_ candidates: [Int]?, _ order: IssueOrder, _ searchText: SearchText?) -> BoardProjection)
+                             compute: (_ candidates: [Int]?, _ order: IssueOrder, _ searchText: SearchText?, _ bands: BandIndex?)
+                                -> BoardProjection)
         -> BoardProjection {
         if let index = entries.lastIndex(where: { $0.key == key }) {
             let hit = entries.remove(at: index)
@@ -69,7 +72,21 @@ struct ProjectionCache {
         if hasText, searchText == nil {
             searchText = (key.version, SearchText(state: state))
         }
-        let value = compute(candidates, order!.value, hasText ? searchText?.value : nil)
+        if key.swimlanes != .none {
+            if let current = bands, current.value.swimlanes == key.swimlanes {
+                if current.version != key.version {
+                    if let changed = changes(current.version), changed.count <= updateLimit {
+                        bands = (key.version, current.value.updating(changed, in: state))
+                    } else {
+                        bands = (key.version, BandIndex(state: state, swimlanes: key.swimlanes))
+                    }
+                }
+            } else {
+                bands = (key.version, BandIndex(state: state, swimlanes: key.swimlanes))
+            }
+        }
+        let value = compute(candidates, order!.value, hasText ? searchText?.value : nil,
+                            key.swimlanes != .none ? bands?.value : nil)
         entries.append((key, value))
         if entries.count > capacity { entries.removeFirst() }
         return value

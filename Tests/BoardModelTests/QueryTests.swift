@@ -183,23 +183,33 @@ import Testing
         func pick<T>(_ values: [T]) -> T { values[Int(random.next() % UInt64(values.count))] }
         var state = try board((1...80).map { n in
             .create(title: pick(["Login", "logout", "Dialog", "CATALOG"]) + " \(n)", body: pick(["", "see LOGIN"]),
-                    column: pick(["backlog", "todo", "doing"]), priority: pick(Priority.allCases))
+                    column: pick(["backlog", "todo", "doing"]), labels: n % 3 == 0 ? [] : [pick(["bug", "ui"])],
+                    assignees: n % 4 == 0 ? [] : [pick(["ann", "bob"])], priority: pick(Priority.allCases))
         })
         let sorts = QuerySort.Key.allCases.flatMap { key in [false, true].map { QuerySort(key: key, descending: $0) } }
         var orders = sorts.map { IssueOrder(state: state, sort: $0) }
         var text = SearchText(state: state)
+        var bandIndexes = Swimlanes.allCases.map { BandIndex(state: state, swimlanes: $0) }
         let at = Timestamp(milliseconds: 1_780_000_000_000)
         for round in 0..<60 {
             let number = 1 + Int(random.next() % UInt64(state.highestNumber))
             let change: Change = pick([.move(number, to: pick(["todo", "review", "doing"])), .move(number, to: "todo", rank: 0.5),
                                        .prioritise(number, pick(Priority.allCases)), .retitle(number, pick(["LOGIN now", "plain"])),
                                        .editBody(number, pick(["", "login here"])), .create(title: "new login \(round)"),
-                                       .close(number), .reopen(number)])
+                                       .close(number), .reopen(number), .assign(number, [pick(["cy", "ann"])]),
+                                       .unassign(number, ["ann", "bob"]), .label(number, add: [pick(["p1", "bug"])], remove: ["ui"])])
             guard let events = try? state.events(for: change, actor: "ann", at: Timestamp(milliseconds: at.milliseconds + Int64(round))) else { continue }
             state.apply(events)
             let changed = Set(events.map(\.issue))
             orders = orders.map { $0.updating(changed, in: state) }
             text = text.updating(changed, in: state)
+            bandIndexes = bandIndexes.map { $0.updating(changed, in: state) }
+            for index in bandIndexes {
+                let fresh = BoardProjection(state: state, query: .everything, swimlanes: index.swimlanes)
+                let kept = BoardProjection(state: state, query: .everything, swimlanes: index.swimlanes, bands: index)
+                #expect(kept.bands == fresh.bands, "round \(round), \(index.swimlanes)")
+                #expect(kept.lanes.map(\.byBand) == fresh.lanes.map(\.byBand), "round \(round), \(index.swimlanes)")
+            }
             for order in orders {
                 let fresh = IssueOrder(state: state, sort: order.sort)
                 #expect(order.lanes == fresh.lanes, "round \(round), \(order.sort)")

@@ -192,7 +192,7 @@ final class SessionHarness {
                     column: n % 2 == 0 ? "todo" : "doing")
         })
         func expectFresh(_ step: String) {
-            let fresh = BoardProjection(state: h.log.state, query: h.session.ui.filter)
+            let fresh = BoardProjection(state: h.log.state, query: h.session.ui.filter, swimlanes: h.session.ui.swimlanes)
             #expect(h.session.projection().list == fresh.list, "after \(step)")
             #expect(h.session.projection().lanes.map(\.issues) == fresh.lanes.map(\.issues), "after \(step)")
         }
@@ -213,6 +213,13 @@ final class SessionHarness {
         for keys in ["<Esc>", "L", "jL", "H", "/log<Enter>", "L", "kH"] {
             h.type(keys)
             expectFresh(keys)
+        }
+        // The same with the board in swimlanes (by assignee, then priority).
+        for keys in ["<Esc>S", "ame<Enter>", "/lo", "g", "<BS>", "<Enter>", "L", "S", "pu", "<Esc>"] {
+            h.type(keys)
+            expectFresh("swimlanes " + keys)
+            #expect(h.session.projection().bands == BoardProjection(state: h.log.state, query: h.session.ui.filter,
+                                                                    swimlanes: h.session.ui.swimlanes).bands, "swimlanes \(keys)")
         }
     }
 
