@@ -137,7 +137,9 @@ enum SnapshotFile {
         let snapshotFD = open(path, O_RDONLY | O_CLOEXEC)
         guard snapshotFD >= 0 else { return nil }
         defer { close(snapshotFD) }
-        guard let status = POSIXFile.status(path: path), status.st_size > 0,
+        // The size of the file opened, not of whatever the name points to by now: another
+        // process may rename a bigger cache into place, and mapping past the end would crash.
+        guard let status = try? POSIXFile.status(snapshotFD, path: path), status.st_size > 0,
               let state = try? POSIXFile.withMapped(snapshotFD, count: Int(status.st_size), path: path, { bytes in
                   decode(UnsafeRawBufferPointer(bytes), log: fd, info: info, logPath: logPath)
               }) else { return nil }
