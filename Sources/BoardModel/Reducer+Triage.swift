@@ -45,9 +45,11 @@ extension Reducer {
             }
             return save(targets.map { .prioritise($0, priority) })
         case .closeReopen:
-            return save(targets.compactMap { number in
-                context.board.issues[number].map { $0.isOpen ? .close(number) : .reopen(number) }
-            })
+            // Marked issues close together while any is open (never toggled one by one);
+            // they reopen together only when all are closed.
+            let issues = targets.compactMap { context.board.issues[$0] }
+            let anyOpen = issues.contains { $0.isOpen }
+            return save(issues.map { anyOpen ? .close($0.number) : .reopen($0.number) })
         case .moveTo:
             if argument.isEmpty { return prompt(.move) }
             do {
