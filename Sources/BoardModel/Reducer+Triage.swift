@@ -24,11 +24,19 @@ extension Reducer {
             return save(targets.map { .comment($0, argument) })
         case .assign:
             if argument.isEmpty { return prompt(.assign) }
-            let users = names(argument)
+            let (users, unknown) = context.board.resolveUsers(words(argument), me: context.actor)
+            if !unknown.isEmpty, ui.confirming != argument {
+                // A name nobody has used is often a typo: ask once, <Enter> again assigns.
+                ui.confirming = argument
+                ui.prompt = UIState.Prompt(kind: .assign, text: argument)
+                let list = unknown.joined(separator: ", ")
+                return message("nobody on the board is called \(list) yet; <Enter> assigns anyway", error: true)
+            }
+            ui.confirming = nil
             return save(targets.map { .assign($0, users) })
         case .unassign:
             if argument.isEmpty { return prompt(.unassign) }
-            let users = names(argument)
+            let users = context.board.resolveUsers(words(argument), me: context.actor).users
             return save(targets.map { .unassign($0, users) })
         case .label:
             if argument.isEmpty { return prompt(.label) }
@@ -147,6 +155,7 @@ extension Reducer {
     mutating func prompt(_ kind: UIState.PromptKind) -> [Reaction] {
         guard kind == .newIssue || !targets.isEmpty else { return message("nothing selected", error: true) }
         ui.prompt = UIState.Prompt(kind: kind)
+        ui.confirming = nil
         return []
     }
 
@@ -154,9 +163,9 @@ extension Reducer {
         changes.isEmpty ? [] : [.save(changes)]
     }
 
-    /// Words of a prompt, with `me` meaning the actor.
-    func names(_ text: String) -> [String] {
-        text.split(separator: " ").map { $0 == "me" ? context.actor : String($0) }
+    /// The words of a prompt.
+    func words(_ text: String) -> [String] {
+        text.split(separator: " ").map(String.init)
     }
 }
 

@@ -60,7 +60,7 @@ final class SessionHarness {
 
     @Test func assignLabelPriorityCloseMove() throws {
         let h = try harness()
-        h.type("ame bob<Enter>")
+        h.type("ame bob<Enter><Enter>") // bob is new on this board: <Enter> again confirms
         #expect(h.issue(1).assignees == ["ann", "bob"])
         h.type("A<Enter>")
         #expect(h.issue(1).assignees.isEmpty, "an empty unassign removes everyone")

@@ -1,0 +1,45 @@
+import Testing
+@testable import BoardModel
+@testable import BoardStore
+@testable import LanesApp
+
+/// `@bob` is bob, `Bob` is bob, and a name nobody has used asks before it makes a new person.
+@Suite struct UserNameTests {
+    /// #1, #2 in To do; #3 in Review assigned to cy.
+    func harness() throws -> SessionHarness {
+        let h = try SessionHarness(SessionTests.seed)
+        h.type("l")
+        return h
+    }
+
+    @Test func aLeadingAtAndAnotherCaseNameTheSamePerson() throws {
+        let h = try harness()
+        h.type("a@cy<Enter>")
+        #expect(h.issue(1).assignees == ["cy"])
+        h.type("jaCY<Enter>")
+        #expect(h.issue(2).assignees == ["cy"])
+        h.type("A@Cy<Enter>")
+        #expect(h.issue(2).assignees.isEmpty)
+        #expect(!h.screenText.contains("@@"))
+    }
+
+    @Test func aNameNobodyUsedAsksForEnterAgain() throws {
+        let h = try harness()
+        h.type("a@zed<Enter>")
+        #expect(h.issue(1).assignees.isEmpty, "not yet")
+        #expect(h.session.ui.prompt?.editor.text == "@zed")
+        #expect(h.session.ui.message?.text.contains("nobody on the board is called zed yet") == true)
+        h.type("<Enter>")
+        #expect(h.issue(1).assignees == ["zed"])
+        h.type("jazed<Enter>")
+        #expect(h.issue(2).assignees == ["zed"], "known now: no question")
+    }
+
+    @Test func cancellingTheQuestionAssignsNobody() throws {
+        let h = try harness()
+        h.type("azed<Enter><Esc>")
+        #expect(h.issue(1).assignees.isEmpty)
+        h.type("azed<Enter>")
+        #expect(h.issue(1).assignees.isEmpty, "asked again after a cancel")
+    }
+}
