@@ -11,8 +11,14 @@ extension Reducer {
         switch command.name {
         case .newIssue:
             if argument.isEmpty { return prompt(.newIssue) }
-            let column = ui.view == .board && lanes.indices.contains(ui.column) ? lanes[ui.column].column.id : nil
-            return [.save([.create(title: argument, column: column)])]
+            // Created inside a filtered view, the issue takes what the filter asks for, so it shows there.
+            let fields = ui.filter.newIssueFields
+            let selectedColumn = ui.view == .board && lanes.indices.contains(ui.column) ? lanes[ui.column].column.id : nil
+            let board = context.board
+            let labels = fields.labels.map { label in board.knownLabels.first { $0.caseInsensitiveEquals(label) } ?? label }
+            return [.save([.create(title: argument, column: fields.column ?? selectedColumn, labels: labels,
+                                   assignees: board.resolveUsers(fields.assignees, me: context.actor).users,
+                                   priority: fields.priority ?? .none)])]
         case .editIssue:
             guard let number = selectedIssue else { return message("nothing selected", error: true) }
             return [.editIssue(number)]

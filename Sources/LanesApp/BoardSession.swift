@@ -110,6 +110,7 @@ public final class BoardSession {
         for reaction in reactions { perform(reaction) }
         // A change that was not saved leaves the selection where it was (the card did not move).
         if saveFailed { (ui.column, ui.selected, ui.listSelected) = selection }
+        if let pinned = ui.pinned, selectedIssue() != pinned { ui.pinned = nil }
         adjustViewport()
     }
 
@@ -177,6 +178,7 @@ public final class BoardSession {
                     redoSteps = []
                 }
             }
+            pinIfHidden(events)
             keepSelection(after: events, selectedBefore: selectedBefore)
             return events
         } catch {
@@ -230,6 +232,16 @@ public final class BoardSession {
         }
     }
 
+    /// A new issue the filter does not show stays in sight, with a notice, until the
+    /// selection moves away from it.
+    func pinIfHidden(_ events: [Event]) {
+        guard let created = events.first(where: { if case .created = $0.kind { true } else { false } }) else { return }
+        ui.pinned = nil
+        guard !projection().list.contains(created.issue) else { return }
+        ui.pinned = created.issue
+        ui.message = UIState.Message((ui.message?.text ?? "") + "; not matched by the filter, shown until you move away")
+    }
+
     /// After a save: a new issue is selected; a card that moved (m, x, undo) stays selected.
     func keepSelection(after events: [Event], selectedBefore: Int?) {
         if let created = events.first(where: { if case .created = $0.kind { true } else { false } }) {
@@ -237,6 +249,12 @@ public final class BoardSession {
         } else if let selectedBefore, Set(events.map(\.issue)) == [selectedBefore] {
             select(selectedBefore)
         }
+    }
+
+    /// The issue selected in the board or the list.
+    func selectedIssue() -> Int? {
+        let projection = projection()
+        return ui.view == .list ? BoardSelection.listIssue(ui, projection.list) : BoardSelection.issue(ui, projection.lanes)
     }
 
     /// Selects an issue in the board and the list (a new issue, say).
@@ -450,10 +468,11 @@ public final class BoardSession {
         let time = now()
         let key = ProjectionCache.Key(version: log.version, query: ui.filter, minute: time.milliseconds / 60_000,
                                       swimlanes: ui.swimlanes)
-        return projections.projection(for: key, state: log.state, changes: log.changedIssues(since:)) { candidates, order, searchText, bands in
+        let projection = projections.projection(for: key, state: log.state, changes: log.changedIssues(since:)) { candidates, order, searchText, bands in
             BoardProjection(state: log.state, query: ui.filter, now: time,
                             staleAfterDays: configuration.settings.staleAfterDays, swimlanes: ui.swimlanes,
                             candidates: candidates, order: order, searchText: searchText, bands: bands)
         }
+        return ui.pinned.map { projection.showing($0, in: log.state) } ?? projection
     }
 }

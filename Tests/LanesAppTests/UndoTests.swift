@@ -93,7 +93,7 @@ import Testing
     /// The rough edge: after assigning two people the status line named only the last.
     @Test func theStatusLineReportsEveryChange() throws {
         let h = try harness()
-        h.type("achen ann<Enter>")
+        h.type("achen ann<Enter><Enter>") // chen is new: <Enter> again
         #expect(h.session.ui.message?.text == "#1 assigned chen, assigned ann")
         h.type("<Space><Space>tci<Enter>")
         #expect(h.session.ui.message?.text == "added label ci to 2 issues")
