@@ -5,28 +5,6 @@ import Testing
 @testable import BoardStore
 @testable import LanesApp
 
-extension SessionHarness {
-    /// Runs the editor as `command FILE` (a shell command line) and keeps recovery files in the
-    /// harness's directory, without touching the test process's environment.
-    func useEditor(_ command: String) {
-        session.environment = ["VISUAL": command, "XDG_STATE_HOME": directory + "/state", "HOME": directory]
-    }
-
-    /// An editor that puts `content` in place of the file's first line (where a person types
-    /// a comment, or the title), keeping the rest of the file.
-    func useEditor(replacingFirstLineWith content: String) throws {
-        let input = directory + "/editor-input-\(UUID().uuidString)"
-        try content.write(toFile: input, atomically: true, encoding: .utf8)
-        useEditor("/bin/sh -c '{ cat \"$0\"; printf \"\\\\n\"; tail -n +2 \"$1\"; } > \"$1.new\" && mv \"$1.new\" \"$1\"' \(input)")
-    }
-}
-
-extension FileLayer {
-    /// Every write fails as on a full disk.
-    static let diskFull = FileLayer(write: { _, _, _ in errno = ENOSPC; return -1 },
-                                    fsync: { Glibc.fsync($0) }, rename: { Glibc.rename($0, $1) })
-}
-
 @Suite struct EditorTemplateTests {
     static let bodies = [
         "# Steps\n1. open\n#42 is related\n## Expected\nno crash",

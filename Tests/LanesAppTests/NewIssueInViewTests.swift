@@ -5,11 +5,7 @@ import Testing
 
 /// An issue created inside a filtered view takes what the filter says, or stays in sight.
 @Suite struct NewIssueInViewTests {
-    func harness() throws -> SessionHarness {
-        let h = try SessionHarness(SessionTests.seed + [.assign(1, ["ann"])])
-        h.type("l")
-        return h
-    }
+    func harness() throws -> SessionHarness { try .seededInToDo([.assign(1, ["ann"])]) }
 
     /// The defect: `n` in view 2 "mine" made an unassigned issue that vanished.
     @Test func inMineTheNewIssueIsMine() throws {

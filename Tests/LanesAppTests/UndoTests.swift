@@ -6,12 +6,7 @@ import Testing
 /// Undo and redo are new events, and other people write too: they must never overwrite what
 /// someone else set since.
 @Suite struct UndoTests {
-    /// #1 and #2 in To do, #3 in Review (bug, cy).
-    func harness() throws -> SessionHarness {
-        let h = try SessionHarness(SessionTests.seed)
-        h.type("l") // select To do: #1
-        return h
-    }
+    func harness() throws -> SessionHarness { try .seededInToDo() }
 
     func alice(_ h: SessionHarness, _ changes: [Change]) throws {
         try EventLog.open(h.log.location).commit(changes, actor: "alice")

@@ -5,12 +5,7 @@ import Testing
 
 /// `@bob` is bob, `Bob` is bob, and a name nobody has used asks before it makes a new person.
 @Suite struct UserNameTests {
-    /// #1, #2 in To do; #3 in Review assigned to cy.
-    func harness() throws -> SessionHarness {
-        let h = try SessionHarness(SessionTests.seed)
-        h.type("l")
-        return h
-    }
+    func harness() throws -> SessionHarness { try .seededInToDo() }
 
     @Test func aLeadingAtAndAnotherCaseNameTheSamePerson() throws {
         let h = try harness()
