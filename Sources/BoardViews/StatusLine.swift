@@ -23,15 +23,21 @@ enum StatusLine {
             x = grid.put(shown, x: x, y: y, style: theme[.prompt])
             let cursor = x
             grid.put(after, x: x, y: y, style: theme[.prompt], limit: layout.width)
-            if !prompt.candidates.isEmpty, y > 0 {
-                grid.fill(Rect(x: 0, y: y - 1, width: layout.width, height: 1), style: theme[.status])
-                grid.put(candidatesLine(prompt.candidates, width: layout.width), x: 0, y: y - 1, style: theme[.status])
+            /// The line above the prompt: the candidates a second <Tab> listed, or an error too
+            /// long to sit beside what is typed.
+            func above(_ text: String, style: Style) {
+                guard y > 0 else { return }
+                grid.fill(Rect(x: 0, y: y - 1, width: layout.width, height: 1), style: style)
+                grid.put(DisplayWidth.truncate(text, to: layout.width), x: 0, y: y - 1, style: style)
             }
+            if !prompt.candidates.isEmpty { above(candidatesLine(prompt.candidates, width: layout.width), style: theme[.status]) }
             if let error = ui.message, error.isError {
                 let text = " " + Sanitizer.line(error.text) + " "
                 let width = DisplayWidth.of(text)
                 if width < layout.width - x - 4 {
                     grid.put(text, x: layout.width - width, y: y, style: theme[.statusError])
+                } else if prompt.candidates.isEmpty {
+                    above(text, style: theme[.statusError])
                 }
             }
             return (min(cursor, layout.width - 1), y)
@@ -90,7 +96,7 @@ enum StatusLine {
                 break
             }
         }
-        return DisplayWidth.truncate(line, to: width)
+        return line
     }
 
     /// `p… u urgent  h high …`: the keys that may follow the pending ones, from the live keymap.

@@ -37,4 +37,15 @@ import Screen
         assertSnapshot(grid, named: "prefix-hint-\(width)x\(height)")
         #expect(grid.lines[height - 1].hasPrefix(" p… u urgent"))
     }
+
+    @Test func anErrorTooLongForThePromptLineShowsAboveIt() {
+        var ui = UIState()
+        ui.column = 1
+        ui.prompt = UIState.Prompt(kind: .filter, text: "priority:huge")
+        ui.message = UIState.Message("priority:huge: no priority \"huge\"; use urgent, high, medium, low or none", isError: true)
+        let grid = render(ui, width: 40, height: 12)
+        assertSnapshot(grid, named: "prompt-long-error-40x12")
+        #expect(grid.lines[10].hasPrefix(" priority:huge: no priority \"huge\""))
+        #expect(grid.lines[11].hasPrefix("/priority:huge"))
+    }
 }
