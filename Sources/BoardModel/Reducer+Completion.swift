@@ -11,8 +11,8 @@ extension Reducer {
         let words = head.split(separator: " ").map(String.init)
         let (lead, candidates) = self.candidates(prompt.kind, words: words, word: word)
         let typed = word.dropFirst(lead.count)
-        var matches: [String] = []
-        for candidate in candidates where candidate.hasPrefix(typed) && !matches.contains(candidate) { matches.append(candidate) }
+        var seen = Set<String>()
+        let matches = candidates.filter { $0.hasPrefix(typed) && seen.insert($0).inserted }
         guard let first = matches.first else { return }
         var common = first
         for match in matches.dropFirst() {

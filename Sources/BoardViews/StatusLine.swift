@@ -103,7 +103,8 @@ enum StatusLine {
     static func prefixHint(_ context: ViewContext, width: Int) -> String {
         let pending = context.pendingKeys
         let next = context.keymap.continuations(of: pending, in: KeyContext(view: context.ui.view)).map { keys, command in
-            KeyNotation.format(keys) + " " + (command.argument.isEmpty ? command.name.rawValue : command.argument)
+            KeyNotation.format(keys) + " "
+                + (command.argument.isEmpty ? command.name.rawValue + (command.issue.map { " #\($0)" } ?? "") : command.argument)
         }
         let hint = " " + KeyNotation.format(pending) + "… " + next.joined(separator: "  ")
         return DisplayWidth.truncate(Sanitizer.line(hint), to: width)
