@@ -61,4 +61,12 @@ import Testing
         _ = submitPrompt(&ui, .filter, "is:open", try context(ui))
         #expect(ui.prompt == nil && ui.filter.source == "is:open" && ui.viewName == "filter")
     }
+
+    /// Each bad query's error names the word that is wrong, so a filter that stays in force can be fixed.
+    @Test(arguments: [("label:bug priority:huge", "priority:huge: no priority \"huge\"; use urgent, high, medium, low or none"),
+                      ("is:nonsense", "is:nonsense"), ("foo:bar", "foo:"), ("sort:colour", "colour"),
+                      ("updated:<7x", "updated:<7x"), ("label:", "label:")])
+    func badQueryErrorsNameTheBadWord(_ text: String, _ named: String) {
+        #expect { try Query.parse(text, me: "ann") } throws: { ($0 as? BoardError)?.description.contains(named) == true }
+    }
 }
