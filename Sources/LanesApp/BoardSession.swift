@@ -287,11 +287,14 @@ public final class BoardSession {
         let kind = prompt.kind
         let outcome = PromptInput.handle(key, &prompt, history: ui.promptHistory[kind] ?? [])
         switch outcome {
-        case .complete:
-            completePrompt(&ui, reduceContext())
-        case .editing:
-            ui.prompt = prompt
-            if prompt.kind == .filter { filterAsTyped(&ui, prompt.editor.text, reduceContext()) }
+        case .complete, .editing:
+            if case .complete = outcome {
+                completePrompt(&ui, reduceContext())
+            } else {
+                ui.prompt = prompt
+            }
+            // `/` filters as you type, completed words included.
+            if kind == .filter, let text = ui.prompt?.editor.text { filterAsTyped(&ui, text, reduceContext()) }
         case .cancel:
             ui.prompt = nil
             if prompt.kind == .filter {

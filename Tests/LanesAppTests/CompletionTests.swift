@@ -51,6 +51,7 @@ import Testing
         #expect(typed(h) == "label:b", "bug and backend share only b")
         h.type("u<Tab>")
         #expect(typed(h) == "label:bug ")
+        #expect(h.session.ui.filter.source == "label:bug", "a completed word filters at once")
         h.type("-lab<Tab>")
         #expect(typed(h) == "label:bug -label:")
         h.type("ba<Tab>")
