@@ -166,7 +166,7 @@ public struct Command: Hashable, Sendable {
     /// The issue number in `#12`, or in `12` when `bare` numbers count.
     public static func issueNumber(_ word: String, bare: Bool) -> Int? {
         let digits = word.hasPrefix("#") ? word.dropFirst() : bare ? Substring(word) : ""
-        guard !digits.isEmpty, digits.allSatisfy(\.isASCII), let number = Int(digits), number > 0 else { return nil }
+        guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }), let number = Int(digits), number > 0 else { return nil }
         return number
     }
 }

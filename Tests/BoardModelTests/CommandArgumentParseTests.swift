@@ -15,6 +15,8 @@ import Testing
         #expect(try Command.parse("comment-line #2 agreed") == Command(.commentLine, argument: "agreed", issue: 2))
         #expect(try Command.parse("new-issue 12") == Command(.newIssue, argument: "12"))
         #expect(try Command.parse("view 2") == Command(.view, argument: "2"))
+        #expect(try Command.parse("label +2024") == Command(.label, argument: "+2024"), "a signed word is a label")
+        #expect(try Command.parse("label 7 -2024") == Command(.label, argument: "-2024", issue: 7))
     }
 
     @Test func argumentsACommandDoesNotTakeAreRejected() {
