@@ -30,6 +30,15 @@ import Testing
         #expect(h.issue(2).assignees == ["zed"], "known now: no question")
     }
 
+    @Test func aNewNameOnTheCommandLineAsksThereAndKeepsTheNamedIssue() throws {
+        let h = try harness()
+        h.type(":assign 2 zed<Enter>")
+        #expect(h.issue(2).assignees.isEmpty)
+        #expect(h.session.ui.prompt?.kind == .command && h.session.ui.prompt?.editor.text == "assign 2 zed")
+        h.type("<Enter>")
+        #expect(h.issue(2).assignees == ["zed"] && h.issue(1).assignees.isEmpty)
+    }
+
     @Test func cancellingTheQuestionAssignsNobody() throws {
         let h = try harness()
         h.type("azed<Enter><Esc>")
