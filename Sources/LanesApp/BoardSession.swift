@@ -21,6 +21,8 @@ public final class BoardSession {
     private var redoSteps: [UndoStep] = []
     private var needsFrame = true
     private var running = true
+    /// Editor text whose save failed and whose recovery file could not be written either.
+    private var unkeptDrafts: [String: String] = [:]
     /// Set when a save fails, so that the command's cursor movement is taken back.
     private var saveFailed = false
     /// The environment for `$EDITOR` and `$XDG_STATE_HOME` (tests set their own).
@@ -274,11 +276,11 @@ public final class BoardSession {
     func editIssue(_ number: Int) {
         guard let issue = log.state.issues[number] else { return }
         let recovery = EditorRecovery(board: log.location.directory, subject: "issue-\(number)", environment: environment)
-        let draft = recovery.draft()
+        let draft = draft(keptIn: recovery)
         let template = EditorTemplate.issue(issue, draft: draft)
         guard let text = runEditor(template) else { return }
         guard draft != nil || text != template, let (title, body) = EditorTemplate.titleAndBody(of: text) else {
-            recovery.discard()
+            forgetDraft(keptIn: recovery)
             ui.message = UIState.Message("nothing changed")
             return
         }
@@ -289,9 +291,9 @@ public final class BoardSession {
     func editComment(_ numbers: [Int]) {
         let recovery = EditorRecovery(board: log.location.directory,
                                       subject: "comment-" + numbers.map(String.init).joined(separator: "-"), environment: environment)
-        guard let text = runEditor(EditorTemplate.comment(on: numbers, draft: recovery.draft())) else { return }
+        guard let text = runEditor(EditorTemplate.comment(on: numbers, draft: draft(keptIn: recovery))) else { return }
         guard let comment = EditorTemplate.commentText(of: text) else {
-            recovery.discard()
+            forgetDraft(keptIn: recovery)
             ui.message = UIState.Message("no comment written")
             return
         }
@@ -302,11 +304,25 @@ public final class BoardSession {
     /// the text is kept in `recovery`, the message says where, and the next edit offers it.
     func saveTyped(_ text: String, keptIn recovery: EditorRecovery, what: String, _ changes: [Change]) {
         guard save(changes, record: true) == nil else {
-            recovery.discard()
+            forgetDraft(keptIn: recovery)
             return
         }
         let error = ui.message?.text ?? "the change was not saved"
-        ui.message = UIState.Message(recovery.report(error, keepFailure: recovery.keep(text), what: what), isError: true)
+        let keepFailure = recovery.keep(text)
+        // Not even the recovery file could be written: this session still offers the text.
+        if keepFailure != nil { unkeptDrafts[recovery.path] = text }
+        ui.message = UIState.Message(recovery.report(error, keepFailure: keepFailure, what: what), isError: true)
+    }
+
+    /// The kept text was saved or deliberately emptied.
+    func forgetDraft(keptIn recovery: EditorRecovery) {
+        recovery.discard()
+        unkeptDrafts[recovery.path] = nil
+    }
+
+    /// Text kept from a failed save, on disk or (if even that failed) in this session.
+    func draft(keptIn recovery: EditorRecovery) -> EditorTemplate.Draft? {
+        recovery.draft() ?? unkeptDrafts[recovery.path].map { EditorTemplate.Draft(text: $0, path: recovery.path) }
     }
 
     /// Gives the terminal to `$VISUAL`/`$EDITOR` and takes it back.

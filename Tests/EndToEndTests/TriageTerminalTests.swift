@@ -96,4 +96,33 @@ struct TriageTerminalTests {
         let timeline = issue["timeline"] as! [[String: Any]]
         #expect(timeline.first { $0["kind"] as? String == "commented" }?["text"] as? String == "# Cause\n#42 again")
     }
+
+    /// `lanes comment N` in the editor, when the save fails (here the lock cannot be taken):
+    /// the comment is kept where the error says and offered again by the next `lanes comment N`.
+    @Test func aCommentThatCannotBeSavedIsKeptForTheNextTry() throws {
+        #expect(try lanes.run(["init"]).status == 0)
+        try lanes.run(["add", "M"])
+        let editor = scratch.path + "/comment-editor.sh"
+        try "#!/bin/sh\n{ printf '# Findings\\n#42 again\\n'; tail -n +2 \"$1\"; } > \"$1.new\" && mv \"$1.new\" \"$1\"\n"
+            .write(toFile: editor, atomically: true, encoding: .utf8)
+        chmod(editor, 0o755)
+        let lock = scratch.path + "/.lanes/lock"
+        let script = """
+            rm -f \(Tmux.quote(lock)) && mkdir \(Tmux.quote(lock))
+            EDITOR=\(Tmux.quote(editor)) "$LANES" comment 1 2>\(Tmux.quote(scratch.path + "/first.err"))
+            rmdir \(Tmux.quote(lock))
+            EDITOR=true "$LANES" comment 1
+            """
+        let tmux = try lanes.inTmux(script, width: 120, height: 30)
+        try tmux.waitFor(text: "exit=0")
+        let error = try String(contentsOfFile: scratch.path + "/first.err", encoding: .utf8)
+        #expect(error.hasPrefix("lanes: cannot "))
+        let kept = try #require(error.range(of: "your comment is kept in "))
+        let path = String(error[kept.upperBound...].dropLast()) // the newline
+        #expect(path.hasPrefix(scratch.path + "/.local/state/lanes/recovery/"))
+        #expect(!FileManager.default.fileExists(atPath: path), "saved the second time: the recovery file is gone")
+        let issue = try json(lanes.run(["show", "1", "--format", "json"]).stdout) as! [String: Any]
+        let comments = (issue["timeline"] as! [[String: Any]]).filter { $0["kind"] as? String == "commented" }
+        #expect(comments.map { $0["text"] as? String } == ["# Findings\n#42 again"])
+    }
 }

@@ -47,6 +47,21 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: path))
     }
 
+    /// Even with nowhere to write a recovery file, this session keeps the text and offers it.
+    @Test func textThatCannotBeKeptOnDiskIsKeptInTheSession() throws {
+        let h = try SessionHarness([.create(title: "M")])
+        try "".write(toFile: h.directory + "/not-a-directory", atomically: true, encoding: .utf8)
+        try h.useEditor(replacingFirstLineWith: "# Only here")
+        h.session.environment["XDG_STATE_HOME"] = h.directory + "/not-a-directory"
+        h.log.fileLayer = .diskFull
+        h.type("c")
+        #expect(h.session.ui.message?.text.contains("could not be kept in") == true)
+        h.log.fileLayer = .system
+        h.session.environment["VISUAL"] = "true"
+        h.type("c")
+        #expect(h.log.state.timelines[1]!.last!.kind == .commented("# Only here"))
+    }
+
     @Test func aOneLinePromptThatCannotBeSavedStaysInHistory() throws {
         let h = try SessionHarness([.create(title: "M")])
         h.log.fileLayer = .diskFull
