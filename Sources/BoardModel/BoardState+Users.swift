@@ -4,7 +4,8 @@ extension BoardState {
     /// whatever its case (`Bob` and `bob` are one person). `unknown` are the names nobody on
     /// the board has used yet, so a typo can be caught before it makes a new person.
     public func resolveUsers(_ names: [String], me actor: String) -> (users: [String], unknown: [String]) {
-        let known = knownUsers + [actor]
+        guard !names.isEmpty else { return ([], []) }
+        let known = knownUsers + [actor] // one pass over the issues, only when someone is named
         var users: [String] = [], unknown: [String] = []
         for name in names {
             var bare = Substring(name.trimmingSpaces)

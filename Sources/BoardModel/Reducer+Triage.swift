@@ -17,7 +17,8 @@ extension Reducer {
             let fields = ui.filter.newIssueFields
             let selectedColumn = ui.view == .board && lanes.indices.contains(ui.column) ? lanes[ui.column].column.id : nil
             let board = context.board
-            let labels = fields.labels.map { label in board.knownLabels.first { $0.caseInsensitiveEquals(label) } ?? label }
+            let known = fields.labels.isEmpty ? [] : board.knownLabels
+            let labels = fields.labels.map { label in known.first { $0.caseInsensitiveEquals(label) } ?? label }
             return [.save([.create(title: argument, column: fields.column ?? selectedColumn, labels: labels,
                                    assignees: board.resolveUsers(fields.assignees, me: context.actor).users,
                                    priority: fields.priority ?? .none)])]
