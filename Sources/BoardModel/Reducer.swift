@@ -92,14 +92,17 @@ struct Reducer {
         case .moveCardUp: return rerank(by: -1)
         case .moveCardDown: return rerank(by: 1)
         case .move:
-            guard let number = selectedIssue else { return message("nothing selected", error: true) }
+            // Like `m`: the named issue, else the marked ones, else the selected one.
+            let numbers = targets
+            guard !numbers.isEmpty else { return message("nothing selected", error: true) }
             do {
                 let column = try context.board.resolveColumn(command.argument)
-                if ui.view == .board, named == nil, let index = lanes.firstIndex(where: { $0.column.id == column.id }) {
+                if ui.view == .board, named == nil, let number = selectedIssue, numbers.contains(number),
+                   let index = lanes.firstIndex(where: { $0.column.id == column.id }) {
                     ui.column = index
                     ui.selected[column.id] = number
                 }
-                return [.save([.move(number, to: column.id)])]
+                return [.save(numbers.map { .move($0, to: column.id) })]
             } catch {
                 return message(error.description, error: true)
             }

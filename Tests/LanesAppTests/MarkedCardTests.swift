@@ -57,4 +57,11 @@ import Testing
         h.type("J")
         #expect(order(h, "todo") == [2, 1, 4, 3])
     }
+
+    @Test func moveOnTheCommandLineMovesTheMarkedCards() throws {
+        let h = try harness()
+        h.type("<Space><Space>:move review<Enter>") // the cursor is on the unmarked #3
+        #expect(order(h, "review") == [5, 1, 2])
+        #expect(order(h, "todo") == [3, 4])
+    }
 }
