@@ -228,8 +228,9 @@ public final class BoardSession {
                 target.append(UndoStep(summary: step.summary, parts: replayed, board: log.state))
             }
             let nothing = events.isEmpty && refused.isEmpty ? " (nothing left to change)" : ""
-            ui.message = UIState.Message(([done + ": " + step.summary + nothing] + refused).joined(separator: "; "),
-                                         isError: !refused.isEmpty)
+            // Only what was really put back is called undone.
+            let head = replayed.isEmpty && !refused.isEmpty ? [] : [done + ": " + step.summary + nothing]
+            ui.message = UIState.Message((head + refused).joined(separator: "; "), isError: !refused.isEmpty)
             keepSelection(after: events, selectedBefore: selectedBefore)
         } catch {
             source.append(step) // nothing was written: the step can be tried again
