@@ -63,12 +63,13 @@ public enum ImportPlan {
             }
             add(.created(title: issue.title.trimmingSpaces.isEmpty ? "(untitled)" : issue.title, body: issue.body,
                          column: column.id, rank: nextRank(column.id), priority: issue.priority), by: issue.author)
-            add(.imported(key: issue.key), by: issue.author)
             for label in issue.labels where !label.isEmpty { add(.labelled(label), by: issue.author) }
             for user in issue.assignees where !user.isEmpty { add(.assigned(user), by: issue.author) }
             for comment in issue.comments.sorted(by: { $0.at < $1.at }) {
                 add(.commented(comment.text), by: comment.author, at: comment.at.milliseconds)
             }
+            // Last, at the source's updated time, so the issue's "updated" is the source's.
+            add(.imported(key: issue.key), by: issue.author, at: issue.updated?.milliseconds)
             summary.imported.append(number)
         }
         return events

@@ -25,6 +25,7 @@ public enum CommandName: String, CaseIterable, Sendable {
     case undo, redo
     case activity
     case swimlanes
+    case messages
     case none
 
     /// The one help line shown by `?`, completion and docs.
@@ -70,6 +71,7 @@ public enum CommandName: String, CaseIterable, Sendable {
         case .redo: "Redo the change you last undid"
         case .activity: "Show the board's activity, newest first, marked where you last looked"
         case .swimlanes: "Split the board into bands: none → assignee → priority → label"
+        case .messages: "List every problem in the rc files and themes, and recent messages"
         case .none: "Do nothing (unbinds a key)"
         }
     }
