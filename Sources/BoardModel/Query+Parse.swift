@@ -3,6 +3,14 @@ extension Query {
     /// (linear) takes no noticeable time on every keystroke of the live filter.
     public static let maximumLength = 16_384
 
+    /// Every word of the language, for `lanes list --help` and docs: kept beside the parser so
+    /// that a word added here cannot be missing there.
+    public static let words = """
+        is:open is:closed is:stale is:untriaged assignee:NAME|me|none label:X column:ID|NAME \
+        priority:urgent|high|medium|low|none author:NAME|me created:>2026-01-31 updated:<7d (dates or ages in h d w m y, \
+        after <, <=, >, >= or nothing) sort:id|created|updated|priority[-desc] "free text"
+        """
+
     /// The qualifiers the language knows, for error messages and completion.
     public static let qualifiers = ["is", "assignee", "label", "column", "priority", "author", "created", "updated", "sort"]
 

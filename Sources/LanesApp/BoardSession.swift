@@ -159,7 +159,7 @@ public final class BoardSession {
                 return events
             }
             let issues = Set(events.map(\.issue))
-            let summary = "#\(last.issue) " + last.summary(in: log.state) + (issues.count > 1 ? " (and \(issues.count - 1) more issues)" : "")
+            let summary = "#\(last.issue) " + last.summary(in: log.state) + (issues.count > 1 ? " (and \(issues.count - 1) more " + Plural.noun("issue", issues.count - 1) + ")" : "")
             ui.message = UIState.Message(summary)
             if record {
                 if inverse.contains(where: { $0 == nil }) {

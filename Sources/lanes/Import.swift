@@ -47,7 +47,7 @@ struct Import: ParsableCommand {
             _ = try ImportPlan.events(for: issues, into: &state, summary: &summary)
         } else {
             let progress = Output.stderrIsTerminal && issues.count >= 1000
-            if progress { Output.progress("importing \(issues.count) issues from \(format.rawValue)…") }
+            if progress { Output.progress("importing \(Plural.count(issues.count, "issue")) from \(format.rawValue)…") }
             try log.commit { state throws(BoardError) in
                 summary = ImportPlan.Summary()
                 return try ImportPlan.events(for: issues, into: &state, summary: &summary) { done in
