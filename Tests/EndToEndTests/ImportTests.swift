@@ -140,6 +140,25 @@ import Testing
         #expect(try lanes.run(["list", "updated:<7d", "--format", "json"]).stdout.contains("Touched yesterday"))
     }
 
+    /// Numbers in an export are checked before they reach the log: an out-of-range issue
+    /// number or rank is reported, the rest imports, and the log stays readable.
+    @Test func outOfRangeNumbersInAnExportAreRefused() throws {
+        #expect(try lanes.run(["init"]).status == 0)
+        let file = scratch.path + "/hostile.json"
+        try """
+        {"board": "x", "columns": [], "issues": [{"id": 3, "title": "t", "author": "a", "created": "2026-01-01T00:00:00.000Z", "timeline": [
+         {"kind": "created", "at": "2026-01-01T00:00:00.000Z", "actor": "a", "title": "t", "body": "", "column": "todo", "rank": 1, "priority": "none"},
+         {"kind": "renumbered", "at": "2026-01-02T00:00:00.000Z", "actor": "a", "from": -9223372036854775808},
+         {"kind": "moved", "at": "2026-01-02T00:00:00.000Z", "actor": "a", "from": "todo", "to": "doing", "rank": 1e308}]}]}
+        """.write(toFile: file, atomically: true, encoding: .utf8)
+        let result = try lanes.run(["import", file])
+        #expect(result.status == 1 && result.stdout.hasPrefix("imported 1 issue"))
+        #expect(result.stderr.contains("event 2: unreadable event") && result.stderr.contains("event 3: unreadable event"))
+        #expect(result.stderr.contains("lanes: 2 rows of "))
+        let check = try lanes.run(["check"])
+        #expect(check.status == 0, "\(check.stdout)")
+    }
+
     @Test func unknownFormatsAreAClearError() throws {
         #expect(try lanes.run(["init"]).status == 0)
         let file = scratch.path + "/notes.txt"
