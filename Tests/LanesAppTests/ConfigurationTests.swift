@@ -24,6 +24,15 @@ import Screen
         #expect(h.screenText.contains("0/3 issues"))
     }
 
+    @Test func aHugeAgeTypedIntoTheFilterIsAnErrorOnTheStatusLine() throws {
+        let h = try SessionHarness(SessionTests.seed)
+        h.type("/updated:<9999999999999y")
+        #expect(h.session.ui.message?.text.contains("must be a whole number from 0 to 10000") == true)
+        #expect(h.session.ui.filter.source == "updated", "the last good filter (the word typed so far) stays")
+        h.type("<Enter>j")
+        #expect(h.screenText.contains("3 issues"), "the board goes on")
+    }
+
     /// Seeded property test over every number an rc file can hold: each line is either applied
     /// with a value in range or reported with its line; the board then filters and draws.
     @Test func generatedRCNumbersAreRangeCheckedOrReported() throws {
