@@ -29,7 +29,7 @@ import Screen
         h.type("/updated:<9999999999999y")
         #expect(h.session.ui.message?.text.contains("must be a whole number from 0 to 10000") == true)
         #expect(h.session.ui.filter.source == "updated", "the last good filter (the word typed so far) stays")
-        h.type("<Enter>j")
+        h.type("<Enter><Esc>")
         #expect(h.screenText.contains("3 issues"), "the board goes on")
     }
 
