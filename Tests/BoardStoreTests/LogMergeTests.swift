@@ -27,7 +27,12 @@ import Testing
         if remote == clone.synced {
             remote = clone.log
         } else if clone.log != clone.synced {
-            remote = LogMerge.merge(base: clone.synced, ours: clone.log, theirs: remote).bytes
+            let merged = LogMerge.merge(base: clone.synced, ours: clone.log, theirs: remote)
+            if merged.renumbered.isEmpty {
+                #expect(LogMerge.merge(base: clone.synced, ours: remote, theirs: clone.log).bytes == merged.bytes,
+                        "the same bytes whichever side merges")
+            }
+            remote = merged.bytes
         }
         clone.log = remote
         clone.synced = remote
@@ -112,5 +117,54 @@ import Testing
         }
         let logged = LogMerge.read(remote).events.count
         #expect(final.events.count == logged - 1, "the fold applies every event but the columns")
+    }
+
+    /// A log from its header and `events`.
+    static func log(_ events: [Event]) -> [UInt8] {
+        var bytes = Array((LineCodec.header + "\n").utf8)
+        for event in events { LineCodec.encode(event, into: &bytes) }
+        return bytes
+    }
+
+    static func event(_ id: UInt64, second: Int64, _ issue: Int, _ kind: EventKind, by actor: String = "ann") -> Event {
+        Event(id: EventID(id), at: Timestamp(milliseconds: 1_780_000_000_000 + second * 1000), actor: actor, issue: issue, kind: kind)
+    }
+
+    static func created(_ title: String) -> EventKind { .created(title: title, body: "", column: "backlog", rank: 1, priority: .none) }
+
+    /// A clone that was offline since before #2 existed made its own #2 earlier; everyone else
+    /// has discussed the published #2 since. The published one keeps its number.
+    @Test func aLateCloneWithAnEarlierOfflineNumberIsTheOneRenumbered() {
+        let base = [Self.event(1, second: 0, 1, Self.created("shared"))]
+        let theirs = base + [Self.event(10, second: 100, 2, Self.created("published"), by: "ann"),
+                             Self.event(11, second: 200, 2, .commented("seen it"), by: "cy")]
+        let ours = base + [Self.event(20, second: 50, 2, Self.created("offline"), by: "bob"),
+                           Self.event(21, second: 50, 2, .labelled("late"), by: "bob")]
+        let result = LogMerge.merge(base: Self.log(base), ours: Self.log(ours), theirs: Self.log(theirs))
+        #expect(result.renumbered.map { [$0.old, $0.new] } == [[2, 3]] && result.renumbered.first?.title == "offline")
+        let state = Self.fold(result.bytes)
+        #expect(state.issues[2]?.title == "published")
+        #expect(state.timelines[2]!.contains { $0.kind == .commented("seen it") })
+        #expect(state.issues[3]?.title == "offline" && state.issues[3]?.labels == ["late"])
+        #expect(state.timelines[3]!.contains { $0.kind == .renumbered(from: 2) })
+        // Their lines are untouched: every clone that has them keeps them byte for byte.
+        let lines = Set(String(decoding: result.bytes, as: UTF8.self).split(separator: "\n"))
+        for event in theirs { #expect(lines.contains(Substring(String(decoding: LineCodec.encode(event).dropLast(), as: UTF8.self)))) }
+    }
+
+    /// Events dated past the skew are kept, reported, and set aside by the fold; they cannot
+    /// capture the issue's title.
+    @Test func eventsFromAFarAheadCloneAreKeptReportedAndSetAside() {
+        let now = Timestamp.now
+        let base = [Event(id: EventID(1), at: now, actor: "ann", issue: 1, kind: Self.created("shared"))]
+        let ahead = Event(id: EventID(2), at: Timestamp(milliseconds: now.milliseconds + 3650 * Timestamp.day), actor: "skewed",
+                          issue: 1, kind: .retitled("from 2036"))
+        let mine = Event(id: EventID(3), at: Timestamp(milliseconds: now.milliseconds + 1000), actor: "ann", issue: 1, kind: .retitled("mine"))
+        let result = LogMerge.merge(base: Self.log(base), ours: Self.log(base + [mine]), theirs: Self.log(base + [ahead]), now: now)
+        #expect(result.future == [ahead])
+        #expect(LogMerge.read(result.bytes).events.contains(ahead), "nothing is dropped")
+        var state = BoardState(now: now)
+        let reasons = LogMerge.read(result.bytes).events.compactMap { state.apply($0) }
+        #expect(reasons.count == 1 && state.issues[1]?.title == "mine")
     }
 }

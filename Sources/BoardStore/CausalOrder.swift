@@ -1,0 +1,43 @@
+import BoardModel
+
+/// The order of a merged log: every event of the given versions once, with each version's own
+/// order kept, so an event never lands before one that preceded it where it was written.
+///
+/// A k-way merge of the versions: at each step, the events at the head of some version that
+/// are not still waiting behind others in another version may go next, and the one with the
+/// earliest (time, id) does. The choice looks only at events, never at which version is which,
+/// so the result is the same whichever clone merges. Versions that disagree about an order
+/// (possible only after hand edits) cannot all be kept: the earliest head then goes first.
+enum CausalOrder {
+    static func merge(_ versions: [[Event]]) -> [EventID] {
+        let positions = versions.map { events in
+            var position: [EventID: Int] = [:]
+            position.reserveCapacity(events.count)
+            for (index, event) in events.enumerated() where position[event.id] == nil { position[event.id] = index }
+            return position
+        }
+        var cursor = Array(repeating: 0, count: versions.count)
+        var emitted = Set<EventID>()
+        var order: [EventID] = []
+        order.reserveCapacity(positions.map(\.count).max() ?? 0)
+        func precedes(_ a: Event, _ b: Event) -> Bool { (a.at, a.id) < (b.at, b.id) }
+        while true {
+            var best: Event?
+            var bestIsReady = false
+            for v in versions.indices {
+                while cursor[v] < versions[v].count, emitted.contains(versions[v][cursor[v]].id) { cursor[v] += 1 }
+                guard cursor[v] < versions[v].count else { continue }
+                let head = versions[v][cursor[v]]
+                // Ready unless another version still has it further on, behind events not yet placed.
+                let ready = versions.indices.allSatisfy { w in positions[w][head.id].map { $0 <= cursor[w] } ?? true }
+                if best == nil || (ready && !bestIsReady) || (ready == bestIsReady && precedes(head, best!)) {
+                    best = head
+                    bestIsReady = ready
+                }
+            }
+            guard let next = best else { return order }
+            emitted.insert(next.id)
+            order.append(next.id)
+        }
+    }
+}
