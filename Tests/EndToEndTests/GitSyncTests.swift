@@ -79,14 +79,14 @@ struct GitSyncTests {
         var bob = LanesProcess(home: scratch.path)
         bob.user = "bob"
         let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().path + "/Fixtures/github-gh.json"
-        #expect(try ann.run(["import", fixture], in: a).status == 0)
         for n in 1...20 {
             #expect(try ann.run(["add", "Issue \(n)", "--label", "L\(n)", "--assign", "dev\(n)"], in: a).status == 0)
         }
+        #expect(try ann.run(["import", fixture], in: a).status == 0)
         #expect(try ann.run(["sync"], in: a).status == 0)
         #expect(try bob.run(["sync"], in: b).status == 0)
-        try ann.run(["comment", "1", "from ann"], in: a)
-        try bob.run(["comment", "2", "from bob"], in: b)
+        #expect(try ann.run(["comment", "1", "from ann"], in: a).status == 0)
+        #expect(try bob.run(["comment", "2", "from bob"], in: b).status == 0)
         for (who, dir) in [(ann, a), (bob, b), (ann, a)] {
             let sync = try who.run(["sync"], in: dir)
             #expect(sync.status == 0, "\(sync.stderr)")
