@@ -47,6 +47,19 @@ import Testing
         #expect(problems[1].message.contains("#5 does not exist"))
     }
 
+    /// A change the board would not show (here stamped past the allowed skew) is refused, not
+    /// reported saved.
+    @Test func aChangeThatWouldNotShowIsRefusedAndNothingIsWritten() throws {
+        let dir = TemporaryDirectory()
+        let log = try makeBoard(dir)
+        try log.commit([.create(title: "first")], actor: "ann")
+        let before = dir.read(".lanes/events")
+        let far = Timestamp(milliseconds: Timestamp.now.milliseconds + 2 * Timestamp.day)
+        #expect(throws: BoardError.self) { try log.commit([.comment(1, "too late")], actor: "ann", now: far) }
+        #expect(dir.read(".lanes/events") == before)
+        #expect(log.state.timelines[1]!.count == 1)
+    }
+
     @Test func createRefusesAnExistingBoardAndOpenRefusesAMissingOne() throws {
         let dir = TemporaryDirectory()
         _ = try makeBoard(dir)

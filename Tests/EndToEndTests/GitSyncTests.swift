@@ -10,6 +10,13 @@ struct GitSyncTests {
         try LanesProcess(home: scratch.path).run(["/usr/bin/git"] + arguments, in: directory, direct: true)
     }
 
+    /// `lanes` run by `name`.
+    func lanes(as name: String) -> LanesProcess {
+        var process = LanesProcess(home: scratch.path)
+        process.user = name
+        return process
+    }
+
     /// Clones named alike (`one/repo`, `two/repo`) so exports, which carry the board's name, compare equal.
     func setUp() throws -> (remote: String, a: String, b: String) {
         let remote = scratch.path + "/remote.git"
@@ -31,10 +38,7 @@ struct GitSyncTests {
 
     @Test func concurrentEditsOnBothSidesEndIdenticalWithTheDuplicateRenumbered() throws {
         let (_, a, b) = try setUp()
-        var ann = LanesProcess(home: scratch.path)
-        ann.user = "ann"
-        var bob = LanesProcess(home: scratch.path)
-        bob.user = "bob"
+        let ann = lanes(as: "ann"), bob = lanes(as: "bob")
         // Offline on both sides: each creates #2, both retitle #1, both comment.
         #expect(try ann.run(["add", "Ann's offline issue"], in: a).stdout == "#2\n")
         #expect(try bob.run(["add", "Bob's offline issue"], in: b).stdout == "#2\n")
@@ -74,10 +78,7 @@ struct GitSyncTests {
     /// one `lanes add` share a time, and a merge sorted by (time, id) put some before `created`.
     @Test func aRoutineSyncKeepsEveryLabelAssigneeAndImport() throws {
         let (_, a, b) = try setUp()
-        var ann = LanesProcess(home: scratch.path)
-        ann.user = "ann"
-        var bob = LanesProcess(home: scratch.path)
-        bob.user = "bob"
+        let ann = lanes(as: "ann"), bob = lanes(as: "bob")
         let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().path + "/Fixtures/github-gh.json"
         for n in 1...20 {
             #expect(try ann.run(["add", "Issue \(n)", "--label", "L\(n)", "--assign", "dev\(n)"], in: a).status == 0)
@@ -109,10 +110,7 @@ struct GitSyncTests {
     /// own issue is renumbered, and it is told so.
     @Test func aLateCloneIsTheOneRenumberedAndIsToldSo() throws {
         let (_, a, b) = try setUp()
-        var ann = LanesProcess(home: scratch.path)
-        ann.user = "ann"
-        var bob = LanesProcess(home: scratch.path)
-        bob.user = "bob"
+        let ann = lanes(as: "ann"), bob = lanes(as: "bob")
         #expect(try bob.run(["add", "Bob's early offline issue"], in: b).stdout == "#2\n")
         #expect(try ann.run(["add", "Ann's published issue"], in: a).stdout == "#2\n")
         #expect(try ann.run(["sync"], in: a).status == 0)
