@@ -7,7 +7,8 @@ import BoardModel
 /// are not still waiting behind others in another version may go next, and the one with the
 /// earliest (time, id) does. The choice looks only at events, never at which version is which,
 /// so the result is the same whichever clone merges. Versions that disagree about an order
-/// (possible only after hand edits) cannot all be kept: the earliest head then goes first.
+/// cannot all be kept (never through one remote, whose versions all extend each other; only
+/// after hand edits or clones pulling from each other directly): the earliest head goes first.
 enum CausalOrder {
     static func merge(_ versions: [[Event]]) -> [EventID] {
         let positions = versions.map { events in

@@ -13,7 +13,8 @@ import BoardModel
 public final class EventLog {
     public let location: BoardLocation
     public private(set) var state: BoardState
-    /// Problems found in lines read so far (bad lines are skipped, never fatal).
+    /// Problems found in lines read so far: lines that do not decode and events the fold sets
+    /// aside (`BoardState.apply`); they are skipped, never fatal.
     public private(set) var problems: [FileProblem] = []
     /// Why this board cannot be written, if it cannot (newer format, no permission).
     public private(set) var readOnlyReason: String?
