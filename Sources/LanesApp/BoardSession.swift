@@ -36,9 +36,9 @@ public final class BoardSession {
         self.actor = actor
         self.now = now
         ui.swimlanes = configuration.swimlanes
-        if let first = configuration.errors.first {
-            let more = configuration.errors.count > 1 ? " (+\(configuration.errors.count - 1) more)" : ""
-            ui.message = UIState.Message(first.description + more, isError: true)
+        ui.problems = configuration.errors
+        if let summary = BoardSession.problemSummary(configuration.errors) {
+            ui.message = UIState.Message(summary, isError: true)
         } else if let reason = log.readOnlyReason {
             ui.message = UIState.Message(reason, isError: true)
         } else if let warning = log.warnings.first {
@@ -430,7 +430,18 @@ public final class BoardSession {
 
     // MARK: - Drawing
 
+    /// The status line's word on the rc files' problems: one is shown whole; several are
+    /// counted, short enough for 40 columns, and `:messages` lists them.
+    static func problemSummary(_ problems: [FileProblem]) -> String? {
+        guard let first = problems.first else { return nil }
+        guard problems.count > 1 else { return first.description }
+        let files = Set(problems.map { $0.file.split(separator: "/").last.map(String.init) ?? $0.file })
+        let place = files.count == 1 ? files.first! : "rc files"
+        return Plural.count(problems.count, "problem") + " in \(place); see :messages"
+    }
+
     func draw() {
+        ui.recordMessage()
         needsFrame = false
         screen.present(frame())
     }
