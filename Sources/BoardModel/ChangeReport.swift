@@ -19,13 +19,13 @@ public enum ChangeReport {
             }
             for phrase in phrases {
                 let numbers = issuesPerPhrase[phrase]!
-                parts.append(phrase.lead + (numbers.count == 1 ? "#\(numbers[0])" : "\(numbers.count) issues") + phrase.tail)
+                parts.append(phrase.lead + (numbers.count == 1 ? "#\(numbers[0])" : Plural.count(numbers.count, "issue")) + phrase.tail)
             }
         }
         let untouched = Set(changes.flatMap { $0.parts.map(\.issue) }).subtracting(issues)
         if !untouched.isEmpty {
             let count = untouched.count
-            let verb = count == 1 ? "was" : "were"
+            let verb = Plural.noun("was", count, plural: "were")
             if changes.allSatisfy({ if case .close = $0 { true } else { false } }) {
                 parts.append("\(count) \(verb) already closed")
             } else if changes.allSatisfy({ if case .reopen = $0 { true } else { false } }) {
