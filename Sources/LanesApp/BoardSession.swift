@@ -2,14 +2,20 @@ import BoardModel
 import BoardStore
 import BoardViews
 import Keymap
+import Observation
 import Screen
 
 /// The full-screen board's run loop: keys → commands → reducer → effects → frame.
 ///
-/// Owns the event log, the UI state and the screen. Frames are drawn only when something changed;
-/// while idle the loop sleeps in the screen's key wait and looks for other writers once a second.
+/// Owns the event log, the UI state and the screen. Frames are drawn only when something changed:
+/// a key, or the observed board (a commit here, other writers' lines, a reload); while idle the
+/// loop sleeps in the screen's key wait and looks for other writers once a second.
 public final class BoardSession {
     public let log: EventLog
+    /// The log's board, observed to know when to redraw whoever changed it.
+    let board: ObservableBoard
+    /// Raised by the board's observation; the loop draws when it finds it raised.
+    let redraw = RedrawSignal()
     public var ui = UIState()
     let screen: TerminalScreen
     let configuration: Configuration
@@ -31,6 +37,7 @@ public final class BoardSession {
     public init(log: EventLog, screen: TerminalScreen, configuration: Configuration, actor: String,
                 now: @escaping () -> Timestamp = { .now }) {
         self.log = log
+        self.board = log.board
         self.screen = screen
         self.configuration = configuration
         self.actor = actor
@@ -51,7 +58,7 @@ public final class BoardSession {
     /// changes show within half a second); nil (headless) stops when the keys run out.
     public func run(idleMilliseconds: Int? = 400) {
         while running {
-            if needsFrame {
+            if frameDue {
                 draw()
                 log.writePendingSnapshot() // after the first frame, before any key can change the board
             }
@@ -63,6 +70,10 @@ public final class BoardSession {
             handle(key)
         }
     }
+
+    /// Whether the loop draws next: something asked for a frame (a key, a failed refresh), or
+    /// the board changed since the last one.
+    var frameDue: Bool { needsFrame || redraw.isRaised }
 
     /// The current frame (for tests and `--dump`).
     public func frame() -> CellGrid {
@@ -341,13 +352,14 @@ public final class BoardSession {
         }
     }
 
-    /// Reads other writers' new events; if any arrived, redraws and says what happened.
+    /// Reads other writers' new events; if any arrived, says what happened. The board's
+    /// observation asks for the frame that shows them.
     func refreshFromOthers() {
-        let version = log.version
+        let version = board.version
         let selectedBefore = BoardSelection.issue(ui, projection().lanes)
         do {
             let events = try log.refresh()
-            guard log.version != version else { return }
+            guard board.version != version else { return }
             if let last = events.last {
                 let count = events.count > 1 ? " (+\(events.count - 1) more)" : ""
                 ui.message = UIState.Message(last.actor + ": #\(last.issue) " + last.summary(in: log.state) + count)
@@ -355,7 +367,6 @@ public final class BoardSession {
             // The selected card stays selected even if someone else moved it.
             if let selectedBefore { select(selectedBefore) }
             adjustViewport()
-            needsFrame = true
         } catch {
             ui.message = UIState.Message(error.description, isError: true)
             needsFrame = true
@@ -443,7 +454,19 @@ public final class BoardSession {
     func draw() {
         ui.recordMessage()
         needsFrame = false
+        if redraw.take() { watchBoard() }
         screen.present(frame())
+    }
+
+    /// Observes the board's version until it next changes. The observation fires once, inside
+    /// the change: it only raises the signal, never draws or reads the board. Armed again by the
+    /// draw that takes the signal down, so it is never armed twice.
+    func watchBoard() {
+        withObservationTracking {
+            _ = board.version
+        } onChange: { [redraw] in
+            redraw.raise()
+        }
     }
 
     func adjustViewport() {
@@ -470,13 +493,13 @@ public final class BoardSession {
     /// The filtered, sorted board, recomputed only when the board, the filter or the minute changes.
     func projection() -> BoardProjection {
         let time = now()
-        let key = ProjectionCache.Key(version: log.version, query: ui.filter, minute: time.milliseconds / 60_000,
+        let key = ProjectionCache.Key(version: board.version, query: ui.filter, minute: time.milliseconds / 60_000,
                                       swimlanes: ui.swimlanes)
-        let projection = projections.projection(for: key, state: log.state, changes: log.changedIssues(since:)) { candidates, order, searchText, bands in
-            BoardProjection(state: log.state, query: ui.filter, now: time,
+        let projection = projections.projection(for: key, board: board) { candidates, order, searchText, bands in
+            BoardProjection(state: board.state, query: ui.filter, now: time,
                             staleAfterDays: configuration.settings.staleAfterDays, swimlanes: ui.swimlanes,
                             candidates: candidates, order: order, searchText: searchText, bands: bands)
         }
-        return ui.pinned.map { projection.showing($0, in: log.state) } ?? projection
+        return ui.pinned.map { projection.showing($0, in: board.state) } ?? projection
     }
 }
