@@ -65,8 +65,9 @@ public final class NcursesScreen: TerminalScreen {
                 for scalar in cell.text.unicodeScalars.prefix(5) { scalars.append(wchar_t(bitPattern: scalar.value)) }
                 if scalars.isEmpty { scalars.append(32) }
                 // The bottom-right cell of some terminals scrolls when written; ncurses handles it.
-                _ = lanes_put(Int32(y), Int32(x), scalars, Int32(scalars.count), Int32(palette.pair(for: cell.style)),
-                              attributes(cell.style.attributes))
+                let shown = palette.resolve(cell.style)
+                _ = lanes_put(Int32(y), Int32(x), scalars, Int32(scalars.count), Int32(palette.pair(for: shown)),
+                              attributes(shown.attributes))
             }
         }
         last = grid

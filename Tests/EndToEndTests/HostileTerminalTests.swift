@@ -76,6 +76,38 @@ struct HostileTerminalTests {
         try tmux.waitFor(text: "exit=0")
     }
 
+    /// PuTTY's and screen's 8 colours, and vt100's none: the selected card and column stand out
+    /// in reverse video, and no text is drawn in black (or white) on the terminal's background.
+    @Test(arguments: ["xterm", "screen", "vt100"])
+    func theSelectionShowsAndNoTextVanishesOnFewColours(term: String) throws {
+        try seed()
+        let tmux = try open("\"$LANES\"", width: 80, height: 24, environment: ["TERM": term])
+        try tmux.waitFor(text: "First")
+        try tmux.send("j") // nothing below: the selection stays on #1 in Backlog
+        try tmux.waitFor(text: "First")
+        let rows = try tmux.styledScreen()
+        for (y, row) in rows.enumerated() {
+            for cell in row where cell.character != " " && cell.background == nil && !cell.reverse {
+                #expect(cell.foreground != 30 && cell.foreground != 37,
+                        "\(term): \"\(cell.character)\" on row \(y) is drawn in \(cell.foreground!) on the terminal's background")
+            }
+        }
+        let text = rows.map { String($0.map(\.character)) }
+        guard let cardRow = text.firstIndex(where: { $0.contains("#1 First") }),
+              let hash = text[cardRow].firstIndex(of: "#") else {
+            Issue.record("no card #1 on screen: \(text)")
+            return
+        }
+        let card = rows[cardRow][text[cardRow].distance(from: text[cardRow].startIndex, to: hash)]
+        #expect(card.reverse || card.background != nil, "\(term): the selected card is not marked")
+        let header = rows[0]
+        let selectedHeader = header[1], otherHeader = header[header.count / 2 + 1]
+        #expect(selectedHeader.reverse != otherHeader.reverse || selectedHeader.background != otherHeader.background,
+                "\(term): the selected column's header looks like the others")
+        try tmux.send("q")
+        try tmux.waitFor(text: "exit=0")
+    }
+
     @Test func dumbAndUnknownTerminalsAreRefusedClearly() throws {
         try seed()
         let dumb = try open("TERM=dumb \"$LANES\"")
