@@ -61,12 +61,17 @@ enum BoardView {
             return
         }
 
-        // Cards.
+        // Cards, after "↑ N more" when the column is scrolled.
         let offset = min(context.ui.cardOffset[lane.column.id] ?? 0, max(0, lane.issues.count - 1))
         let selectedIndex = BoardSelection.index(context.ui, lane)
-        var y = area.y + 1
+        if offset > 0 {
+            grid.put((context.settings.asciiOnly ? "^ " : "↑ ") + "\(offset) more", x: inner.x, y: area.y + 1,
+                     style: theme[.dim], limit: inner.maxX)
+        }
+        var y = area.y + layout.firstCardRow(scrolled: offset > 0)
         var position = offset
-        while position < lane.issues.count, y + 1 < area.maxY {
+        let end = offset + layout.cards(scrolled: offset > 0)
+        while position < min(end, lane.issues.count), y + 1 < area.maxY {
             if let issue = context.board.issues[lane.issues[position]] {
                 let selected = isSelectedColumn && position == selectedIndex
                 CardView.draw(issue, context: context, x: area.x, y: y, width: area.width - 1, selected: selected, into: &grid)

@@ -19,9 +19,10 @@ public enum HitTest {
             let column = min(first + x / max(1, layout.width / visible), lanes.count - 1)
             let lane = lanes[column]
             if projection.bands.isEmpty {
-                let row = y - 1
-                guard row % BoardLayout.cardHeight < 2 else { return nil }
-                let position = (ui.cardOffset[lane.column.id] ?? 0) + row / BoardLayout.cardHeight
+                let offset = ui.cardOffset[lane.column.id] ?? 0
+                let row = y - layout.firstCardRow(scrolled: offset > 0)
+                guard row >= 0, row % BoardLayout.cardHeight < 2, row / BoardLayout.cardHeight < layout.cards(scrolled: offset > 0) else { return nil }
+                let position = offset + row / BoardLayout.cardHeight
                 return lane.issues.indices.contains(position) ? .card(column: column, number: lane.issues[position]) : nil
             }
             let row = y - 1 + ui.boardRowOffset

@@ -68,6 +68,7 @@ public final class BoardSession {
         needsFrame = true
         if case .resize = key {
             screen.invalidate()
+            adjustViewport() // the selection stays on screen at the new size
             return
         }
         if case .mouse(let event) = key {
