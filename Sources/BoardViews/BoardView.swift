@@ -94,17 +94,16 @@ enum BoardView {
     static func drawBandCards(_ lane: BoardProjection.Lane, isSelectedColumn: Bool, context: ViewContext, area: Rect,
                               layout: BoardLayout, into grid: inout CellGrid) {
         let bands = SwimlaneLayout(projection: context.projection, layout: layout).bands
-        let selectedIndex = BoardSelection.index(context.ui, lane)
-        var position = 0
+        let selected = isSelectedColumn && !lane.issues.isEmpty
+            ? SwimlaneLayout.locate(lane.issues[BoardSelection.index(context.ui, lane)], in: lane) : nil
         for (index, band) in bands.enumerated() {
             let issues = lane.byBand.indices.contains(index) ? lane.byBand[index] : []
             for (slot, number) in issues.enumerated() {
                 let y = 1 + band.top + 1 + slot * BoardLayout.cardHeight - context.ui.boardRowOffset
                 if y >= 1, y + 1 < area.maxY, let issue = context.board.issues[number] {
                     CardView.draw(issue, context: context, x: area.x, y: y, width: area.width - 1,
-                                  selected: isSelectedColumn && position == selectedIndex, into: &grid)
+                                  selected: selected.map { $0 == (index, slot) } ?? false, into: &grid)
                 }
-                position += 1
             }
         }
     }
