@@ -37,6 +37,8 @@ public final class BoardSession {
             ui.message = UIState.Message(reason, isError: true)
         } else if let warning = log.warnings.first {
             ui.message = UIState.Message("warning: " + warning, isError: true)
+        } else if configuration.settings.asciiOnly {
+            ui.message = UIState.Message("not UTF-8: ? hides text; use LANG=C.UTF-8 or lanes --utf8", isError: true)
         }
     }
 
