@@ -42,7 +42,7 @@ public struct BoardProjection: Sendable {
         (list, lanes) = state.issues.withValues { issues in
             guard let base = issues.baseAddress else { return ([], state.columns.map { Lane(column: $0, issues: []) }) }
             let list = order.list.compactMap { matched[Int($0)] ? base[Int($0)].number : nil }
-            let lanes = zip(state.columns, order.lanes).map { column, slots in
+            let lanes = zip(order.columns, order.lanes).map { column, slots in
                 var lane = Lane(column: column, issues: [])
                 for slot in slots where matched[Int(slot)] {
                     let issue = base + Int(slot)

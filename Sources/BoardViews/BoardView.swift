@@ -39,22 +39,23 @@ enum BoardView {
             for y in 0..<area.height { grid.put(separator, x: area.maxX - 1, y: y, style: theme[.border]) }
         }
 
-        // Header: name, count (count/limit when a WIP limit is set), stale count.
+        // Header: name, count (count/limit when a WIP limit is set), then " · N stale" when the
+        // whole name fits beside it: the name wins, and the word keeps the two numbers apart.
         let headerStyle = isSelectedColumn ? theme[.headerSelected] : theme[.header]
         grid.fill(Rect(x: area.x, y: area.y, width: area.width - 1, height: 1), style: headerStyle)
         let limit = context.settings.wipLimits[lane.column.id]
         let count = limit.map { "\(lane.issues.count)/\($0)" } ?? "\(lane.issues.count)"
         let countWidth = DisplayWidth.of(count)
-        let stale = lane.staleCount > 0 ? "\(lane.staleCount) stale " : ""
+        let fullName = Sanitizer.line(lane.column.name)
+        var stale = lane.staleCount > 0 ? " · \(lane.staleCount) stale" : ""
+        if DisplayWidth.of(fullName) + 1 + countWidth + DisplayWidth.of(stale) > inner.width { stale = "" }
         let staleWidth = DisplayWidth.of(stale)
-        let name = DisplayWidth.truncate(Sanitizer.line(lane.column.name), to: max(0, inner.width - countWidth - staleWidth - 1))
+        let name = DisplayWidth.truncate(fullName, to: max(0, inner.width - countWidth - staleWidth - 1))
         grid.put(name, x: inner.x, y: area.y, style: headerStyle, limit: inner.maxX)
-        if !stale.isEmpty, inner.width - countWidth - staleWidth > 4 {
-            grid.put(stale, x: inner.maxX - countWidth - staleWidth, y: area.y, style: CardView.overlay(theme[.stale], on: headerStyle))
-        }
         var countStyle = headerStyle
         if let limit, lane.issues.count > limit { countStyle = theme[.wipExceeded] }
-        grid.put(count, x: inner.maxX - countWidth, y: area.y, style: countStyle, limit: inner.maxX)
+        grid.put(count, x: inner.maxX - countWidth - staleWidth, y: area.y, style: countStyle, limit: inner.maxX)
+        grid.put(stale, x: inner.maxX - staleWidth, y: area.y, style: CardView.overlay(theme[.stale], on: headerStyle))
 
         if !context.projection.bands.isEmpty {
             drawBandCards(lane, isSelectedColumn: isSelectedColumn, context: context, area: area, layout: layout, into: &grid)
