@@ -1,4 +1,5 @@
 import BoardModel
+import Keymap
 import Screen
 
 /// The kanban board: one column per board column, a header with counts, cards below.
@@ -23,6 +24,7 @@ enum BoardView {
             x += width
         }
         if !context.projection.bands.isEmpty { drawBandHeaders(context, into: &grid, layout: layout) }
+        if context.projection.total == 0 { drawFirstStep(context, into: &grid, layout: layout) }
         // Arrows show that more columns are off screen.
         if first > 0 { grid.put("<", x: 0, y: 0, style: theme[.header]) }
         if first + visible < lanes.count { grid.put(">", x: layout.width - 1, y: 0, style: theme[.header]) }
@@ -86,6 +88,19 @@ enum BoardView {
             let more = "↓ \(lane.issues.count - position) more"
             grid.put(context.settings.asciiOnly ? "v \(lane.issues.count - position) more" : more,
                      x: inner.x, y: area.maxY - 1, style: theme[.dim], limit: inner.maxX)
+        }
+    }
+
+    /// An empty board says how to add its first issue, with the key bound now.
+    static func drawFirstStep(_ context: ViewContext, into grid: inout CellGrid, layout: BoardLayout) {
+        let keys = context.keymap.keys(for: .newIssue, in: .board).first.map(KeyNotation.format)
+        let text = "No issues yet. " + (keys.map { "Press \($0) to add the first one here, or run: " } ?? "Add the first one with: ")
+            + "lanes add \"TITLE\""
+        let lines = DisplayWidth.wrap(text, to: max(1, layout.width - 4))
+        let top = max(3, (layout.height - lines.count) / 2)
+        for (index, line) in lines.enumerated() where top + index < layout.height - 1 {
+            grid.fill(Rect(x: 0, y: top + index, width: layout.width, height: 1), style: context.theme[.default])
+            grid.put(line, x: max(0, (layout.width - DisplayWidth.of(line)) / 2), y: top + index, style: context.theme[.default])
         }
     }
 
