@@ -24,3 +24,22 @@ import Screen
         #expect(text.lowercased().contains("press n") && text.contains("lanes add"), "\(grid.text)")
     }
 }
+
+/// The activity view: each row names its issue's title, and the columns line up.
+@Suite struct ActivityLayoutTests {
+    @Test func eachRowShowsTheIssueTitleAndTheColumnsLineUp() {
+        var ui = UIState()
+        ui.view = .activity
+        var state = SampleBoard.state
+        state.apply(Event(id: EventID(500), at: SampleBoard.now, actor: "a-rather-long-name", issue: 3, kind: .labelled("ui")))
+        let grid = Renderer.render(SampleBoard.context(ui, state: state), width: 100, height: 20)
+        let rows = grid.lines.dropLast().filter { $0.contains("#") }
+        #expect(rows.count > 5)
+        let idColumns = Set(rows.map { $0.distance(from: $0.startIndex, to: $0.firstIndex(of: "#")!) })
+        #expect(idColumns.count == 1, "the #id column starts at one place:\n\(grid.text)")
+        let labelled = rows.first { $0.contains("a-rather-long-name") }!
+        #expect(labelled.contains("Emoji"), "the row names #3's title: \(labelled)")
+        let commented = rows.first { $0.contains("commented") }!
+        #expect(commented.contains("#3") && commented.contains("Emoji"), "\(commented)")
+    }
+}
