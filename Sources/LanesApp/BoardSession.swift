@@ -68,6 +68,7 @@ public final class BoardSession {
 
     public func handle(_ key: Key) {
         needsFrame = true
+        defer { keepReadOnlyNotice() }
         if case .resize = key {
             screen.invalidate()
             adjustViewport() // the selection stays on screen at the new size
@@ -97,6 +98,10 @@ public final class BoardSession {
     }
 
     public func execute(_ command: Command) {
+        if let reason = log.readOnlyReason, CommandName.changing.contains(command.name) {
+            ui.message = UIState.Message(reason, isError: true)
+            return
+        }
         if command.name == .filter, ui.view == .help, !command.argument.isEmpty {
             ui.helpFilter = command.argument
             return
@@ -106,6 +111,11 @@ public final class BoardSession {
         let reactions = reduce(&ui, command, reduceContext())
         for reaction in reactions { perform(reaction) }
         adjustViewport()
+    }
+
+    /// A read-only board says so whenever no other message is showing (Esc clears messages).
+    func keepReadOnlyNotice() {
+        if ui.message == nil, let reason = log.readOnlyReason { ui.message = UIState.Message(reason, isError: true) }
     }
 
     // MARK: - Effects
@@ -259,8 +269,13 @@ public final class BoardSession {
     func handleMouse(_ event: MouseEvent) {
         guard ui.prompt == nil else { return }
         switch event.action {
-        case .wheelUp: execute(Command(.cursorUp)); execute(Command(.cursorUp)); execute(Command(.cursorUp))
-        case .wheelDown: execute(Command(.cursorDown)); execute(Command(.cursorDown)); execute(Command(.cursorDown))
+        case .wheelUp, .wheelDown:
+            let size = screen.size
+            let layout = BoardLayout(width: size.width, height: size.height)
+            if ui.view == .board, let column = HitTest.column(x: event.x, ui: ui, projection: projection(), layout: layout) {
+                ui.column = column // the column under the pointer scrolls
+            }
+            for _ in 0..<3 { execute(Command(event.action == .wheelUp ? .cursorUp : .cursorDown)) }
         case .press, .doublePress:
             let size = screen.size
             let layout = BoardLayout(width: size.width, height: size.height)

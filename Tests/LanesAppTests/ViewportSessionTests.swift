@@ -1,6 +1,8 @@
 import Testing
 @testable import BoardModel
 @testable import LanesApp
+@testable import BoardStore
+import Keymap
 import Screen
 
 /// The selection stays on screen whatever the terminal does to the window.
@@ -42,5 +44,54 @@ import Screen
             h.type("j")
         }
         #expect(visited == [1, 2, 3, 3], "j walks #1, #2, #3 and stops at the last")
+    }
+}
+
+/// A board opened read-only keeps saying so and refuses changes before asking for anything.
+@Suite struct ReadOnlySessionTests {
+    func readOnlyBoard() throws -> (SessionHarness, BoardSession) {
+        let h = try SessionHarness([.create(title: "one", column: "todo")])
+        let path = h.directory + "/.lanes/events"
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        try text.replacingOccurrences(of: "lanes-log 1\n", with: "lanes-log 99\n").write(toFile: path, atomically: true, encoding: .utf8)
+        let log = try EventLog.open(BoardLocation(root: h.directory))
+        let configuration = Configuration(rcFiles: [], environment: ["LANG": "C.UTF-8"])
+        return (h, BoardSession(log: log, screen: h.screen, configuration: configuration, actor: "ann"))
+    }
+
+    @Test func theNoticeComesBackAfterEscAndNRefusesAtOnce() throws {
+        let (h, session) = try readOnlyBoard()
+        func type(_ keys: String) {
+            h.screen.feed(KeyNotation.parse(keys) ?? [])
+            session.run(idleMilliseconds: nil)
+        }
+        #expect(session.frame().text.contains("read-only"))
+        type("<Esc>")
+        #expect(session.frame().text.contains("read-only"), "the notice is back after Esc:\n\(session.frame().text)")
+        type("n")
+        #expect(session.ui.prompt == nil, "no title is asked for")
+        #expect(session.ui.message?.text.contains("read-only") == true)
+        type("l")
+        #expect(session.frame().text.contains("read-only"))
+    }
+}
+
+/// The wheel scrolls the column under the pointer.
+@Suite struct WheelTests {
+    @Test func theWheelScrollsTheColumnUnderThePointer() throws {
+        let h = try SessionHarness((1...30).map { .create(title: "todo \($0)", column: "todo") }
+                                   + (1...30).map { .create(title: "review \($0)", column: "review") })
+        h.type("") // Backlog selected
+        #expect(h.session.ui.column == 0)
+        // The board is 100 wide with five columns of 20: x = 65 is over Review.
+        h.screen.feed([.mouse(MouseEvent(action: .wheelDown, x: 65, y: 10))])
+        h.session.run(idleMilliseconds: nil)
+        #expect(h.session.ui.column == 3, "the column under the pointer")
+        #expect(h.session.ui.cardOffset["review"] ?? 0 > 0 || h.session.ui.selected["review"] != 31, "it scrolled")
+        let before = h.session.ui.selected["review"]
+        h.screen.feed([.mouse(MouseEvent(action: .wheelDown, x: 65, y: 10))])
+        h.session.run(idleMilliseconds: nil)
+        #expect(h.session.ui.selected["review"] != before)
+        #expect(h.session.ui.selected["todo"] == nil, "To do did not move")
     }
 }
