@@ -12,13 +12,18 @@ import Screen
         ("256 colours", ColorPalette(colors: 256, pairs: 32767, hasColors: true)),
         ("no colours", ColorPalette(colors: 0, pairs: 0, hasColors: false)),
     ]
-    static let themes = ["default", "light", "high-contrast", "mono"]
+    /// Every built-in theme, each also as `NO_COLOR` makes it.
+    static let themes = ["default", "light", "high-contrast", "mono"].flatMap { [$0, $0 + " NO_COLOR"] }
+
+    func theme(_ name: String) -> Theme {
+        name.hasSuffix(" NO_COLOR") ? Theme.named(String(name.dropLast(9))).withoutColors : Theme.named(name)
+    }
 
     /// Black is what most terminals use as their background (white on light ones): text on the
     /// terminal's own background is never drawn in either.
     @Test(arguments: themes)
     func noTextInTheBackgroundColour(theme name: String) {
-        let theme = Theme.named(name)
+        let theme = theme(name)
         for (terminal, palette) in ColorPaletteTests.terminals {
             for element in Theme.Element.allCases {
                 let shown = palette.resolve(theme[element])
@@ -36,7 +41,7 @@ import Screen
     /// than boldness: a colour the terminal really shows, or reverse video.
     @Test(arguments: themes)
     func theSelectionIsUnmistakable(theme name: String) {
-        let theme = Theme.named(name)
+        let theme = theme(name)
         let pairs: [(Theme.Element, Theme.Element)] = [(.cardSelected, .card), (.listSelected, .card), (.headerSelected, .header)]
         for (terminal, palette) in ColorPaletteTests.terminals {
             for (selected, plain) in pairs {
