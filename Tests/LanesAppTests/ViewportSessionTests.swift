@@ -95,3 +95,31 @@ import Screen
         #expect(h.session.ui.selected["todo"] == nil, "To do did not move")
     }
 }
+
+/// Issues in a column the board no longer has are reachable from the board and can be moved out.
+@Suite struct RemovedColumnSessionTests {
+    @Test func theRemovedLaneShowsItsIssuesAndMMovesThemOut() throws {
+        let h = try SessionHarness([.create(title: "stuck in review", column: "review")])
+        // Another writer's `columns` line without review (what a hand edit or an old tool leaves).
+        let path = h.directory + "/.lanes/events"
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        let columns = try #require(text.split(separator: "\n").first { $0.contains("\tcolumns\t") })
+        let fields = columns.split(separator: "\t", omittingEmptySubsequences: false)
+        var kept = Array(fields.prefix(5))
+        for column in stride(from: 5, to: fields.count - 2, by: 3) where fields[column] != "review" {
+            kept += fields[column..<column + 3]
+        }
+        kept[0] = "00000000000000ff"
+        try (text + kept.joined(separator: "\t") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        let log = try EventLog.open(BoardLocation(root: h.directory))
+        let session = BoardSession(log: log, screen: h.screen, configuration: Configuration(rcFiles: [], environment: ["LANG": "C.UTF-8"]), actor: "ann")
+        h.screen.feed(KeyNotation.parse("llll") ?? [])
+        session.run(idleMilliseconds: nil)
+        let frame = session.frame().text
+        #expect(frame.contains("review (removed)") && frame.contains("#1 stuck in"), "\(frame)")
+        h.screen.feed(KeyNotation.parse("mtodo<Enter>") ?? [])
+        session.run(idleMilliseconds: nil)
+        #expect(log.state.issues[1]?.column == "todo", "\(session.frame().text)")
+        #expect(!session.frame().text.contains("(removed)"), "the empty removed lane goes")
+    }
+}
