@@ -40,6 +40,18 @@ import Testing
         #expect(try issues().count == 2)
     }
 
+    /// A `createdAt` of 9999-12-31 would win every later edit of the issue: the file is refused.
+    @Test func anIssueDatedFarInTheFutureIsRefused() throws {
+        #expect(try lanes.run(["init"]).status == 0)
+        let file = scratch.path + "/future.json"
+        try #"[{"number": 5, "title": "From the future", "body": "", "state": "OPEN", "labels": [], "assignees": [], "author": {"login": "x"}, "createdAt": "9999-12-31T23:59:59.999Z", "comments": []}]"#
+            .write(toFile: file, atomically: true, encoding: .utf8)
+        let result = try lanes.run(["import", file, "--from", "github"])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("dated 9999-12-31T23:59:59.999Z, more than a day after this machine's clock; nothing was imported"), "\(result.stderr)")
+        #expect(try issues().isEmpty)
+    }
+
     @Test func githubRESTSkipsPullRequestsAndDryRunChangesNothing() throws {
         #expect(try lanes.run(["init"]).status == 0)
         let dry = try lanes.run(["import", ImportTests.fixtures + "/github-rest.json", "--dry-run"])
