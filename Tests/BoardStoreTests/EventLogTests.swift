@@ -200,12 +200,22 @@ import Testing
         #expect(log.board.changedIssues(since: start) == [])
         try log.commit([.move(2, to: "doing")], actor: "ann")
         #expect(log.board.changedIssues(since: start) == [2])
+        #expect(log.board.lastOrigin == .thisProcess)
         let other = try EventLog.open(location)
         try other.commit([.retitle(3, "c2"), .create(title: "d")], actor: "bob")
         try log.refresh()
         #expect(log.board.changedIssues(since: start) == [2, 3, 4], "others' writes count too")
+        #expect(log.board.lastOrigin == .otherWriters)
         #expect(log.board.changedIssues(since: log.version + 1) == nil, "a version not reached yet")
+        // A commit catches up with other writers first: their issues count too, as theirs.
+        let beforeCatchUp = log.version
+        try other.commit([.retitle(1, "a2")], actor: "bob")
+        try log.commit([.retitle(2, "b2")], actor: "ann")
+        #expect(log.version == beforeCatchUp + 2)
+        #expect(log.board.changedIssues(since: beforeCatchUp) == [1, 2])
+        #expect(log.board.changedIssues(since: beforeCatchUp + 1) == [2])
         try log.reload()
+        #expect(log.board.lastOrigin == .reload)
         #expect(log.board.changedIssues(since: start) == nil, "nothing is known across a reload")
         let afterReload = log.version
         for n in 0..<70 { try log.commit([.comment(1, "c\(n)")], actor: "ann") }
