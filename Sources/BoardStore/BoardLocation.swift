@@ -31,6 +31,15 @@ public struct BoardLocation: Hashable, Sendable {
 
     public var exists: Bool { POSIXFile.exists(eventsPath) }
 
+    /// Why the log cannot even be looked at (permission denied: someone outside the board's
+    /// group), or nil if it exists or is simply absent. Such a board is an error naming the file,
+    /// never a reason to fall back to another board.
+    public var unreadableReason: String? {
+        var info = stat()
+        guard stat(eventsPath, &info) != 0, errno != ENOENT, errno != ENOTDIR else { return nil }
+        return "cannot read \(eventsPath): \(POSIXFile.errorText())"
+    }
+
     /// A board shared by a group: its directory has the setgid bit (`lanes init --shared`).
     public var isShared: Bool {
         guard let info = POSIXFile.status(path: directory) else { return false }
@@ -45,9 +54,9 @@ public struct BoardLocation: Hashable, Sendable {
         }
         var directory = workingDirectory
         while true {
-            if POSIXFile.isDirectory(Path.join(directory, directoryName)),
-               POSIXFile.exists(Path.join(Path.join(directory, directoryName), "events")) {
-                return BoardLocation(root: directory)
+            let found = BoardLocation(root: directory)
+            if POSIXFile.isDirectory(found.directory), found.exists || found.unreadableReason != nil {
+                return found
             }
             let parent = Path.parent(directory)
             if parent == directory { break }

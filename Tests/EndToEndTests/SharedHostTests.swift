@@ -82,7 +82,7 @@ struct SharedHostTests {
     @Test func aFileOfAnotherGroupInASharedBoardIsRefused() throws {
         let team = try Team()
         // bob leaves a torn line and a `torn` file of his own group: ann's torn line would go to bob alone.
-        let planted = team.users.run("bob", "touch .lanes/torn && chgrp \(team.users.name("bob")) .lanes/torn && printf 'torn' >> .lanes/events",
+        let planted = team.users.run("bob", "touch .lanes/torn && chgrp \(team.users.name("bob")) .lanes/torn && chmod 666 .lanes/torn && printf 'torn' >> .lanes/events",
                                      in: team.project)
         #expect(planted.status == 0, "\(planted.output)")
         let add = team.users.run("ann", "lanes add 'after the torn line'", in: team.project)
