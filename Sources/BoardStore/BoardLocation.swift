@@ -21,6 +21,8 @@ public struct BoardLocation: Hashable, Sendable {
     public var tornPath: String { Path.join(directory, "torn") }
     /// The derived snapshot that makes opening a big board fast (see `SnapshotFile`).
     public var snapshotPath: String { Path.join(directory, "cache") }
+    /// The key that seals the snapshot (see `SnapshotKey`).
+    public var snapshotKeyPath: String { Path.join(directory, "cache-key") }
     public var rcPath: String { Path.join(directory, "lanesrc") }
 
     /// A short name for the status line: the project directory's name, or "personal".

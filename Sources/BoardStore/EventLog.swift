@@ -93,7 +93,7 @@ public final class EventLog {
         if location.exists { throw .invalid("a board already exists at \(location.directory)") }
         // The .gitignore first: a board whose events file exists is complete.
         // (For boards kept in git: the lock and set-aside torn lines are this host's, not history.)
-        try POSIXFile.writeAtomically(Array("lock\ntorn\ncache\n".utf8), to: Path.join(location.directory, ".gitignore"),
+        try POSIXFile.writeAtomically(Array("lock\ntorn\ncache\ncache-key\n".utf8), to: Path.join(location.directory, ".gitignore"),
                                       mode: shared ? 0o660 : nil, layer: layer)
         try POSIXFile.writeAtomically(bytes, to: location.eventsPath, mode: shared ? 0o660 : nil, layer: layer)
     }
@@ -112,9 +112,16 @@ public final class EventLog {
         let info = try POSIXFile.status(fd, path: location.eventsPath)
         identity = (UInt64(info.st_dev), UInt64(info.st_ino))
         let size = Int(info.st_size)
-        let snapshotting = snapshots.enabled && !readingEverything && size >= snapshots.minimumBytes
-        if snapshotting, let (snapshot, coverage) = SnapshotFile.read(from: location.snapshotPath, log: fd, info: info,
-                                                                   logPath: location.eventsPath),
+        var snapshotting = snapshots.enabled && !readingEverything && size >= snapshots.minimumBytes
+        var cacheWarning: String?
+        if snapshotting, POSIXFile.exists(location.snapshotPath) || POSIXFile.exists(location.snapshotKeyPath),
+           GitTracking.tracksAny([location.snapshotPath, location.snapshotKeyPath], root: location.root) {
+            snapshotting = false
+            cacheWarning = "git tracks \(location.snapshotPath) or its key, so it is never used; run git rm --cached on them"
+        }
+        if snapshotting, let key = SnapshotKey.read(location),
+           let (snapshot, coverage) = SnapshotFile.read(from: location.snapshotPath, log: fd, info: info,
+                                                        logPath: location.eventsPath, key: key),
            size - coverage.offset <= snapshots.maximumTail {
             state = snapshot
             reader = LogReader(path: location.eventsPath, nextLine: coverage.nextLine, version: coverage.version)
@@ -128,8 +135,9 @@ public final class EventLog {
                                                              version: version, path: location.eventsPath) {
                     let (folded, location, layer) = (state, location, fileLayer)
                     pendingSnapshot = {
+                        guard let key = try? SnapshotKey.readOrMake(location) else { return }
                         try? SnapshotFile.write(folded, offsets: offsets, coverage: coverage, to: location.snapshotPath,
-                                                shared: location.isShared, layer: layer)
+                                                shared: location.isShared, key: key, layer: layer)
                     }
                     if !snapshots.writesAfterFirstFrame { writePendingSnapshot() }
                 }
@@ -137,7 +145,7 @@ public final class EventLog {
         }
         changeLog = []
         reloadedAt = version
-        warnings = EventLog.permissionWarnings(info, location: location)
+        warnings = EventLog.permissionWarnings(info, location: location) + (cacheWarning.map { [$0] } ?? [])
         readOnlyReason = nil
         if let version = reader.version, version > LineCodec.formatVersion {
             readOnlyReason = "this board was written by a newer Lanes (format \(version)); opened read-only"
