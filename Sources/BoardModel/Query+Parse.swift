@@ -50,7 +50,11 @@ extension Query {
         case "column":
             return .column(value)
         case "priority":
-            guard let priority = Priority(name: value) else { throw .badPriority(value) }
+            guard let priority = Priority(name: value) else {
+                let names = Priority.allCases.map(\.rawValue)
+                let choices = names.dropLast().joined(separator: ", ") + " or " + names.last!
+                throw .badQuery("\(key):\(value): no priority \"\(value)\"; use \(choices)")
+            }
             return .priority(priority)
         case "author":
             return .author(value.lowercased() == "me" ? me : value)

@@ -18,12 +18,15 @@ public struct UIState: Sendable {
         case newIssue = "new issue"
         case comment, assign, unassign, label
         case move = "move to"
+        /// An issue number to go to (`#`).
+        case goto = "go to"
 
         /// What the prompt shows before the typed text.
         public var lead: String {
             switch self {
             case .command: ":"
             case .filter: "/"
+            case .goto: "#"
             default: rawValue + ": "
             }
         }
@@ -37,9 +40,21 @@ public struct UIState: Sendable {
         public var historyIndex: Int?
         /// The line being typed before history browsing started.
         public var draft = ""
+        /// What a second <Tab> listed, shown on a line above the prompt until the next edit.
+        public var candidates: [String] = []
+        /// Whether the last key was a <Tab> that left a choice open (the next one lists it).
+        public var tabbed = false
+        /// The filter in force when a `/` prompt opened: what <Enter> on a bad query puts back.
+        public var filterInForce: Query?
         public init(kind: PromptKind, text: String = "") {
             self.kind = kind
             self.editor = LineEditor(text: text)
+        }
+
+        /// Any key but <Tab> ends a completion: the listed candidates go away.
+        public mutating func endCompletion() {
+            candidates = []
+            tabbed = false
         }
     }
 

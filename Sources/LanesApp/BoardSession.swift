@@ -82,6 +82,10 @@ public final class BoardSession {
             handlePromptKey(key)
             return
         }
+        if !pending.isEmpty, key == .escape {
+            pending = [] // <Esc> after a prefix key drops it, as in vim
+            return
+        }
         pending.append(key)
         switch configuration.keymap.resolve(pending, in: KeyContext(view: ui.view)) {
         case .pending:
@@ -285,28 +289,28 @@ public final class BoardSession {
     func handlePromptKey(_ key: Key) {
         guard var prompt = ui.prompt else { return }
         let kind = prompt.kind
-        let outcome = PromptInput.handle(key, &prompt, history: ui.promptHistory[kind] ?? []) {
-            completions(for: kind)
-        }
+        let outcome = PromptInput.handle(key, &prompt, history: ui.promptHistory[kind] ?? [])
         switch outcome {
-        case .editing:
-            ui.prompt = prompt
-            if prompt.kind == .filter { liveFilter(prompt.editor.text) }
+        case .complete, .editing:
+            if case .complete = outcome {
+                completePrompt(&ui, reduceContext())
+            } else {
+                ui.prompt = prompt
+            }
+            // `/` filters as you type, completed words included.
+            if kind == .filter, let text = ui.prompt?.editor.text { filterAsTyped(&ui, text, reduceContext()) }
         case .cancel:
             ui.prompt = nil
             if prompt.kind == .filter {
                 if ui.view == .help { ui.helpFilter = "" } else { execute(Command(.cancel)) }
             }
         case .submit(let text):
-            ui.prompt = nil
             if !text.trimmingSpaces.isEmpty, ui.promptHistory[prompt.kind]?.last != text {
                 ui.promptHistory[prompt.kind, default: []].append(text)
             }
             switch prompt.kind {
-            case .filter:
-                liveFilter(text)
-                ui.viewName = text.trimmingSpaces.isEmpty ? "board" : "filter"
             case .command:
+                ui.prompt = nil
                 guard !text.trimmingSpaces.isEmpty else { return }
                 do {
                     execute(try Command.parse(text))
@@ -318,36 +322,6 @@ public final class BoardSession {
             }
         }
         adjustViewport()
-    }
-
-    /// What <Tab> completes in each prompt.
-    func completions(for kind: UIState.PromptKind) -> [String] {
-        let board = log.state
-        switch kind {
-        case .command: return CommandName.visible.map(\.rawValue)
-        case .assign: return ["me"] + board.knownUsers
-        case .unassign:
-            let targets = ui.marked.isEmpty ? [BoardSelection.issue(ui, projection().lanes)].compactMap { $0 } : Array(ui.marked)
-            return Array(Set(targets.flatMap { board.issues[$0]?.assignees ?? [] })).sorted()
-        case .label: return board.knownLabels
-        case .move: return board.columns.map(\.id)
-        case .filter, .newIssue, .comment: return []
-        }
-    }
-
-    /// Filters as you type: a bad query shows its error and keeps the last good filter.
-    func liveFilter(_ text: String) {
-        if ui.view == .help {
-            ui.helpFilter = text
-            return
-        }
-        do {
-            ui.filter = try Query.parse(text, me: actor, now: now(), staleAfterDays: configuration.settings.staleAfterDays)
-                .resolvingColumns(in: log.state)
-            ui.message = nil
-        } catch {
-            ui.message = UIState.Message(error.description, isError: true)
-        }
     }
 
     // MARK: - Drawing
@@ -371,9 +345,11 @@ public final class BoardSession {
     }
 
     func viewContext() -> ViewContext {
-        ViewContext(board: log.state, projection: projection(), ui: ui, theme: configuration.theme,
-                    keymap: configuration.keymap, settings: configuration.settings, actor: actor,
-                    boardName: log.location.name, now: now())
+        var context = ViewContext(board: log.state, projection: projection(), ui: ui, theme: configuration.theme,
+                                  keymap: configuration.keymap, settings: configuration.settings, actor: actor,
+                                  boardName: log.location.name, now: now())
+        context.pendingKeys = pending
+        return context
     }
 
     /// The filtered, sorted board, recomputed only when the board, the filter or the minute changes.
