@@ -26,6 +26,7 @@ public enum CommandName: String, CaseIterable, Sendable {
     case activity
     case swimlanes
     case goto
+    case messages
     case none
 
     /// The one help line shown by `?`, completion and docs.
@@ -72,6 +73,7 @@ public enum CommandName: String, CaseIterable, Sendable {
         case .activity: "Show the board's activity, newest first, marked where you last looked"
         case .swimlanes: "Split the board into bands: none → assignee → priority → label"
         case .goto: "Select and open an issue by number, from any view: :goto 12 or :12"
+        case .messages: "List every problem in the rc files and themes, and recent messages"
         case .none: "Do nothing (unbinds a key)"
         }
     }

@@ -146,7 +146,7 @@ extension Reducer {
         let views = context.views
         let view: SavedView?
         if let number = Int(argument) {
-            view = views.indices.contains(number - 1) ? views[number - 1] : nil
+            view = number > 0 && number <= views.count ? views[number - 1] : nil
         } else {
             view = views.first { $0.name == argument }
         }

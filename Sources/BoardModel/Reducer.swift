@@ -51,6 +51,8 @@ struct Reducer {
             }
         case .help:
             if ui.view != .help { push(.help) }
+        case .messages:
+            if ui.view != .messages { push(.messages) }
         case .redraw:
             return [.redraw]
         case .suspend:
@@ -119,7 +121,7 @@ struct Reducer {
         case .board: selectedOnBoard
         case .list: selectedInList
         case .issue(let number): number
-        case .help: nil
+        case .help, .messages: nil
         case .activity: activityIssue
         }
     }
@@ -164,7 +166,7 @@ struct Reducer {
             let count = context.board.events.count
             guard count > 0 else { return }
             ui.activitySelected = clamp(ui.activitySelected.addingClamped(delta), 0, count - 1)
-        case .issue, .help:
+        case .issue, .help, .messages:
             ui.scroll = max(0, ui.scroll.addingClamped(delta))
         }
     }

@@ -11,6 +11,8 @@ public struct UIState: Sendable {
         case help
         /// The board's own timeline, newest first.
         case activity
+        /// `:messages`: the rc files' problems and recent status messages.
+        case messages
     }
 
     public enum PromptKind: String, Hashable, Sendable {
@@ -101,6 +103,19 @@ public struct UIState: Sendable {
     public var swimlanes = Swimlanes.none
     /// First visible row of the board body when swimlanes are on.
     public var boardRowOffset = 0
+    /// The rc files' and themes' problems, found at load (`:messages` lists them all).
+    public var problems: [FileProblem] = []
+    /// Status-line messages shown so far, oldest first, for `:messages`.
+    public private(set) var recentMessages: [Message] = []
+    /// How many `recentMessages` are kept.
+    public static let recentMessageLimit = 100
+
+    /// Remembers the message on the status line, if it is new, for `:messages`.
+    public mutating func recordMessage() {
+        guard let message, message != recentMessages.last else { return }
+        recentMessages.append(message)
+        if recentMessages.count > UIState.recentMessageLimit { recentMessages.removeFirst() }
+    }
 
     public init() {}
 

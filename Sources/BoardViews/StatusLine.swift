@@ -54,10 +54,12 @@ enum StatusLine {
         case .issue(let number): parts.append("#\(number)")
         case .help: parts.append("help")
         case .activity: parts.append("activity")
+        case .messages: parts.append("messages")
         }
         if !ui.marked.isEmpty { parts.append("\(ui.marked.count) marked") }
         let projection = context.projection
-        parts.append(ui.filter.isEmpty ? "\(projection.total) issues" : "\(projection.matching)/\(projection.total) issues")
+        parts.append(ui.filter.isEmpty ? Plural.count(projection.total, "issue")
+                     : "\(projection.matching)/" + Plural.count(projection.total, "issue"))
         if !ui.filter.isEmpty, ui.viewName == "filter" || ui.viewName == "board" { parts.append("/" + Sanitizer.line(ui.filter.source)) }
         parts.append("@" + Sanitizer.line(context.actor))
         let left = " " + parts.joined(separator: " · ") + " "

@@ -30,9 +30,9 @@ public final class BoardSession {
         self.actor = actor
         self.now = now
         ui.swimlanes = configuration.swimlanes
-        if let first = configuration.errors.first {
-            let more = configuration.errors.count > 1 ? " (+\(configuration.errors.count - 1) more)" : ""
-            ui.message = UIState.Message(first.description + more, isError: true)
+        ui.problems = configuration.errors
+        if let summary = BoardSession.problemSummary(configuration.errors) {
+            ui.message = UIState.Message(summary, isError: true)
         } else if let reason = log.readOnlyReason {
             ui.message = UIState.Message(reason, isError: true)
         } else if !log.problems.isEmpty {
@@ -167,7 +167,7 @@ public final class BoardSession {
                 return events
             }
             let issues = Set(events.map(\.issue))
-            let summary = "#\(last.issue) " + last.summary(in: log.state) + (issues.count > 1 ? " (and \(issues.count - 1) more issues)" : "")
+            let summary = "#\(last.issue) " + last.summary(in: log.state) + (issues.count > 1 ? " (and \(issues.count - 1) more " + Plural.noun("issue", issues.count - 1) + ")" : "")
             ui.message = UIState.Message(summary)
             if record {
                 if inverse.contains(where: { $0 == nil }) {
@@ -326,7 +326,18 @@ public final class BoardSession {
 
     // MARK: - Drawing
 
+    /// The status line's word on the rc files' problems: one is shown whole; several are
+    /// counted, short enough for 40 columns, and `:messages` lists them.
+    static func problemSummary(_ problems: [FileProblem]) -> String? {
+        guard let first = problems.first else { return nil }
+        guard problems.count > 1 else { return first.description }
+        let files = Set(problems.map { $0.file.split(separator: "/").last.map(String.init) ?? $0.file })
+        let place = files.count == 1 ? files.first! : "rc files"
+        return Plural.count(problems.count, "problem") + " in \(place); see :messages"
+    }
+
     func draw() {
+        ui.recordMessage()
         needsFrame = false
         screen.present(frame())
     }

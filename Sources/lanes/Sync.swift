@@ -64,6 +64,8 @@ struct Sync: ParsableCommand {
                 let reason = pull.stderr.split(separator: "\n").last.map(String.init) ?? "git pull failed"
                 throw SyncError("git pull failed: \(reason); the board is unchanged")
             }
+            // What the merge driver said (renumbered issues, events set aside) is for the user.
+            for line in pull.stderr.split(separator: "\n") where line.hasPrefix("lanes: ") { Output.error(String(line)) }
             try git.must(["push", "--quiet"], doing: "git push")
         } else {
             let remote = remotes.contains("origin") ? "origin" : String(remotes[0])
