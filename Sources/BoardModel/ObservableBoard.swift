@@ -30,6 +30,7 @@ public final class ObservableBoard {
     /// Increases with every batch of events and every `replace`, so derived structures can
     /// tell whether they are still current, and observers hear of each batch once.
     public private(set) var version = 0
+    /// Who made the newest version: this process, other writers, or a reload.
     public private(set) var lastOrigin = Origin.reload
     /// Which issues recent versions changed (see `changedIssues(since:)`), oldest first.
     @ObservationIgnored private var changeLog: [(version: Int, issues: [Int])] = []
