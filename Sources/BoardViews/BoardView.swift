@@ -1,4 +1,6 @@
 import BoardModel
+import BoardQuery
+import BoardInteraction
 import Screen
 
 /// The kanban board: one column per board column, a header with counts, cards below.
