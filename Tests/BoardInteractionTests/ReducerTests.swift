@@ -148,27 +148,6 @@ import LanesTestSupport
         h.run(.cursorFirst)
         #expect(h.ui.scroll == 0)
     }
-
-    @Test func commandParsing() throws {
-        #expect(try Command.parse("move doing") == Command(.move, argument: "doing"))
-        #expect(try Command.parse("  filter label:bug is:open ") == Command(.filter, argument: "label:bug is:open"))
-        #expect(throws: BoardError.self) { try Command.parse("frobnicate") }
-        #expect(throws: BoardError.self) { try Command.parse("move") }
-    }
-
-    @Test func lineEditorEditsByCharacter() {
-        var editor = LineEditor(text: "label:bug 日本")
-        editor.backspace()
-        #expect(editor.text == "label:bug 日")
-        editor.deleteWord()
-        #expect(editor.text == "label:bug ")
-        editor.home()
-        editor.insert("-")
-        #expect(editor.text == "-label:bug ")
-        editor.end()
-        editor.deleteToStart()
-        #expect(editor.text.isEmpty)
-    }
 }
 
 extension ReducerTests {
