@@ -64,6 +64,7 @@ let package = Package(
             name: "LanesAppTests",
             dependencies: ["LanesApp", "BoardStore", "BoardModel", "BoardQuery", "BoardInteraction", "Screen", "Keymap", "LanesTestSupport"]
         ),
+        .testTarget(name: "NcursesScreenTests", dependencies: ["NcursesScreen", "Screen", "BoardViews"]),
         .testTarget(name: "EndToEndTests", dependencies: ["lanes"]),
     ]
 )
