@@ -1,6 +1,7 @@
 import Observation
 import Testing
 @testable import BoardModel
+import LanesTestSupport
 
 @Suite struct ObservableBoardTests {
     final class Flag: @unchecked Sendable { var fired = 0 }
