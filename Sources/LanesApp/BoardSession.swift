@@ -41,6 +41,10 @@ public final class BoardSession {
             ui.message = UIState.Message(summary, isError: true)
         } else if let reason = log.readOnlyReason {
             ui.message = UIState.Message(reason, isError: true)
+        } else if !log.problems.isEmpty {
+            let count = log.problems.count
+            ui.message = UIState.Message("\(count) line\(count == 1 ? "" : "s") of the log could not be read; "
+                                         + "lanes check lists them", isError: true)
         } else if let warning = log.warnings.first {
             ui.message = UIState.Message("warning: " + warning, isError: true)
         } else if configuration.settings.asciiOnly {
