@@ -1,4 +1,6 @@
 import BoardModel
+import BoardQuery
+import BoardInteraction
 
 /// What is drawn at a screen cell, for mouse clicks: read back from the frame's `ViewLayout`,
 /// the geometry the views draw with. The run loop still asks here; it can keep the frame's

@@ -1,4 +1,6 @@
 import BoardModel
+import BoardQuery
+import BoardInteraction
 import Screen
 
 /// Where one frame puts what a click can hit: the board's columns and cards, the list's rows.

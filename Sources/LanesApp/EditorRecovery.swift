@@ -2,6 +2,7 @@
 import Glibc
 #endif
 import BoardModel
+import BoardInteraction
 import BoardStore
 
 /// Text written in `$EDITOR` whose save failed (full disk, a lock wait cancelled, a read-only
