@@ -65,7 +65,8 @@ public enum LockHolder {
         return " held by pid \(pid)" + (command(pid).map { " (\($0))" } ?? "")
     }
 
-    /// The program's name and first argument, from /proc (Linux).
+    /// The program's name and its first argument unless that is a path, from /proc (Linux):
+    /// "lanes add", "flock".
     static func command(_ pid: Int) -> String? {
         let path = "/proc/\(pid)/cmdline"
         guard let fd = try? POSIXFile.open(path, O_RDONLY) else { return nil }
@@ -74,7 +75,7 @@ public enum LockHolder {
         let words = bytes.split(separator: 0, omittingEmptySubsequences: false).prefix(2)
             .map { String(decoding: $0, as: UTF8.self) }
         guard let program = words.first?.split(separator: "/").last else { return nil }
-        return ([String(program)] + words.dropFirst().filter { !$0.isEmpty }).joined(separator: " ")
+        return ([String(program)] + words.dropFirst().filter { !$0.isEmpty && !$0.contains("/") }).joined(separator: " ")
     }
 }
 
