@@ -25,6 +25,7 @@ enum GitHubImport {
             issue.number = number
             issue.body = item["body"] as? String ?? ""
             issue.isClosed = (item["state"] as? String)?.lowercased() == "closed"
+            issue.updated = ImportFormat.isoDate((item["updatedAt"] ?? item["updated_at"]) as? String)
             issue.closed = ImportFormat.isoDate((item["closedAt"] ?? item["closed_at"]) as? String)
             issue.labels = (item["labels"] as? [Any] ?? []).compactMap { ($0 as? [String: Any])?["name"] as? String ?? $0 as? String }
             issue.assignees = (item["assignees"] as? [Any] ?? []).compactMap(login)

@@ -42,11 +42,17 @@ public enum ImportFormat: String, CaseIterable, Sendable {
         for options: ISO8601DateFormatter.Options in [[.withInternetDateTime, .withFractionalSeconds], [.withInternetDateTime],
                                                       [.withYear, .withMonth, .withDay, .withTime, .withTimeZone]] {
             formatter.formatOptions = options
-            if let date = formatter.date(from: text) {
-                return Timestamp(milliseconds: Int64((date.timeIntervalSince1970 * 1000).rounded()))
-            }
+            if let date = formatter.date(from: text) { return timestamp(date) }
         }
         return nil
+    }
+
+    /// A parsed date as a timestamp, or nil outside years 0–9999 (the log's four-digit years):
+    /// a formatter accepts `99999999-01-01`, and converting its milliseconds to Int64 would trap.
+    static func timestamp(_ date: Date) -> Timestamp? {
+        let milliseconds = (date.timeIntervalSince1970 * 1000).rounded()
+        guard milliseconds >= -62_167_219_200_000, milliseconds < 253_402_300_800_000 else { return nil }
+        return Timestamp(milliseconds: Int64(milliseconds))
     }
 
     static func json(_ text: String) throws(BoardError) -> Any {

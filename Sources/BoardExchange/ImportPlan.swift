@@ -44,11 +44,12 @@ public enum ImportPlan {
             let named = issue.column.flatMap { state.column(named: $0) }
             let column: Column = issue.isClosed ? (state.closingColumn ?? named ?? firstColumn) : (named.flatMap { $0.isClosing ? nil : $0 } ?? firstColumn)
             var time = issue.created.milliseconds
-            func add(_ kind: EventKind, by actor: String, at: Int64? = nil) {
+            func add(_ kind: EventKind, by actor: String, at: Int64? = nil) throws(BoardError) {
                 let stamp = max(at ?? time, time)
                 time = stamp
                 let event = Event(id: .random(), at: Timestamp(milliseconds: stamp), actor: actor, issue: number, kind: kind)
-                state.apply(event)
+                // A time far ahead (9999-12-31) would win every later edit: refuse the file instead.
+                if let reason = state.apply(event) { throw .invalid("cannot import \(issue.key): \(reason); nothing was imported") }
                 events.append(event)
             }
             if let replay = issue.replay, let first = replay.first, case .created = first.kind {
@@ -59,20 +60,21 @@ public enum ImportPlan {
                         let target = state.column(named: columnID) ?? firstColumn
                         kind = .created(title: title, body: body, column: target.id, rank: nextRank(target.id), priority: priority)
                     }
-                    add(kind, by: entry.actor, at: entry.at.milliseconds)
+                    try add(kind, by: entry.actor, at: entry.at.milliseconds)
                 }
-                if state.importedKeys[issue.key] == nil { add(.imported(key: issue.key), by: issue.author) }
+                if state.importedKeys[issue.key] == nil { try add(.imported(key: issue.key), by: issue.author) }
                 summary.imported.append(number)
                 continue
             }
-            add(.created(title: issue.title.trimmingSpaces.isEmpty ? "(untitled)" : issue.title, body: issue.body,
+            try add(.created(title: issue.title.trimmingSpaces.isEmpty ? "(untitled)" : issue.title, body: issue.body,
                          column: column.id, rank: nextRank(column.id), priority: issue.priority), by: issue.author)
-            add(.imported(key: issue.key), by: issue.author)
-            for label in issue.labels where !label.isEmpty { add(.labelled(label), by: issue.author) }
-            for user in issue.assignees where !user.isEmpty { add(.assigned(user), by: issue.author) }
+            for label in issue.labels where !label.isEmpty { try add(.labelled(label), by: issue.author) }
+            for user in issue.assignees where !user.isEmpty { try add(.assigned(user), by: issue.author) }
             for comment in issue.comments.sorted(by: { $0.at < $1.at }) {
-                add(.commented(comment.text), by: comment.author, at: comment.at.milliseconds)
+                try add(.commented(comment.text), by: comment.author, at: comment.at.milliseconds)
             }
+            // Last, at the source's updated time, so the issue's "updated" is the source's.
+            try add(.imported(key: issue.key), by: issue.author, at: issue.updated?.milliseconds)
             summary.imported.append(number)
         }
         return events

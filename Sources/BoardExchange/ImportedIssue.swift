@@ -22,6 +22,9 @@ public struct ImportedIssue: Sendable {
     public var author: String
     public var priority = Priority.none
     public var created: Timestamp
+    /// When the source last changed the issue (gh `updatedAt`, Jira `Updated`…): the import's
+    /// last event carries it, so a freshly imported backlog is as fresh as it was at the source.
+    public var updated: Timestamp?
     public var closed: Timestamp?
     public var comments: [Comment] = []
     /// A whole timeline to replay instead of the fields above (lanes' own JSON export).

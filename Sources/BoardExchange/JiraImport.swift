@@ -30,6 +30,7 @@ enum JiraImport {
             }
             var issue = ImportedIssue(key: "jira:\(fields[key])", title: fields[summary], author: value("Reporter") ?? "jira", created: created)
             issue.body = value("Description") ?? ""
+            issue.updated = date(value("Updated"))
             let status = value("Status") ?? ""
             issue.column = statusMap[status] ?? statusMap[status.lowercased()] ?? status
             issue.isClosed = ["done", "closed", "resolved"].contains(status.lowercased())
@@ -68,7 +69,7 @@ enum JiraImport {
         formatter.timeZone = TimeZone(identifier: "UTC")
         for format in ["dd/MMM/yy h:mm a", "dd/MMM/yyyy h:mm a", "yyyy-MM-dd HH:mm", "yyyy-MM-dd HH:mm:ss", "dd/MM/yyyy HH:mm"] {
             formatter.dateFormat = format
-            if let date = formatter.date(from: text) { return Timestamp(milliseconds: Int64(date.timeIntervalSince1970 * 1000)) }
+            if let date = formatter.date(from: text) { return ImportFormat.timestamp(date) }
         }
         return nil
     }

@@ -20,6 +20,7 @@ enum LanesCSVImport {
                                       created: created)
             issue.number = number
             issue.body = value("body")
+            issue.updated = Timestamp.parse(value("updated"))
             issue.column = value("column").isEmpty ? nil : value("column")
             issue.isClosed = value("state") == "closed"
             issue.assignees = value("assignees").split(separator: ";").map(String.init)

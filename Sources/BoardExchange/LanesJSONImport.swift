@@ -34,9 +34,11 @@ enum LanesJSONImport {
     }
 
     /// The event kind of one timeline entry, from the fields docs/export-format.md lists.
+    /// Numbers out of range make the entry unreadable: written to the log as they are, they
+    /// would be lines the log could not read back (`#-9223372036854775808`, a rank of `inf`).
     static func kind(_ entry: [String: Any]) -> EventKind? {
         func string(_ key: String) -> String? { entry[key] as? String }
-        func rank() -> Double? { (entry["rank"] as? NSNumberLike)?.doubleValue }
+        func rank() -> Double? { (entry["rank"] as? NSNumberLike)?.doubleValue.nilIfBeyond(maximumRank) }
         switch entry["kind"] as? String {
         case "created":
             guard let title = string("title"), let column = string("column"), let rank = rank(),
@@ -58,10 +60,19 @@ enum LanesJSONImport {
         case "prioritised": return string("priority").flatMap(Priority.init(rawValue:)).map { .prioritised($0) }
         case "commented": return string("text").map { .commented($0) }
         case "imported": return string("source").map { .imported(key: $0) }
-        case "renumbered": return (entry["from"] as? Int).map { .renumbered(from: $0) }
+        case "renumbered":
+            return (entry["from"] as? Int).flatMap { (1...NumberedTable<Issue>.maximumNumber).contains($0) ? .renumbered(from: $0) : nil }
         default: return nil
         }
     }
+}
+
+/// The largest rank magnitude read: ranks are positions (1, 2, 2.5…); halving the gap between
+/// two near the Double limit would overflow to infinity, which the log cannot hold.
+private let maximumRank = 1e15
+
+extension Double {
+    fileprivate func nilIfBeyond(_ limit: Double) -> Double? { isFinite && abs(self) <= limit ? self : nil }
 }
 
 /// JSON numbers arrive as NSNumber (Int or Double); both answer `doubleValue`.

@@ -20,6 +20,7 @@ enum TaskwarriorImport {
             }
             var issue = ImportedIssue(key: "taskwarrior:\(uuid)", title: description, author: "taskwarrior", created: created)
             issue.isClosed = status == "completed"
+            issue.updated = date(item["modified"])
             issue.closed = date(item["end"])
             issue.labels = (item["project"] as? String).map { [$0] } ?? []
             issue.labels += item["tags"] as? [String] ?? []

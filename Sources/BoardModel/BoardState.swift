@@ -25,8 +25,13 @@ public struct BoardState: Sendable {
     /// Issues brought in by `lanes import`, by their source key.
     public internal(set) var importedKeys: [String: Int] = [:]
 
-    public init(columns: [Column] = Column.defaults) {
+    /// The latest time an event may carry to be folded: the clock plus `Timestamp.skew`.
+    /// Later events are set aside. `EventLog` moves it on to the clock before each read and write.
+    public var horizon: Timestamp
+
+    public init(columns: [Column] = Column.defaults, now: Timestamp = .now) {
         self.columns = columns
+        self.horizon = Timestamp(milliseconds: now.milliseconds + Timestamp.skew)
     }
 
     /// The column with this id or display name, case-insensitively.
@@ -75,17 +80,26 @@ public struct BoardState: Sendable {
         return labels.sorted()
     }
 
-    /// Folds one event into the state. Events about unknown issues, or a second `created` for a
-    /// number already taken, are ignored: the log is never rejected for them.
-    public mutating func apply(_ event: Event) {
+    /// Folds one event into the state, or returns why it cannot: it is about an issue that does
+    /// not exist, it is a second `created` for a number already taken, or it is dated past
+    /// `horizon`. Such an event changes nothing and stays in the log (which is never rejected
+    /// for it); `EventLog` reports it as a problem of its line, and writers refuse to save one.
+    @discardableResult
+    public mutating func apply(_ event: Event) -> String? {
         eventCount += 1
+        guard event.at <= horizon else {
+            return "dated \(event.at.iso8601), more than a day after this machine's clock"
+        }
         if case .columns(let newColumns) = event.kind {
             if !newColumns.isEmpty { columns = newColumns }
-            return
+            return nil
         }
         let number = event.issue
         if case let .created(title, body, column, rank, priority) = event.kind {
-            guard !issues.contains(number), number > 0, number <= NumberedTable<Issue>.maximumNumber else { return }
+            guard number > 0, number <= NumberedTable<Issue>.maximumNumber else {
+                return "#\(number) is beyond the highest issue number (\(NumberedTable<Issue>.maximumNumber))"
+            }
+            guard !issues.contains(number) else { return "#\(number) was already created" }
             var issue = Issue(number: number, title: title, body: body, column: column, rank: rank,
                               priority: priority, author: event.actor, created: event.at)
             issue.clocks = FieldClocks(Stamp(at: event.at, id: event.id))
@@ -96,11 +110,11 @@ public struct BoardState: Sendable {
             nextInTimeline.append(-1)
             timelineEnds.insert(TimelineEnds(first: index, last: index), for: number)
             highestNumber = max(highestNumber, number)
-            return
+            return nil
         }
         // Mutate in place through the dictionary's storage: copying the issue out and back in
         // would copy its label and assignee arrays on every event.
-        guard issues.contains(number) else { return }
+        guard issues.contains(number) else { return "#\(number) does not exist (no created before it)" }
         if case .imported(let key) = event.kind { importedKeys[key] = number }
         let index = Int32(events.count)
         events.append(event)
@@ -111,6 +125,7 @@ public struct BoardState: Sendable {
         }
         let columns = columns
         issues.modify(number) { $0.fold(event, columns: columns) }
+        return nil
     }
 
     public mutating func apply(_ events: some Sequence<Event>) {

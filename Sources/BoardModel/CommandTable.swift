@@ -25,6 +25,8 @@ public enum CommandName: String, CaseIterable, Sendable {
     case undo, redo
     case activity
     case swimlanes
+    case goto
+    case messages
     case none
 
     /// The one help line shown by `?`, completion and docs.
@@ -70,6 +72,8 @@ public enum CommandName: String, CaseIterable, Sendable {
         case .redo: "Redo the change you last undid"
         case .activity: "Show the board's activity, newest first, marked where you last looked"
         case .swimlanes: "Split the board into bands: none → assignee → priority → label"
+        case .goto: "Select and open an issue by number, from any view: :goto 12 or :12"
+        case .messages: "List every problem in the rc files and themes, and recent messages"
         case .none: "Do nothing (unbinds a key)"
         }
     }
@@ -85,8 +89,28 @@ public enum CommandName: String, CaseIterable, Sendable {
         case .view: "NUMBER|NAME"
         case .swimlanes: "none|assignee|priority|label"
         case .commentLine, .newIssue: "TEXT"
+        case .goto: "NUMBER"
         default: nil
         }
+    }
+
+    /// Whether the command acts on one issue, so that `:NAME 12 …` names it instead of the
+    /// selection (or the marked issues).
+    public var takesIssue: Bool {
+        switch self {
+        case .openIssue, .editIssue, .comment, .commentLine, .assign, .unassign, .label, .priority,
+             .closeReopen, .moveTo, .move, .mark, .goto: true
+        default: false
+        }
+    }
+
+    /// Other names the `:` line accepts, for what people type without thinking (`:close 12`).
+    public static let aliases: [String: CommandName] = ["close": .closeReopen, "open": .openIssue]
+
+    /// A command by its name or one of its aliases.
+    public init?(named name: String) {
+        guard let command = CommandName(rawValue: name) ?? CommandName.aliases[name] else { return nil }
+        self = command
     }
 
     /// Commands offered by completion and help (everything but `none`).
@@ -97,23 +121,54 @@ public enum CommandName: String, CaseIterable, Sendable {
 public struct Command: Hashable, Sendable {
     public var name: CommandName
     public var argument: String
+    /// The issue named on the `:` line (`:close 12`); nil acts on the marked or selected issues.
+    public var issue: Int?
 
-    public init(_ name: CommandName, argument: String = "") {
+    public init(_ name: CommandName, argument: String = "", issue: Int? = nil) {
         self.name = name
         self.argument = argument
+        self.issue = issue
     }
 
-    /// Parses `move doing` or `filter label:bug is:open`.
+    /// Parses `move doing`, `filter label:bug is:open`, `assign 12 bob`, `close #12` or `12`.
+    ///
+    /// A command that acts on an issue takes its number (`12` or `#12`) as the first word; for a
+    /// command whose argument is free text only `#12` counts, so `:comment-line 2 people agree`
+    /// stays a comment. A bare `12` or `#12` is `goto`. Arguments a command does not take are an
+    /// error rather than ignored.
     public static func parse(_ text: String) throws(BoardError) -> Command {
         let trimmed = text.trimmingSpaces
-        let word = trimmed.prefix { $0 != " " }
-        guard let name = CommandName(rawValue: String(word)) else {
-            let close = CommandName.visible.map(\.rawValue).filter { $0.hasPrefix(String(word.prefix(2))) }
+        let word = String(trimmed.prefix { $0 != " " })
+        if let number = Command.issueNumber(word, bare: true) {
+            return try parse("goto \(number)" + trimmed.dropFirst(word.count))
+        }
+        guard let name = CommandName(named: word) else {
+            let names = CommandName.visible.map(\.rawValue) + CommandName.aliases.keys.sorted()
+            let close = names.filter { $0.hasPrefix(String(word.prefix(2))) }
             let hint = close.isEmpty ? "press ? for the list" : "did you mean " + close.joined(separator: ", ") + "?"
             throw .invalid("unknown command \"\(word)\"; \(hint)")
         }
-        let argument = String(trimmed.dropFirst(word.count)).trimmingSpaces
-        if name == .move, argument.isEmpty { throw .invalid("move needs a column: :move COLUMN") }
-        return Command(name, argument: argument)
+        var argument = String(trimmed.dropFirst(word.count)).trimmingSpaces
+        var issue: Int?
+        if name.takesIssue {
+            let first = String(argument.prefix { $0 != " " })
+            if let number = Command.issueNumber(first, bare: name != .commentLine) {
+                issue = number
+                argument = String(argument.dropFirst(first.count)).trimmingSpaces
+            }
+        }
+        if !argument.isEmpty, name.argument == nil || name == .goto {
+            throw .invalid(name.takesIssue ? "\(name.rawValue) takes only an issue number: :\(name.rawValue) [NUMBER]"
+                                           : "\(name.rawValue) takes no arguments")
+        }
+        if name == .move, argument.isEmpty { throw .invalid("move needs a column: :move [NUMBER] COLUMN") }
+        return Command(name, argument: argument, issue: issue)
+    }
+
+    /// The issue number in `#12`, or in `12` when `bare` numbers count.
+    public static func issueNumber(_ word: String, bare: Bool) -> Int? {
+        let digits = word.hasPrefix("#") ? word.dropFirst() : bare ? Substring(word) : ""
+        guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }), let number = Int(digits), number > 0 else { return nil }
+        return number
     }
 }

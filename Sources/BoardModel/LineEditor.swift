@@ -56,6 +56,13 @@ public struct LineEditor: Hashable, Sendable {
         cursor = characters.count
     }
 
+    /// Replaces the text before the cursor and keeps what follows it (completion).
+    public mutating func replaceBeforeCursor(with text: String) {
+        let replacement = Array(text)
+        characters = replacement + characters[cursor...]
+        cursor = replacement.count
+    }
+
     /// The text before the cursor (for width computations when drawing the cursor).
     public var beforeCursor: String { String(characters[0..<cursor]) }
 }

@@ -1,10 +1,25 @@
 extension Query {
+    /// The longest query parsed, in bytes: hundreds of words, and short enough that parsing
+    /// (linear) takes no noticeable time on every keystroke of the live filter.
+    public static let maximumLength = 16_384
+
+    /// Every word of the language, for `lanes list --help` and docs: kept beside the parser so
+    /// that a word added here cannot be missing there.
+    public static let words = """
+        is:open is:closed is:stale is:untriaged assignee:NAME|me|none label:X column:ID|NAME \
+        priority:urgent|high|medium|low|none author:NAME|me created:>2026-01-31 updated:<7d (dates or ages in h d w m y, \
+        after <, <=, >, >= or nothing) sort:id|created|updated|priority[-desc] "free text"
+        """
+
     /// The qualifiers the language knows, for error messages and completion.
     public static let qualifiers = ["is", "assignee", "label", "column", "priority", "author", "created", "updated", "sort"]
 
     /// Parses `text`. `me` names the current actor; `now` anchors ages like `7d`.
     public static func parse(_ text: String, me: String, now: Timestamp = .now,
                              staleAfterDays: Int = 14) throws(BoardError) -> Query {
+        guard text.utf8.count <= maximumLength else {
+            throw .badQuery("the query is \(text.utf8.count) bytes long; a query is at most \(maximumLength)")
+        }
         var query = Query(source: text.trimmingSpaces)
         for token in try tokenize(text) {
             var word = Substring(token)
@@ -50,7 +65,11 @@ extension Query {
         case "column":
             return .column(value)
         case "priority":
-            guard let priority = Priority(name: value) else { throw .badPriority(value) }
+            guard let priority = Priority(name: value) else {
+                let names = Priority.allCases.map(\.rawValue)
+                let choices = names.dropLast().joined(separator: ", ") + " or " + names.last!
+                throw .badQuery("\(key):\(value): no priority \"\(value)\"; use \(choices)")
+            }
             return .priority(priority)
         case "author":
             return .author(value.lowercased() == "me" ? me : value)
@@ -86,18 +105,18 @@ extension Query {
             rest.removeFirst()
         }
         let bad = BoardError.badQuery("bad date in \"\(key):\(value)\"; use a date (2026-01-31) or an age (7d, 3w, 12h) after <, > or nothing")
-        if let unit = rest.last, let amount = Int64(rest.dropLast()), amount >= 0 {
-            let hour: Int64 = 3_600_000
-            let scale: Int64
-            switch unit {
-            case "h": scale = hour
-            case "d": scale = 24 * hour
-            case "w": scale = 7 * 24 * hour
-            case "m": scale = 30 * 24 * hour
-            case "y": scale = 365 * 24 * hour
-            default: throw bad
+        let amountText = rest.dropLast()
+        if let unit = rest.last, let scale = ageUnits[unit], amountText.contains(where: \.isNumber),
+           amountText.allSatisfy({ $0.isNumber || $0 == "-" || $0 == "+" }) {
+            // At most 10,000 years in any unit, so `amount * scale` and `now - age` cannot overflow.
+            let most = Int(maximumAge / scale)
+            let amount: Int
+            do {
+                amount = try BoundedNumber.parse(amountText, in: 0...most, what: "the age in \"\(key):\(value)\"")
+            } catch {
+                throw .badQuery(error.description)
             }
-            let moment = Timestamp(milliseconds: now.milliseconds - amount * scale)
+            let moment = Timestamp(milliseconds: now.milliseconds - Int64(amount) * scale)
             switch op {
             case "", "<", "<=": return DateBound(relation: .after, moment: moment)
             case ">", ">=": return DateBound(relation: .before, moment: moment)
@@ -115,6 +134,14 @@ extension Query {
         default: throw bad
         }
     }
+
+    /// Milliseconds per unit of an age (`12h`, `7d`, `3w`, `2m`, `1y`).
+    private static let ageUnits: [Character: Int64] = [
+        "h": 3_600_000, "d": Timestamp.day, "w": 7 * Timestamp.day, "m": 30 * Timestamp.day, "y": 365 * Timestamp.day,
+    ]
+
+    /// The oldest age a query may name: 10,000 years, far beyond any board, far below overflow.
+    private static let maximumAge: Int64 = 10_000 * 365 * Timestamp.day
 
     private static func unquote(_ text: Substring) -> String {
         String(text.filter { $0 != "\"" })

@@ -1,7 +1,9 @@
 /// Triage: creating, editing, assigning, labelling, prioritising, closing, views, marks, undo.
 extension Reducer {
-    /// The issues an action applies to: the marked ones, else the selected one.
+    /// The issues an action applies to: the one the command names, else the marked ones, else
+    /// the selected one.
     var targets: [Int] {
+        if let named { return [named] }
         if !ui.marked.isEmpty { return ui.marked.sorted() }
         return selectedIssue.map { [$0] } ?? []
     }
@@ -93,12 +95,32 @@ extension Reducer {
         return []
     }
 
-    /// What a prompt's text means once <Enter> is pressed.
+    /// What a prompt's text means once <Enter> is pressed (the prompt closes, unless its text
+    /// is a filter that does not parse).
     mutating func submit(_ kind: UIState.PromptKind, _ text: String) -> [Reaction] {
         let trimmed = text.trimmingSpaces
+        let open = ui.prompt
+        ui.prompt = nil
         switch kind {
-        case .command, .filter:
+        case .command:
             return []
+        case .filter:
+            if ui.view == .help {
+                ui.helpFilter = text
+            } else if applyFilter(text) {
+                ui.viewName = trimmed.isEmpty ? "board" : "filter"
+            } else {
+                // Not a prefix that parsed on the way: the filter in force when the prompt opened.
+                if let before = open?.filterInForce { ui.filter = before }
+                ui.prompt = open
+            }
+            return []
+        case .goto:
+            if trimmed.isEmpty { return [] }
+            guard let number = Command.issueNumber(trimmed, bare: true) else {
+                return message("\"\(trimmed)\" is not an issue number; type one, e.g. 12", error: true)
+            }
+            return run(Command(.goto, issue: number))
         case .newIssue:
             return trimmed.isEmpty ? [] : runTriage(Command(.newIssue, argument: trimmed))
         case .comment:
@@ -124,7 +146,7 @@ extension Reducer {
         let views = context.views
         let view: SavedView?
         if let number = Int(argument) {
-            view = views.indices.contains(number - 1) ? views[number - 1] : nil
+            view = number > 0 && number <= views.count ? views[number - 1] : nil
         } else {
             view = views.first { $0.name == argument }
         }

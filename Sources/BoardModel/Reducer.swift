@@ -12,9 +12,15 @@ public func reduce(_ ui: inout UIState, _ command: Command, _ context: ReduceCon
 struct Reducer {
     var ui: UIState
     let context: ReduceContext
+    /// The issue the command names (`:close 12`): it, not the selection, is what it acts on.
+    var named: Int?
     var lanes: [BoardProjection.Lane] { context.projection.lanes }
 
     mutating func run(_ command: Command) -> [Reaction] {
+        if let number = command.issue {
+            guard context.board.issues.contains(number) else { return message(BoardError.noSuchIssue(number).description, error: true) }
+            named = number
+        }
         switch command.name {
         case .none:
             return []
@@ -45,6 +51,8 @@ struct Reducer {
             }
         case .help:
             if ui.view != .help { push(.help) }
+        case .messages:
+            if ui.view != .messages { push(.messages) }
         case .redraw:
             return [.redraw]
         case .suspend:
@@ -54,6 +62,7 @@ struct Reducer {
         case .filter:
             if command.argument.isEmpty {
                 ui.prompt = UIState.Prompt(kind: .filter, text: ui.view == .help ? ui.helpFilter : ui.filter.source)
+                ui.prompt?.filterInForce = ui.filter
             } else {
                 applyFilter(command.argument)
             }
@@ -73,7 +82,13 @@ struct Reducer {
         case .cursorRight: moveColumn(by: 1)
         case .openIssue:
             guard let number = selectedIssue else { return message("nothing selected", error: true) }
-            push(.issue(number))
+            if named != nil { goTo(number) } else { push(.issue(number)) }
+        case .goto:
+            guard let named else {
+                ui.prompt = UIState.Prompt(kind: .goto)
+                return []
+            }
+            goTo(named)
         case .moveCardLeft: return moveCard(columns: -1)
         case .moveCardRight: return moveCard(columns: 1)
         case .moveCardUp: return rerank(by: -1)
@@ -82,7 +97,7 @@ struct Reducer {
             guard let number = selectedIssue else { return message("nothing selected", error: true) }
             do {
                 let column = try context.board.resolveColumn(command.argument)
-                if ui.view == .board, let index = lanes.firstIndex(where: { $0.column.id == column.id }) {
+                if ui.view == .board, named == nil, let index = lanes.firstIndex(where: { $0.column.id == column.id }) {
                     ui.column = index
                     ui.selected[column.id] = number
                 }
@@ -98,13 +113,15 @@ struct Reducer {
 
     // MARK: - Selection
 
-    /// The issue the next action applies to in the current view.
+    /// The issue the next action applies to: the one the command names, else the selection in
+    /// the current view.
     var selectedIssue: Int? {
-        switch ui.view {
+        if let named { return named }
+        return switch ui.view {
         case .board: selectedOnBoard
         case .list: selectedInList
         case .issue(let number): number
-        case .help: nil
+        case .help, .messages: nil
         case .activity: activityIssue
         }
     }
@@ -118,6 +135,13 @@ struct Reducer {
         return events.indices.contains(index) ? events[index].issue : nil
     }
     var selectedInList: Int? { BoardSelection.listIssue(ui, context.projection.list) }
+
+    /// Selects an issue in the board and the list and opens it (`:12`, `#12`, `:goto 12`).
+    mutating func goTo(_ number: Int) {
+        select(onBoard: number)
+        ui.listSelected = number
+        if ui.view != .issue(number) { push(.issue(number)) }
+    }
 
     mutating func select(onBoard number: Int) {
         guard let laneIndex = lanes.firstIndex(where: { $0.issues.contains(number) }) else { return }
@@ -142,7 +166,7 @@ struct Reducer {
             let count = context.board.events.count
             guard count > 0 else { return }
             ui.activitySelected = clamp(ui.activitySelected.addingClamped(delta), 0, count - 1)
-        case .issue, .help:
+        case .issue, .help, .messages:
             ui.scroll = max(0, ui.scroll.addingClamped(delta))
         }
     }
@@ -200,13 +224,17 @@ struct Reducer {
         ui.scroll = 0
     }
 
-    mutating func applyFilter(_ text: String) {
+    /// Applies a query; one that does not parse shows its error and keeps the filter in force.
+    @discardableResult
+    mutating func applyFilter(_ text: String) -> Bool {
         do {
             ui.filter = try Query.parse(text, me: context.actor, now: context.now, staleAfterDays: context.staleAfterDays)
                 .resolvingColumns(in: context.board)
             ui.message = nil
+            return true
         } catch {
             ui.message = UIState.Message(error.description, isError: true)
+            return false
         }
     }
 
@@ -244,4 +272,16 @@ extension Int {
         let (result, overflow) = addingReportingOverflow(other)
         return overflow ? (other > 0 ? Int.max : Int.min) : result
     }
+}
+
+/// Filters as the `/` prompt's text changes (pure, like `reduce`): a query that does not parse
+/// shows its error and keeps the last good filter; <Enter> then decides (`submitPrompt`).
+public func filterAsTyped(_ ui: inout UIState, _ text: String, _ context: ReduceContext) {
+    if ui.view == .help {
+        ui.helpFilter = text
+        return
+    }
+    var reducer = Reducer(ui: ui, context: context)
+    reducer.applyFilter(text)
+    ui = reducer.ui
 }

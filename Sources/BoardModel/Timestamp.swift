@@ -17,6 +17,12 @@ public struct Timestamp: Hashable, Comparable, Sendable {
 
     public static let day: Int64 = 86_400_000
 
+    /// How far past this machine's clock an event may be dated and still count: a day, more
+    /// than clocks that sync are ever off by. An event dated further ahead (a wrong clock, a bad
+    /// import) would win every later edit of its field and drag everyone's later stamps after
+    /// it, so the fold sets it aside (and `lanes check` reports it) until the clock reaches it.
+    public static let skew: Int64 = day
+
     /// `2026-11-29T08:45:33.123Z`.
     public var iso8601: String {
         var bytes: [UInt8] = []

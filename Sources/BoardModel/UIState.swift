@@ -11,6 +11,8 @@ public struct UIState: Sendable {
         case help
         /// The board's own timeline, newest first.
         case activity
+        /// `:messages`: the rc files' problems and recent status messages.
+        case messages
     }
 
     public enum PromptKind: String, Hashable, Sendable {
@@ -18,12 +20,15 @@ public struct UIState: Sendable {
         case newIssue = "new issue"
         case comment, assign, unassign, label
         case move = "move to"
+        /// An issue number to go to (`#`).
+        case goto = "go to"
 
         /// What the prompt shows before the typed text.
         public var lead: String {
             switch self {
             case .command: ":"
             case .filter: "/"
+            case .goto: "#"
             default: rawValue + ": "
             }
         }
@@ -37,9 +42,21 @@ public struct UIState: Sendable {
         public var historyIndex: Int?
         /// The line being typed before history browsing started.
         public var draft = ""
+        /// What a second <Tab> listed, shown on a line above the prompt until the next edit.
+        public var candidates: [String] = []
+        /// Whether the last key was a <Tab> that left a choice open (the next one lists it).
+        public var tabbed = false
+        /// The filter in force when a `/` prompt opened: what <Enter> on a bad query puts back.
+        public var filterInForce: Query?
         public init(kind: PromptKind, text: String = "") {
             self.kind = kind
             self.editor = LineEditor(text: text)
+        }
+
+        /// Any key but <Tab> ends a completion: the listed candidates go away.
+        public mutating func endCompletion() {
+            candidates = []
+            tabbed = false
         }
     }
 
@@ -86,6 +103,19 @@ public struct UIState: Sendable {
     public var swimlanes = Swimlanes.none
     /// First visible row of the board body when swimlanes are on.
     public var boardRowOffset = 0
+    /// The rc files' and themes' problems, found at load (`:messages` lists them all).
+    public var problems: [FileProblem] = []
+    /// Status-line messages shown so far, oldest first, for `:messages`.
+    public private(set) var recentMessages: [Message] = []
+    /// How many `recentMessages` are kept.
+    public static let recentMessageLimit = 100
+
+    /// Remembers the message on the status line, if it is new, for `:messages`.
+    public mutating func recordMessage() {
+        guard let message, message != recentMessages.last else { return }
+        recentMessages.append(message)
+        if recentMessages.count > UIState.recentMessageLimit { recentMessages.removeFirst() }
+    }
 
     public init() {}
 

@@ -13,7 +13,8 @@ import BoardModel
 public final class EventLog {
     public let location: BoardLocation
     public private(set) var state: BoardState
-    /// Problems found in lines read so far (bad lines are skipped, never fatal).
+    /// Problems found in lines read so far: lines that do not decode and events the fold sets
+    /// aside (`BoardState.apply`); they are skipped, never fatal.
     public private(set) var problems: [FileProblem] = []
     /// Why this board cannot be written, if it cannot (newer format, no permission).
     public private(set) var readOnlyReason: String?
@@ -152,9 +153,11 @@ public final class EventLog {
             let background = split < bytes.count
                 ? BackgroundDecode(UnsafeBufferPointer(rebasing: bytes[split...]), path: location.eventsPath) : nil
             defer { background?.wait() } // never unmap under the other thread
+            var setAside: [(offset: Int, reason: String)] = []
+            defer { problems += EventLog.problems(setAside, in: bytes, firstLine: 1, path: location.eventsPath) }
             func fold(_ event: Event, at line: Int) {
                 let folded = state.events.count
-                state.apply(event)
+                if let reason = state.apply(event) { setAside.append((line, reason)) }
                 if collectingOffsets, state.events.count > folded { offsets.append(Int64(line)) }
             }
             // Parse in windows of whole lines and hand each parsed window's pages back, so the
@@ -206,7 +209,10 @@ public final class EventLog {
             for change in changes {
                 // Each change sees the ones before it (create, then label the new issue).
                 let batch = try state.events(for: change, actor: actor, at: now)
-                state.apply(batch)
+                for event in batch {
+                    // Never report a change saved that the board would not show.
+                    if let reason = state.apply(event) { throw .invalid("cannot save the change: \(reason)") }
+                }
                 events.append(contentsOf: batch)
             }
             return events
@@ -311,7 +317,7 @@ public final class EventLog {
     /// Re-reads the whole file and returns every problem, including an incomplete last line.
     public func check() throws(BoardError) -> [FileProblem] {
         try reload(readingEverything: true)
-        var all = problems
+        var all = problems.sorted { $0.line < $1.line }
         if pendingTail > 0 {
             all.append(FileProblem(file: location.eventsPath, line: reader.nextLine,
                                   message: "incomplete last line (\(pendingTail) bytes, a write cut short); it is set aside into \(location.tornPath) on the next write"))
@@ -323,17 +329,38 @@ public final class EventLog {
 
     private func readTail(fd: Int32, size: Int) throws(BoardError) -> [Event] {
         writePendingSnapshot() // before the state changes, while it still describes the covered bytes
+        state.horizon = max(state.horizon, Timestamp(milliseconds: Timestamp.now.milliseconds + Timestamp.skew))
         guard size > offset else {
             pendingTail = 0
             return []
         }
         let bytes = try POSIXFile.read(fd, offset: offset, count: size - offset, path: location.eventsPath)
         var events: [Event] = []
-        let chunk = bytes.withUnsafeBufferPointer { reader.read($0) { event, _ in events.append(event) } }
-        state.apply(events)
+        let firstLine = reader.nextLine
+        var setAside: [(offset: Int, reason: String)] = []
+        let chunk = bytes.withUnsafeBufferPointer { buffer in
+            let chunk = reader.read(buffer) { event, start in
+                if let reason = state.apply(event) { setAside.append((start, reason)) }
+                events.append(event)
+            }
+            problems += EventLog.problems(setAside, in: buffer, firstLine: firstLine, path: location.eventsPath)
+            return chunk
+        }
         absorb(chunk)
         record(events)
         return events
+    }
+
+    /// The problems of events the fold could not apply, by where their lines start in `bytes`
+    /// (ascending), with line numbers counted from `firstLine` at the start of `bytes`.
+    private static func problems(_ setAside: [(offset: Int, reason: String)], in bytes: UnsafeBufferPointer<UInt8>,
+                                 firstLine: Int, path: String) -> [FileProblem] {
+        var line = firstLine, counted = 0
+        return setAside.map { offset, reason in
+            for byte in bytes[counted..<offset] where byte == 10 { line += 1 }
+            counted = offset
+            return FileProblem(file: path, line: line, message: reason + "; set aside (the board does not show it)")
+        }
     }
 
     private func absorb(_ chunk: LogReader.Chunk) {

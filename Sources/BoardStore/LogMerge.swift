@@ -2,55 +2,80 @@ import BoardModel
 
 /// The three-way merge of two clones' event logs (git's merge driver for `.lanes/events`).
 ///
-/// The result is the union of both sides' events by event id, sorted by (time, id): the same
-/// bytes whichever side runs the merge, so two clones that sync end with identical boards. When
-/// both clones created the same issue number offline, the later creation (by time, then id)
-/// gets the next free number; the events of that issue that came from its side move with it,
-/// and a `renumbered` event records the old number.
+/// The result is the union of the events by id, in an order that keeps each version's own
+/// order: a line never moves before a line it followed in the base, ours or theirs. Where the
+/// versions leave a choice (events new on both sides), the one with the earlier (time, id) goes
+/// first. The fold depends on order (an issue's `created` before its labels), so this order is
+/// what keeps every event applicable; the choice depends only on the events, never on which
+/// side runs the merge, so two clones that merge the same versions write the same bytes.
+///
+/// When both sides created the same issue number, the issue that was already there keeps it:
+/// the one in the base, else theirs (what `git pull` brings in: already published and seen by
+/// others). Ours, the newcomer, gets the next free number; its events (found by the clone that
+/// wrote them: an event is about the issue its clone had created under that number) move with
+/// it, and a `renumbered` event records the old number. Events of the other side are never
+/// rewritten, so every clone that already has them keeps them byte for byte.
 public enum LogMerge {
     public struct Result {
         public var bytes: [UInt8]
         /// Lines neither side could read, kept at the end so nothing is dropped.
         public var unreadable: Int
-        public var renumbered: [(old: Int, new: Int)]
+        /// Ours' issues given new numbers, with their titles.
+        public var renumbered: [(old: Int, new: Int, title: String)]
+        /// Events new to the base dated more than `Timestamp.skew` after `now`: kept in the log,
+        /// set aside by the fold (and reported by `lanes check`) until the clock reaches them.
+        public var future: [Event]
     }
 
-    public static func merge(base: [UInt8], ours: [UInt8], theirs: [UInt8]) -> Result {
+    public static func merge(base: [UInt8], ours: [UInt8], theirs: [UInt8], now: Timestamp = .now) -> Result {
         let baseLog = read(base), ourLog = read(ours), theirLog = read(theirs)
-        let baseIDs = Set(baseLog.events.map(\.id))
-        let ourIDs = Set(ourLog.events.map(\.id))
-        var byID: [EventID: Event] = [:]
-        for event in baseLog.events + ourLog.events + theirLog.events { byID[event.id] = event }
-        var events = byID.values.sorted { ($0.at, $0.id) < ($1.at, $1.id) }
+        let versions = [baseLog.events, ourLog.events, theirLog.events]
+        let order = CausalOrder.merge(versions)
+        let chosen = chooseVersions(base: baseLog.events, ours: ourLog.events, theirs: theirLog.events)
 
-        // Which side brought each new event, to tell apart two issues created with one number.
-        func side(_ event: Event) -> Int { baseIDs.contains(event.id) ? 0 : (ourIDs.contains(event.id) ? 1 : 2) }
-        var highest = events.map(\.issue).max() ?? 0
-        var creator: [Int: Int] = [:]          // issue number → side of the creation that keeps it
-        var moved: [Int: [Int: Int]] = [:]     // side → old number → new number
-        var renumbered: [(old: Int, new: Int)] = []
-        var result: [Event] = []
-        for var event in events {
-            let eventSide = side(event)
-            if case .created = event.kind {
-                if creator[event.issue] != nil {
-                    highest += 1
-                    moved[eventSide, default: [:]][event.issue] = highest
-                    renumbered.append((event.issue, highest))
-                    let old = event.issue
-                    event.issue = highest
-                    result.append(event)
-                    result.append(Event(id: EventID(event.id.value ^ 0x5EED_0000_0000_0001), at: event.at, actor: event.actor,
-                                        issue: highest, kind: .renumbered(from: old)))
-                    continue
+        // Which issue each event is about, by its `created` event's id, as each version saw it.
+        var issueOf: [EventID: EventID] = [:]
+        var numberClaims: [EventID: (number: Int, rank: Int)] = [:] // creation → number, and how firmly (0 firmest)
+        for (rank, events) in [(2, ourLog.events), (0, baseLog.events), (1, theirLog.events)] {
+            var creator: [Int: EventID] = [:]
+            for event in events {
+                if case .created = event.kind {
+                    guard creator[event.issue] == nil else { continue }
+                    creator[event.issue] = event.id
+                    if numberClaims[event.id].map({ rank < $0.rank }) ?? true { numberClaims[event.id] = (chosen[event.id]!.issue, rank) }
+                } else if let creation = creator[event.issue] {
+                    issueOf[event.id] = creation
                 }
-                creator[event.issue] = eventSide
-            } else if eventSide != 0, let new = moved[eventSide]?[event.issue] {
-                event.issue = new
             }
-            result.append(event)
         }
-        events = result
+
+        // The firmest claim on each number keeps it; the others get new numbers, in log order.
+        var keeper: [Int: (id: EventID, rank: Int)] = [:]
+        for id in order {
+            guard let claim = numberClaims[id] else { continue }
+            if let held = keeper[claim.number], held.rank <= claim.rank { continue }
+            keeper[claim.number] = (id, claim.rank)
+        }
+        var highest = chosen.values.map(\.issue).max() ?? 0
+        var newNumber: [EventID: Int] = [:]
+        var renumbered: [(old: Int, new: Int, title: String)] = []
+        var events: [Event] = []
+        events.reserveCapacity(order.count)
+        for id in order {
+            var event = chosen[id]!
+            if case let .created(title, _, _, _, _) = event.kind, let claim = numberClaims[id], keeper[claim.number]?.id != id {
+                highest += 1
+                newNumber[id] = highest
+                renumbered.append((event.issue, highest, title))
+                event.issue = highest
+                events.append(event)
+                events.append(Event(id: EventID(id.value ^ 0x5EED_0000_0000_0001), at: event.at, actor: event.actor,
+                                    issue: highest, kind: .renumbered(from: claim.number)))
+                continue
+            }
+            if let creation = issueOf[id] { event.issue = newNumber[creation] ?? chosen[creation]!.issue }
+            events.append(event)
+        }
 
         var bytes = Array((LineCodec.header + "\n").utf8)
         for event in events { LineCodec.encode(event, into: &bytes) }
@@ -60,7 +85,20 @@ public enum LogMerge {
             bytes += line
             bytes.append(10)
         }
-        return Result(bytes: bytes, unreadable: unreadable.count, renumbered: renumbered)
+        let known = Set(baseLog.events.map(\.id))
+        let future = events.filter { !known.contains($0.id) && $0.at.milliseconds > now.milliseconds + Timestamp.skew }
+        return Result(bytes: bytes, unreadable: unreadable.count, renumbered: renumbered, future: future)
+    }
+
+    /// Each event's line as the merge writes it: the side that changed it from the base wins
+    /// (a line is only ever changed by an earlier merge's renumbering), theirs if both did.
+    static func chooseVersions(base: [Event], ours: [Event], theirs: [Event]) -> [EventID: Event] {
+        var inBase: [EventID: Event] = [:]
+        for event in base { inBase[event.id] = event }
+        var chosen = inBase
+        for event in theirs { chosen[event.id] = event }
+        for event in ours where chosen[event.id] == nil || chosen[event.id] == inBase[event.id] { chosen[event.id] = event }
+        return chosen
     }
 
     /// Events and unreadable lines of one version of the log (a torn last line counts as unreadable).

@@ -61,7 +61,7 @@ extension KeyContext {
         case .board: self = .board
         case .list: self = .list
         case .issue: self = .issue
-        case .help: self = .help
+        case .help, .messages: self = .help
         case .activity: self = .activity
         }
     }

@@ -39,7 +39,7 @@ public enum HitTest {
             return y >= 1 && projection.list.indices.contains(index) ? .row(projection.list[index]) : nil
         case .activity:
             return .activity(ui.activityOffset + y)
-        case .issue, .help:
+        case .issue, .help, .messages:
             return nil
         }
     }

@@ -17,6 +17,7 @@ public enum Renderer {
         case .issue(let number): IssueView.render(number, context, into: &grid, layout: layout)
         case .help: HelpView.render(context, into: &grid, layout: layout)
         case .activity: ActivityView.render(context, into: &grid, layout: layout)
+        case .messages: MessagesView.render(context, into: &grid, layout: layout)
         }
         grid.cursor = StatusLine.render(context, into: &grid, layout: layout)
         return grid

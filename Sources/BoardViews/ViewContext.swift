@@ -13,6 +13,8 @@ public struct ViewContext {
     public var actor: String
     public var boardName: String
     public var now: Timestamp
+    /// Keys typed so far of a longer binding (`p` of `pu`): the status line hints what may follow.
+    public var pendingKeys: [Key] = []
 
     public init(board: BoardState, projection: BoardProjection, ui: UIState, theme: Theme, keymap: Keymap,
                 settings: ViewSettings = ViewSettings(), actor: String, boardName: String, now: Timestamp = .now) {

@@ -36,6 +36,8 @@ public enum DefaultBindings {
     bind board <Enter> open-issue
     bind activity <Enter> open-issue
     bind list <Enter> open-issue
+    bind board <hash> goto
+    bind list <hash> goto
 
     # Moving cards
     bind board H move-card-left

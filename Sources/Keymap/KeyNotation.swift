@@ -12,12 +12,18 @@ public enum KeyNotation {
     ]
 
     /// Parses a key sequence. Returns nil for an unknown `<name>` or an empty string.
+    ///
+    /// Linear in the text: a `<` looks for its `>` only when one lies ahead (else `<C-<C-<C-…`
+    /// would scan the rest of the line once per `<`), and a `<name>` found either ends the
+    /// sequence or is consumed whole.
     public static func parse(_ text: String) -> [Key]? {
         var keys: [Key] = []
+        let lastClose = text.lastIndex(of: ">")
         var index = text.startIndex
         while index < text.endIndex {
             let character = text[index]
-            if character == "<", let close = text[index...].firstIndex(of: ">"), close > text.index(after: index) {
+            if character == "<", let lastClose, lastClose > text.index(after: index),
+               let close = text[index...].firstIndex(of: ">"), close > text.index(after: index) {
                 let name = String(text[text.index(after: index)..<close])
                 guard let key = parseName(name) else { return nil }
                 keys.append(key)

@@ -4,6 +4,9 @@ import Screen
 /// Key sequences to commands, per context, with fallback to `generic`.
 public struct Keymap: Sendable {
     public private(set) var bindings: [KeyContext: [[Key]: Command]] = [:]
+    /// When each key sequence was first bound, so hints list keys in the order the rc files
+    /// (and the built-in bindings) give them: `pu ph pm pl pn`, not alphabetically.
+    private var order: [[Key]: Int] = [:]
 
     public init() {}
 
@@ -16,6 +19,7 @@ public struct Keymap: Sendable {
     }
 
     public mutating func bind(_ keys: [Key], to command: Command, in context: KeyContext) {
+        if order[keys] == nil { order[keys] = order.count }
         if command.name == .none {
             bindings[context, default: [:]][keys] = nil
             if context != .generic { bindings[context, default: [:]][keys] = command } // shadows generic
@@ -35,6 +39,21 @@ public struct Keymap: Sendable {
             }
         }
         return .unbound
+    }
+
+    /// The keys that may follow `pending` (a prefix such as `p`) and what each does, for the hint
+    /// shown while Lanes waits for the next key (vim's showcmd, lazygit's hints).
+    public func continuations(of pending: [Key], in context: KeyContext) -> [(keys: [Key], command: Command)] {
+        var found: [[Key]: Command] = [:]
+        for scope in context == .generic ? [.generic] : [context, .generic] {
+            for (keys, command) in bindings[scope] ?? [:]
+            where keys.count > pending.count && Array(keys.prefix(pending.count)) == pending && found[keys] == nil {
+                found[keys] = command // a context's own binding (even `none`) shadows generic
+            }
+        }
+        return found.filter { $0.value.name != .none }
+            .sorted { order[$0.key, default: .max] < order[$1.key, default: .max] }
+            .map { (Array($0.key.dropFirst(pending.count)), $0.value) }
     }
 
     /// The bindings shown in help for a context: its own, then generic ones it does not shadow.

@@ -14,28 +14,34 @@ public struct KeymapBuilder {
 
     public mutating func apply(_ file: RCFile, name: String) {
         var seen: [KeyContext: [[Key]: (line: Int, command: Command)]] = [:]
+        // Each proper prefix of a sequence bound (to a command) in this file → the first such
+        // sequence, so a clash is a few lookups rather than a comparison with every earlier
+        // binding (which made a file of many `bind` lines quadratic). A sequence's command
+        // never changes within a file (that is the "bound to both" error), so entries stay true.
+        var longer: [KeyContext: [[Key]: [Key]]] = [:]
         for (line, directive) in file.directives {
             guard case let .bind(context, keys, command) = directive else { continue }
-            let mine = seen[context] ?? [:]
-            if let earlier = mine[keys], earlier.command != command {
+            // Looked up in place: a copy of this context's table kept across the update below
+            // would be copied again on every line.
+            func mine(_ keys: [Key]) -> (line: Int, command: Command)? { seen[context]?[keys] }
+            if let earlier = mine(keys), earlier.command != command {
                 errors.append(FileProblem(file: name, line: line, message:
                     "\(KeyNotation.format(keys)) in \(context.rawValue) is bound to both \(earlier.command.name.rawValue) (line \(earlier.line)) and \(command.name.rawValue)"))
                 continue
             }
+            let prefixes = (1..<max(1, keys.count)).map { Array(keys.prefix($0)) }
             if command.name != .none,
-               let clash = mine.first(where: { $0.value.command.name != .none && isPrefixClash($0.key, keys) }) {
+               let clash = prefixes.first(where: { mine($0).map { $0.command.name != .none } ?? false }) ?? longer[context]?[keys],
+               let other = mine(clash) {
                 errors.append(FileProblem(file: name, line: line, message:
-                    "\(KeyNotation.format(keys)) (\(command.name.rawValue)) and \(KeyNotation.format(clash.key)) (\(clash.value.command.name.rawValue), line \(clash.value.line)) clash in \(context.rawValue): one is a prefix of the other"))
+                    "\(KeyNotation.format(keys)) (\(command.name.rawValue)) and \(KeyNotation.format(clash)) (\(other.command.name.rawValue), line \(other.line)) clash in \(context.rawValue): one is a prefix of the other"))
                 continue
+            }
+            if command.name != .none {
+                for prefix in prefixes where longer[context]?[prefix] == nil { longer[context, default: [:]][prefix] = keys }
             }
             seen[context, default: [:]][keys] = (line, command)
             keymap.bind(keys, to: command, in: context)
         }
-    }
-
-    private func isPrefixClash(_ a: [Key], _ b: [Key]) -> Bool {
-        guard a.count != b.count else { return false }
-        let (short, long) = a.count < b.count ? (a, b) : (b, a)
-        return Array(long.prefix(short.count)) == short
     }
 }

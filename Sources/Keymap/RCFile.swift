@@ -16,11 +16,19 @@ public struct RCFile: Sendable {
 
     /// Parses tigrc/muttrc-style lines: `bind CONTEXT KEY COMMAND [ARG…]`, `unbind CONTEXT KEY`,
     /// `color ELEMENT FG BG [ATTR…]`, `set NAME VALUE…`, `view NAME QUERY…`. `#` starts a comment.
+    /// Linear in the text; a line longer than `maximumLineLength` bytes is refused unread.
     public static func parse(_ text: String, file: String) -> RCFile {
         var result = RCFile()
-        for (offset, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        // Split on bytes: a newline is never part of a longer UTF-8 sequence, and this is far
+        // cheaper than splitting Characters.
+        for (offset, raw) in text.utf8.split(separator: 10, omittingEmptySubsequences: false).enumerated() {
             let number = offset + 1
-            let words = RCFile.words(String(raw))
+            guard raw.count <= maximumLineLength else {
+                result.errors.append(FileProblem(file: file, line: number, message:
+                    "the line is \(raw.count) bytes long; an rc line is at most \(maximumLineLength)"))
+                continue
+            }
+            let words = RCFile.words(String(Substring(raw)))
             guard let keyword = words.first else { continue }
             do {
                 result.directives.append((number, try directive(keyword: keyword, arguments: Array(words.dropFirst()))))
@@ -42,6 +50,9 @@ public struct RCFile: Sendable {
                 throw .invalid("unknown context \"\(arguments[0])\"; contexts are: \(KeyContext.allCases.map(\.rawValue).joined(separator: ", "))")
             }
             guard let keys = KeyNotation.parse(arguments[1]) else { throw .invalid("unknown key \"\(arguments[1])\"") }
+            guard keys.count <= maximumKeys else {
+                throw .invalid("a binding is at most \(maximumKeys) keys long; this one has \(keys.count)")
+            }
             let command = keyword == "bind" ? try Command.parse(arguments[2...].joined(separator: " ")) : Command(.none)
             return .bind(context, keys, command)
         case "color":
@@ -66,6 +77,14 @@ public struct RCFile: Sendable {
             throw .invalid("unknown directive \"\(keyword)\"; use bind, unbind, color, set or view")
         }
     }
+
+    /// The longest line read, in bytes: far more than any real `bind`, `color`, `set` or
+    /// `view` line, and short enough that any line parses at once.
+    public static let maximumLineLength = Query.maximumLength
+
+    /// The longest key sequence a binding may have: nobody types more, and it bounds the
+    /// prefix checks each binding costs (`KeymapBuilder`).
+    public static let maximumKeys = 8
 
     /// Splits on spaces, honouring "double quotes"; `#` outside quotes starts a comment.
     static func words(_ line: String) -> [String] {

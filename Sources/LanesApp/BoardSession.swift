@@ -30,9 +30,9 @@ public final class BoardSession {
         self.actor = actor
         self.now = now
         ui.swimlanes = configuration.swimlanes
-        if let first = configuration.errors.first {
-            let more = configuration.errors.count > 1 ? " (+\(configuration.errors.count - 1) more)" : ""
-            ui.message = UIState.Message(first.description + more, isError: true)
+        ui.problems = configuration.errors
+        if let summary = BoardSession.problemSummary(configuration.errors) {
+            ui.message = UIState.Message(summary, isError: true)
         } else if let reason = log.readOnlyReason {
             ui.message = UIState.Message(reason, isError: true)
         } else if let warning = log.warnings.first {
@@ -98,6 +98,10 @@ public final class BoardSession {
         }
         if ui.prompt != nil {
             handlePromptKey(key)
+            return
+        }
+        if !pending.isEmpty, key == .escape {
+            pending = [] // <Esc> after a prefix key drops it, as in vim
             return
         }
         pending.append(key)
@@ -181,7 +185,7 @@ public final class BoardSession {
                 return events
             }
             let issues = Set(events.map(\.issue))
-            let summary = "#\(last.issue) " + last.summary(in: log.state) + (issues.count > 1 ? " (and \(issues.count - 1) more issues)" : "")
+            let summary = "#\(last.issue) " + last.summary(in: log.state) + (issues.count > 1 ? " (and \(issues.count - 1) more " + Plural.noun("issue", issues.count - 1) + ")" : "")
             ui.message = UIState.Message(summary)
             if record {
                 if inverse.contains(where: { $0 == nil }) {
@@ -303,28 +307,28 @@ public final class BoardSession {
     func handlePromptKey(_ key: Key) {
         guard var prompt = ui.prompt else { return }
         let kind = prompt.kind
-        let outcome = PromptInput.handle(key, &prompt, history: ui.promptHistory[kind] ?? []) {
-            completions(for: kind)
-        }
+        let outcome = PromptInput.handle(key, &prompt, history: ui.promptHistory[kind] ?? [])
         switch outcome {
-        case .editing:
-            ui.prompt = prompt
-            if prompt.kind == .filter { liveFilter(prompt.editor.text) }
+        case .complete, .editing:
+            if case .complete = outcome {
+                completePrompt(&ui, reduceContext())
+            } else {
+                ui.prompt = prompt
+            }
+            // `/` filters as you type, completed words included.
+            if kind == .filter, let text = ui.prompt?.editor.text { filterAsTyped(&ui, text, reduceContext()) }
         case .cancel:
             ui.prompt = nil
             if prompt.kind == .filter {
                 if ui.view == .help { ui.helpFilter = "" } else { execute(Command(.cancel)) }
             }
         case .submit(let text):
-            ui.prompt = nil
             if !text.trimmingSpaces.isEmpty, ui.promptHistory[prompt.kind]?.last != text {
                 ui.promptHistory[prompt.kind, default: []].append(text)
             }
             switch prompt.kind {
-            case .filter:
-                liveFilter(text)
-                ui.viewName = text.trimmingSpaces.isEmpty ? "board" : "filter"
             case .command:
+                ui.prompt = nil
                 guard !text.trimmingSpaces.isEmpty else { return }
                 do {
                     execute(try Command.parse(text))
@@ -338,39 +342,20 @@ public final class BoardSession {
         adjustViewport()
     }
 
-    /// What <Tab> completes in each prompt.
-    func completions(for kind: UIState.PromptKind) -> [String] {
-        let board = log.state
-        switch kind {
-        case .command: return CommandName.visible.map(\.rawValue)
-        case .assign: return ["me"] + board.knownUsers
-        case .unassign:
-            let targets = ui.marked.isEmpty ? [BoardSelection.issue(ui, projection().lanes)].compactMap { $0 } : Array(ui.marked)
-            return Array(Set(targets.flatMap { board.issues[$0]?.assignees ?? [] })).sorted()
-        case .label: return board.knownLabels
-        case .move: return board.columns.map(\.id)
-        case .filter, .newIssue, .comment: return []
-        }
-    }
-
-    /// Filters as you type: a bad query shows its error and keeps the last good filter.
-    func liveFilter(_ text: String) {
-        if ui.view == .help {
-            ui.helpFilter = text
-            return
-        }
-        do {
-            ui.filter = try Query.parse(text, me: actor, now: now(), staleAfterDays: configuration.settings.staleAfterDays)
-                .resolvingColumns(in: log.state)
-            ui.message = nil
-        } catch {
-            ui.message = UIState.Message(error.description, isError: true)
-        }
-    }
-
     // MARK: - Drawing
 
+    /// The status line's word on the rc files' problems: one is shown whole; several are
+    /// counted, short enough for 40 columns, and `:messages` lists them.
+    static func problemSummary(_ problems: [FileProblem]) -> String? {
+        guard let first = problems.first else { return nil }
+        guard problems.count > 1 else { return first.description }
+        let files = Set(problems.map { $0.file.split(separator: "/").last.map(String.init) ?? $0.file })
+        let place = files.count == 1 ? files.first! : "rc files"
+        return Plural.count(problems.count, "problem") + " in \(place); see :messages"
+    }
+
     func draw() {
+        ui.recordMessage()
         needsFrame = false
         screen.present(frame())
     }
@@ -389,9 +374,11 @@ public final class BoardSession {
     }
 
     func viewContext() -> ViewContext {
-        ViewContext(board: log.state, projection: projection(), ui: ui, theme: configuration.theme,
-                    keymap: configuration.keymap, settings: configuration.settings, actor: actor,
-                    boardName: log.location.name, now: now())
+        var context = ViewContext(board: log.state, projection: projection(), ui: ui, theme: configuration.theme,
+                                  keymap: configuration.keymap, settings: configuration.settings, actor: actor,
+                                  boardName: log.location.name, now: now())
+        context.pendingKeys = pending
+        return context
     }
 
     /// The filtered, sorted board, recomputed only when the board, the filter or the minute changes.

@@ -25,8 +25,9 @@ public struct Configuration {
     /// `set swimlanes assignee`: the board's grouping when it opens.
     public var swimlanes = Swimlanes.none
 
-    /// Loads the given rc files (missing files are skipped). `environment` decides NO_COLOR.
-    public init(rcFiles: [String], environment: [String: String]) {
+    /// Loads the given rc files (missing files are skipped). `environment` decides NO_COLOR;
+    /// `board` is where `set wip` column names and `view` queries are checked, at load.
+    public init(rcFiles: [String], environment: [String: String], board: BoardState = BoardState()) {
         var builder = KeymapBuilder()
         builder.apply(DefaultBindings.file, name: "(built-in)")
         var files: [(String, RCFile)] = []
@@ -35,6 +36,8 @@ public struct Configuration {
             files.append((path, RCFile.parse(text, file: path)))
         }
         var colorLines: [(String, RCFile)] = []
+        var viewLines: [(file: String, line: Int)] = []
+        var themeLine = (file: "(built-in)", line: 0)
         for (path, file) in files {
             errors += file.errors
             builder.apply(file, name: path)
@@ -43,14 +46,26 @@ public struct Configuration {
                 case .bind, .color:
                     break
                 case let .set(name, values):
-                    if let error = apply(set: name, values: values) {
-                        errors.append(FileProblem(file: path, line: line, message: error))
+                    do {
+                        try apply(set: name, values: values, board: board)
+                        if name == "theme" { themeLine = (path, line) }
+                    } catch {
+                        errors.append(FileProblem(file: path, line: line, message: error.description))
                     }
                 case let .view(name, query):
                     views.append(SavedView(name: name, query: query))
+                    viewLines.append((path, line))
                 }
             }
             colorLines.append((path, file))
+        }
+        // Checked after every `set`, so that `is:stale` uses the final stale-after.
+        for (view, place) in zip(views, viewLines) {
+            do {
+                _ = try Query.parse(view.query, me: "me", staleAfterDays: settings.staleAfterDays).resolvingColumns(in: board)
+            } catch {
+                errors.append(FileProblem(file: place.file, line: place.line, message: "view \(view.name): \(error.description)"))
+            }
         }
         errors += builder.errors
         keymap = builder.keymap
@@ -58,7 +73,7 @@ public struct Configuration {
         if let userTheme = Configuration.userTheme(themeName, environment: environment) {
             errors += theme.apply(RCFile.parse(userTheme.text, file: userTheme.path), name: userTheme.path)
         } else if Theme.builtin[themeName] == nil {
-            errors.append(FileProblem(file: "set theme", line: 0, message: "no theme \"\(themeName)\"; themes are: \(Theme.builtin.keys.sorted().joined(separator: ", "))"))
+            errors.append(FileProblem(file: themeLine.file, line: themeLine.line, message: "no theme \"\(themeName)\"; themes are: \(Theme.builtin.keys.sorted().joined(separator: ", "))"))
         }
         for (path, file) in colorLines { errors += theme.apply(file, name: path) }
         if let noColor = environment["NO_COLOR"], !noColor.isEmpty { theme = theme.withoutColors }
@@ -67,29 +82,34 @@ public struct Configuration {
         errors.sort { ($0.file, $0.line) < ($1.file, $1.line) }
     }
 
-    /// Applies one `set`; returns an error message for a bad one.
-    mutating func apply(set name: String, values: [String]) -> String? {
+    /// Applies one `set`, or says what is wrong with it. Every number is range-checked here:
+    /// `stale-after` becomes milliseconds in every query, so an unchecked one would overflow.
+    mutating func apply(set name: String, values: [String], board: BoardState) throws(BoardError) {
         switch name {
         case "theme":
             themeName = values[0]
         case "wip":
-            guard values.count == 2, let limit = Int(values[1]), limit >= 0 else { return "usage: set wip COLUMN LIMIT" }
-            settings.wipLimits[values[0]] = limit
+            guard values.count == 2 else { throw .invalid("usage: set wip COLUMN LIMIT") }
+            let column = try board.resolveColumn(values[0])
+            settings.wipLimits[column.id] = try BoundedNumber.parse(values[1], in: 0...Configuration.maximumWIP, what: "a WIP limit")
         case "stale-after":
             let text = values[0].hasSuffix("d") ? String(values[0].dropLast()) : values[0]
-            guard let days = Int(text), days > 0 else { return "usage: set stale-after DAYS (e.g. 14d)" }
-            settings.staleAfterDays = days
+            settings.staleAfterDays = try BoundedNumber.parse(text, in: 1...Configuration.maximumStaleDays, what: "stale-after (days)")
         case "mouse":
-            guard ["on", "off"].contains(values[0]) else { return "usage: set mouse on|off" }
+            guard ["on", "off"].contains(values[0]) else { throw .invalid("usage: set mouse on|off") }
             mouse = values[0] == "on"
         case "swimlanes":
-            guard let value = Swimlanes(rawValue: values[0]) else { return "usage: set swimlanes none|assignee|priority|label" }
+            guard let value = Swimlanes(rawValue: values[0]) else { throw .invalid("usage: set swimlanes none|assignee|priority|label") }
             swimlanes = value
         default:
-            return "unknown setting \"\(name)\"; settings are: theme, wip, stale-after, mouse, swimlanes"
+            throw .invalid("unknown setting \"\(name)\"; settings are: theme, wip, stale-after, mouse, swimlanes")
         }
-        return nil
     }
+
+    /// Limits for `set` numbers: no column holds more than this many cards in a useful board.
+    static let maximumWIP = 99_999
+    /// A hundred years: anything longer means "never stale".
+    static let maximumStaleDays = 36_500
 
     /// Whether the locale (LC_ALL, else LC_CTYPE, else LANG) is UTF-8; if not, the views draw
     /// with ASCII only.

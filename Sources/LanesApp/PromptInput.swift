@@ -1,16 +1,20 @@
 import BoardModel
 import Screen
 
-/// Keys typed while a prompt is open: line editing, history, completion, submit and cancel.
+/// Keys typed while a prompt is open: line editing, history, submit and cancel; <Tab> is
+/// handed to the reducer's completion (`completePrompt`), which knows the board.
 enum PromptInput {
     enum Outcome {
         case editing
+        case complete
         case submit(String)
         case cancel
     }
 
-    /// `history` holds earlier entries (newest last); `candidates` are the words <Tab> completes.
-    static func handle(_ key: Key, _ prompt: inout UIState.Prompt, history: [String], candidates: () -> [String]) -> Outcome {
+    /// `history` holds earlier entries (newest last).
+    static func handle(_ key: Key, _ prompt: inout UIState.Prompt, history: [String]) -> Outcome {
+        if key == .tab { return .complete }
+        prompt.endCompletion()
         switch key {
         case .enter: return .submit(prompt.editor.text)
         case .escape, .control("c"), .control("g"): return .cancel
@@ -26,7 +30,6 @@ enum PromptInput {
         case .control("u"): prompt.editor.deleteToStart()
         case .up, .control("p"): browse(&prompt, history: history, by: -1)
         case .down, .control("n"): browse(&prompt, history: history, by: 1)
-        case .tab: complete(&prompt, candidates: candidates())
         case .character(let character): prompt.editor.insert(character)
         default: break
         }
@@ -48,25 +51,5 @@ enum PromptInput {
             prompt.historyIndex = index
             prompt.editor.replace(with: history[index])
         }
-    }
-
-    /// Completes the last word to the longest common prefix of the candidates it starts
-    /// (keeping a leading `+` or `-` of label words).
-    static func complete(_ prompt: inout UIState.Prompt, candidates: [String]) {
-        let text = prompt.editor.text
-        let head = text.lastIndex(of: " ").map { String(text[...$0]) } ?? ""
-        var word = String(text.dropFirst(head.count))
-        var sign = ""
-        if prompt.kind == .label, let first = word.first, first == "+" || first == "-" {
-            sign = String(first)
-            word.removeFirst()
-        }
-        let matches = candidates.filter { $0.hasPrefix(word) }
-        guard let first = matches.first else { return }
-        var common = first
-        for match in matches.dropFirst() {
-            while !match.hasPrefix(common) { common.removeLast() }
-        }
-        prompt.editor.replace(with: head + sign + common + (matches.count == 1 ? " " : ""))
     }
 }

@@ -21,7 +21,7 @@ struct BoardCommand {
         let log = try options.open(snapshots: .interactive)
         let configuration = Configuration(
             rcFiles: Configuration.rcFiles(boardDirectory: log.location.directory, environment: environment),
-            environment: environment)
+            environment: environment, board: log.state)
         if let keys {
             let parsedSize = try parseSize()
             guard let parsed = keys.isEmpty ? [] : KeyNotation.parse(keys) else {

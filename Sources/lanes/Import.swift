@@ -47,7 +47,7 @@ struct Import: ParsableCommand {
             _ = try ImportPlan.events(for: issues, into: &state, summary: &summary)
         } else {
             let progress = Output.stderrIsTerminal && issues.count >= 1000
-            if progress { Output.progress("importing \(issues.count) issues from \(format.rawValue)…") }
+            if progress { Output.progress("importing \(Plural.count(issues.count, "issue")) from \(format.rawValue)…") }
             try log.commit { state throws(BoardError) in
                 summary = ImportPlan.Summary()
                 return try ImportPlan.events(for: issues, into: &state, summary: &summary) { done in
@@ -60,9 +60,14 @@ struct Import: ParsableCommand {
             if progress { Output.progress("") }
         }
         let verb = dryRun ? "would import" : "imported"
-        Output.print("\(verb) \(summary.imported.count) issues from \(Sanitizer.line(file)) (\(format.rawValue))"
+        Output.print("\(verb) \(Plural.count(summary.imported.count, "issue")) from \(Sanitizer.line(file)) (\(format.rawValue))"
             + (summary.skipped > 0 ? ", skipped \(summary.skipped) already imported" : "")
             + (summary.renumbered > 0 ? ", \(summary.renumbered) renumbered (their numbers were taken)" : "")
             + (problems.isEmpty ? "" : "; rows with problems: \(problems.count)"))
+        // The rest imported, but a script must not take a partial import for a whole one.
+        if !problems.isEmpty {
+            Output.error("lanes: \(Plural.count(problems.count, "row")) of \(Sanitizer.line(file)) could not be \(dryRun ? "read" : "imported")")
+            throw ExitCode(1)
+        }
     }
 }

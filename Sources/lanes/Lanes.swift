@@ -7,6 +7,7 @@ struct Lanes: ParsableCommand {
         commandName: "lanes",
         abstract: "A terminal issue board: kanban columns and issue timelines from an event log.",
         discussion: "Run with no subcommand to open the board full-screen.",
+        version: LanesVersion.current,
         subcommands: [
             Init.self, Add.self, List.self, Show.self, Move.self, Assign.self, LabelCommand.self,
             PriorityCommand.self, Edit.self, CommentCommand.self, Close.self, Reopen.self, Check.self, Export.self,

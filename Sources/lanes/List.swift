@@ -6,7 +6,7 @@ import BoardModel
 struct List: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "List issues matching a query.",
-        discussion: "Query words: is:open is:closed assignee:NAME|me|none label:X column:X priority:X author:X created:>2026-01-31 updated:<7d sort:id|created|updated|priority[-desc] \"free text\"; prefix a word with - to negate it."
+        discussion: "Query words: " + Query.words + "; prefix a word with - to negate it. Quote words with < or > for the shell: lanes list 'updated:<7d'."
     )
 
     @OptionGroup var options: BoardOptions

@@ -2,6 +2,7 @@ import ArgumentParser
 import BoardModel
 import BoardStore
 import Foundation
+import Screen
 
 /// `lanes merge-driver BASE OURS THEIRS`: git's merge driver for `.lanes/events`. Writes the
 /// merged log over OURS, as git expects, and exits 0 (boards always merge).
@@ -27,8 +28,11 @@ struct MergeDriver: ParsableCommand {
               rename(temporary, ours) == 0 else {
             throw BoardError.io("cannot write the merged board to \(ours)")
         }
-        for (old, new) in result.renumbered {
-            Output.error("lanes: both sides created #\(old); theirs or ours is now #\(new) (see its timeline)")
+        for (old, new, title) in result.renumbered {
+            Output.error("lanes: #\(old) was already taken by another clone; your #\(old) \"\(Sanitizer.line(title))\" is now #\(new)")
+        }
+        if let first = result.future.first {
+            Output.error("lanes: \(result.future.count) merged events are dated more than a day ahead (the first \(first.at.iso8601) by \(Sanitizer.line(first.actor))); set aside, see lanes check")
         }
     }
 }

@@ -85,7 +85,11 @@ struct Sync: ParsableCommand {
     /// which puts back the files as committed, the board included.
     func merge(_ git: Git, identity: [String]) throws {
         let merge = try git.run(identity + ["merge", "--no-edit", "--quiet", "@{upstream}"])
-        guard !merge.succeeded else { return }
+        if merge.succeeded {
+            // What the merge driver said (renumbered issues, events set aside) is for the user.
+            for line in merge.stderr.split(separator: "\n") where line.hasPrefix("lanes: ") { Output.error(String(line)) }
+            return
+        }
         let conflicts = try git.run(["diff", "--name-only", "--diff-filter=U"]).stdout
             .split(separator: "\n").map(String.init)
         if !conflicts.isEmpty {

@@ -62,14 +62,32 @@ import Testing
         #expect(state.closingColumn?.id == "z")
     }
 
-    @Test func eventsForUnknownIssuesAndDuplicateCreatesAreIgnored() {
+    @Test func eventsForUnknownIssuesAndDuplicateCreatesAreNotAppliedAndSayWhy() {
         var f = EventFactory()
         var state = BoardState()
-        state.apply(f.make(7, .retitled("ghost")))
+        #expect(state.apply(f.make(7, .retitled("ghost"))) == "#7 does not exist (no created before it)")
         #expect(state.issues.isEmpty)
-        state.apply(f.make(1, .created(title: "first", body: "", column: "todo", rank: 1, priority: .none)))
-        state.apply(f.make(1, .created(title: "second", body: "", column: "todo", rank: 2, priority: .none)))
+        #expect(state.apply(f.make(1, .created(title: "first", body: "", column: "todo", rank: 1, priority: .none))) == nil)
+        #expect(state.apply(f.make(1, .created(title: "second", body: "", column: "todo", rank: 2, priority: .none))) == "#1 was already created")
         #expect(state.issues[1]!.title == "first")
+    }
+
+    /// One event dated 9999-12-31 used to win every later edit of its field and stamp the next
+    /// change 10000-01-01, which the reader rejects: the change "saved" and never showed.
+    @Test func anEventDatedFarAheadIsSetAsideAndLaterChangesShow() throws {
+        var state = try board([.create(title: "a")], now: .now)
+        let far = Event(id: EventID(99), at: Timestamp.parse("9999-12-31T23:59:59.999Z")!, actor: "import",
+                        issue: 1, kind: .retitled("from 9999"))
+        #expect(state.apply(far)?.hasPrefix("dated 9999-12-31T23:59:59.999Z, more than a day after") == true)
+        #expect(state.issues[1]!.title == "a" && state.timelines[1]!.count == 1)
+        let mine = try state.events(for: .retitle(1, "mine"), actor: "ann", at: .now)
+        #expect(mine[0].at.milliseconds < Timestamp.now.milliseconds + Timestamp.skew)
+        #expect(state.apply(mine[0]) == nil)
+        #expect(state.issues[1]!.title == "mine")
+        // Within the skew a fast clock still counts (and is only ever a day ahead).
+        let soon = Event(id: EventID(100), at: Timestamp(milliseconds: Timestamp.now.milliseconds + Timestamp.skew / 2),
+                         actor: "fast-clock", issue: 1, kind: .retitled("fast"))
+        #expect(state.apply(soon) == nil && state.issues[1]!.title == "fast")
     }
 }
 

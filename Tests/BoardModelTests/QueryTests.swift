@@ -221,3 +221,45 @@ import Testing
         }
     }
 }
+
+/// Numbers in queries are whatever a person types: huge, negative, at the edges of Int64.
+@Suite struct QueryNumberTests {
+    let now = Timestamp(milliseconds: 1_780_000_000_000)
+
+    @Test func aHugeAgeIsAClearErrorNotACrash() {
+        #expect(throws: BoardError.badQuery("the age in \"updated:<9999999999999y\" must be a whole number from 0 to 10000, not \"9999999999999\"")) {
+            try Query.parse("updated:<9999999999999y", me: "ann", now: now)
+        }
+        #expect(throws: BoardError.self) { try Query.parse("created:>99999999999999999999999d", me: "ann", now: now) }
+        let oldest = try? Query.parse("updated:>10000y", me: "ann", now: now)
+        #expect(oldest?.terms.first?.condition == .updated(DateBound(relation: .before, moment: Timestamp(milliseconds: now.milliseconds - 10_000 * 365 * Timestamp.day))))
+    }
+
+    /// Seeded property test: every generated date term either parses to a bound within 10,000
+    /// years of now or is refused with `badQuery`; matching never traps.
+    @Test func generatedNumbersAreRangeCheckedOrRefused() throws {
+        var random = SeededGenerator(seed: 10)
+        func pick<T>(_ values: [T]) -> T { values[Int(random.next() % UInt64(values.count))] }
+        let edges: [String] = ["0", "1", "-1", "+3", "10000", "10001", "3650000", "3650001", "87600000", "87600001", "9223372036854775807",
+                               "9223372036854775808", "-9223372036854775808", "99999999999999999999999", "00000000000000000007"]
+        var state = BoardState()
+        state.apply(Event(id: EventID(1), at: now, actor: "ann", issue: 1,
+                          kind: .created(title: "t", body: "", column: "todo", rank: 1, priority: .none)))
+        for round in 0..<2_000 {
+            let number = round % 3 == 0 ? pick(edges) : String(Int64(bitPattern: random.next()) >> (random.next() % 64))
+            let text = pick(["updated", "created", "-updated"]) + ":" + pick(["", "<", ">", "<=", ">=", "="]) + number + pick(["h", "d", "w", "m", "y"])
+            do {
+                let query = try Query.parse(text, me: "ann", now: now)
+                switch query.terms.first?.condition {
+                case .updated(let bound)?, .created(let bound)?:
+                    #expect(abs(now.milliseconds - bound.moment.milliseconds) <= 10_000 * 365 * Timestamp.day, "\(text)")
+                default:
+                    Testing.Issue.record("\(text) parsed to \(query.terms)")
+                }
+                _ = query.run(on: state, now: now, staleAfterDays: 36_500)
+            } catch {
+                guard case .badQuery = error else { Testing.Issue.record("\(text): \(error)"); continue }
+            }
+        }
+    }
+}

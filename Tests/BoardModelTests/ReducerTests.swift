@@ -167,3 +167,26 @@ import Testing
         #expect(editor.text.isEmpty)
     }
 }
+
+extension ReducerTests {
+    /// `:view N` with any number a person can type: out of range is "no view", never a trap.
+    @Test(arguments: ["-9223372036854775808", "9223372036854775807", "0", "-1", "99"])
+    func viewNumbersOutOfRangeAreNoView(_ number: String) throws {
+        var h = Harness(try sample())
+        h.run(.view, number)
+        #expect(h.ui.message?.text.hasPrefix("no view \"\(number)\"") == true)
+        h.run(.view, "2")
+        #expect(h.ui.viewName == "mine")
+        #expect(h.ui.message == nil)
+    }
+
+    @Test func messagesOpensAndScrollsAndBacksOut() throws {
+        var h = Harness(try sample())
+        h.run(.messages)
+        #expect(h.ui.view == .messages)
+        h.run(.cursorDown)
+        #expect(h.ui.scroll == 1)
+        h.run(.back)
+        #expect(h.ui.view == .board)
+    }
+}

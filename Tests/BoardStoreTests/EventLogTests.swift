@@ -24,6 +24,42 @@ import Testing
         #expect(text.split(separator: "\n").count == 4)
     }
 
+    @Test func aFarFutureEventIsReportedByCheckAndDoesNotSilenceTheIssue() throws {
+        let dir = TemporaryDirectory()
+        let log = try makeBoard(dir)
+        try log.commit([.create(title: "first")], actor: "ann")
+        var bytes = dir.read(".lanes/events")
+        LineCodec.encode(Event(id: EventID(7), at: Timestamp.parse("9999-12-31T23:59:59.999Z")!, actor: "import", issue: 1,
+                               kind: .retitled("from 9999")), into: &bytes)
+        LineCodec.encode(Event(id: EventID(8), at: .now, actor: "bob", issue: 5, kind: .commented("on nothing")), into: &bytes)
+        dir.write(".lanes/events", bytes)
+        let reopened = try EventLog.open(log.location)
+        for change: Change in [.retitle(1, "edited"), .comment(1, "seen"), .label(1, add: ["bug"], remove: []), .close(1)] {
+            #expect(try reopened.commit([change], actor: "ann").count == 1)
+        }
+        let again = try EventLog.open(log.location)
+        let issue = try #require(again.state.issues[1])
+        #expect(issue.title == "edited" && issue.labels == ["bug"] && !issue.isOpen)
+        #expect(again.state.timelines[1]!.contains { $0.kind == .commented("seen") })
+        let problems = try again.check()
+        #expect(problems.map(\.line) == [4, 5])
+        #expect(problems[0].message.contains("dated 9999-12-31T23:59:59.999Z, more than a day after this machine's clock; set aside"))
+        #expect(problems[1].message.contains("#5 does not exist"))
+    }
+
+    /// A change the board would not show (here stamped past the allowed skew) is refused, not
+    /// reported saved.
+    @Test func aChangeThatWouldNotShowIsRefusedAndNothingIsWritten() throws {
+        let dir = TemporaryDirectory()
+        let log = try makeBoard(dir)
+        try log.commit([.create(title: "first")], actor: "ann")
+        let before = dir.read(".lanes/events")
+        let far = Timestamp(milliseconds: Timestamp.now.milliseconds + 2 * Timestamp.day)
+        #expect(throws: BoardError.self) { try log.commit([.comment(1, "too late")], actor: "ann", now: far) }
+        #expect(dir.read(".lanes/events") == before)
+        #expect(log.state.timelines[1]!.count == 1)
+    }
+
     @Test func createRefusesAnExistingBoardAndOpenRefusesAMissingOne() throws {
         let dir = TemporaryDirectory()
         _ = try makeBoard(dir)

@@ -50,6 +50,8 @@ import Testing
                 bytes += (0..<40).map { _ in UInt8(32 + random.next() % 90) } + [10]
                 expectedBad.append(line)
             } else {
+                // The sample's `created` comes round again: a second created for #1 is reported too.
+                if nextGood > 0, nextGood % good.count == 0 { expectedBad.append(line) }
                 bytes += good[nextGood % good.count] + [10]
                 nextGood += 1
             }

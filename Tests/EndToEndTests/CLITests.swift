@@ -233,3 +233,42 @@ extension CLITests {
         }
     }
 }
+
+/// Numbers, help and wording a person meets first.
+extension CLITests {
+    @Test func aHugeAgeIsAOneLineErrorNotACrash() throws {
+        try initBoard()
+        let result = try lanes.run(["list", "updated:<9999999999999y"])
+        #expect(result.status == 1)
+        #expect(result.stderr == "lanes: the age in \"updated:<9999999999999y\" must be a whole number from 0 to 10000, not \"9999999999999\"\n")
+    }
+
+    @Test func checkReportsRCFileProblemsWithTheirLines() throws {
+        try initBoard()
+        try "set stale-after 9223372036854775807d\nset wip nocolumn 5\nset wip \"In progress\" 5\nview bad is:nothing\n"
+            .write(toFile: scratch.path + "/.lanes/lanesrc", atomically: true, encoding: .utf8)
+        let result = try lanes.run(["check"])
+        #expect(result.status == 1)
+        let rc = scratch.path + "/.lanes/lanesrc"
+        #expect(result.stdout.components(separatedBy: "\n").filter { !$0.isEmpty } == [
+            rc + ":1: stale-after (days) must be a whole number from 1 to 36500, not \"9223372036854775807\"",
+            rc + ":2: no column \"nocolumn\"; columns are: backlog, todo, doing, review, done",
+            rc + ":4: view bad: unknown \"is:nothing\"; use is:open, is:closed, is:stale or is:untriaged",
+        ])
+        let board = try lanes.run(["--keys", "", "--dump", "--size", "60x12"])
+        #expect(board.status == 0 && board.stdout.contains("3 problems in lanesrc; see :messages"), "the board opens and says so")
+    }
+
+    @Test func versionHelpAndPlurals() throws {
+        let version = try lanes.run(["--version"])
+        #expect(version.status == 0 && version.stdout == "0.1.0\n")
+        let help = try lanes.run(["list", "--help"]).stdout
+        for word in ["is:open", "is:closed", "is:stale", "is:untriaged", "assignee:", "label:", "column:", "priority:", "author:",
+                     "created:", "updated:", "sort:", "free text"] {
+            #expect(help.contains(word), "lanes list --help names \(word)")
+        }
+        try initBoard()
+        try lanes.run(["add", "One"])
+        #expect(try lanes.run(["check"]).stdout == "ok: 2 events, 1 issue\n", "init writes the columns, add the issue")
+    }
+}

@@ -10,6 +10,13 @@ struct GitSyncTests {
         try LanesProcess(home: scratch.path).run(["/usr/bin/git"] + arguments, in: directory, direct: true)
     }
 
+    /// `lanes` run by `name`.
+    func lanes(as name: String) -> LanesProcess {
+        var process = LanesProcess(home: scratch.path)
+        process.user = name
+        return process
+    }
+
     /// Clones named alike (`one/repo`, `two/repo`) so exports, which carry the board's name, compare equal.
     /// With `linkedAs`, the first sync reaches the first clone through a symlink at that path (`--board`).
     func setUp(linkedAs link: String? = nil) throws -> (remote: String, a: String, b: String) {
@@ -33,10 +40,7 @@ struct GitSyncTests {
 
     @Test func concurrentEditsOnBothSidesEndIdenticalWithTheDuplicateRenumbered() throws {
         let (_, a, b) = try setUp()
-        var ann = LanesProcess(home: scratch.path)
-        ann.user = "ann"
-        var bob = LanesProcess(home: scratch.path)
-        bob.user = "bob"
+        let ann = lanes(as: "ann"), bob = lanes(as: "bob")
         // Offline on both sides: each creates #2, both retitle #1, both comment.
         #expect(try ann.run(["add", "Ann's offline issue"], in: a).stdout == "#2\n")
         #expect(try bob.run(["add", "Bob's offline issue"], in: b).stdout == "#2\n")
@@ -70,6 +74,56 @@ struct GitSyncTests {
         #expect(bobs["column"] as? String == "doing")
         #expect(try ann.run(["show", "2"], in: a).stdout == (try bob.run(["show", "2"], in: b).stdout).replacingOccurrences(of: "two/repo", with: "one/repo"))
         #expect(try ann.run(["check"], in: a).status == 0)
+    }
+
+    /// The routine sync that used to strip about half the labels and assignees: the events of
+    /// one `lanes add` share a time, and a merge sorted by (time, id) put some before `created`.
+    @Test func aRoutineSyncKeepsEveryLabelAssigneeAndImport() throws {
+        let (_, a, b) = try setUp()
+        let ann = lanes(as: "ann"), bob = lanes(as: "bob")
+        let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().path + "/Fixtures/github-gh.json"
+        for n in 1...20 {
+            #expect(try ann.run(["add", "Issue \(n)", "--label", "L\(n)", "--assign", "dev\(n)"], in: a).status == 0)
+        }
+        #expect(try ann.run(["import", fixture], in: a).status == 0)
+        #expect(try ann.run(["sync"], in: a).status == 0)
+        #expect(try bob.run(["sync"], in: b).status == 0)
+        #expect(try ann.run(["comment", "1", "from ann"], in: a).status == 0)
+        #expect(try bob.run(["comment", "2", "from bob"], in: b).status == 0)
+        for (who, dir) in [(ann, a), (bob, b), (ann, a)] {
+            let sync = try who.run(["sync"], in: dir)
+            #expect(sync.status == 0, "\(sync.stderr)")
+        }
+        let issues = try json(ann.run(["list", "--format", "json"], in: a).stdout) as! [[String: Any]]
+        let added = issues.filter { ($0["title"] as! String).hasPrefix("Issue ") }
+        #expect(added.count == 20)
+        for issue in added {
+            let n = (issue["title"] as! String).dropFirst("Issue ".count)
+            #expect(issue["labels"] as? [String] == ["L\(n)"], "labels of \(issue["title"]!)")
+            #expect(issue["assignees"] as? [String] == ["dev\(n)"], "assignees of \(issue["title"]!)")
+        }
+        #expect(try ann.run(["export"], in: a).stdout == (try bob.run(["export"], in: b).stdout).replacingOccurrences(of: "two/repo", with: "one/repo"))
+        #expect(try ann.run(["check"], in: a).status == 0)
+        let again = try bob.run(["import", fixture], in: b)
+        #expect(again.stdout.contains("imported 0 issues"), "a re-import after a sync adds nothing: \(again.stdout)")
+    }
+
+    /// A clone that made `#2` offline, before the `#2` everyone else has seen, syncs late: its
+    /// own issue is renumbered, and it is told so.
+    @Test func aLateCloneIsTheOneRenumberedAndIsToldSo() throws {
+        let (_, a, b) = try setUp()
+        let ann = lanes(as: "ann"), bob = lanes(as: "bob")
+        #expect(try bob.run(["add", "Bob's early offline issue"], in: b).stdout == "#2\n")
+        #expect(try ann.run(["add", "Ann's published issue"], in: a).stdout == "#2\n")
+        #expect(try ann.run(["sync"], in: a).status == 0)
+        let late = try bob.run(["sync"], in: b)
+        #expect(late.status == 0, "\(late.stderr)")
+        #expect(late.stderr.contains("your #2 \"Bob's early offline issue\" is now #3"), "\(late.stderr)")
+        #expect(try ann.run(["sync"], in: a).status == 0)
+        for dir in [a, b] {
+            #expect(try ann.run(["show", "2"], in: dir).stdout.contains("Ann's published issue"))
+            #expect(try ann.run(["show", "3"], in: dir).stdout.contains("Bob's early offline issue"))
+        }
     }
 
     @Test func aPlainGitPullMergesBoardsOnceTheDriverIsRegistered() throws {

@@ -18,9 +18,10 @@ import Testing
     @Test func githubCLIJSONWithCommentsAndIdempotentReimport() throws {
         #expect(try lanes.run(["init"]).status == 0)
         let first = try lanes.run(["import", ImportTests.fixtures + "/github-gh.json"])
-        #expect(first.status == 0)
+        #expect(first.status == 1, "a bad item fails the import: scripts must notice")
         #expect(first.stdout.hasPrefix("imported 2 issues"))
         #expect(first.stderr.contains("item 3: no number or title"), "a bad item is reported; the rest imports")
+        #expect(first.stderr.contains("lanes: 1 row of ") && first.stderr.contains("could not be imported"))
         let board = try issues()
         let login = board[12]!
         #expect(login["title"] as? String == "Login fails on Safari")
@@ -40,10 +41,22 @@ import Testing
         #expect(try issues().count == 2)
     }
 
+    /// A `createdAt` of 9999-12-31 would win every later edit of the issue: the file is refused.
+    @Test func anIssueDatedFarInTheFutureIsRefused() throws {
+        #expect(try lanes.run(["init"]).status == 0)
+        let file = scratch.path + "/future.json"
+        try #"[{"number": 5, "title": "From the future", "body": "", "state": "OPEN", "labels": [], "assignees": [], "author": {"login": "x"}, "createdAt": "9999-12-31T23:59:59.999Z", "comments": []}]"#
+            .write(toFile: file, atomically: true, encoding: .utf8)
+        let result = try lanes.run(["import", file, "--from", "github"])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("dated 9999-12-31T23:59:59.999Z, more than a day after this machine's clock; nothing was imported"), "\(result.stderr)")
+        #expect(try issues().isEmpty)
+    }
+
     @Test func githubRESTSkipsPullRequestsAndDryRunChangesNothing() throws {
         #expect(try lanes.run(["init"]).status == 0)
         let dry = try lanes.run(["import", ImportTests.fixtures + "/github-rest.json", "--dry-run"])
-        #expect(dry.stdout.hasPrefix("would import 1 issues"))
+        #expect(dry.stdout.hasPrefix("would import 1 issue from"))
         #expect(try issues().isEmpty)
         #expect(try lanes.run(["import", "--from", "github", ImportTests.fixtures + "/github-rest.json"]).status == 0)
         let rest = try issues()[7]!
@@ -54,7 +67,7 @@ import Testing
     @Test func jiraCSVMapsStatusesPrioritiesLabelsAndComments() throws {
         #expect(try lanes.run(["init"]).status == 0)
         let result = try lanes.run(["import", ImportTests.fixtures + "/jira.csv", "--map-status", "In QA=review"])
-        #expect(result.status == 0)
+        #expect(result.status == 1 && result.stderr.contains("lanes: 1 row of "))
         #expect(result.stderr.contains("line 6 (WEB-103): bad Created date"))
         let board = try issues().values.sorted { ($0["id"] as! Int) < ($1["id"] as! Int) }
         #expect(board.count == 3)
@@ -99,13 +112,63 @@ import Testing
         try FileManager.default.createDirectory(atPath: other.home, withIntermediateDirectories: true)
         #expect(try other.run(["init"]).status == 0)
         #expect(try other.run(["import", file]).stdout.hasPrefix("imported 3 issues"))
-        let fields = ["id", "title", "body", "column", "state", "assignees", "labels", "priority", "author", "created"]
+        let fields = ["id", "title", "body", "column", "state", "assignees", "labels", "priority", "author", "created", "updated"]
         let original = (try json(lanes.run(["list", "--format", "json"]).stdout) as! [[String: Any]])
         let copy = (try json(other.run(["list", "--format", "json"]).stdout) as! [[String: Any]])
         for (a, b) in zip(original, copy) {
             for field in fields { #expect("\(a[field]!)" == "\(b[field]!)", "\(field) of #\(a["id"]!)") }
         }
         #expect(try other.run(["import", file]).stdout.contains("skipped 3"))
+    }
+
+    /// Every importer keeps the source's "updated" time: gh `updatedAt`, REST `updated_at`,
+    /// Jira `Updated`, taskwarrior `modified` (Lanes CSV: `exportThenImportRoundTrips`).
+    @Test func importsKeepTheSourcesUpdatedTime() throws {
+        #expect(try lanes.run(["init"]).status == 0)
+        try lanes.run(["import", ImportTests.fixtures + "/github-gh.json"])
+        try lanes.run(["import", ImportTests.fixtures + "/github-rest.json"])
+        try lanes.run(["import", ImportTests.fixtures + "/jira.csv"])
+        try lanes.run(["import", ImportTests.fixtures + "/taskwarrior.json"])
+        let updated = Dictionary(try issues().values.map { ($0["title"] as! String, $0["updated"] as! String) }, uniquingKeysWith: { a, _ in a })
+        #expect(updated["日本語のドキュメント"] == "2025-12-03T08:00:00.000Z")
+        #expect(updated["REST issue"] == "2026-02-02T12:00:00.000Z")
+        #expect(updated["Old cleanup"] == "2025-12-02T08:00:00.000Z")
+        #expect(updated["File the taxes"] == "2025-12-15T12:00:00.000Z")
+    }
+
+    /// A backlog updated yesterday at its source is not stale after the import.
+    @Test func aFreshlyImportedBacklogIsNotStale() throws {
+        #expect(try lanes.run(["init"]).status == 0)
+        let yesterday = Date(timeIntervalSinceNow: -86_400)
+        let file = scratch.path + "/fresh.json"
+        try """
+        [{"number": 5, "title": "Touched yesterday", "state": "OPEN", "createdAt": "2020-01-01T00:00:00Z",
+          "updatedAt": "\(ISO8601DateFormatter().string(from: yesterday))", "comments": []}]
+        """.write(toFile: file, atomically: true, encoding: .utf8)
+        let result = try lanes.run(["import", file])
+        #expect(result.status == 0 && result.stdout.hasPrefix("imported 1 issue from"), "\(result.stderr)")
+        #expect(try lanes.run(["list", "is:stale", "--format", "csv"]).stdout.components(separatedBy: "\n").filter { !$0.isEmpty }.count == 1,
+                "only the CSV header: nothing is stale")
+        #expect(try lanes.run(["list", "updated:<7d", "--format", "json"]).stdout.contains("Touched yesterday"))
+    }
+
+    /// Numbers in an export are checked before they reach the log: an out-of-range issue
+    /// number or rank is reported, the rest imports, and the log stays readable.
+    @Test func outOfRangeNumbersInAnExportAreRefused() throws {
+        #expect(try lanes.run(["init"]).status == 0)
+        let file = scratch.path + "/hostile.json"
+        try """
+        {"board": "x", "columns": [], "issues": [{"id": 3, "title": "t", "author": "a", "created": "2026-01-01T00:00:00.000Z", "timeline": [
+         {"kind": "created", "at": "2026-01-01T00:00:00.000Z", "actor": "a", "title": "t", "body": "", "column": "todo", "rank": 1, "priority": "none"},
+         {"kind": "renumbered", "at": "2026-01-02T00:00:00.000Z", "actor": "a", "from": -9223372036854775808},
+         {"kind": "moved", "at": "2026-01-02T00:00:00.000Z", "actor": "a", "from": "todo", "to": "doing", "rank": 1e308}]}]}
+        """.write(toFile: file, atomically: true, encoding: .utf8)
+        let result = try lanes.run(["import", file])
+        #expect(result.status == 1 && result.stdout.hasPrefix("imported 1 issue"))
+        #expect(result.stderr.contains("event 2: unreadable event") && result.stderr.contains("event 3: unreadable event"))
+        #expect(result.stderr.contains("lanes: 2 rows of "))
+        let check = try lanes.run(["check"])
+        #expect(check.status == 0, "\(check.stdout)")
     }
 
     @Test func unknownFormatsAreAClearError() throws {
