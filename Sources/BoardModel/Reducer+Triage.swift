@@ -13,8 +13,15 @@ extension Reducer {
         switch command.name {
         case .newIssue:
             if argument.isEmpty { return prompt(.newIssue) }
-            let column = ui.view == .board && lanes.indices.contains(ui.column) ? lanes[ui.column].column.id : nil
-            return [.save([.create(title: argument, column: column)])]
+            // Created inside a filtered view, the issue takes what the filter asks for, so it shows there.
+            let fields = ui.filter.newIssueFields
+            let selectedColumn = ui.view == .board && lanes.indices.contains(ui.column) ? lanes[ui.column].column.id : nil
+            let board = context.board
+            let known = fields.labels.isEmpty ? [] : board.knownLabels
+            let labels = fields.labels.map { label in known.first { $0.caseInsensitiveEquals(label) } ?? label }
+            return [.save([.create(title: argument, column: fields.column ?? selectedColumn, labels: labels,
+                                   assignees: board.resolveUsers(fields.assignees, me: context.actor).users,
+                                   priority: fields.priority ?? .none)])]
         case .editIssue:
             guard let number = selectedIssue else { return message("nothing selected", error: true) }
             return [.editIssue(number)]
@@ -26,11 +33,21 @@ extension Reducer {
             return save(targets.map { .comment($0, argument) })
         case .assign:
             if argument.isEmpty { return prompt(.assign) }
-            let users = names(argument)
+            let (users, unknown) = context.board.resolveUsers(words(argument), me: context.actor)
+            let asked = named.map { "assign \($0) \(argument)" } ?? argument
+            if !unknown.isEmpty, ui.confirming != asked {
+                // A name nobody has used is often a typo: ask once, <Enter> again assigns
+                // (in the `:` line if the command named its issue there).
+                ui.confirming = asked
+                ui.prompt = named == nil ? UIState.Prompt(kind: .assign, text: argument) : UIState.Prompt(kind: .command, text: asked)
+                let list = unknown.joined(separator: ", ")
+                return message("nobody on the board is called \(list) yet; <Enter> assigns anyway", error: true)
+            }
+            ui.confirming = nil
             return save(targets.map { .assign($0, users) })
         case .unassign:
             if argument.isEmpty { return prompt(.unassign) }
-            let users = names(argument)
+            let users = context.board.resolveUsers(words(argument), me: context.actor).users
             return save(targets.map { .unassign($0, users) })
         case .label:
             if argument.isEmpty { return prompt(.label) }
@@ -47,9 +64,11 @@ extension Reducer {
             }
             return save(targets.map { .prioritise($0, priority) })
         case .closeReopen:
-            return save(targets.compactMap { number in
-                context.board.issues[number].map { $0.isOpen ? .close(number) : .reopen(number) }
-            })
+            // Marked issues close together while any is open (never toggled one by one);
+            // they reopen together only when all are closed.
+            let issues = targets.compactMap { context.board.issues[$0] }
+            let anyOpen = issues.contains { $0.isOpen }
+            return save(issues.map { anyOpen ? .close($0.number) : .reopen($0.number) })
         case .moveTo:
             if argument.isEmpty { return prompt(.move) }
             do {
@@ -167,6 +186,7 @@ extension Reducer {
     mutating func prompt(_ kind: UIState.PromptKind) -> [Reaction] {
         guard kind == .newIssue || !targets.isEmpty else { return message("nothing selected", error: true) }
         ui.prompt = UIState.Prompt(kind: kind)
+        ui.confirming = nil
         return []
     }
 
@@ -174,9 +194,9 @@ extension Reducer {
         changes.isEmpty ? [] : [.save(changes)]
     }
 
-    /// Words of a prompt, with `me` meaning the actor.
-    func names(_ text: String) -> [String] {
-        text.split(separator: " ").map { $0 == "me" ? context.actor : String($0) }
+    /// The words of a prompt.
+    func words(_ text: String) -> [String] {
+        text.split(separator: " ").map(String.init)
     }
 }
 

@@ -94,14 +94,17 @@ struct Reducer {
         case .moveCardUp: return rerank(by: -1)
         case .moveCardDown: return rerank(by: 1)
         case .move:
-            guard let number = selectedIssue else { return message("nothing selected", error: true) }
+            // Like `m`: the named issue, else the marked ones, else the selected one.
+            let numbers = targets
+            guard !numbers.isEmpty else { return message("nothing selected", error: true) }
             do {
                 let column = try context.board.resolveColumn(command.argument)
-                if ui.view == .board, named == nil, let index = lanes.firstIndex(where: { $0.column.id == column.id }) {
+                if ui.view == .board, named == nil, let number = selectedIssue, numbers.contains(number),
+                   let index = lanes.firstIndex(where: { $0.column.id == column.id }) {
                     ui.column = index
                     ui.selected[column.id] = number
                 }
-                return [.save([.move(number, to: column.id)])]
+                return [.save(numbers.map { .move($0, to: column.id) })]
             } catch {
                 return message(error.description, error: true)
             }
@@ -178,42 +181,88 @@ struct Reducer {
 
     // MARK: - Moving cards
 
-    mutating func moveCard(columns delta: Int) -> [Reaction] {
-        guard ui.view == .board, let number = selectedOnBoard else { return message("nothing selected", error: true) }
-        let target = ui.column + delta
-        guard lanes.indices.contains(target) else {
-            return message(delta < 0 ? "already in the first column" : "already in the last column", error: true)
-        }
-        let column = lanes[target].column
-        ui.column = target
-        ui.selected[column.id] = number
-        return [.save([.move(number, to: column.id)])]
+    /// The cards `H`/`L`/`K`/`J` move: the marked ones, else the selected card (like `m`, `x`).
+    var cardsToMove: [Int] {
+        guard ui.view == .board else { return [] }
+        return ui.marked.isEmpty ? selectedOnBoard.map { [$0] } ?? [] : ui.marked.sorted()
     }
 
-    /// Moves the selected card up or down among the cards shown in its column, by giving it a
-    /// rank between its new neighbours.
+    /// Moves each card one column left or right of its own; cards at the edge stay. The cursor
+    /// follows the selected card.
+    mutating func moveCard(columns delta: Int) -> [Reaction] {
+        let cards = cardsToMove
+        guard !cards.isEmpty else { return message("nothing selected", error: true) }
+        let columns = context.board.columns
+        var changes: [Change] = []
+        for number in cards {
+            guard let issue = context.board.issues[number], let index = columns.firstIndex(where: { $0.id == issue.column }),
+                  columns.indices.contains(index + delta) else { continue }
+            changes.append(.move(number, to: columns[index + delta].id))
+        }
+        guard !changes.isEmpty else {
+            return message(delta < 0 ? "already in the first column" : "already in the last column", error: true)
+        }
+        if let number = selectedOnBoard, cards.contains(number), lanes.indices.contains(ui.column + delta) {
+            ui.column += delta
+            ui.selected[lanes[ui.column].column.id] = number
+        }
+        return [.save(changes)]
+    }
+
+    /// Moves the cards up or down one place among the cards shown in their column, by giving
+    /// each a rank between its new neighbours. Marked cards next to each other move as a block.
     mutating func rerank(by delta: Int) -> [Reaction] {
-        guard ui.view == .board, lanes.indices.contains(ui.column), let number = selectedOnBoard else {
-            return message("nothing selected", error: true)
+        let cards = Set(cardsToMove)
+        guard !cards.isEmpty else { return message("nothing selected", error: true) }
+        var changes: [Change] = []
+        for lane in lanes where lane.issues.contains(where: cards.contains) {
+            var order = lane.issues
+            var moved = Set<Int>()
+            for index in (delta > 0 ? Array(order.indices.reversed()) : Array(order.indices)) where cards.contains(order[index]) {
+                let target = index + delta
+                guard order.indices.contains(target), !cards.contains(order[target]) else { continue }
+                moved.insert(order[index])
+                order.swapAt(index, target)
+            }
+            changes += newRanks(for: moved, in: order, column: lane.column.id, passing: delta)
         }
-        let lane = lanes[ui.column]
-        let index = BoardSelection.index(ui, lane)
-        let target = index + delta
-        guard lane.issues.indices.contains(target) else {
-            return message(delta < 0 ? "already at the top" : "already at the bottom", error: true)
+        guard !changes.isEmpty else { return message(delta < 0 ? "already at the top" : "already at the bottom", error: true) }
+        return [.save(changes)]
+    }
+
+    /// Ranks for the `moved` cards of a column in their new `order`: each run of moved cards
+    /// is spread between the cards that kept their rank around it (with equal ranks around it,
+    /// placed just past the card it passed, in the direction `delta` of the move).
+    func newRanks(for moved: Set<Int>, in order: [Int], column: String, passing delta: Int) -> [Change] {
+        func rank(_ number: Int) -> Double { context.board.issues[number]?.rank ?? 0 }
+        var changes: [Change] = []
+        var start = 0
+        while start < order.count {
+            guard moved.contains(order[start]) else {
+                start += 1
+                continue
+            }
+            var end = start
+            while end + 1 < order.count, moved.contains(order[end + 1]) { end += 1 }
+            let low = start > 0 ? rank(order[start - 1]) : nil
+            let high = end + 1 < order.count ? rank(order[end + 1]) : nil
+            let count = end - start + 1
+            for (offset, number) in order[start...end].enumerated() {
+                let newRank: Double
+                if let low, let high, low != high {
+                    newRank = low + (high - low) * Double(offset + 1) / Double(count + 1)
+                } else if let low, delta > 0 || high == nil {
+                    newRank = low + Double(offset + 1)
+                } else if let high {
+                    newRank = high - Double(count - offset)
+                } else {
+                    newRank = Double(offset)
+                }
+                changes.append(.move(number, to: column, rank: newRank))
+            }
+            start = end + 1
         }
-        func rank(_ i: Int) -> Double? {
-            lane.issues.indices.contains(i) ? context.board.issues[lane.issues[i]]?.rank : nil
-        }
-        let neighbour = rank(target)!
-        let beyond = rank(target + delta)
-        let newRank: Double
-        if let beyond, beyond != neighbour {
-            newRank = (neighbour + beyond) / 2
-        } else {
-            newRank = delta < 0 ? neighbour - 1 : neighbour + 1
-        }
-        return [.save([.move(number, to: lane.column.id, rank: newRank)])]
+        return changes
     }
 
     // MARK: - Helpers

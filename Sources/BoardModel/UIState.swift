@@ -90,6 +90,10 @@ public struct UIState: Sendable {
     public var message: Message?
     /// Issues marked with <Space>; actions apply to all of them.
     public var marked: Set<Int> = []
+    /// A new issue the filter does not match, shown anyway until the selection moves off it.
+    public var pinned: Int?
+    /// Assign text naming someone new, already warned about: <Enter> on it again assigns.
+    public var confirming: String?
     /// Earlier entries of each prompt, newest last, for <Up>/<Down>.
     public var promptHistory: [PromptKind: [String]] = [:]
     /// The saved view in use (its name is shown on the status line).

@@ -202,11 +202,15 @@ public final class EventLog {
     }
 
     /// Appends the events for `changes` as one write. Returns the events written.
+    /// `seeing` is shown the freshest state just before each change applies (undo works out
+    /// from it what to put back).
     @discardableResult
-    public func commit(_ changes: [Change], actor: String, now: Timestamp = .now) throws(BoardError) -> [Event] {
+    public func commit(_ changes: [Change], actor: String, now: Timestamp = .now,
+                       seeing: (BoardState, Change) -> Void = { _, _ in }) throws(BoardError) -> [Event] {
         try commit { state throws(BoardError) in
             var events: [Event] = []
             for change in changes {
+                seeing(state, change)
                 // Each change sees the ones before it (create, then label the new issue).
                 let batch = try state.events(for: change, actor: actor, at: now)
                 for event in batch {

@@ -21,6 +21,12 @@ public final class BoardSession {
     private var redoSteps: [UndoStep] = []
     private var needsFrame = true
     private var running = true
+    /// Editor text whose save failed and whose recovery file could not be written either.
+    private var unkeptDrafts: [String: String] = [:]
+    /// Set when a save fails, so that the command's cursor movement is taken back.
+    private var saveFailed = false
+    /// The environment for `$EDITOR` and `$XDG_STATE_HOME` (tests set their own).
+    var environment = ProcessEnvironment.current
 
     public init(log: EventLog, screen: TerminalScreen, configuration: Configuration, actor: String,
                 now: @escaping () -> Timestamp = { .now }) {
@@ -126,8 +132,13 @@ public final class BoardSession {
         }
         // The context (a copy of the board) must be gone before the reactions run: a commit
         // changing the board while a copy is alive would copy all 100,000 issues.
+        let selection = (ui.column, ui.selected, ui.listSelected)
+        saveFailed = false
         let reactions = reduce(&ui, command, reduceContext())
         for reaction in reactions { perform(reaction) }
+        // A change that was not saved leaves the selection where it was (the card did not move).
+        if saveFailed { (ui.column, ui.selected, ui.listSelected) = selection }
+        if let pinned = ui.pinned, selectedIssue() != pinned { ui.pinned = nil }
         adjustViewport()
     }
 
@@ -152,59 +163,127 @@ public final class BoardSession {
             ui.lastSeen = seen.read()
             if let newest = log.state.events.last?.at { seen.write(newest) }
         case .undo:
-            guard let step = undoSteps.popLast() else {
-                ui.message = UIState.Message("nothing to undo", isError: true)
-                return
-            }
-            if let events = save(step.inverse, record: false) {
-                redoSteps.append(step)
-                ui.message = UIState.Message("undid: " + step.summary + (events.isEmpty ? " (nothing left to change)" : ""))
-            }
+            replay(from: &undoSteps, onto: &redoSteps, verb: "undo", done: "undid", \.inverse)
         case .redo:
-            guard let step = redoSteps.popLast() else {
-                ui.message = UIState.Message("nothing to redo", isError: true)
-                return
-            }
-            if save(step.forward, record: false) != nil {
-                undoSteps.append(step)
-                ui.message = UIState.Message("redid: " + step.summary)
-            }
+            replay(from: &redoSteps, onto: &undoSteps, verb: "redo", done: "redid", \.forward)
         }
     }
 
-    /// Saves changes as one step; reports the result on the status line. With `record`, the
-    /// step can be undone (one step even for many marked issues).
+    /// Saves changes as one step; reports every change on the status line. With `record`, the
+    /// step can be undone (one step even for many marked issues). A failure leaves the
+    /// selection where it was before the command (see `execute`).
     @discardableResult
     func save(_ changes: [Change], record: Bool) -> [Event]? {
-        let inverse = changes.reversed().map { log.state.inverse(of: $0) }
         let selectedBefore = BoardSelection.issue(ui, projection().lanes)
+        var parts: [(part: UndoStep.Part, before: String)] = []
+        var undoable = true
         do {
-            let events = try log.commit(changes, actor: actor)
-            guard let last = events.last else {
-                ui.message = UIState.Message("nothing to change")
-                return events
+            let events = try log.commit(changes, actor: actor) { state, change in
+                guard record else { return }
+                if case .comment = change { undoable = false }
+                for (number, field, forward) in change.parts {
+                    guard let issue = state.issues[number], let inverse = state.inverse(of: forward)?.first else { continue }
+                    parts.append((UndoStep.Part(issue: number, field: field, forward: forward, inverse: inverse), field.value(in: issue)))
+                }
             }
-            let issues = Set(events.map(\.issue))
-            let summary = "#\(last.issue) " + last.summary(in: log.state) + (issues.count > 1 ? " (and \(issues.count - 1) more " + Plural.noun("issue", issues.count - 1) + ")" : "")
-            ui.message = UIState.Message(summary)
+            let summary = ChangeReport.describe(events, of: changes, in: log.state)
+            ui.message = UIState.Message(summary.isEmpty ? "nothing to change" : summary)
+            guard !events.isEmpty else { return events }
             if record {
-                if inverse.contains(where: { $0 == nil }) {
+                // Only what really changed is undone: a part that changed nothing has no old value to put back.
+                var steps = parts.filter { part, before in
+                    log.state.issues[part.issue].map { part.field.value(in: $0) != before } ?? false
+                }.map(\.part)
+                for event in events {
+                    if case .created = event.kind {
+                        steps.append(UndoStep.Part(issue: event.issue, field: .placement, forward: .reopen(event.issue), inverse: .close(event.issue)))
+                    }
+                }
+                if !undoable {
                     ui.message = UIState.Message(summary + " (not undoable)")
                 } else {
-                    undoSteps.append(UndoStep(summary: summary, forward: changes, inverse: inverse.flatMap { $0! }))
+                    undoSteps.append(UndoStep(summary: summary, parts: steps, board: log.state))
                     redoSteps = []
                 }
             }
-            if let created = events.first(where: { if case .created = $0.kind { true } else { false } }) {
-                select(created.issue)
-            } else if let selectedBefore, issues == [selectedBefore] {
-                select(selectedBefore) // a card that moved (m, x, undo) stays selected
-            }
+            pinIfHidden(events)
+            keepSelection(after: events, selectedBefore: selectedBefore)
             return events
         } catch {
+            saveFailed = true
             ui.message = UIState.Message(error.description, isError: true)
             return nil
         }
+    }
+
+    /// Undo or redo the newest step: each part whose field still holds what this session left
+    /// in it is put back (or forward); a part someone else changed since is left as they set it,
+    /// and the status line says who ("#105 priority was changed by alice since; left as is").
+    func replay(from source: inout [UndoStep], onto target: inout [UndoStep], verb: String, done: String,
+                _ direction: KeyPath<UndoStep.Part, Change>) {
+        guard let step = source.popLast() else {
+            ui.message = UIState.Message("nothing to \(verb)", isError: true)
+            return
+        }
+        let selectedBefore = BoardSelection.issue(ui, projection().lanes)
+        var replayed: [UndoStep.Part] = []
+        var refused: [String] = []
+        do {
+            // The check and the write happen under the lock, against the freshest board.
+            let events = try log.commit { state throws(BoardError) in
+                var events: [Event] = []
+                for part in step.parts {
+                    guard let issue = state.issues[part.issue] else { continue }
+                    guard step.stillHolds(part, in: issue) else {
+                        let who = state.timelines[part.issue]?.last { part.field.isSet(by: $0.kind) }?.actor ?? "someone"
+                        refused.append("#\(part.issue) \(part.field.name) was changed by \(who) since; left as is")
+                        continue
+                    }
+                    replayed.append(part)
+                    let batch = try state.events(for: part[keyPath: direction], actor: actor, at: now())
+                    state.apply(batch)
+                    events.append(contentsOf: batch)
+                }
+                return events
+            }
+            if !replayed.isEmpty {
+                target.append(UndoStep(summary: step.summary, parts: replayed, board: log.state))
+            }
+            let nothing = events.isEmpty && refused.isEmpty ? " (nothing left to change)" : ""
+            // Only what was really put back is called undone.
+            let head = replayed.isEmpty && !refused.isEmpty ? [] : [done + ": " + step.summary + nothing]
+            ui.message = UIState.Message((head + refused).joined(separator: "; "), isError: !refused.isEmpty)
+            keepSelection(after: events, selectedBefore: selectedBefore)
+        } catch {
+            source.append(step) // nothing was written: the step can be tried again
+            saveFailed = true
+            ui.message = UIState.Message(error.description, isError: true)
+        }
+    }
+
+    /// A new issue the filter does not show stays in sight, with a notice, until the
+    /// selection moves away from it.
+    func pinIfHidden(_ events: [Event]) {
+        guard let created = events.first(where: { if case .created = $0.kind { true } else { false } }) else { return }
+        ui.pinned = nil
+        guard !projection().list.contains(created.issue) else { return }
+        ui.pinned = created.issue
+        ui.message = UIState.Message((ui.message?.text ?? "") + "; not matched by the filter, shown until you move away")
+    }
+
+    /// After a save: a new issue is selected; a card that moved (m, x, undo) stays selected.
+    func keepSelection(after events: [Event], selectedBefore: Int?) {
+        if let created = events.first(where: { if case .created = $0.kind { true } else { false } }) {
+            select(created.issue)
+        } else if let selectedBefore, Set(events.map(\.issue)) == [selectedBefore] {
+            select(selectedBefore)
+        }
+    }
+
+    /// The issue selected in the board or the list.
+    func selectedIssue() -> Int? {
+        let projection = projection()
+        return ui.view == .list ? BoardSelection.listIssue(ui, projection.list) : BoardSelection.issue(ui, projection.lanes)
     }
 
     /// Selects an issue in the board and the list (a new issue, say).
@@ -219,21 +298,54 @@ public final class BoardSession {
 
     func editIssue(_ number: Int) {
         guard let issue = log.state.issues[number] else { return }
-        let template = issue.title + "\n\n" + issue.body + (issue.body.isEmpty ? "" : "\n")
-            + "\n# Editing #\(number). The first line is the title; the description follows a blank line.\n"
-            + "# Lines starting with # are ignored. Leave the file unchanged or empty to change nothing.\n"
+        let recovery = EditorRecovery(board: log.location.directory, subject: "issue-\(number)", environment: environment)
+        let draft = draft(keptIn: recovery)
+        let template = EditorTemplate.issue(issue, draft: draft)
         guard let text = runEditor(template) else { return }
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        let title = String(lines.first ?? "")
-        let body = lines.dropFirst().joined(separator: "\n").trimmingSpaces
-        save([.retitle(number, title), .editBody(number, body)], record: true)
+        guard draft != nil || text != template, let (title, body) = EditorTemplate.titleAndBody(of: text) else {
+            forgetDraft(keptIn: recovery)
+            ui.message = UIState.Message("nothing changed")
+            return
+        }
+        saveTyped(EditorTemplate.content(of: text), keptIn: recovery, what: "text",
+                  [.retitle(number, title), .editBody(number, body)])
     }
 
     func editComment(_ numbers: [Int]) {
-        let list = numbers.map { "#\($0)" }.joined(separator: ", ")
-        let template = "\n# Comment on \(list). Lines starting with # are ignored; an empty comment cancels.\n"
-        guard let text = runEditor(template) else { return }
-        save(numbers.map { .comment($0, text) }, record: true)
+        let recovery = EditorRecovery(board: log.location.directory,
+                                      subject: "comment-" + numbers.map(String.init).joined(separator: "-"), environment: environment)
+        guard let text = runEditor(EditorTemplate.comment(on: numbers, draft: draft(keptIn: recovery))) else { return }
+        guard let comment = EditorTemplate.commentText(of: text) else {
+            forgetDraft(keptIn: recovery)
+            ui.message = UIState.Message("no comment written")
+            return
+        }
+        saveTyped(comment, keptIn: recovery, what: "comment", numbers.map { .comment($0, comment) })
+    }
+
+    /// Saves what was written in the editor. If that fails (full disk, a cancelled lock wait),
+    /// the text is kept in `recovery`, the message says where, and the next edit offers it.
+    func saveTyped(_ text: String, keptIn recovery: EditorRecovery, what: String, _ changes: [Change]) {
+        guard save(changes, record: true) == nil else {
+            forgetDraft(keptIn: recovery)
+            return
+        }
+        let error = ui.message?.text ?? "the change was not saved"
+        let keepFailure = recovery.keep(text)
+        // Not even the recovery file could be written: this session still offers the text.
+        if keepFailure != nil { unkeptDrafts[recovery.path] = text }
+        ui.message = UIState.Message(recovery.report(error, keepFailure: keepFailure, what: what), isError: true)
+    }
+
+    /// The kept text was saved or deliberately emptied.
+    func forgetDraft(keptIn recovery: EditorRecovery) {
+        recovery.discard()
+        unkeptDrafts[recovery.path] = nil
+    }
+
+    /// Text kept from a failed save, on disk or (if even that failed) in this session.
+    func draft(keptIn recovery: EditorRecovery) -> EditorTemplate.Draft? {
+        recovery.draft() ?? unkeptDrafts[recovery.path].map { EditorTemplate.Draft(text: $0, path: recovery.path) }
     }
 
     /// Gives the terminal to `$VISUAL`/`$EDITOR` and takes it back.
@@ -244,11 +356,7 @@ public final class BoardSession {
             needsFrame = true
         }
         do {
-            guard let text = try ExternalEditor.edit(template: template) else {
-                ui.message = UIState.Message("nothing changed")
-                return nil
-            }
-            return text
+            return try ExternalEditor.edit(template: template, environment: environment)
         } catch {
             ui.message = UIState.Message(error.description, isError: true)
             return nil
@@ -386,10 +494,11 @@ public final class BoardSession {
         let time = now()
         let key = ProjectionCache.Key(version: log.version, query: ui.filter, minute: time.milliseconds / 60_000,
                                       swimlanes: ui.swimlanes)
-        return projections.projection(for: key, state: log.state, changes: log.changedIssues(since:)) { candidates, order, searchText, bands in
+        let projection = projections.projection(for: key, state: log.state, changes: log.changedIssues(since:)) { candidates, order, searchText, bands in
             BoardProjection(state: log.state, query: ui.filter, now: time,
                             staleAfterDays: configuration.settings.staleAfterDays, swimlanes: ui.swimlanes,
                             candidates: candidates, order: order, searchText: searchText, bands: bands)
         }
+        return ui.pinned.map { projection.showing($0, in: log.state) } ?? projection
     }
 }

@@ -5,8 +5,8 @@ import BoardModel
 
 /// Long text is written in the user's editor, the way `git commit` does it.
 ///
-/// The caller gives the terminal up first (the full-screen board suspends curses). Lines
-/// starting with `#` are dropped; an empty or unchanged result means "cancel".
+/// The caller gives the terminal up first (the full-screen board suspends curses) and reads
+/// the result with `EditorTemplate`, which never drops a line the person wrote.
 public enum ExternalEditor {
     /// `$VISUAL`, else `$EDITOR`, else `vi`.
     public static func command(environment: [String: String]) -> String {
@@ -16,9 +16,8 @@ public enum ExternalEditor {
         return "vi"
     }
 
-    /// Opens `template` in the editor and returns the edited text without comment lines, or nil
-    /// when the result is empty or unchanged.
-    public static func edit(template: String, environment: [String: String] = ProcessEnvironment.current) throws(BoardError) -> String? {
+    /// Opens `template` in the editor and returns the file as the editor left it, byte for byte.
+    public static func edit(template: String, environment: [String: String] = ProcessEnvironment.current) throws(BoardError) -> String {
         var name = Array("/tmp/lanes-edit-XXXXXX.txt".utf8CString)
         let fd = name.withUnsafeMutableBufferPointer { mkstemps($0.baseAddress!, 4) }
         guard fd >= 0 else { throw .io("cannot create a temporary file for the editor: \(String(cString: strerror(errno)))") }
@@ -32,12 +31,7 @@ public enum ExternalEditor {
         let status = run(["/bin/sh", "-c", command(environment: environment) + " \"$1\"", "sh", path])
         guard status == 0 else { throw .invalid("the editor exited with status \(status); nothing changed") }
         guard let text = TextFile.read(path) else { throw .io("cannot read \(path) back") }
-        if text == template { return nil }
-        let kept = text.split(separator: "\n", omittingEmptySubsequences: false)
-            .filter { !$0.hasPrefix("#") }
-            .joined(separator: "\n")
-            .trimmingSpaces
-        return kept.isEmpty ? nil : kept
+        return text
     }
 
     /// Runs a child with the terminal, waits, returns its exit status.

@@ -10,10 +10,8 @@ struct SeenMarker {
     let path: String
 
     init(board: String, user: String, environment: [String: String]) {
-        let state = environment["XDG_STATE_HOME"].flatMap { $0.hasPrefix("/") ? $0 : nil }
-            ?? (environment["HOME"] ?? "/tmp") + "/.local/state"
         let key = (board + "@" + user).map { $0 == "/" ? "%" : $0 }
-        path = state + "/lanes/seen/" + String(key)
+        path = StateDirectory.path(environment: environment) + "/seen/" + String(key)
     }
 
     func read() -> Timestamp? {

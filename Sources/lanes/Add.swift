@@ -17,8 +17,10 @@ struct Add: ParsableCommand {
         guard let priority = Priority(name: priority) else { throw BoardError.badPriority(priority) }
         let log = try options.open()
         let me = options.actorName
+        let (users, unknown) = log.state.resolveUsers(assignees, me: me)
+        Output.noteNewUsers(unknown)
         let events = try log.commit([.create(title: title, body: body, column: column, labels: labels,
-                                             assignees: assignees.map { $0 == "me" ? me : $0 }, priority: priority)],
+                                             assignees: users, priority: priority)],
                                     actor: me)
         Output.print("#\(events[0].issue)")
     }

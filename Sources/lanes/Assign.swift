@@ -13,8 +13,9 @@ struct Assign: ParsableCommand {
     }
 
     func run() throws {
-        try IssueChangeCommand.commit(options) { me in
-            let names = users.map { $0 == "me" ? me : $0 }
+        try IssueChangeCommand.commit(options) { me, board in
+            let (names, unknown) = board.resolveUsers(users, me: me)
+            if !remove { Output.noteNewUsers(unknown) }
             return [remove ? .unassign(number.value, names) : .assign(number.value, names)]
         }
     }

@@ -24,13 +24,22 @@ struct CommentCommand: ParsableCommand {
             }
             let log = try options.open()
             _ = try log.state.issue(number.value)
-            guard let edited = try ExternalEditor.edit(
-                template: "\n# Comment on #\(number.value). Lines starting with # are ignored; an empty comment cancels.\n"
-            ) else {
+            let recovery = EditorRecovery(board: log.location.directory, subject: "comment-\(number.value)",
+                                          environment: ProcessEnvironment.current)
+            let edited = try ExternalEditor.edit(template: EditorTemplate.comment(on: [number.value], draft: recovery.draft()))
+            guard let written = EditorTemplate.commentText(of: edited) else {
+                recovery.discard()
                 Output.print("no comment written")
                 return
             }
-            comment = edited
+            // Written in the editor: kept byte for byte, and kept on disk if the save fails.
+            do {
+                try IssueChangeCommand.commit(options) { _ in [.comment(number.value, written)] }
+                recovery.discard()
+            } catch let error as BoardError {
+                throw BoardError.io(recovery.report(error.description, keepFailure: recovery.keep(written), what: "comment"))
+            }
+            return
         }
         try IssueChangeCommand.commit(options) { _ in [.comment(number.value, comment.trimmingSpaces)] }
     }

@@ -22,6 +22,13 @@ enum Output {
         write(Array((clean.hasSuffix("\n") ? clean : clean + "\n").utf8), to: STDERR_FILENO)
     }
 
+    /// Says on stderr which assignees nobody on the board was called before: assigned anyway
+    /// (scripts name new people too), but a typo should not pass unseen.
+    static func noteNewUsers(_ names: [String]) {
+        guard !names.isEmpty else { return }
+        error("lanes: note: nobody on this board was called \(names.joined(separator: ", ")) before; assigned anyway")
+    }
+
     /// Prints `lanes: message` and exits 1.
     static func fail(_ message: String) -> Never {
         error("lanes: " + message)

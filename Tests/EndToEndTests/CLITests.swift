@@ -40,6 +40,19 @@ import Testing
         #expect(timeline.allSatisfy { $0["actor"] as? String == "ann" && $0["id"] != nil && $0["at"] != nil })
     }
 
+    /// `@bob` is bob, names match whatever their case, and a new name is noted on stderr.
+    @Test func userNamesIgnoreALeadingAtAndCase() throws {
+        try initBoard()
+        try lanes.run(["add", "Thing", "--assign", "Bob"])
+        let same = try lanes.run(["assign", "1", "@bob", "@ME"])
+        #expect(same.status == 0 && same.stderr.isEmpty, "\(same.stderr)")
+        let new = try lanes.run(["assign", "1", "@zed"])
+        #expect(new.status == 0)
+        #expect(new.stderr == "lanes: note: nobody on this board was called zed before; assigned anyway\n")
+        let issue = try json(lanes.run(["show", "1", "--format", "json"]).stdout) as! [String: Any]
+        #expect(issue["assignees"] as? [String] == ["Bob", "ann", "zed"])
+    }
+
     @Test func everyChangeSubcommandWritesItsEvent() throws {
         try initBoard()
         try lanes.run(["add", "Thing", "--column", "todo"])

@@ -29,7 +29,7 @@ struct TriageTerminalTests {
         try tmux.send("t")
         try tmux.type("+bug +ui")
         try tmux.send("Enter")
-        try tmux.waitFor(text: "#2 added label ui")
+        try tmux.waitFor(text: "#2 added label bug, added label ui") // every change, not only the last
         try tmux.send("p", "h")
         try tmux.waitFor(text: "#2 set priority high")
         try tmux.send("c")
@@ -66,5 +66,63 @@ struct TriageTerminalTests {
             == ["created", "assigned", "labelled", "labelled", "prioritised", "commented", "moved", "moved"])
         #expect(timeline.allSatisfy { $0["actor"] as? String == "ann" })
         #expect(timeline.first { $0["kind"] as? String == "commented" }?["text"] as? String == "Comment from the editor")
+    }
+
+    /// The defect: an editor that changes only the title line dropped Markdown headings and
+    /// `#42` lines from the description; `lanes comment N` in the editor had the same rule.
+    @Test func editingInTheEditorKeepsEveryLineThePersonWrote() throws {
+        #expect(try lanes.run(["init"]).status == 0)
+        let body = "# Steps\n1. open\n#42 is related\n## Expected\nno crash"
+        try lanes.run(["add", "M", "--body", body, "--column", "todo"])
+        let titleEditor = scratch.path + "/title-editor.sh"
+        try "#!/bin/sh\nsed -i '1s/.*/Crash on open/' \"$1\"\n".write(toFile: titleEditor, atomically: true, encoding: .utf8)
+        chmod(titleEditor, 0o755)
+        // The comment editor types on the first line, where the cursor starts, and keeps the rest.
+        let commentEditor = scratch.path + "/comment-editor.sh"
+        try "#!/bin/sh\n{ printf '# Cause\\n#42 again\\n'; tail -n +2 \"$1\"; } > \"$1.new\" && mv \"$1.new\" \"$1\"\n"
+            .write(toFile: commentEditor, atomically: true, encoding: .utf8)
+        chmod(commentEditor, 0o755)
+        let tmux = try lanes.inTmux("EDITOR=\(Tmux.quote(titleEditor)) \"$LANES\"\nEDITOR=\(Tmux.quote(commentEditor)) \"$LANES\" comment 1",
+                                    width: 120, height: 30)
+        try tmux.waitFor(text: "Backlog")
+        try tmux.send("l", "e")
+        try tmux.waitFor(text: "#1 retitled to \"Crash on open\"")
+        try tmux.send("q")
+        try tmux.waitFor(text: "exit=0")
+
+        let issue = try json(lanes.run(["show", "1", "--format", "json"]).stdout) as! [String: Any]
+        #expect(issue["title"] as? String == "Crash on open")
+        #expect(issue["body"] as? String == body)
+        let timeline = issue["timeline"] as! [[String: Any]]
+        #expect(timeline.first { $0["kind"] as? String == "commented" }?["text"] as? String == "# Cause\n#42 again")
+    }
+
+    /// `lanes comment N` in the editor, when the save fails (here the lock cannot be taken):
+    /// the comment is kept where the error says and offered again by the next `lanes comment N`.
+    @Test func aCommentThatCannotBeSavedIsKeptForTheNextTry() throws {
+        #expect(try lanes.run(["init"]).status == 0)
+        try lanes.run(["add", "M"])
+        let editor = scratch.path + "/comment-editor.sh"
+        try "#!/bin/sh\n{ printf '# Findings\\n#42 again\\n'; tail -n +2 \"$1\"; } > \"$1.new\" && mv \"$1.new\" \"$1\"\n"
+            .write(toFile: editor, atomically: true, encoding: .utf8)
+        chmod(editor, 0o755)
+        let lock = scratch.path + "/.lanes/lock"
+        let script = """
+            rm -f \(Tmux.quote(lock)) && mkdir \(Tmux.quote(lock))
+            EDITOR=\(Tmux.quote(editor)) "$LANES" comment 1 2>\(Tmux.quote(scratch.path + "/first.err"))
+            rmdir \(Tmux.quote(lock))
+            EDITOR=true "$LANES" comment 1
+            """
+        let tmux = try lanes.inTmux(script, width: 120, height: 30)
+        try tmux.waitFor(text: "exit=0")
+        let error = try String(contentsOfFile: scratch.path + "/first.err", encoding: .utf8)
+        #expect(error.hasPrefix("lanes: cannot "))
+        let kept = try #require(error.range(of: "your comment is kept in "))
+        let path = String(error[kept.upperBound...].dropLast()) // the newline
+        #expect(path.hasPrefix(scratch.path + "/.local/state/lanes/recovery/"))
+        #expect(!FileManager.default.fileExists(atPath: path), "saved the second time: the recovery file is gone")
+        let issue = try json(lanes.run(["show", "1", "--format", "json"]).stdout) as! [String: Any]
+        let comments = (issue["timeline"] as! [[String: Any]]).filter { $0["kind"] as? String == "commented" }
+        #expect(comments.map { $0["text"] as? String } == ["# Findings\n#42 again"])
     }
 }

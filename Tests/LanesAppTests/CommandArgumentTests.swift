@@ -32,7 +32,7 @@ import Testing
 
     @Test func triageCommandsTakeANumberBeforeTheirArguments() throws {
         let h = try harness()
-        h.type(":assign 3 bob<Enter>")
+        h.type(":assign 3 bob<Enter><Enter>") // bob is new on the board: <Enter> again confirms
         h.type(":label #2 +x -y<Enter>")
         h.type(":priority 2 high<Enter>")
         h.type(":move 2 review<Enter>")

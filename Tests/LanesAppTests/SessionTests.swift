@@ -60,7 +60,7 @@ final class SessionHarness {
 
     @Test func assignLabelPriorityCloseMove() throws {
         let h = try harness()
-        h.type("ame bob<Enter>")
+        h.type("ame bob<Enter><Enter>") // bob is new on this board: <Enter> again confirms
         #expect(h.issue(1).assignees == ["ann", "bob"])
         h.type("A<Enter>")
         #expect(h.issue(1).assignees.isEmpty, "an empty unassign removes everyone")
@@ -126,15 +126,14 @@ final class SessionHarness {
 
     @Test func editorEditsTitleAndBodyAndComments() throws {
         let h = try harness()
-        setenv("VISUAL", "/bin/sh -c 'printf \"New title\\\\n\\\\nNew body\\\\nline two\\\\n# ignored\\\\n\" > \"$1\"' sh", 1)
-        defer { unsetenv("VISUAL") }
+        h.useEditor("/bin/sh -c 'printf \"New title\\\\n\\\\nNew body\\\\nline two\\\\n# kept\\\\n\" > \"$1\"' sh")
         h.type("e")
         #expect(h.issue(1).title == "New title")
-        #expect(h.issue(1).body == "New body\nline two")
-        setenv("VISUAL", "/bin/sh -c 'printf \"From the editor\\\\n\" > \"$1\"' sh", 1)
+        #expect(h.issue(1).body == "New body\nline two\n# kept", "no scissors line: everything is the person's")
+        h.useEditor("/bin/sh -c 'printf \"From the editor\\\\n\" > \"$1\"' sh")
         h.type("c")
         #expect(h.log.state.timelines[1]!.last!.kind == .commented("From the editor"))
-        setenv("VISUAL", "true", 1)
+        h.useEditor("true")
         let events = h.log.state.events.count
         h.type("e")
         #expect(h.log.state.events.count == events, "an unchanged file changes nothing")

@@ -1,0 +1,25 @@
+extension BoardState {
+    /// The users people mean by `names`: `me` is `actor`, a leading `@` is dropped (`@bob` is
+    /// bob, as cards show him), and a name already on the board is spelled as it is there
+    /// whatever its case (`Bob` and `bob` are one person). `unknown` are the names nobody on
+    /// the board has used yet, so a typo can be caught before it makes a new person.
+    public func resolveUsers(_ names: [String], me actor: String) -> (users: [String], unknown: [String]) {
+        guard !names.isEmpty else { return ([], []) }
+        let known = knownUsers + [actor] // one pass over the issues, only when someone is named
+        var users: [String] = [], unknown: [String] = []
+        for name in names {
+            var bare = Substring(name.trimmingSpaces)
+            while bare.hasPrefix("@") { bare = bare.dropFirst() }
+            guard !bare.isEmpty else { continue }
+            if bare.lowercased() == "me" {
+                users.append(actor)
+            } else if let spelled = known.first(where: { $0.caseInsensitiveEquals(String(bare)) }) {
+                users.append(spelled)
+            } else {
+                users.append(String(bare))
+                unknown.append(String(bare))
+            }
+        }
+        return (users, unknown)
+    }
+}
