@@ -174,7 +174,7 @@ extension LiveBoardTerminalTests {
         #expect(shown["column"] as? String == "todo")
         _ = FileManager.default.createFile(atPath: release, contents: nil)
         while Spawn.run("flock -n \(Tmux.quote(lock)) true").status != 0 { Thread.sleep(forTimeInterval: 0.05) }
-        try tmux.send("h", "L") // the cursor went ahead with the card; back to it, and save again
+        try tmux.send("L") // the same move saves now
         try tmux.waitFor(text: "#1 moved To do → In progress")
         try tmux.send("q")
         try tmux.waitFor("lanes to exit") { _ in (try? tmux.exited()) == true }
