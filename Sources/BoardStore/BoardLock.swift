@@ -14,7 +14,7 @@ final class BoardLock {
     /// when the lock is still taken after a second. With `cancelled`, the wait polls instead of
     /// blocking and asks it every 10 ms; when it answers true the wait ends with an error.
     init(path: String, shared: Bool, onWait: (Int?) -> Void, cancelled: (() -> Bool)? = nil) throws(BoardError) {
-        let fd = try POSIXFile.openBoardFile(path, O_RDWR, shared: shared)
+        let fd = try BoardFile.open(path, O_RDWR | O_CREAT, shared: shared)
         do {
             try BoardLock.acquire(fd, path: path, onWait: onWait, cancelled: cancelled)
         } catch {

@@ -41,8 +41,14 @@ public final class BoardSession {
             ui.message = UIState.Message(summary, isError: true)
         } else if let reason = log.readOnlyReason {
             ui.message = UIState.Message(reason, isError: true)
+        } else if !log.problems.isEmpty {
+            let count = log.problems.count
+            ui.message = UIState.Message("\(count) line\(count == 1 ? "" : "s") of the log could not be read; "
+                                         + "lanes check lists them", isError: true)
         } else if let warning = log.warnings.first {
             ui.message = UIState.Message("warning: " + warning, isError: true)
+        } else if configuration.settings.asciiOnly {
+            ui.message = UIState.Message("not UTF-8: ? hides text; use LANG=C.UTF-8 or lanes --utf8", isError: true)
         }
         log.onLockWait = { [weak self] holder in
             guard let self else { return }
@@ -94,8 +100,10 @@ public final class BoardSession {
 
     public func handle(_ key: Key) {
         needsFrame = true
+        defer { keepReadOnlyNotice() }
         if case .resize = key {
             screen.invalidate()
+            adjustViewport() // the selection stays on screen at the new size
             return
         }
         if case .mouse(let event) = key {
@@ -126,6 +134,10 @@ public final class BoardSession {
     }
 
     public func execute(_ command: Command) {
+        if let reason = log.readOnlyReason, CommandName.changing.contains(command.name) {
+            ui.message = UIState.Message(reason, isError: true)
+            return
+        }
         if command.name == .filter, ui.view == .help, !command.argument.isEmpty {
             ui.helpFilter = command.argument
             return
@@ -140,6 +152,11 @@ public final class BoardSession {
         if saveFailed { (ui.column, ui.selected, ui.listSelected) = selection }
         if let pinned = ui.pinned, selectedIssue() != pinned { ui.pinned = nil }
         adjustViewport()
+    }
+
+    /// A read-only board says so whenever no other message is showing (Esc clears messages).
+    func keepReadOnlyNotice() {
+        if ui.message == nil, let reason = log.readOnlyReason { ui.message = UIState.Message(reason, isError: true) }
     }
 
     // MARK: - Effects
@@ -390,8 +407,13 @@ public final class BoardSession {
     func handleMouse(_ event: MouseEvent) {
         guard ui.prompt == nil else { return }
         switch event.action {
-        case .wheelUp: execute(Command(.cursorUp)); execute(Command(.cursorUp)); execute(Command(.cursorUp))
-        case .wheelDown: execute(Command(.cursorDown)); execute(Command(.cursorDown)); execute(Command(.cursorDown))
+        case .wheelUp, .wheelDown:
+            let size = screen.size
+            let layout = BoardLayout(width: size.width, height: size.height)
+            if ui.view == .board, let column = HitTest.column(x: event.x, ui: ui, projection: projection(), layout: layout) {
+                ui.column = column // the column under the pointer scrolls
+            }
+            for _ in 0..<3 { execute(Command(event.action == .wheelUp ? .cursorUp : .cursorDown)) }
         case .press, .doublePress:
             let size = screen.size
             let layout = BoardLayout(width: size.width, height: size.height)
