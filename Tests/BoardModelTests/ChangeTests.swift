@@ -1,5 +1,6 @@
 import Testing
 @testable import BoardModel
+import LanesTestSupport
 
 @Suite struct ChangeTests {
     /// Numbers past the slot array's ten million are hashed and behave like any other; the
