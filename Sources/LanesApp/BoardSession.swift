@@ -59,6 +59,28 @@ public final class BoardSession {
         } else if configuration.settings.asciiOnly {
             ui.message = UIState.Message("not UTF-8: ? hides text; use LANG=C.UTF-8 or lanes --utf8", isError: true)
         }
+        log.onLockWait = { [weak self] holder in
+            guard let self else { return }
+            ui.message = UIState.Message("waiting for the board lock" + LockHolder.describe(holder) + "; q cancels", isError: true)
+            draw()
+            needsFrame = true // for the save's outcome
+        }
+        log.cancelsLockWait = { [weak self] in self?.lockWaitCancelled() ?? false }
+    }
+
+    /// Asked while a save waits for another process's lock: q, Esc or Ctrl-C give the wait up
+    /// (the save fails and says so, as any failed save does); other keys are dropped.
+    func lockWaitCancelled() -> Bool {
+        while let key = screen.nextKey(timeoutMilliseconds: 0) {
+            switch key {
+            case .character("q"), .escape, .control("c"): return true
+            case .resize:
+                screen.invalidate()
+                draw()
+            default: continue
+            }
+        }
+        return false
     }
 
     /// Runs until quit. `idleMilliseconds` is how long to wait for a key before checking for
