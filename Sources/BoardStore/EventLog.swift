@@ -47,6 +47,10 @@ public final class EventLog {
     private var reader: LogReader
     private var offset = 0
     private var identity: (device: UInt64, inode: UInt64)?
+    /// The last bytes before `offset` as they were read: a file git replaced can reuse the old
+    /// inode number, so the identity alone cannot tell that the lines before `offset` moved
+    /// (a merge inserts the other clone's lines among ours).
+    private var endMark: [UInt8] = []
 
     private init(location: BoardLocation, snapshots: SnapshotPolicy) {
         self.location = location
@@ -153,6 +157,7 @@ public final class EventLog {
             }
         }
         board.replace(with: state)
+        markEnd(fd)
         warnings = EventLog.permissionWarnings(info, location: location) + (cacheWarning.map { [$0] } ?? [])
         readOnlyReason = nil
         if let version = reader.version, version > LineCodec.formatVersion {
@@ -223,6 +228,10 @@ public final class EventLog {
         guard Int(info.st_size) != offset + pendingTail else { return [] }
         let fd = try BoardFile.open(location.eventsPath, O_RDONLY)
         defer { close(fd) }
+        guard endIsUnchanged(fd) else {
+            try reload()
+            return []
+        }
         return try board.update(origin: .otherWriters) { state throws(BoardError) in
             try readTail(fd: fd, size: Int(info.st_size), into: &state)
         }
@@ -263,7 +272,8 @@ public final class EventLog {
         let fd = try BoardFile.open(location.eventsPath, O_RDWR | O_APPEND)
         defer { close(fd) }
         let info = try POSIXFile.status(fd, path: location.eventsPath)
-        if let identity, identity != (UInt64(info.st_dev), UInt64(info.st_ino)) || Int(info.st_size) < offset {
+        if let identity, identity != (UInt64(info.st_dev), UInt64(info.st_ino)) || Int(info.st_size) < offset
+            || !endIsUnchanged(fd) {
             try reload()
         }
         var size = Int(info.st_size)
@@ -296,6 +306,7 @@ public final class EventLog {
         }
         offset = size + bytes.count
         reader.nextLine += events.count
+        markEnd(fd)
         return events
     }
 
@@ -361,6 +372,7 @@ public final class EventLog {
             return chunk
         }
         absorb(chunk)
+        markEnd(fd)
         return events
     }
 
@@ -375,6 +387,21 @@ public final class EventLog {
             return FileProblem(file: path, line: line, message: reason + "; set aside (the board does not show it)")
         }
     }
+
+    /// Remembers the bytes just before `offset` (see `endMark`).
+    private func markEnd(_ fd: Int32) {
+        let count = min(offset, EventLog.endMarkBytes)
+        endMark = (try? POSIXFile.read(fd, offset: offset - count, count: count, path: location.eventsPath)) ?? []
+    }
+
+    /// Whether the bytes before `offset` are still the ones read: if not, the file was rewritten.
+    private func endIsUnchanged(_ fd: Int32) -> Bool {
+        let count = endMark.count
+        return (try? POSIXFile.read(fd, offset: offset - count, count: count, path: location.eventsPath)) == endMark
+    }
+
+    /// Enough of the last line (its text, and usually its random id and time) to tell it apart.
+    private static let endMarkBytes = 512
 
     private func absorb(_ chunk: LogReader.Chunk) {
         problems.append(contentsOf: chunk.problems)

@@ -330,3 +330,34 @@ import LanesTestSupport
         #expect(failure.contains(".lanes/lock") && failure.contains("belongs to user"), "\(failure)")
     }
 }
+
+extension EventLogTests {
+    /// git replaces the log on a pull and the new file can get the old inode number back; a
+    /// merge puts the other clone's lines among ours. A writer that read the old file must not
+    /// take the new one for "the old one plus a tail": it read #2 as free and created it again.
+    @Test func aLogRewrittenUnderTheSameInodeWithLinesInsertedIsReadAgain() throws {
+        let dir = TemporaryDirectory(), other = TemporaryDirectory()
+        let log = try makeBoard(dir)
+        try log.commit([.create(title: "first")], actor: "ann")
+        let ours = dir.read(".lanes/events")
+        try EventLog.create(BoardLocation(root: other.path))
+        other.write(".lanes/events", ours)
+        let theirs = try EventLog.open(BoardLocation(root: other.path))
+        try theirs.commit([.create(title: "theirs")], actor: "bob")
+        let theirLine = Array(other.read(".lanes/events")[ours.count...])
+        // The merged file: our last line moved after theirs, written in place (same inode).
+        let lastLineStart = ours[..<(ours.count - 1)].lastIndex(of: 10)! + 1
+        let merged = Array(ours[..<lastLineStart]) + theirLine + Array(ours[lastLineStart...])
+        let handle = try #require(FileHandle(forWritingAtPath: dir.path + "/.lanes/events"))
+        try handle.truncate(atOffset: 0)
+        try handle.write(contentsOf: Data(merged))
+        try handle.close()
+
+        let created = try log.commit([.create(title: "third")], actor: "ann")
+        #expect(created.first?.issue == 3, "#2 is theirs now")
+        #expect(log.state.issues[2]?.title == "theirs")
+        let reopened = try EventLog.open(log.location)
+        #expect(reopened.problems.isEmpty, "\(reopened.problems)")
+        #expect(reopened.state.issues.values.map(\.title).sorted() == ["first", "theirs", "third"])
+    }
+}
