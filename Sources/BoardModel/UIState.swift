@@ -107,6 +107,8 @@ public struct UIState: Sendable {
     public var swimlanes = Swimlanes.none
     /// First visible row of the board body when swimlanes are on.
     public var boardRowOffset = 0
+    /// This session's undo and redo steps.
+    public var undo = UndoHistory()
     /// The rc files' and themes' problems, found at load (`:messages` lists them all).
     public var problems: [FileProblem] = []
     /// Status-line messages shown so far, oldest first, for `:messages`.

@@ -4,46 +4,39 @@ import BoardViews
 import Keymap
 import Screen
 
-/// The full-screen board's run loop: keys → commands → reducer → effects → frame.
+/// The full-screen board's run loop: input → `Message` → `reduce` → effects → frame.
 ///
-/// Owns the event log, the UI state and the screen. Frames are drawn only when something changed;
-/// while idle the loop sleeps in the screen's key wait and looks for other writers once a second.
+/// Owns the event log, the UI state and the screen. It turns keys into messages, performs the
+/// effects the reducer asks for (saving, undo under the lock, other writers, the editor, files
+/// kept outside the board) and feeds their outcomes back as messages. Frames are drawn only when
+/// something changed; while idle the loop sleeps in the screen's key wait and looks for other
+/// writers once a second.
 public final class BoardSession {
     public let log: EventLog
-    public var ui = UIState()
+    public private(set) var ui = UIState()
     let screen: TerminalScreen
     let configuration: Configuration
     let actor: String
     let now: () -> Timestamp
     private var projections = ProjectionCache()
     private var pending: [Key] = []
-    private var undoSteps: [UndoStep] = []
-    private var redoSteps: [UndoStep] = []
     private var needsFrame = true
     private var running = true
     /// Editor text whose save failed and whose recovery file could not be written either.
     private var unkeptDrafts: [String: String] = [:]
-    /// Set when a save fails, so that the command's cursor movement is taken back.
-    private var saveFailed = false
     /// The environment for `$EDITOR` and `$XDG_STATE_HOME` (tests set their own).
     var environment = ProcessEnvironment.current
 
+    /// `greeting` is the first status line in place of anything else (the demo says where it is).
     public init(log: EventLog, screen: TerminalScreen, configuration: Configuration, actor: String,
-                now: @escaping () -> Timestamp = { .now }) {
+                greeting: String? = nil, now: @escaping () -> Timestamp = { .now }) {
         self.log = log
         self.screen = screen
         self.configuration = configuration
         self.actor = actor
         self.now = now
-        ui.swimlanes = configuration.swimlanes
-        ui.problems = configuration.errors
-        if let summary = BoardSession.problemSummary(configuration.errors) {
-            ui.message = UIState.Message(summary, isError: true)
-        } else if let reason = log.readOnlyReason {
-            ui.message = UIState.Message(reason, isError: true)
-        } else if let warning = log.warnings.first {
-            ui.message = UIState.Message("warning: " + warning, isError: true)
-        }
+        send(.opened(Opening(problems: configuration.errors, readOnlyReason: log.readOnlyReason, warnings: log.warnings,
+                             swimlanes: configuration.swimlanes, greeting: greeting)))
     }
 
     /// Runs until quit. `idleMilliseconds` is how long to wait for a key before checking for
@@ -70,10 +63,29 @@ public final class BoardSession {
         return Renderer.render(viewContext(), width: size.width, height: size.height)
     }
 
+    /// Handles one message and the outcomes of the effects it asks for, in order.
+    public func send(_ message: Message) {
+        var queue = [message]
+        var changed = false
+        while !queue.isEmpty {
+            let next = queue.removeFirst()
+            if case .tick = next {} else { changed = true }
+            // The context (a copy of the board) must be gone before the effects run: a commit
+            // changing the board while a copy is alive would copy all 100,000 issues.
+            let effects = reduce(&ui, next, reduceContext())
+            for effect in effects {
+                if let outcome = perform(effect) { queue.append(outcome) }
+            }
+            adjustViewport()
+        }
+        // A tick that found nothing new draws nothing.
+        if changed { needsFrame = true }
+    }
+
     public func handle(_ key: Key) {
         needsFrame = true
         if case .resize = key {
-            screen.invalidate()
+            send(.resized)
             return
         }
         if case .mouse(let event) = key {
@@ -104,262 +116,121 @@ public final class BoardSession {
     }
 
     public func execute(_ command: Command) {
-        if command.name == .filter, ui.view == .help, !command.argument.isEmpty {
-            ui.helpFilter = command.argument
-            return
-        }
-        // The context (a copy of the board) must be gone before the reactions run: a commit
-        // changing the board while a copy is alive would copy all 100,000 issues.
-        let selection = (ui.column, ui.selected, ui.listSelected)
-        saveFailed = false
-        let reactions = reduce(&ui, command, reduceContext())
-        for reaction in reactions { perform(reaction) }
-        // A change that was not saved leaves the selection where it was (the card did not move).
-        if saveFailed { (ui.column, ui.selected, ui.listSelected) = selection }
-        if let pinned = ui.pinned, selectedIssue() != pinned { ui.pinned = nil }
-        adjustViewport()
+        send(.command(command))
+    }
+
+    /// Looks for other writers' new events (what the idle loop does between keys).
+    func refreshFromOthers() {
+        send(.tick)
     }
 
     // MARK: - Effects
 
-    func perform(_ reaction: Reaction) {
-        switch reaction {
+    /// Carries out one effect; its outcome, if any, is the next message.
+    func perform(_ effect: Effect) -> Message? {
+        switch effect {
         case .quit:
             running = false
         case .redraw:
             screen.invalidate()
         case .suspend:
             screen.suspendProcess()
-        case .save(let changes):
-            save(changes, record: true)
-        case .editIssue(let number):
-            editIssue(number)
-        case .editComment(let numbers):
-            editComment(numbers)
-        case .markActivitySeen:
+        case .save(let request):
+            return save(request)
+        case .replay(let step, let direction, let keep):
+            return replay(step, direction, keep: keep)
+        case .refresh(let keep):
+            return refresh(keep: keep)
+        case .runEditor(let request):
+            return runEditor(request)
+        case .keepDraft(let typed, let error):
+            let recovery = recovery(for: typed.request)
+            let keepFailure = recovery.keep(typed.text)
+            // Not even the recovery file could be written: this session still offers the text.
+            if keepFailure != nil { unkeptDrafts[recovery.path] = typed.text }
+            return .draftKept(recovery.report(error, keepFailure: keepFailure, what: typed.request.what))
+        case .discardDraft(let request):
+            let recovery = recovery(for: request)
+            recovery.discard()
+            unkeptDrafts[recovery.path] = nil
+        case .markActivitySeen(let newest):
             let seen = SeenMarker(board: log.location.directory, user: actor, environment: ProcessEnvironment.current)
-            ui.lastSeen = seen.read()
-            if let newest = log.state.events.last?.at { seen.write(newest) }
-        case .undo:
-            replay(from: &undoSteps, onto: &redoSteps, verb: "undo", done: "undid", \.inverse)
-        case .redo:
-            replay(from: &redoSteps, onto: &undoSteps, verb: "redo", done: "redid", \.forward)
+            let lastSeen = seen.read()
+            if let newest { seen.write(newest) }
+            return .lastSeen(lastSeen)
         }
+        return nil
     }
 
-    /// Saves changes as one step; reports every change on the status line. With `record`, the
-    /// step can be undone (one step even for many marked issues). A failure leaves the
-    /// selection where it was before the command (see `execute`).
-    @discardableResult
-    func save(_ changes: [Change], record: Bool) -> [Event]? {
-        let selectedBefore = BoardSelection.issue(ui, projection().lanes)
-        var parts: [(part: UndoStep.Part, before: String)] = []
-        var undoable = true
+    /// Appends the changes as one step, recording under the lock what undo would put back.
+    func save(_ request: SaveRequest) -> Message {
+        var recording = UndoStep.Recording()
         do {
-            let events = try log.commit(changes, actor: actor) { state, change in
-                guard record else { return }
-                if case .comment = change { undoable = false }
-                for (number, field, forward) in change.parts {
-                    guard let issue = state.issues[number], let inverse = state.inverse(of: forward)?.first else { continue }
-                    parts.append((UndoStep.Part(issue: number, field: field, forward: forward, inverse: inverse), field.value(in: issue)))
-                }
+            let events = try log.commit(request.changes, actor: actor) { state, change in
+                recording.see(change, before: state)
             }
-            let summary = ChangeReport.describe(events, of: changes, in: log.state)
-            ui.message = UIState.Message(summary.isEmpty ? "nothing to change" : summary)
-            guard !events.isEmpty else { return events }
-            if record {
-                // Only what really changed is undone: a part that changed nothing has no old value to put back.
-                var steps = parts.filter { part, before in
-                    log.state.issues[part.issue].map { part.field.value(in: $0) != before } ?? false
-                }.map(\.part)
-                for event in events {
-                    if case .created = event.kind {
-                        steps.append(UndoStep.Part(issue: event.issue, field: .placement, forward: .reopen(event.issue), inverse: .close(event.issue)))
-                    }
-                }
-                if !undoable {
-                    ui.message = UIState.Message(summary + " (not undoable)")
-                } else {
-                    undoSteps.append(UndoStep(summary: summary, parts: steps, board: log.state))
-                    redoSteps = []
-                }
-            }
-            pinIfHidden(events)
-            keepSelection(after: events, selectedBefore: selectedBefore)
-            return events
+            return .saved(SaveResult(request: request, events: events, parts: recording.changedParts(in: log.state)))
         } catch {
-            saveFailed = true
-            ui.message = UIState.Message(error.description, isError: true)
-            return nil
+            return .saveFailed(error.description, request)
         }
     }
 
-    /// Undo or redo the newest step: each part whose field still holds what this session left
-    /// in it is put back (or forward); a part someone else changed since is left as they set it,
-    /// and the status line says who ("#105 priority was changed by alice since; left as is").
-    func replay(from source: inout [UndoStep], onto target: inout [UndoStep], verb: String, done: String,
-                _ direction: KeyPath<UndoStep.Part, Change>) {
-        guard let step = source.popLast() else {
-            ui.message = UIState.Message("nothing to \(verb)", isError: true)
-            return
-        }
-        let selectedBefore = BoardSelection.issue(ui, projection().lanes)
-        var replayed: [UndoStep.Part] = []
-        var refused: [String] = []
+    /// Undo or redo a step: the check and the write happen under the lock, against the freshest board.
+    func replay(_ step: UndoStep, _ direction: UndoDirection, keep: Int?) -> Message {
+        var result = ReplayResult(step: step, direction: direction, keep: keep)
         do {
-            // The check and the write happen under the lock, against the freshest board.
-            let events = try log.commit { state throws(BoardError) in
-                var events: [Event] = []
-                for part in step.parts {
-                    guard let issue = state.issues[part.issue] else { continue }
-                    guard step.stillHolds(part, in: issue) else {
-                        let who = state.timelines[part.issue]?.last { part.field.isSet(by: $0.kind) }?.actor ?? "someone"
-                        refused.append("#\(part.issue) \(part.field.name) was changed by \(who) since; left as is")
-                        continue
-                    }
-                    replayed.append(part)
-                    let batch = try state.events(for: part[keyPath: direction], actor: actor, at: now())
-                    state.apply(batch)
-                    events.append(contentsOf: batch)
-                }
-                return events
+            _ = try log.commit { state throws(BoardError) in
+                let planned = try step.plan(direction, in: &state, actor: actor, at: now())
+                result.events = planned.events
+                result.replayed = planned.replayed
+                result.refused = planned.refused
+                return planned.events
             }
-            if !replayed.isEmpty {
-                target.append(UndoStep(summary: step.summary, parts: replayed, board: log.state))
-            }
-            let nothing = events.isEmpty && refused.isEmpty ? " (nothing left to change)" : ""
-            // Only what was really put back is called undone.
-            let head = replayed.isEmpty && !refused.isEmpty ? [] : [done + ": " + step.summary + nothing]
-            ui.message = UIState.Message((head + refused).joined(separator: "; "), isError: !refused.isEmpty)
-            keepSelection(after: events, selectedBefore: selectedBefore)
+            return .replayed(result)
         } catch {
-            source.append(step) // nothing was written: the step can be tried again
-            saveFailed = true
-            ui.message = UIState.Message(error.description, isError: true)
+            return .replayFailed(error.description, step, direction)
         }
     }
 
-    /// A new issue the filter does not show stays in sight, with a notice, until the
-    /// selection moves away from it.
-    func pinIfHidden(_ events: [Event]) {
-        guard let created = events.first(where: { if case .created = $0.kind { true } else { false } }) else { return }
-        ui.pinned = nil
-        guard !projection().list.contains(created.issue) else { return }
-        ui.pinned = created.issue
-        ui.message = UIState.Message((ui.message?.text ?? "") + "; not matched by the filter, shown until you move away")
-    }
-
-    /// After a save: a new issue is selected; a card that moved (m, x, undo) stays selected.
-    func keepSelection(after events: [Event], selectedBefore: Int?) {
-        if let created = events.first(where: { if case .created = $0.kind { true } else { false } }) {
-            select(created.issue)
-        } else if let selectedBefore, Set(events.map(\.issue)) == [selectedBefore] {
-            select(selectedBefore)
+    /// Reads other writers' new events; a message only if the board changed.
+    func refresh(keep: Int?) -> Message? {
+        let version = log.version
+        do {
+            let events = try log.refresh()
+            return log.version == version ? nil : .othersWrote(events, keep: keep)
+        } catch {
+            return .refreshFailed(error.description)
         }
-    }
-
-    /// The issue selected in the board or the list.
-    func selectedIssue() -> Int? {
-        let projection = projection()
-        return ui.view == .list ? BoardSelection.listIssue(ui, projection.list) : BoardSelection.issue(ui, projection.lanes)
-    }
-
-    /// Selects an issue in the board and the list (a new issue, say).
-    func select(_ number: Int) {
-        guard let issue = log.state.issues[number] else { return }
-        ui.selected[issue.column] = number
-        ui.listSelected = number
-        if let index = projection().lanes.firstIndex(where: { $0.column.id == issue.column }) { ui.column = index }
     }
 
     // MARK: - Editor
 
-    func editIssue(_ number: Int) {
-        guard let issue = log.state.issues[number] else { return }
-        let recovery = EditorRecovery(board: log.location.directory, subject: "issue-\(number)", environment: environment)
-        let draft = draft(keptIn: recovery)
-        let template = EditorTemplate.issue(issue, draft: draft)
-        guard let text = runEditor(template) else { return }
-        guard draft != nil || text != template, let (title, body) = EditorTemplate.titleAndBody(of: text) else {
-            forgetDraft(keptIn: recovery)
-            ui.message = UIState.Message("nothing changed")
-            return
+    /// Gives the terminal to `$VISUAL`/`$EDITOR` on the request's template (with text kept from
+    /// a failed save, if any) and takes it back.
+    func runEditor(_ request: EditorRequest) -> Message? {
+        let recovery = recovery(for: request)
+        let draft = recovery.draft() ?? unkeptDrafts[recovery.path].map { EditorTemplate.Draft(text: $0, path: recovery.path) }
+        let template: String
+        switch request {
+        case .issue(let number):
+            guard let issue = log.state.issues[number] else { return nil }
+            template = EditorTemplate.issue(issue, draft: draft)
+        case .comment(let numbers):
+            template = EditorTemplate.comment(on: numbers, draft: draft)
         }
-        saveTyped(EditorTemplate.content(of: text), keptIn: recovery, what: "text",
-                  [.retitle(number, title), .editBody(number, body)])
-    }
-
-    func editComment(_ numbers: [Int]) {
-        let recovery = EditorRecovery(board: log.location.directory,
-                                      subject: "comment-" + numbers.map(String.init).joined(separator: "-"), environment: environment)
-        guard let text = runEditor(EditorTemplate.comment(on: numbers, draft: draft(keptIn: recovery))) else { return }
-        guard let comment = EditorTemplate.commentText(of: text) else {
-            forgetDraft(keptIn: recovery)
-            ui.message = UIState.Message("no comment written")
-            return
-        }
-        saveTyped(comment, keptIn: recovery, what: "comment", numbers.map { .comment($0, comment) })
-    }
-
-    /// Saves what was written in the editor. If that fails (full disk, a cancelled lock wait),
-    /// the text is kept in `recovery`, the message says where, and the next edit offers it.
-    func saveTyped(_ text: String, keptIn recovery: EditorRecovery, what: String, _ changes: [Change]) {
-        guard save(changes, record: true) == nil else {
-            forgetDraft(keptIn: recovery)
-            return
-        }
-        let error = ui.message?.text ?? "the change was not saved"
-        let keepFailure = recovery.keep(text)
-        // Not even the recovery file could be written: this session still offers the text.
-        if keepFailure != nil { unkeptDrafts[recovery.path] = text }
-        ui.message = UIState.Message(recovery.report(error, keepFailure: keepFailure, what: what), isError: true)
-    }
-
-    /// The kept text was saved or deliberately emptied.
-    func forgetDraft(keptIn recovery: EditorRecovery) {
-        recovery.discard()
-        unkeptDrafts[recovery.path] = nil
-    }
-
-    /// Text kept from a failed save, on disk or (if even that failed) in this session.
-    func draft(keptIn recovery: EditorRecovery) -> EditorTemplate.Draft? {
-        recovery.draft() ?? unkeptDrafts[recovery.path].map { EditorTemplate.Draft(text: $0, path: recovery.path) }
-    }
-
-    /// Gives the terminal to `$VISUAL`/`$EDITOR` and takes it back.
-    func runEditor(_ template: String) -> String? {
         screen.suspend()
-        defer {
-            screen.resume()
-            needsFrame = true
-        }
+        defer { screen.resume() }
         do {
-            return try ExternalEditor.edit(template: template, environment: environment)
+            let text = try ExternalEditor.edit(template: template, environment: environment)
+            return .editorReturned(EditorResult(request: request, template: template, text: text, hadDraft: draft != nil))
         } catch {
-            ui.message = UIState.Message(error.description, isError: true)
-            return nil
+            return .editorFailed(error.description, request)
         }
     }
 
-    /// Reads other writers' new events; if any arrived, redraws and says what happened.
-    func refreshFromOthers() {
-        let version = log.version
-        let selectedBefore = BoardSelection.issue(ui, projection().lanes)
-        do {
-            let events = try log.refresh()
-            guard log.version != version else { return }
-            if let last = events.last {
-                let count = events.count > 1 ? " (+\(events.count - 1) more)" : ""
-                ui.message = UIState.Message(last.actor + ": #\(last.issue) " + last.summary(in: log.state) + count)
-            }
-            // The selected card stays selected even if someone else moved it.
-            if let selectedBefore { select(selectedBefore) }
-            adjustViewport()
-            needsFrame = true
-        } catch {
-            ui.message = UIState.Message(error.description, isError: true)
-            needsFrame = true
-        }
+    /// Where editor text for `request` is kept if its save fails.
+    func recovery(for request: EditorRequest) -> EditorRecovery {
+        EditorRecovery(board: log.location.directory, subject: request.subject, environment: environment)
     }
 
     // MARK: - Mouse
@@ -368,8 +239,8 @@ public final class BoardSession {
     func handleMouse(_ event: MouseEvent) {
         guard ui.prompt == nil else { return }
         switch event.action {
-        case .wheelUp: execute(Command(.cursorUp)); execute(Command(.cursorUp)); execute(Command(.cursorUp))
-        case .wheelDown: execute(Command(.cursorDown)); execute(Command(.cursorDown)); execute(Command(.cursorDown))
+        case .wheelUp: send(.wheel(rows: -3))
+        case .wheelDown: send(.wheel(rows: 3))
         case .press, .doublePress:
             let size = screen.size
             let layout = BoardLayout(width: size.width, height: size.height)
@@ -422,23 +293,15 @@ public final class BoardSession {
                     ui.message = UIState.Message(error.description, isError: true)
                 }
             default:
-                for reaction in submitPrompt(&ui, prompt.kind, text, reduceContext()) { perform(reaction) }
+                for effect in submitPrompt(&ui, prompt.kind, text, reduceContext()) {
+                    if let outcome = perform(effect) { send(outcome) }
+                }
             }
         }
         adjustViewport()
     }
 
     // MARK: - Drawing
-
-    /// The status line's word on the rc files' problems: one is shown whole; several are
-    /// counted, short enough for 40 columns, and `:messages` lists them.
-    static func problemSummary(_ problems: [FileProblem]) -> String? {
-        guard let first = problems.first else { return nil }
-        guard problems.count > 1 else { return first.description }
-        let files = Set(problems.map { $0.file.split(separator: "/").last.map(String.init) ?? $0.file })
-        let place = files.count == 1 ? files.first! : "rc files"
-        return Plural.count(problems.count, "problem") + " in \(place); see :messages"
-    }
 
     func draw() {
         ui.recordMessage()

@@ -1,5 +1,3 @@
-import BoardModel
-
 /// The text opened in `$EDITOR` and how it is read back, the way `git commit --cleanup=scissors`
 /// does it: everything above the scissors line is the person's text, kept verbatim (Markdown
 /// headings, `#42` references, blank lines); everything from the scissors line down is ours.
