@@ -53,6 +53,7 @@ let package = Package(
             exclude: ["Snapshots"]
         ),
         .testTarget(name: "LanesAppTests", dependencies: ["LanesApp", "BoardStore", "BoardModel", "Screen", "Keymap"]),
+        .testTarget(name: "NcursesScreenTests", dependencies: ["NcursesScreen", "Screen", "BoardViews"]),
         .testTarget(name: "EndToEndTests", dependencies: ["lanes"]),
     ]
 )

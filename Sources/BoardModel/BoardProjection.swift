@@ -42,7 +42,7 @@ public struct BoardProjection: Sendable {
         (list, lanes) = state.issues.withValues { issues in
             guard let base = issues.baseAddress else { return ([], state.columns.map { Lane(column: $0, issues: []) }) }
             let list = order.list.compactMap { matched[Int($0)] ? base[Int($0)].number : nil }
-            let lanes = zip(state.columns, order.lanes).map { column, slots in
+            let lanes = zip(order.columns, order.lanes).map { column, slots in
                 var lane = Lane(column: column, issues: [])
                 for slot in slots where matched[Int(slot)] {
                     let issue = base + Int(slot)
@@ -60,12 +60,14 @@ public struct BoardProjection: Sendable {
         }
     }
 
-    /// Orders each column by band, then rank, and records the bands.
+    /// Orders each column by band, then rank, and records the bands. An issue in several bands
+    /// is in each band's cards (so a band's count is what the list gives for it) and once in
+    /// `issues`, at its first band (so the header's count and the cursor take it once).
     mutating func groupIntoBands(state: BoardState, index: BandIndex) {
         // Only the bands of issues on the board now, in their order, then by name.
         var used = [Bool](repeating: false, count: index.orders.count)
         for lane in lanes {
-            for number in lane.issues { used[Int(index.bandOfSlot[state.issues.slot(of: number)!])] = true }
+            for number in lane.issues { index.forEachBand(ofSlot: state.issues.slot(of: number)!) { used[$0] = true } }
         }
         let keys = index.orders.map { index.swimlanes.key(ofBandOrdered: $0) }
         let sorted = index.orders.indices.filter { used[$0] }
@@ -75,11 +77,20 @@ public struct BoardProjection: Sendable {
         for (place, band) in sorted.enumerated() { position[band] = place }
         for lane in lanes.indices {
             var byBand = Array(repeating: [Int](), count: bands.count)
+            var firstBand: [Int: Int] = [:] // for issues in several bands only
             for number in lanes[lane].issues {
-                byBand[position[Int(index.bandOfSlot[state.issues.slot(of: number)!])]].append(number)
+                var first = Int.max, count = 0
+                index.forEachBand(ofSlot: state.issues.slot(of: number)!) { band in
+                    byBand[position[band]].append(number)
+                    first = min(first, position[band])
+                    count += 1
+                }
+                if count > 1 { firstBand[number] = first }
             }
             lanes[lane].byBand = byBand
-            lanes[lane].issues = byBand.flatMap { $0 }
+            lanes[lane].issues = firstBand.isEmpty ? byBand.flatMap { $0 } : byBand.enumerated().flatMap { band, numbers in
+                numbers.filter { firstBand[$0].map { $0 == band } ?? true }
+            }
         }
     }
 }

@@ -115,6 +115,12 @@ public enum CommandName: String, CaseIterable, Sendable {
 
     /// Commands offered by completion and help (everything but `none`).
     public static var visible: [CommandName] { allCases.filter { $0 != .none } }
+
+    /// Commands that change the board: refused at once on a read-only board, before any prompt.
+    public static let changing: Set<CommandName> = [
+        .moveCardLeft, .moveCardRight, .moveCardUp, .moveCardDown, .move, .newIssue, .editIssue, .comment,
+        .commentLine, .assign, .unassign, .label, .priority, .closeReopen, .moveTo, .undo, .redo,
+    ]
 }
 
 /// A command with its arguments, as produced by a key, the `:` line or an rc file.

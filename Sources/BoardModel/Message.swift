@@ -7,8 +7,9 @@ public enum Message: Sendable {
     case command(Command)
     /// The terminal changed size.
     case resized
-    /// The mouse wheel: rows to move the selection or scroll (±3 per notch).
-    case wheel(rows: Int)
+    /// The mouse wheel: rows to move the selection or scroll (±3 per notch), in the board
+    /// column under the pointer.
+    case wheel(rows: Int, column: Int?)
     /// No key for a while: time to look for other writers.
     case tick
     /// Other writers' events arrived (`keep`: the issue selected before).
@@ -35,15 +36,18 @@ public struct Opening: Sendable {
     public var readOnlyReason: String?
     /// What was found while reading the log (a torn tail, say).
     public var warnings: [String]
+    /// Whether the terminal gets ASCII only (a locale that is not UTF-8).
+    public var asciiOnly: Bool
     public var swimlanes: Swimlanes
     /// Said instead of everything else (the demo board says where it is).
     public var greeting: String?
 
     public init(problems: [FileProblem] = [], readOnlyReason: String? = nil, warnings: [String] = [],
-                swimlanes: Swimlanes = .none, greeting: String? = nil) {
+                asciiOnly: Bool = false, swimlanes: Swimlanes = .none, greeting: String? = nil) {
         self.problems = problems
         self.readOnlyReason = readOnlyReason
         self.warnings = warnings
+        self.asciiOnly = asciiOnly
         self.swimlanes = swimlanes
         self.greeting = greeting
     }

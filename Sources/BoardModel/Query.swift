@@ -88,4 +88,7 @@ public struct QuerySort: Hashable, Sendable {
         self.key = key
         self.descending = descending
     }
+
+    /// The query word that gives this sort, as a user types it: `sort:updated-desc`.
+    public var term: String { "sort:" + key.rawValue + (descending ? "-desc" : "") }
 }

@@ -99,9 +99,11 @@ public struct ReduceContext {
     public var now: Timestamp
     public var views: [SavedView]
     public var staleAfterDays: Int
+    /// Why the board cannot be written, if it cannot: changing commands are refused with it.
+    public var readOnlyReason: String?
 
     public init(board: BoardState, projection: BoardProjection, actor: String, pageSize: Int = 10, now: Timestamp = .now,
-                views: [SavedView] = SavedView.builtin, staleAfterDays: Int = 14) {
+                views: [SavedView] = SavedView.builtin, staleAfterDays: Int = 14, readOnlyReason: String? = nil) {
         self.board = board
         self.projection = projection
         self.actor = actor
@@ -109,5 +111,6 @@ public struct ReduceContext {
         self.now = now
         self.views = views
         self.staleAfterDays = staleAfterDays
+        self.readOnlyReason = readOnlyReason
     }
 }

@@ -2,7 +2,7 @@
 /// the editor. Selection after a change is decided here only (`keepSelection`).
 extension Reducer {
     /// The first status line: a greeting, else the rc files' problems, else why the board is
-    /// read-only, else the first warning from reading the log.
+    /// read-only, else the first warning from reading the log, else that the terminal gets ASCII.
     mutating func opened(_ opening: Opening) {
         ui.swimlanes = opening.swimlanes
         ui.problems = opening.problems
@@ -14,6 +14,8 @@ extension Reducer {
             ui.message = UIState.Message(reason, isError: true)
         } else if let warning = opening.warnings.first {
             ui.message = UIState.Message("warning: " + warning, isError: true)
+        } else if opening.asciiOnly {
+            ui.message = UIState.Message("not UTF-8: ? hides text; use LANG=C.UTF-8 or lanes --utf8", isError: true)
         }
     }
 

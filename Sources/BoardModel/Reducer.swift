@@ -29,7 +29,10 @@ struct Reducer {
         case .opened(let opening): opened(opening)
         case .command(let command): return run(command)
         case .resized: return [.redraw]
-        case .wheel(let rows): moveCursor(by: rows)
+        case .wheel(let rows, let column):
+            guard ui.prompt == nil else { return [] }
+            if ui.view == .board, let column { ui.column = column }
+            moveCursor(by: rows)
         case .tick: return [.refresh(keep: selectedOnBoard)]
         case .othersWrote(let events, let keep): othersWrote(events, keep: keep)
         case .refreshFailed(let error), .editorFailed(let error, _), .draftKept(let error): return self.message(error, error: true)
@@ -43,9 +46,11 @@ struct Reducer {
         return []
     }
 
-    /// After every message: the status message is remembered for `:messages`, and a pinned new
-    /// issue stops being shown once the selection has moved off it.
+    /// After every message: a read-only board says so whenever no other message is showing
+    /// (Esc clears messages); the status message is remembered for `:messages`; and a pinned
+    /// new issue stops being shown once the selection has moved off it.
     mutating func settle() {
+        if ui.message == nil, let reason = context.readOnlyReason { ui.message = UIState.Message(reason, isError: true) }
         ui.recordMessage()
         // Only once the projection shows the pin (not in the message that pinned it).
         if let pinned = ui.pinned, context.projection.list.contains(pinned),
@@ -55,6 +60,10 @@ struct Reducer {
     }
 
     mutating func run(_ command: Command) -> [Effect] {
+        // Refused before any prompt opens, so that nothing is typed in vain.
+        if let reason = context.readOnlyReason, CommandName.changing.contains(command.name) {
+            return message(reason, error: true)
+        }
         if let number = command.issue {
             guard context.board.issues.contains(number) else { return message(BoardError.noSuchIssue(number).description, error: true) }
             named = number

@@ -8,21 +8,16 @@ public enum Swimlanes: String, CaseIterable, Sendable {
         return all[(all.firstIndex(of: self)! + 1) % all.count]
     }
 
-    /// The band an issue belongs to, and the band's sort position. An issue with several
-    /// assignees or labels sits in the band of the first one (alphabetically).
-    public func band(of issue: Issue) -> (key: String, order: String) {
-        let order = withUnsafePointer(to: issue) { bandOrder(at: $0) }
-        return (key(ofBandOrdered: order), order)
-    }
-
-    /// The sort position of the issue's band, which names the band too; read in place (a board
-    /// grouped into bands does this for every issue on every filter keystroke).
-    func bandOrder(at issue: UnsafePointer<Issue>) -> String {
+    /// The sort positions of the bands an issue is in, which name the bands too; read in place
+    /// (a board grouped into bands does this for every issue when the grouping changes). An
+    /// issue with several assignees or labels is in the band of each, so that a band holds
+    /// what `lanes list assignee:NAME` lists.
+    func bandOrders(at issue: UnsafePointer<Issue>) -> [String] {
         switch self {
-        case .none: ""
-        case .assignee: issue.pointee.assignees.min() ?? Swimlanes.last
-        case .priority: String(issue.pointee.priority.order)
-        case .label: issue.pointee.labels.min() ?? Swimlanes.last
+        case .none: [""]
+        case .assignee: issue.pointee.assignees.isEmpty ? [Swimlanes.last] : issue.pointee.assignees
+        case .priority: [String(issue.pointee.priority.order)]
+        case .label: issue.pointee.labels.isEmpty ? [Swimlanes.last] : issue.pointee.labels
         }
     }
 

@@ -12,6 +12,11 @@ enum ActivityView {
             grid.put("no activity yet", x: 1, y: 0, style: theme[.dim])
             return
         }
+        // Columns sized to the entries on screen: actor, #id, the issue's title, what happened.
+        let shown = (context.ui.activityOffset..<min(events.count, context.ui.activityOffset + rows)).map { events[events.count - 1 - $0] }
+        let actorWidth = min(16, shown.map { DisplayWidth.of(Sanitizer.line($0.actor)) }.max() ?? 0)
+        let idWidth = shown.map { "#\($0.issue)".count }.max() ?? 0
+        let titleWidth = min(30, max(8, (layout.width - 12 - actorWidth - idWidth) / 3))
         var y = 0
         var entry = context.ui.activityOffset
         while y < rows, entry < events.count {
@@ -29,13 +34,23 @@ enum ActivityView {
             grid.fill(Rect(x: 0, y: y, width: layout.width, height: 1), style: base)
             var x = grid.put(event.at.ago(relativeTo: context.now).padding(to: 9), x: 1, y: y,
                              style: CardView.overlay(theme[.timelineTime], on: base))
-            x = grid.put(Sanitizer.line(event.actor) + " ", x: x, y: y, style: CardView.overlay(theme[.timelineActor], on: base))
-            x = grid.put("#\(event.issue) ", x: x, y: y, style: CardView.overlay(theme[.cardID], on: base))
+            let actor = DisplayWidth.truncate(Sanitizer.line(event.actor), to: actorWidth)
+            x = grid.put(filled(actor, to: actorWidth) + " ", x: x, y: y, style: CardView.overlay(theme[.timelineActor], on: base))
+            x = grid.put(filled("#\(event.issue)", to: idWidth) + " ", x: x, y: y, style: CardView.overlay(theme[.cardID], on: base))
+            if let issue = context.board.issues[event.issue] {
+                let title = DisplayWidth.truncate(Sanitizer.line(issue.title), to: titleWidth)
+                x = grid.put(filled(title, to: titleWidth) + " ", x: x, y: y, style: base, limit: layout.width - 1)
+            }
             var text = Sanitizer.line(event.summary(in: context.board))
             if case .commented(let comment) = event.kind { text += ": " + Sanitizer.line(comment) }
             grid.put(DisplayWidth.truncate(text, to: max(0, layout.width - 1 - x)), x: x, y: y, style: base, limit: layout.width - 1)
             y += 1
             entry += 1
         }
+    }
+
+    /// `text` (no wider than `width`) padded with spaces to exactly `width` columns.
+    static func filled(_ text: String, to width: Int) -> String {
+        text + String(repeating: " ", count: max(0, width - DisplayWidth.of(text)))
     }
 }

@@ -23,8 +23,18 @@ public struct BoardLayout: Sendable {
     /// Rows between the header row and the status line.
     public var bodyHeight: Int { max(0, height - 2) }
 
-    /// Cards that fit in a column at once.
-    public var cardsPerColumn: Int { max(1, (bodyHeight + 1) / BoardLayout.cardHeight) }
+    /// Cards a column shows at once from its first card. The body's last row is kept for
+    /// "↓ N more", so it never covers a card.
+    public var cardsPerColumn: Int { cards(scrolled: false) }
+
+    /// Cards a column shows at once; a `scrolled` column (its first card is not shown) gives its
+    /// first row to "↑ N more", so cards above are never hidden without a sign.
+    public func cards(scrolled: Bool) -> Int {
+        max(1, (bodyHeight - (scrolled ? 1 : 0)) / BoardLayout.cardHeight)
+    }
+
+    /// The row of a column's first card shown (the header is row 0).
+    public func firstCardRow(scrolled: Bool) -> Int { scrolled ? 2 : 1 }
 
     /// List rows that fit below the list's header row.
     public var listRows: Int { max(1, bodyHeight - 1) }
@@ -47,7 +57,7 @@ public enum Viewport {
             for lane in lanes {
                 let index = BoardSelection.index(ui, lane)
                 let offset = ui.cardOffset[lane.column.id] ?? 0
-                ui.cardOffset[lane.column.id] = keep(index, offset: offset, page: layout.cardsPerColumn, count: lane.issues.count)
+                ui.cardOffset[lane.column.id] = keepCard(index, offset: offset, count: lane.issues.count, layout: layout)
             }
         }
         if ui.view == .activity {
@@ -65,6 +75,17 @@ public enum Viewport {
         } else {
             ui.listOffset = 0
         }
+    }
+
+    /// The card offset that keeps card `index` on screen: like `keep`, with the page one card
+    /// shorter (at some heights) once the column is scrolled and shows "↑ N more".
+    static func keepCard(_ index: Int, offset: Int, count: Int, layout: BoardLayout) -> Int {
+        let full = layout.cards(scrolled: false), scrolled = layout.cards(scrolled: true)
+        guard count > full else { return 0 }
+        var result = min(offset, index)
+        if result > 0, index >= result + scrolled { result = index - scrolled + 1 }
+        if result == 0, index >= full { result = index - scrolled + 1 }
+        return max(0, min(result, count - scrolled))
     }
 
     /// The offset that keeps `index` inside a window of `page` items starting at `offset`.

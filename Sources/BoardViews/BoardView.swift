@@ -1,4 +1,5 @@
 import BoardModel
+import Keymap
 import Screen
 
 /// The kanban board: one column per board column, a header with counts, cards below.
@@ -23,6 +24,7 @@ enum BoardView {
             x += width
         }
         if !context.projection.bands.isEmpty { drawBandHeaders(context, into: &grid, layout: layout) }
+        if context.projection.total == 0 { drawFirstStep(context, into: &grid, layout: layout) }
         // Arrows show that more columns are off screen.
         if first > 0 { grid.put("<", x: 0, y: 0, style: theme[.header]) }
         if first + visible < lanes.count { grid.put(">", x: layout.width - 1, y: 0, style: theme[.header]) }
@@ -39,34 +41,40 @@ enum BoardView {
             for y in 0..<area.height { grid.put(separator, x: area.maxX - 1, y: y, style: theme[.border]) }
         }
 
-        // Header: name, count (count/limit when a WIP limit is set), stale count.
+        // Header: name, count (count/limit when a WIP limit is set), then " · N stale" when the
+        // whole name fits beside it: the name wins, and the word keeps the two numbers apart.
         let headerStyle = isSelectedColumn ? theme[.headerSelected] : theme[.header]
         grid.fill(Rect(x: area.x, y: area.y, width: area.width - 1, height: 1), style: headerStyle)
         let limit = context.settings.wipLimits[lane.column.id]
         let count = limit.map { "\(lane.issues.count)/\($0)" } ?? "\(lane.issues.count)"
         let countWidth = DisplayWidth.of(count)
-        let stale = lane.staleCount > 0 ? "\(lane.staleCount) stale " : ""
+        let fullName = Sanitizer.line(lane.column.name)
+        var stale = lane.staleCount > 0 ? " · \(lane.staleCount) stale" : ""
+        if DisplayWidth.of(fullName) + 1 + countWidth + DisplayWidth.of(stale) > inner.width { stale = "" }
         let staleWidth = DisplayWidth.of(stale)
-        let name = DisplayWidth.truncate(Sanitizer.line(lane.column.name), to: max(0, inner.width - countWidth - staleWidth - 1))
+        let name = DisplayWidth.truncate(fullName, to: max(0, inner.width - countWidth - staleWidth - 1))
         grid.put(name, x: inner.x, y: area.y, style: headerStyle, limit: inner.maxX)
-        if !stale.isEmpty, inner.width - countWidth - staleWidth > 4 {
-            grid.put(stale, x: inner.maxX - countWidth - staleWidth, y: area.y, style: CardView.overlay(theme[.stale], on: headerStyle))
-        }
         var countStyle = headerStyle
         if let limit, lane.issues.count > limit { countStyle = theme[.wipExceeded] }
-        grid.put(count, x: inner.maxX - countWidth, y: area.y, style: countStyle, limit: inner.maxX)
+        grid.put(count, x: inner.maxX - countWidth - staleWidth, y: area.y, style: countStyle, limit: inner.maxX)
+        grid.put(stale, x: inner.maxX - staleWidth, y: area.y, style: CardView.overlay(theme[.stale], on: headerStyle))
 
         if !context.projection.bands.isEmpty {
             drawBandCards(lane, isSelectedColumn: isSelectedColumn, context: context, area: area, layout: layout, into: &grid)
             return
         }
 
-        // Cards.
+        // Cards, after "↑ N more" when the column is scrolled.
         let offset = min(context.ui.cardOffset[lane.column.id] ?? 0, max(0, lane.issues.count - 1))
         let selectedIndex = BoardSelection.index(context.ui, lane)
-        var y = area.y + 1
+        if offset > 0 {
+            grid.put((context.settings.asciiOnly ? "^ " : "↑ ") + "\(offset) more", x: inner.x, y: area.y + 1,
+                     style: theme[.dim], limit: inner.maxX)
+        }
+        var y = area.y + layout.firstCardRow(scrolled: offset > 0)
         var position = offset
-        while position < lane.issues.count, y + 1 < area.maxY {
+        let end = offset + layout.cards(scrolled: offset > 0)
+        while position < min(end, lane.issues.count), y + 1 < area.maxY {
             if let issue = context.board.issues[lane.issues[position]] {
                 let selected = isSelectedColumn && position == selectedIndex
                 CardView.draw(issue, context: context, x: area.x, y: y, width: area.width - 1, selected: selected, into: &grid)
@@ -83,23 +91,35 @@ enum BoardView {
         }
     }
 
+    /// An empty board says how to add its first issue, with the key bound now.
+    static func drawFirstStep(_ context: ViewContext, into grid: inout CellGrid, layout: BoardLayout) {
+        let keys = context.keymap.keys(for: .newIssue, in: .board).first.map(KeyNotation.format)
+        let text = "No issues yet. " + (keys.map { "Press \($0) to add the first one here, or run: " } ?? "Add the first one with: ")
+            + "lanes add \"TITLE\""
+        let lines = DisplayWidth.wrap(text, to: max(1, layout.width - 4))
+        let top = max(3, (layout.height - lines.count) / 2)
+        for (index, line) in lines.enumerated() where top + index < layout.height - 1 {
+            grid.fill(Rect(x: 0, y: top + index, width: layout.width, height: 1), style: context.theme[.default])
+            grid.put(line, x: max(0, (layout.width - DisplayWidth.of(line)) / 2), y: top + index, style: context.theme[.default])
+        }
+    }
+
     // MARK: - Swimlanes
 
     /// A column's cards, band by band, scrolled together with the whole board.
     static func drawBandCards(_ lane: BoardProjection.Lane, isSelectedColumn: Bool, context: ViewContext, area: Rect,
                               layout: BoardLayout, into grid: inout CellGrid) {
         let bands = SwimlaneLayout(projection: context.projection, layout: layout).bands
-        let selectedIndex = BoardSelection.index(context.ui, lane)
-        var position = 0
+        let selected = isSelectedColumn && !lane.issues.isEmpty
+            ? SwimlaneLayout.locate(lane.issues[BoardSelection.index(context.ui, lane)], in: lane) : nil
         for (index, band) in bands.enumerated() {
             let issues = lane.byBand.indices.contains(index) ? lane.byBand[index] : []
             for (slot, number) in issues.enumerated() {
                 let y = 1 + band.top + 1 + slot * BoardLayout.cardHeight - context.ui.boardRowOffset
                 if y >= 1, y + 1 < area.maxY, let issue = context.board.issues[number] {
                     CardView.draw(issue, context: context, x: area.x, y: y, width: area.width - 1,
-                                  selected: isSelectedColumn && position == selectedIndex, into: &grid)
+                                  selected: selected.map { $0 == (index, slot) } ?? false, into: &grid)
                 }
-                position += 1
             }
         }
     }

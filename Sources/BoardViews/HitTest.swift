@@ -8,20 +8,27 @@ public enum HitTest {
         case activity(Int)
     }
 
+    /// The board column drawn at screen column `x` (for the wheel, which scrolls the column
+    /// under the pointer).
+    public static func column(x: Int, ui: UIState, projection: BoardProjection, layout: BoardLayout) -> Int? {
+        let lanes = projection.lanes
+        guard !lanes.isEmpty, x >= 0 else { return nil }
+        let visible = layout.visibleColumns(of: lanes.count)
+        let first = min(ui.firstColumn, max(0, lanes.count - visible))
+        return min(first + x / max(1, layout.width / visible), lanes.count - 1)
+    }
+
     public static func target(x: Int, y: Int, ui: UIState, projection: BoardProjection, layout: BoardLayout) -> Target? {
         guard !layout.isTooSmall, y >= 0, y < layout.height - 1 else { return nil }
         switch ui.view {
         case .board:
-            let lanes = projection.lanes
-            guard !lanes.isEmpty, y >= 1 else { return nil }
-            let visible = layout.visibleColumns(of: lanes.count)
-            let first = min(ui.firstColumn, max(0, lanes.count - visible))
-            let column = min(first + x / max(1, layout.width / visible), lanes.count - 1)
-            let lane = lanes[column]
+            guard y >= 1, let column = column(x: x, ui: ui, projection: projection, layout: layout) else { return nil }
+            let lane = projection.lanes[column]
             if projection.bands.isEmpty {
-                let row = y - 1
-                guard row % BoardLayout.cardHeight < 2 else { return nil }
-                let position = (ui.cardOffset[lane.column.id] ?? 0) + row / BoardLayout.cardHeight
+                let offset = ui.cardOffset[lane.column.id] ?? 0
+                let row = y - layout.firstCardRow(scrolled: offset > 0)
+                guard row >= 0, row % BoardLayout.cardHeight < 2, row / BoardLayout.cardHeight < layout.cards(scrolled: offset > 0) else { return nil }
+                let position = offset + row / BoardLayout.cardHeight
                 return lane.issues.indices.contains(position) ? .card(column: column, number: lane.issues[position]) : nil
             }
             let row = y - 1 + ui.boardRowOffset

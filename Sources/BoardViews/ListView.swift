@@ -3,6 +3,13 @@ import Screen
 
 /// The list: one row per issue in the filter, in the query's sort order.
 enum ListView {
+    /// For the status line: where the selection is and which sort is in force, " (list 12/60 · sort:id)".
+    static func position(_ context: ViewContext) -> String {
+        let list = context.projection.list
+        let index = BoardSelection.listIssue(context.ui, list).flatMap { list.firstIndex(of: $0) }
+        return " (list " + (index.map { "\($0 + 1)/\(list.count) · " } ?? "") + context.ui.filter.sort.term + ")"
+    }
+
     static func render(_ context: ViewContext, into grid: inout CellGrid, layout: BoardLayout) {
         let theme = context.theme
         let list = context.projection.list

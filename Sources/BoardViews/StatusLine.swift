@@ -50,7 +50,7 @@ enum StatusLine {
         }
         var parts: [String] = [Sanitizer.line(context.boardName)]
         switch ui.view {
-        case .board, .list: parts.append(Sanitizer.line(ui.viewName) + (ui.view == .list ? " (list)" : ""))
+        case .board, .list: parts.append(Sanitizer.line(ui.viewName) + (ui.view == .list ? ListView.position(context) : ""))
         case .issue(let number): parts.append("#\(number)")
         case .help: parts.append("help")
         case .activity: parts.append("activity")

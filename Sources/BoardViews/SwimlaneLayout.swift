@@ -30,7 +30,7 @@ struct SwimlaneLayout {
     func rowOfSelection(_ ui: UIState) -> (top: Int, bottom: Int)? {
         guard projection.lanes.indices.contains(ui.column) else { return nil }
         let lane = projection.lanes[ui.column]
-        guard !lane.issues.isEmpty, let spot = SwimlaneLayout.locate(BoardSelection.index(ui, lane), in: lane) else { return nil }
+        guard !lane.issues.isEmpty, let spot = SwimlaneLayout.locate(lane.issues[BoardSelection.index(ui, lane)], in: lane) else { return nil }
         let band = bands[spot.band]
         let top = band.top + 1 + spot.slot * BoardLayout.cardHeight
         return (spot.slot == 0 ? band.top : top, top + BoardLayout.cardHeight - 1)
@@ -38,12 +38,11 @@ struct SwimlaneLayout {
 }
 
 extension SwimlaneLayout {
-    /// The band and slot of the card at `position` in a lane's band-ordered issues.
-    static func locate(_ position: Int, in lane: BoardProjection.Lane) -> (band: Int, slot: Int)? {
-        var remaining = position
+    /// The band and slot where issue `number` is selected: its first band (an issue with
+    /// several assignees or labels is shown in each of their bands).
+    static func locate(_ number: Int, in lane: BoardProjection.Lane) -> (band: Int, slot: Int)? {
         for (band, issues) in lane.byBand.enumerated() {
-            if remaining < issues.count { return (band, remaining) }
-            remaining -= issues.count
+            if let slot = issues.firstIndex(of: number) { return (band, slot) }
         }
         return nil
     }

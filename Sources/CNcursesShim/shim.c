@@ -1,8 +1,10 @@
 #include "shim.h"
 
+#include <langinfo.h>
 #include <locale.h>
 #include <signal.h>
 #include <stdio.h>
+#include <string.h>
 #include <ncursesw/curses.h>
 #include <ncursesw/term.h>
 #include <unistd.h>
@@ -27,6 +29,11 @@ int lanes_start(void) {
         use_default_colors();
     }
     return 0;
+}
+
+int lanes_locale_is_utf8(void) {
+    const char *codeset = nl_langinfo(CODESET);
+    return codeset != NULL && strcmp(codeset, "UTF-8") == 0 ? 1 : 0;
 }
 
 int lanes_can_address_cursor(void) {

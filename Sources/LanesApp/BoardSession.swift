@@ -36,7 +36,8 @@ public final class BoardSession {
         self.actor = actor
         self.now = now
         send(.opened(Opening(problems: configuration.errors, readOnlyReason: log.readOnlyReason, warnings: log.warnings,
-                             swimlanes: configuration.swimlanes, greeting: greeting)))
+                             asciiOnly: configuration.settings.asciiOnly, swimlanes: configuration.swimlanes,
+                             greeting: greeting)))
     }
 
     /// Runs until quit. `idleMilliseconds` is how long to wait for a key before checking for
@@ -84,6 +85,7 @@ public final class BoardSession {
 
     public func handle(_ key: Key) {
         needsFrame = true
+        defer { keepReadOnlyNotice() }
         if case .resize = key {
             send(.resized)
             return
@@ -122,6 +124,11 @@ public final class BoardSession {
     /// Looks for other writers' new events (what the idle loop does between keys).
     func refreshFromOthers() {
         send(.tick)
+    }
+
+    /// A read-only board says so whenever no other message is showing (Esc clears messages).
+    func keepReadOnlyNotice() {
+        if ui.message == nil, let reason = log.readOnlyReason { ui.message = UIState.Message(reason, isError: true) }
     }
 
     // MARK: - Effects
@@ -239,8 +246,12 @@ public final class BoardSession {
     func handleMouse(_ event: MouseEvent) {
         guard ui.prompt == nil else { return }
         switch event.action {
-        case .wheelUp: send(.wheel(rows: -3))
-        case .wheelDown: send(.wheel(rows: 3))
+        case .wheelUp, .wheelDown:
+            let size = screen.size
+            let layout = BoardLayout(width: size.width, height: size.height)
+            // The column under the pointer scrolls.
+            let column = HitTest.column(x: event.x, ui: ui, projection: projection(), layout: layout)
+            send(.wheel(rows: event.action == .wheelUp ? -3 : 3, column: column))
         case .press, .doublePress:
             let size = screen.size
             let layout = BoardLayout(width: size.width, height: size.height)
@@ -319,7 +330,8 @@ public final class BoardSession {
         let layout = BoardLayout(width: size.width, height: size.height)
         let page = ui.view == .board ? layout.cardsPerColumn : max(1, layout.listRows - 1)
         return ReduceContext(board: log.state, projection: projection(), actor: actor, pageSize: page, now: now(),
-                             views: configuration.savedViews, staleAfterDays: configuration.settings.staleAfterDays)
+                             views: configuration.savedViews, staleAfterDays: configuration.settings.staleAfterDays,
+                             readOnlyReason: log.readOnlyReason)
     }
 
     func viewContext() -> ViewContext {

@@ -20,9 +20,44 @@ struct ColorPalette {
         self.hasColors = hasColors
     }
 
-    mutating func pair(for style: Style) -> Int {
+    /// How a style is shown on this terminal: colour indices (-1 is the terminal's default) and
+    /// the attributes to draw with.
+    struct Shown: Equatable {
+        var foreground: Int
+        var background: Int
+        var attributes: TextAttributes
+    }
+
+    ///
+    /// Themes mark the selection with a background shade (color237) and quiet text with greys
+    /// (color244). On 8 or 16 colours both fold to black, so the selection vanished on a dark
+    /// terminal and ids and borders were drawn in its background colour. Hence three rules:
+    /// - a background the terminal cannot show (a 256-colour shade on 8 or 16 colours, any
+    ///   colour on vt100) becomes reverse video, which every terminal shows;
+    /// - on the terminal's own background, black and white text (its likely background on dark
+    ///   and light terminals) is drawn in the terminal's own foreground instead;
+    /// - text never takes the colour of the background it sits on.
+    func resolve(_ style: Style) -> Shown {
+        var attributes = style.attributes
+        guard hasColors, colors >= 8 else {
+            if style.background != .terminalDefault { attributes.insert(.reverse) }
+            return Shown(foreground: -1, background: -1, attributes: attributes)
+        }
+        if case .indexed(let index) = style.background, index >= 16, Int(index) >= colors {
+            attributes.insert(.reverse)
+            return Shown(foreground: -1, background: -1, attributes: attributes)
+        }
+        var foreground = fold(style.foreground)
+        let background = fold(style.background)
+        if background == -1, foreground == 0 || foreground == 7 { foreground = -1 }
+        if foreground != -1, foreground == background { foreground = background == 0 ? 7 : 0 }
+        return Shown(foreground: foreground, background: background, attributes: attributes)
+    }
+
+    /// The colour pair for a resolved style (0, the terminal's default, without colours).
+    mutating func pair(for shown: Shown) -> Int {
         guard hasColors, colors >= 8 else { return 0 }
-        let key = PairKey(foreground: fold(style.foreground), background: fold(style.background))
+        let key = PairKey(foreground: shown.foreground, background: shown.background)
         if key.foreground == -1, key.background == -1 { return 0 }
         if let pair = allocated[key] { return pair }
         let next = allocated.count + 1

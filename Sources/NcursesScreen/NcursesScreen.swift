@@ -30,16 +30,23 @@ public final class NcursesScreen: TerminalScreen {
     private var last: CellGrid?
     private var palette: ColorPalette
     public private(set) var size: (width: Int, height: Int)
+    /// Whether the locale writes UTF-8; if not, each cell is drawn as one ASCII character
+    /// (`CellGrid.replacingNonASCII`), as ncurses would otherwise drop what it cannot encode.
+    public let isUTF8: Bool
 
     private init() {
         palette = ColorPalette(colors: Int(lanes_colors()), pairs: Int(lanes_color_pairs()), hasColors: lanes_has_colors() == 1)
         size = (Int(lanes_cols()), Int(lanes_lines()))
+        isUTF8 = lanes_locale_is_utf8() == 1
     }
 
     /// Takes over the terminal. Checks first that there is one, and that TERM describes it.
-    public static func start(environment: [String: String], mouse: Bool = true) throws(StartError) -> NcursesScreen {
+    /// `forceUTF8` writes UTF-8 whatever the locale says (`lanes --utf8`, like `tmux -u`), for a
+    /// UTF-8 terminal reached through an `ssh` that does not forward LANG.
+    public static func start(environment: [String: String], mouse: Bool = true, forceUTF8: Bool = false) throws(StartError) -> NcursesScreen {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw .notATerminal }
         guard let term = environment["TERM"], !term.isEmpty else { throw .noTerm }
+        if forceUTF8 { setenv("LC_ALL", "C.UTF-8", 1) } // read by lanes_start's setlocale, and by $EDITOR
         lanes_install_signal_handlers()
         guard lanes_start() == 0 else { throw .unknownTerm(term) }
         guard lanes_can_address_cursor() == 1 else {
@@ -53,6 +60,7 @@ public final class NcursesScreen: TerminalScreen {
     public func stop() { lanes_stop() }
 
     public func present(_ grid: CellGrid) {
+        let grid = isUTF8 ? grid : grid.replacingNonASCII()
         size = (Int(lanes_cols()), Int(lanes_lines()))
         let previous = last.flatMap { $0.width == grid.width && $0.height == grid.height ? $0 : nil }
         var scalars: [wchar_t] = []
@@ -65,8 +73,9 @@ public final class NcursesScreen: TerminalScreen {
                 for scalar in cell.text.unicodeScalars.prefix(5) { scalars.append(wchar_t(bitPattern: scalar.value)) }
                 if scalars.isEmpty { scalars.append(32) }
                 // The bottom-right cell of some terminals scrolls when written; ncurses handles it.
-                _ = lanes_put(Int32(y), Int32(x), scalars, Int32(scalars.count), Int32(palette.pair(for: cell.style)),
-                              attributes(cell.style.attributes))
+                let shown = palette.resolve(cell.style)
+                _ = lanes_put(Int32(y), Int32(x), scalars, Int32(scalars.count), Int32(palette.pair(for: shown)),
+                              attributes(shown.attributes))
             }
         }
         last = grid

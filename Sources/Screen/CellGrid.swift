@@ -9,7 +9,7 @@ public struct CellGrid: Equatable, Sendable {
 
     public private(set) var width: Int
     public private(set) var height: Int
-    public private(set) var cells: [Cell]
+    public internal(set) var cells: [Cell]
     /// Where the terminal cursor should be shown (a prompt's insertion point), or nil to hide it.
     public var cursor: (x: Int, y: Int)?
 

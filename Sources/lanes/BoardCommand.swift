@@ -12,6 +12,8 @@ struct BoardCommand {
     var keys: String?
     var size: String
     var dump: Bool
+    /// `--utf8`: write UTF-8 whatever the locale says.
+    var utf8 = false
     /// A first status-line message (the demo says where its files are).
     var greeting: String? = nil
 
@@ -19,7 +21,7 @@ struct BoardCommand {
         let environment = options.environment
         if keys == nil, dump { throw BoardError.invalid("--dump needs --keys (use --keys '' for the first screen)") }
         let log = try options.open(snapshots: .interactive)
-        let configuration = Configuration(
+        var configuration = Configuration(
             rcFiles: Configuration.rcFiles(boardDirectory: log.location.directory, environment: environment),
             environment: environment, board: log.state)
         if let keys {
@@ -36,10 +38,13 @@ struct BoardCommand {
         }
         let screen: NcursesScreen
         do {
-            screen = try NcursesScreen.start(environment: environment, mouse: configuration.mouse)
+            screen = try NcursesScreen.start(environment: environment, mouse: configuration.mouse,
+                                             forceUTF8: utf8 || environment["LANES_UTF8"] == "1")
         } catch {
             throw BoardError.invalid(error.description)
         }
+        // What the terminal is really sent, not what LANG claims (a UTF-8 locale may not be installed).
+        configuration.settings.asciiOnly = !screen.isUTF8
         defer { screen.stop() }
         let session = BoardSession(log: log, screen: screen, configuration: configuration, actor: options.actorName,
                                    greeting: greeting)

@@ -26,7 +26,10 @@ struct Lanes: ParsableCommand {
     @Flag(help: "Headless: print the final screen as text.")
     var dump = false
 
+    @Flag(help: "Write UTF-8 whatever the locale says (as tmux -u does), for a UTF-8 terminal reached without LANG; also $LANES_UTF8=1.")
+    var utf8 = false
+
     mutating func run() throws {
-        try BoardCommand(options: options, keys: keys, size: size, dump: dump).run()
+        try BoardCommand(options: options, keys: keys, size: size, dump: dump, utf8: utf8).run()
     }
 }

@@ -76,6 +76,89 @@ struct HostileTerminalTests {
         try tmux.waitFor(text: "exit=0")
     }
 
+    /// `LANG=C`: each display cell of non-ASCII text is one replacement, so every row is as wide
+    /// as in UTF-8 and nothing of the previous screen survives; the status line says how to see
+    /// the real text, and `--utf8` shows it.
+    @Test func aNonUTF8LocaleKeepsEveryRowInItsCellsAndLeavesNoStaleCell() throws {
+        #expect(try lanes.run(["init"]).status == 0)
+        try lanes.run(["add", "Überprüfung der Daten", "--column", "todo"])
+        try lanes.run(["add", "日本語のタイトルを表示する", "--column", "todo", "--label", "i18n"])
+        let locale = ["LANG": "C", "LC_ALL": "C"]
+        let tmux = try open("\"$LANES\"", width: 80, height: 24, environment: locale)
+        let board = try tmux.waitFor(text: "#1 ")
+        #expect(board.contains("LANG=C.UTF-8") && board.contains("--utf8"), "the status line says how to see the real text:\n\(board)")
+        try tmux.send("l")
+        try tmux.waitFor(text: "#1 ")
+        // Where the headless board (UTF-8 text, same locale and keys) has ASCII, the pane has the
+        // same; where it has other text, the pane has one replacement per display cell.
+        func expectMatchesTheDump(_ keys: String) throws {
+            let screen = try tmux.waitFor("the screen after \(keys)") { $0.contains("#") }.split(separator: "\n", omittingEmptySubsequences: false)
+            let dump = try lanes.run(["--keys", keys, "--size", "80x24", "--dump"], extraEnvironment: locale).stdout
+                .split(separator: "\n", omittingEmptySubsequences: false)
+            for (row, expected) in dump.prefix(23).enumerated() {
+                var shown = Array(row < screen.count ? screen[row] : "")
+                var cells: [Character?] = [] // nil: a cell of a non-ASCII character
+                for character in expected {
+                    let wide = character.unicodeScalars.first!.value >= 0x1100 && character.unicodeScalars.first!.value < 0xFFFF
+                        && !"│─↓↑…·".contains(character)
+                    cells += character.isASCII ? [character] : Array(repeating: nil, count: wide ? 2 : 1)
+                }
+                while shown.count < cells.count { shown.append(" ") }
+                for (x, cell) in cells.enumerated() {
+                    if let cell {
+                        #expect(shown[x] == cell, "after \(keys), row \(row) col \(x): \(String(shown)) vs \(expected)")
+                    } else {
+                        #expect("?|-v^~".contains(shown[x]), "after \(keys), row \(row) col \(x): \(String(shown)) vs \(expected)")
+                    }
+                }
+                #expect(shown.count == cells.count || shown[cells.count...].allSatisfy { $0 == " " }, "row \(row) is too long: \(String(shown))")
+            }
+        }
+        try expectMatchesTheDump("l")
+        try tmux.send("j", "Enter")
+        try tmux.waitFor(text: "i18n")
+        try expectMatchesTheDump("lj<Enter>")
+        try tmux.send("q", "q")
+        try tmux.waitFor(text: "exit=0")
+
+        let forced = try open("\"$LANES\" --utf8", width: 80, height: 24, environment: locale)
+        try forced.waitFor(text: "日本語")
+        try forced.send("q")
+        try forced.waitFor(text: "exit=0")
+    }
+
+    /// PuTTY's and screen's 8 colours, and vt100's none: the selected card and column stand out
+    /// in reverse video, and no text is drawn in black (or white) on the terminal's background.
+    @Test(arguments: ["xterm", "screen", "vt100"])
+    func theSelectionShowsAndNoTextVanishesOnFewColours(term: String) throws {
+        try seed()
+        let tmux = try open("\"$LANES\"", width: 80, height: 24, environment: ["TERM": term])
+        try tmux.waitFor(text: "First")
+        try tmux.send("j") // nothing below: the selection stays on #1 in Backlog
+        try tmux.waitFor(text: "First")
+        let rows = try tmux.styledScreen()
+        for (y, row) in rows.enumerated() {
+            for cell in row where cell.character != " " && cell.background == nil && !cell.reverse {
+                #expect(cell.foreground != 30 && cell.foreground != 37,
+                        "\(term): \"\(cell.character)\" on row \(y) is drawn in \(cell.foreground!) on the terminal's background")
+            }
+        }
+        let text = rows.map { String($0.map(\.character)) }
+        guard let cardRow = text.firstIndex(where: { $0.contains("#1 First") }),
+              let hash = text[cardRow].firstIndex(of: "#") else {
+            Issue.record("no card #1 on screen: \(text)")
+            return
+        }
+        let card = rows[cardRow][text[cardRow].distance(from: text[cardRow].startIndex, to: hash)]
+        #expect(card.reverse || card.background != nil, "\(term): the selected card is not marked")
+        let header = rows[0]
+        let selectedHeader = header[1], otherHeader = header[header.count / 2 + 1]
+        #expect(selectedHeader.reverse != otherHeader.reverse || selectedHeader.background != otherHeader.background,
+                "\(term): the selected column's header looks like the others")
+        try tmux.send("q")
+        try tmux.waitFor(text: "exit=0")
+    }
+
     @Test func dumbAndUnknownTerminalsAreRefusedClearly() throws {
         try seed()
         let dumb = try open("TERM=dumb \"$LANES\"")

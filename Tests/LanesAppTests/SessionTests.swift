@@ -251,7 +251,7 @@ final class SessionHarness {
         let h = try SessionHarness(SessionTests.seed)
         h.type("T")
         #expect(h.session.ui.view == .activity)
-        #expect(h.screenText.contains("#3 assigned cy"))
+        #expect(h.screenText.split(separator: "\n").contains { $0.contains("#3 three") && $0.contains("assigned cy") })
         h.type("<End><Enter>")
         #expect(h.session.ui.view == .issue(1), "the oldest entry is #1's creation")
         h.type("q")

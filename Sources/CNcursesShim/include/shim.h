@@ -10,6 +10,8 @@
 /// Sets the locale from the environment and starts curses. Returns 0 on success, -1 if the
 /// terminal could not be initialised (unknown TERM, not a terminal).
 int lanes_start(void);
+/// Returns 1 if the locale lanes_start set encodes text as UTF-8 (what ncurses then writes), else 0.
+int lanes_locale_is_utf8(void);
 /// Returns 1 if the terminal can address the cursor (a full-screen UI is possible), else 0.
 int lanes_can_address_cursor(void);
 /// Restores the terminal and exits on SIGTERM, SIGINT and SIGHUP.
