@@ -34,6 +34,8 @@ public struct Opening: Sendable {
     public var problems: [FileProblem]
     /// Why the board cannot be written, if it cannot.
     public var readOnlyReason: String?
+    /// Lines of the log that could not be read (`lanes check` lists them).
+    public var unreadableLines: Int
     /// What was found while reading the log (a torn tail, say).
     public var warnings: [String]
     /// Whether the terminal gets ASCII only (a locale that is not UTF-8).
@@ -42,10 +44,11 @@ public struct Opening: Sendable {
     /// Said instead of everything else (the demo board says where it is).
     public var greeting: String?
 
-    public init(problems: [FileProblem] = [], readOnlyReason: String? = nil, warnings: [String] = [],
+    public init(problems: [FileProblem] = [], readOnlyReason: String? = nil, unreadableLines: Int = 0, warnings: [String] = [],
                 asciiOnly: Bool = false, swimlanes: Swimlanes = .none, greeting: String? = nil) {
         self.problems = problems
         self.readOnlyReason = readOnlyReason
+        self.unreadableLines = unreadableLines
         self.warnings = warnings
         self.asciiOnly = asciiOnly
         self.swimlanes = swimlanes

@@ -2,7 +2,7 @@
 /// the editor. Selection after a change is decided here only (`keepSelection`).
 extension Reducer {
     /// The first status line: a greeting, else the rc files' problems, else why the board is
-    /// read-only, else the first warning from reading the log, else that the terminal gets ASCII.
+    /// read-only, else how many lines of the log could not be read, else the first warning from reading the log, else that the terminal gets ASCII.
     mutating func opened(_ opening: Opening) {
         ui.swimlanes = opening.swimlanes
         ui.problems = opening.problems
@@ -12,6 +12,10 @@ extension Reducer {
             ui.message = UIState.Message(summary, isError: true)
         } else if let reason = opening.readOnlyReason {
             ui.message = UIState.Message(reason, isError: true)
+        } else if opening.unreadableLines > 0 {
+            let count = opening.unreadableLines
+            ui.message = UIState.Message("\(count) line\(count == 1 ? "" : "s") of the log could not be read; "
+                                         + "lanes check lists them", isError: true)
         } else if let warning = opening.warnings.first {
             ui.message = UIState.Message("warning: " + warning, isError: true)
         } else if opening.asciiOnly {

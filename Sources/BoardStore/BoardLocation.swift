@@ -21,6 +21,8 @@ public struct BoardLocation: Hashable, Sendable {
     public var tornPath: String { Path.join(directory, "torn") }
     /// The derived snapshot that makes opening a big board fast (see `SnapshotFile`).
     public var snapshotPath: String { Path.join(directory, "cache") }
+    /// The key that seals the snapshot (see `SnapshotKey`).
+    public var snapshotKeyPath: String { Path.join(directory, "cache-key") }
     public var rcPath: String { Path.join(directory, "lanesrc") }
 
     /// A short name for the status line: the project directory's name, or "personal".
@@ -30,6 +32,15 @@ public struct BoardLocation: Hashable, Sendable {
     public static var currentDirectory: String { Path.absolute(".") }
 
     public var exists: Bool { POSIXFile.exists(eventsPath) }
+
+    /// Why the log cannot even be looked at (permission denied: someone outside the board's
+    /// group), or nil if it exists or is simply absent. Such a board is an error naming the file,
+    /// never a reason to fall back to another board.
+    public var unreadableReason: String? {
+        var info = stat()
+        guard stat(eventsPath, &info) != 0, errno != ENOENT, errno != ENOTDIR else { return nil }
+        return "cannot read \(eventsPath): \(POSIXFile.errorText())"
+    }
 
     /// A board shared by a group: its directory has the setgid bit (`lanes init --shared`).
     public var isShared: Bool {
@@ -45,9 +56,9 @@ public struct BoardLocation: Hashable, Sendable {
         }
         var directory = workingDirectory
         while true {
-            if POSIXFile.isDirectory(Path.join(directory, directoryName)),
-               POSIXFile.exists(Path.join(Path.join(directory, directoryName), "events")) {
-                return BoardLocation(root: directory)
+            let found = BoardLocation(root: directory)
+            if POSIXFile.isDirectory(found.directory), found.exists || found.unreadableReason != nil {
+                return found
             }
             let parent = Path.parent(directory)
             if parent == directory { break }

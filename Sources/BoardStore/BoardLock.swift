@@ -13,7 +13,7 @@ final class BoardLock {
     /// Blocks until the lock is held. `onWait` is called once, with the holder's pid if known,
     /// when the lock is still taken after a second.
     init(path: String, shared: Bool, onWait: (Int?) -> Void) throws(BoardError) {
-        fd = try POSIXFile.openBoardFile(path, O_RDWR, shared: shared)
+        fd = try BoardFile.open(path, O_RDWR | O_CREAT, shared: shared)
         if flock(fd, LOCK_EX | LOCK_NB) != 0 {
             guard errno == EWOULDBLOCK else {
                 let reason = POSIXFile.errorText()

@@ -53,6 +53,7 @@ public final class EventLog {
     /// Opens an existing board. The personal board is created on first use.
     public static func open(_ location: BoardLocation, snapshots: SnapshotPolicy = .standard) throws(BoardError) -> EventLog {
         if !location.exists {
+            if let reason = location.unreadableReason { throw .io(reason) }
             guard location.isPersonal else {
                 throw .invalid("no board at \(location.root); run \"lanes init \(location.root)\" to create one")
             }
@@ -64,15 +65,27 @@ public final class EventLog {
     }
 
     /// Creates `.lanes/` with a header and the default columns. Fails if a board exists.
-    /// With `shared`, the directory is group-writable and setgid (new files keep its group) and
-    /// every file is 0660, so a team on one host can all write it.
+    /// With `shared`, the directory takes the group of the directory holding it, is
+    /// group-writable, setgid (new files keep its group) and sticky, and every file is 0660, so
+    /// a team on one host can all write it and nobody can replace someone else's file.
     public static func create(_ location: BoardLocation, columns: [Column] = Column.defaults,
                               actor: String = "lanes", shared: Bool = false, now: Timestamp = .now,
                               layer: FileLayer = .system) throws(BoardError) {
         if location.exists { throw .invalid("a board already exists at \(location.directory)") }
-        try POSIXFile.makeDirectories(location.directory)
-        if shared, chmod(location.directory, 0o2770) != 0 {
-            throw .io("cannot make \(location.directory) group-writable: \(POSIXFile.errorText())")
+        let group = shared ? POSIXFile.status(path: location.root)?.st_gid : nil
+        if group == 0 {
+            throw .invalid("\(location.root) belongs to the group root, so a shared board there would be root's alone; "
+                           + "give it the team's group first (chgrp TEAM \(location.root); see docs/sharing.md)")
+        }
+        do {
+            try POSIXFile.makeDirectories(location.directory)
+        } catch where shared {
+            throw .io(error.description + " (an admin first makes the directory the team's: see docs/sharing.md)")
+        }
+        // Setgid: new files get the board's group. Sticky: members cannot delete or replace
+        // each other's files (a `lock` swapped for a link to someone's file).
+        if shared, let group, chown(location.directory, uid_t.max, group) != 0 || chmod(location.directory, 0o3770) != 0 {
+            throw .io("cannot make \(location.directory) writable by its group: \(POSIXFile.errorText())")
         }
         var bytes = Array((LineCodec.header + "\n").utf8)
         LineCodec.encode(Event(id: .random(), at: now, actor: actor, issue: 0, kind: .columns(columns)), into: &bytes)
@@ -81,7 +94,7 @@ public final class EventLog {
         if location.exists { throw .invalid("a board already exists at \(location.directory)") }
         // The .gitignore first: a board whose events file exists is complete.
         // (For boards kept in git: the lock and set-aside torn lines are this host's, not history.)
-        try POSIXFile.writeAtomically(Array("lock\ntorn\ncache\n".utf8), to: Path.join(location.directory, ".gitignore"),
+        try POSIXFile.writeAtomically(Array("lock\ntorn\ncache\ncache-key\n".utf8), to: Path.join(location.directory, ".gitignore"),
                                       mode: shared ? 0o660 : nil, layer: layer)
         try POSIXFile.writeAtomically(bytes, to: location.eventsPath, mode: shared ? 0o660 : nil, layer: layer)
     }
@@ -95,14 +108,21 @@ public final class EventLog {
         reader = LogReader(path: location.eventsPath, nextLine: 1)
         offset = 0
         pendingTail = 0
-        let fd = try POSIXFile.open(location.eventsPath, O_RDONLY)
+        let fd = try BoardFile.open(location.eventsPath, O_RDONLY)
         defer { close(fd) }
         let info = try POSIXFile.status(fd, path: location.eventsPath)
         identity = (UInt64(info.st_dev), UInt64(info.st_ino))
         let size = Int(info.st_size)
-        let snapshotting = snapshots.enabled && !readingEverything && size >= snapshots.minimumBytes
-        if snapshotting, let (snapshot, coverage) = SnapshotFile.read(from: location.snapshotPath, log: fd, info: info,
-                                                                   logPath: location.eventsPath),
+        var snapshotting = snapshots.enabled && !readingEverything && size >= snapshots.minimumBytes
+        var cacheWarning: String?
+        if snapshotting, POSIXFile.exists(location.snapshotPath) || POSIXFile.exists(location.snapshotKeyPath),
+           GitTracking.tracksAny([location.snapshotPath, location.snapshotKeyPath], root: location.root) {
+            snapshotting = false
+            cacheWarning = "git tracks \(location.snapshotPath) or its key, so it is never used; run git rm --cached on them"
+        }
+        if snapshotting, let key = SnapshotKey.read(location),
+           let (snapshot, coverage) = SnapshotFile.read(from: location.snapshotPath, log: fd, info: info,
+                                                        logPath: location.eventsPath, key: key),
            size - coverage.offset <= snapshots.maximumTail {
             state = snapshot
             reader = LogReader(path: location.eventsPath, nextLine: coverage.nextLine, version: coverage.version)
@@ -116,8 +136,9 @@ public final class EventLog {
                                                              version: version, path: location.eventsPath) {
                     let (folded, location, layer) = (state, location, fileLayer)
                     pendingSnapshot = {
+                        guard let key = try? SnapshotKey.readOrMake(location) else { return }
                         try? SnapshotFile.write(folded, offsets: offsets, coverage: coverage, to: location.snapshotPath,
-                                                shared: location.isShared, layer: layer)
+                                                shared: location.isShared, key: key, layer: layer)
                     }
                     if !snapshots.writesAfterFirstFrame { writePendingSnapshot() }
                 }
@@ -125,7 +146,7 @@ public final class EventLog {
         }
         changeLog = []
         reloadedAt = version
-        warnings = EventLog.permissionWarnings(info, location: location)
+        warnings = EventLog.permissionWarnings(info, location: location) + (cacheWarning.map { [$0] } ?? [])
         readOnlyReason = nil
         if let version = reader.version, version > LineCodec.formatVersion {
             readOnlyReason = "this board was written by a newer Lanes (format \(version)); opened read-only"
@@ -193,7 +214,7 @@ public final class EventLog {
             return []
         }
         guard Int(info.st_size) != offset + pendingTail else { return [] }
-        let fd = try POSIXFile.open(location.eventsPath, O_RDONLY)
+        let fd = try BoardFile.open(location.eventsPath, O_RDONLY)
         defer { close(fd) }
         return try readTail(fd: fd, size: Int(info.st_size))
     }
@@ -229,7 +250,7 @@ public final class EventLog {
         if let readOnlyReason { throw .readOnly(readOnlyReason) }
         let lock = try BoardLock(path: location.lockPath, shared: location.isShared, onWait: onLockWait)
         defer { withExtendedLifetime(lock) {} }
-        let fd = try POSIXFile.open(location.eventsPath, O_RDWR | O_APPEND)
+        let fd = try BoardFile.open(location.eventsPath, O_RDWR | O_APPEND)
         defer { close(fd) }
         let info = try POSIXFile.status(fd, path: location.eventsPath)
         if let identity, identity != (UInt64(info.st_dev), UInt64(info.st_ino)) || Int(info.st_size) < offset {
@@ -301,7 +322,8 @@ public final class EventLog {
     }
 
     /// A board anyone on the host can write can be rewritten by anyone; a shared board that
-    /// anyone can read leaks the team's backlog.
+    /// anyone can read leaks the team's backlog; one without the sticky bit (made by an older
+    /// `lanes init --shared`) lets members replace each other's files.
     static func permissionWarnings(_ info: stat, location: BoardLocation) -> [String] {
         let mode = info.st_mode & 0o777
         let octal = "0" + String(mode, radix: 8)
@@ -310,6 +332,9 @@ public final class EventLog {
         }
         if location.isShared, mode & 0o004 != 0 {
             return ["\(location.eventsPath) of a shared board is readable by everyone (mode \(octal)); run chmod o-r on it"]
+        }
+        if location.isShared, let directory = POSIXFile.status(path: location.directory), directory.st_mode & S_ISVTX == 0 {
+            return ["\(location.directory) lets members delete and replace each other's files; its owner should run chmod +t on it"]
         }
         return []
     }
@@ -377,7 +402,7 @@ public final class EventLog {
         var record = Array("# set aside \(Timestamp.now.iso8601) from byte \(offset) of \(location.eventsPath)\n".utf8)
         record.append(contentsOf: tail)
         record.append(10)
-        let torn = try POSIXFile.openBoardFile(location.tornPath, O_WRONLY | O_APPEND, shared: location.isShared)
+        let torn = try BoardFile.open(location.tornPath, O_WRONLY | O_APPEND | O_CREAT, shared: location.isShared)
         defer { close(torn) }
         try POSIXFile.writeAll(torn, record, path: location.tornPath, layer: fileLayer)
         try POSIXFile.sync(torn, path: location.tornPath, layer: fileLayer)

@@ -69,15 +69,6 @@ enum POSIXFile {
         return try body(UnsafeBufferPointer(start: base.assumingMemoryBound(to: UInt8.self), count: count))
     }
 
-    /// Opens (creating if needed) a file of the board; on a shared board a new file gets
-    /// exactly 0660 whatever the umask, and the directory's group through its setgid bit.
-    static func openBoardFile(_ path: String, _ flags: Int32, shared: Bool) throws(BoardError) -> Int32 {
-        let existed = exists(path)
-        let fd = try open(path, flags | O_CREAT, mode: shared ? 0o660 : 0o666)
-        if shared, !existed { _ = fchmod(fd, 0o660) }
-        return fd
-    }
-
     /// Tells the kernel the mapped pages before `offset` are no longer needed (they are
     /// dropped from this process's memory; the file is untouched).
     /// Hands back the whole pages of `mapping` between `start` and `end` (see below).

@@ -8,11 +8,12 @@ import BoardModel
 ///
 /// Derived and rebuildable: the log stays the truth. The cache names the log file (device and
 /// inode) and how much of it it covers, with checksums of the covered bytes (at both ends and
-/// in full); if they no longer match (the log was cut, edited, or replaced by a merge that
-/// changed those bytes) or the cache is damaged, it is ignored and the next full read writes a
-/// new one.
+/// in full), and ends with a checksum of itself sealed with this host's key (`SnapshotKey`).
+/// It is believed only if the seal holds and every covered byte still matches; otherwise (the
+/// log was cut, edited, or replaced by a merge that changed those bytes; the cache is damaged,
+/// stale or was made elsewhere) it is ignored and the next full read writes a new one.
 enum SnapshotFile {
-    static let magic: UInt64 = 0x3370_6E73_656E_616C // "lanesnp3" read as a little-endian integer
+    static let magic: UInt64 = 0x3470_6E73_656E_616C // "lanesnp4" read as a little-endian integer
     /// Bytes hashed at each end of the covered part of the log.
     static let checkedBytes = 4096
 
@@ -38,18 +39,17 @@ enum SnapshotFile {
                         version: version, headHash: head, tailHash: tail, prefixHash: try prefixHash(fd: fd, offset: offset, path: path))
     }
 
-    /// Whether the log open at `fd` still starts with the bytes `coverage` describes.
+    /// Whether the two ends of the bytes `coverage` describes are still those of the log open
+    /// at `fd`: a quick first test, before all of them are checked (`CoverageCheck`).
     ///
-    /// The same file (device and inode) is only ever appended to by Lanes, so its two ends are
-    /// enough. A different file under the same name (a `git pull` writes the merged log anew)
-    /// usually starts with the same bytes, as other people's events are newer than ours: all the
-    /// covered bytes are checked (tens of milliseconds), and if they match the cache is used.
-    static func stillCovers(_ coverage: Coverage, fd: Int32, info: stat, path: String) -> Bool {
+    /// All of them, even in the same file: Lanes only appends, but a person redacting a line in
+    /// place (same length, same inode) changes bytes in the middle. A different file under the
+    /// same name (a `git pull` writes the merged log anew) usually starts with the same bytes,
+    /// as other people's events are newer than ours, and keeps its cache.
+    static func endsMatch(_ coverage: Coverage, fd: Int32, info: stat, path: String) -> Bool {
         guard coverage.offset > 0, coverage.offset <= Int(info.st_size), coverage.nextLine > 0,
-              let (head, tail) = try? endHashes(fd: fd, offset: coverage.offset, path: path),
-              head == coverage.headHash, tail == coverage.tailHash else { return false }
-        if coverage.device == UInt64(info.st_dev), coverage.inode == UInt64(info.st_ino) { return true }
-        return (try? prefixHash(fd: fd, offset: coverage.offset, path: path)) == coverage.prefixHash
+              let (head, tail) = try? endHashes(fd: fd, offset: coverage.offset, path: path) else { return false }
+        return head == coverage.headHash && tail == coverage.tailHash
     }
 
     private static func endHashes(fd: Int32, offset: Int, path: String) throws(BoardError) -> (UInt64, UInt64) {
@@ -59,7 +59,7 @@ enum SnapshotFile {
         return (hash(head), hash(tail))
     }
 
-    private static func prefixHash(fd: Int32, offset: Int, path: String) throws(BoardError) -> UInt64 {
+    static func prefixHash(fd: Int32, offset: Int, path: String) throws(BoardError) -> UInt64 {
         try POSIXFile.withMapped(fd, count: offset, path: path) { bytes in
             // In windows whose pages are handed back as they are read, like the log's full read.
             var checksum = SnapshotChecksum()
@@ -76,10 +76,10 @@ enum SnapshotFile {
     }
 
     /// Writes the snapshot of `state` (whose events start at `offsets` in the log) to a
-    /// temporary file renamed into place, a megabyte at a time. Not synced: a cache lost or
-    /// cut short by a crash fails its checksum and is rebuilt.
+    /// temporary file renamed into place, a megabyte at a time, sealed with `key`. Not synced:
+    /// a cache lost or cut short by a crash fails its checksum and is rebuilt.
     static func write(_ state: BoardState, offsets: [Int64], coverage: Coverage, to path: String, shared: Bool,
-                      layer: FileLayer = .system) throws(BoardError) {
+                      key: [UInt8], layer: FileLayer = .system) throws(BoardError) {
         removeAbandonedTemporaries(of: path)
         let temporary = path + ".tmp-\(getpid())"
         let fd = try POSIXFile.createTemporary(temporary, mode: shared ? 0o660 : 0o666)
@@ -106,8 +106,9 @@ enum SnapshotFile {
         out.int64s(offsets)
         state.writeSnapshot(to: &out)
         put(out.bytes[...])
-        let sum = checksum.value
-        put(withUnsafeBytes(of: sum.littleEndian) { Array($0) }[...])
+        let sum = withUnsafeBytes(of: checksum.value.littleEndian) { Array($0) }
+        put(sum[...])
+        put(withUnsafeBytes(of: SipHash.hash(sum, key: key).littleEndian) { Array($0) }[...])
         if failure == nil, shared, fchmod(fd, 0o660) != 0 { failure = .io("cannot set the mode of \(temporary): \(POSIXFile.errorText())") }
         close(fd)
         if failure == nil, layer.rename(temporary, path) != 0 { failure = .io("cannot rename \(temporary): \(POSIXFile.errorText())") }
@@ -131,38 +132,54 @@ enum SnapshotFile {
         }
     }
 
-    /// The state and coverage stored at `path`, if the file is whole and still describes the log
-    /// open at `fd` (whose status is `info`); nil otherwise.
-    static func read(from path: String, log fd: Int32, info: stat, logPath: String) -> (BoardState, Coverage)? {
-        let snapshotFD = open(path, O_RDONLY | O_CLOEXEC)
-        guard snapshotFD >= 0 else { return nil }
+    /// The state and coverage stored at `path`, if the file is whole, sealed with `key` and
+    /// still describes the log open at `fd` (whose status is `info`); nil otherwise.
+    static func read(from path: String, log fd: Int32, info: stat, logPath: String, key: [UInt8]) -> (BoardState, Coverage)? {
+        guard let snapshotFD = try? BoardFile.open(path, O_RDONLY) else { return nil }
         defer { close(snapshotFD) }
         // The size of the file opened, not of whatever the name points to by now: another
         // process may rename a bigger cache into place, and mapping past the end would crash.
         guard let status = try? POSIXFile.status(snapshotFD, path: path), status.st_size > 0,
               let state = try? POSIXFile.withMapped(snapshotFD, count: Int(status.st_size), path: path, { bytes in
-                  decode(UnsafeRawBufferPointer(bytes), log: fd, info: info, logPath: logPath)
+                  decode(UnsafeRawBufferPointer(bytes), log: fd, info: info, logPath: logPath, key: key)
               }) else { return nil }
         return state
     }
 
     private static func decode(_ file: UnsafeRawBufferPointer, log fd: Int32, info: stat,
-                               logPath: String) -> (BoardState, Coverage)? {
-        // The last 8 bytes check all the others: a cache cut short or damaged anywhere is ignored.
-        guard file.count > 8 else { return nil }
-        let bytes = UnsafeRawBufferPointer(rebasing: file[..<(file.count - 8)])
+                               logPath: String, key: [UInt8]) -> (BoardState, Coverage)? {
+        // The last 16 bytes: a checksum of all the others (a cache cut short or damaged anywhere
+        // is ignored), and that checksum sealed with this host's key (one made elsewhere is too).
+        guard file.count > 16 else { return nil }
+        let bytes = UnsafeRawBufferPointer(rebasing: file[..<(file.count - 16)])
         var checksum = SnapshotChecksum()
         checksum.add(bytes)
-        guard UInt64(littleEndian: file.loadUnaligned(fromByteOffset: file.count - 8, as: UInt64.self)) == checksum.value else {
-            return nil
-        }
+        let sum = Array(UnsafeRawBufferPointer(rebasing: file[(file.count - 16)..<(file.count - 8)]))
+        guard UInt64(littleEndian: file.loadUnaligned(fromByteOffset: file.count - 16, as: UInt64.self)) == checksum.value,
+              UInt64(littleEndian: file.loadUnaligned(fromByteOffset: file.count - 8, as: UInt64.self)) == SipHash.hash(sum, key: key)
+        else { return nil }
         var reader = SnapshotReader(bytes)
         do {
             guard try reader.fixed() == magic, try reader.int64s() == [1] else { return nil }
             let coverage = Coverage(device: try reader.fixed(), inode: try reader.fixed(),
                                     offset: Int(try reader.int()), nextLine: Int(try reader.int()), version: Int(try reader.int()),
                                     headHash: try reader.fixed(), tailHash: try reader.fixed(), prefixHash: try reader.fixed())
-            guard stillCovers(coverage, fd: fd, info: info, path: logPath) else { return nil }
+            guard endsMatch(coverage, fd: fd, info: info, path: logPath) else { return nil }
+            // Every covered byte is checked on the other core while this one decodes.
+            let check = CoverageCheck(fd: fd, offset: coverage.offset, path: logPath)
+            defer { check.wait() } // never return (and let the caller close `fd`) under the other thread
+            guard let decoded = decodeState(&reader, coverage: coverage, log: fd, logPath: logPath),
+                  check.wait() == coverage.prefixHash else { return nil }
+            return decoded
+        } catch {
+            return nil
+        }
+    }
+
+    /// The offsets and board after the coverage, with an archive reading events back from the log.
+    private static func decodeState(_ reader: inout SnapshotReader, coverage: Coverage, log fd: Int32,
+                                    logPath: String) -> (BoardState, Coverage)? {
+        do {
             let offsets = try reader.int64s()
             guard offsets.first.map({ $0 >= 0 }) ?? true, offsets.last.map({ $0 < Int64(coverage.offset) }) ?? true,
                   zip(offsets, offsets.dropFirst()).allSatisfy({ $0 < $1 }) else { return nil }

@@ -35,7 +35,8 @@ public final class BoardSession {
         self.configuration = configuration
         self.actor = actor
         self.now = now
-        send(.opened(Opening(problems: configuration.errors, readOnlyReason: log.readOnlyReason, warnings: log.warnings,
+        send(.opened(Opening(problems: configuration.errors, readOnlyReason: log.readOnlyReason,
+                             unreadableLines: log.problems.count, warnings: log.warnings,
                              asciiOnly: configuration.settings.asciiOnly, swimlanes: configuration.swimlanes,
                              greeting: greeting)))
     }

@@ -263,3 +263,59 @@ import Testing
         #expect(cached.state.issues.values == reference.issues.values)
     }
 }
+
+/// Nothing inside `.lanes/` is opened through a link or unless it is a regular file: a member
+/// of a shared board could otherwise point a teammate's writes at any file of theirs, or make
+/// every `lanes` hang on a FIFO.
+@Suite struct BoardFileTests {
+    func board(_ dir: TemporaryDirectory) throws -> EventLog {
+        let location = BoardLocation(root: dir.path)
+        try EventLog.create(location)
+        let log = try EventLog.open(location)
+        try log.commit([.create(title: "first")], actor: "ann")
+        return log
+    }
+
+    func message(_ body: () throws -> Void) -> String {
+        do { try body() } catch { return "\(error)" }
+        return "no error"
+    }
+
+    @Test(arguments: ["lock", "torn", "events"])
+    func aSymlinkInsideTheBoardIsNeverFollowed(_ name: String) throws {
+        let dir = TemporaryDirectory()
+        let log = try board(dir)
+        let target = dir.file("outside")
+        dir.write("outside", Array("someone's file\n".utf8))
+        if name == "events" { unlink(dir.file(".lanes/events")) }
+        if name == "torn" { dir.write(".lanes/events", dir.read(".lanes/events") + Array("torn line".utf8)) }
+        unlink(dir.file(".lanes/" + name))
+        #expect(symlink(target, dir.file(".lanes/" + name)) == 0)
+        let failure = message { try log.commit([.create(title: "second")], actor: "ann") }
+        #expect(failure.contains(".lanes/\(name)") && failure.contains("symbolic link"), "\(failure)")
+        #expect(dir.read("outside") == Array("someone's file\n".utf8))
+        if name == "events" {
+            #expect(message { _ = try EventLog.open(log.location) }.contains("symbolic link"), "reading never follows it either")
+        }
+    }
+
+    @Test(arguments: ["lock", "torn", "events"])
+    func aFIFOInsideTheBoardIsRefusedWithoutHanging(_ name: String) throws {
+        let dir = TemporaryDirectory()
+        let log = try board(dir)
+        if name == "torn" { dir.write(".lanes/events", dir.read(".lanes/events") + Array("torn line".utf8)) }
+        unlink(dir.file(".lanes/" + name))
+        #expect(mkfifo(dir.file(".lanes/" + name), 0o600) == 0)
+        let failure = message { try log.commit([.create(title: "second")], actor: "ann") }
+        #expect(failure.contains(".lanes/\(name)") && failure.contains("not a regular file"), "\(failure)")
+    }
+
+    @Test(.enabled(if: getuid() == 0, "needs root to give a file another owner"))
+    func aFileOfAnotherUserIsNotWritten() throws {
+        let dir = TemporaryDirectory()
+        let log = try board(dir)
+        #expect(chmod(dir.path + "/.lanes", 0o777) == 0 && chown(dir.file(".lanes/lock"), 65534, 65534) == 0)
+        let failure = message { try log.commit([.create(title: "second")], actor: "ann") }
+        #expect(failure.contains(".lanes/lock") && failure.contains("belongs to user"), "\(failure)")
+    }
+}

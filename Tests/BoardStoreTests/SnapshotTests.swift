@@ -230,3 +230,94 @@ extension SnapshotTests {
         try expectSameBoard(reopened, location, "cache plus the change as tail")
     }
 }
+
+/// A derived file is never believed over the log it claims to describe: not when the log was
+/// redacted in place, not when the cache was made (or forged) elsewhere, not when git tracks it.
+extension SnapshotTests {
+    /// A same-length redaction in the middle of the log, written back into the same file: the
+    /// two ends still match, every byte in between does not.
+    @Test func aSameLengthRedactionInPlaceIsNoticed() throws {
+        let dir = TemporaryDirectory()
+        let location = try board(in: dir, issues: 30, seed: 14)
+        try EventLog.open(location, snapshots: .off).commit([.create(title: "db password is swordfish")], actor: "ann")
+        try populate(try EventLog.open(location, snapshots: .off), issues: 30, seed: 15)
+        let cached = try EventLog.open(location, snapshots: SnapshotTests.always)
+        #expect(cached.state.issues.values.contains { $0.title == "db password is swordfish" })
+
+        let events = dir.read(".lanes/events")
+        let secret = Array("swordfish".utf8)
+        let at = try #require((0...(events.count - secret.count)).first { Array(events[$0..<($0 + secret.count)]) == secret })
+        #expect(at > SnapshotFile.checkedBytes && at < events.count - SnapshotFile.checkedBytes, "in the middle")
+        let handle = try #require(FileHandle(forUpdatingAtPath: dir.file(".lanes/events")))
+        try handle.seek(toOffset: UInt64(at))
+        try handle.write(contentsOf: Data("XXXXXXXXX".utf8))
+        try handle.close()
+
+        let reopened = try EventLog.open(location, snapshots: SnapshotTests.always)
+        #expect(archived(reopened) == 0, "the cache no longer describes the log")
+        #expect(!reopened.state.issues.values.contains { $0.title.contains("swordfish") })
+        #expect(reopened.state.issues.values.contains { $0.title == "db password is XXXXXXXXX" })
+        try expectSameBoard(reopened, location, "redacted log")
+    }
+
+    /// A cache made elsewhere (committed and cloned, copied in) carries checksums anyone can
+    /// recompute, and any board at all: without this host's key it is never read.
+    @Test func aCacheForgedOrMadeElsewhereIsNeverBelieved() throws {
+        let dir = TemporaryDirectory()
+        let location = try board(in: dir, issues: 20, seed: 16)
+        _ = try EventLog.open(location, snapshots: SnapshotTests.always) // this host's key and cache
+        let hostKey = try #require(SnapshotKey.read(location))
+
+        // A board no event describes, with correct checksums of the real log.
+        let real = try EventLog.open(location, snapshots: .off)
+        var forged = real.state
+        forged.issues.modify(1) { $0.title = "a title no event contains" }
+        let log = dir.read(".lanes/events")
+        let offsets = log.indices.dropLast().filter { log[$0] == 10 }.dropFirst().map { Int64($0 + 1) }
+        let fd = open(location.eventsPath, O_RDONLY)
+        defer { close(fd) }
+        var info = stat()
+        fstat(fd, &info)
+        let coverage = try SnapshotFile.coverage(fd: fd, info: info, offset: log.count, nextLine: offsets.count + 2,
+                                                 version: 1, path: location.eventsPath)
+        func plant(sealedWith key: [UInt8]) throws -> EventLog {
+            try SnapshotFile.write(forged, offsets: offsets, coverage: coverage, to: location.snapshotPath, shared: false, key: key)
+            return try EventLog.open(location, snapshots: SnapshotTests.always)
+        }
+        let elsewhere = try plant(sealedWith: (0..<16).map { _ in UInt8.random(in: 0...255) })
+        #expect(archived(elsewhere) == 0, "another host's key: not read")
+        #expect(elsewhere.state.issues[1]?.title != "a title no event contains")
+        try expectSameBoard(elsewhere, location, "forged elsewhere")
+        // The same file sealed with this host's key would be read: the seal is what keeps it out.
+        #expect(try plant(sealedWith: hostKey).state.issues[1]?.title == "a title no event contains")
+    }
+
+    /// A cache in git came from whoever committed it: never read, even if it checks out.
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/git"), "needs git"))
+    func aCacheThatGitTracksIsNeverRead() throws {
+        let dir = TemporaryDirectory()
+        let location = try board(in: dir, issues: 20, seed: 17)
+        _ = try EventLog.open(location, snapshots: SnapshotTests.always)
+        #expect(archived(try EventLog.open(location, snapshots: SnapshotTests.always)) > 0, "untracked: used")
+        let git = "git -C \(dir.path) -c user.name=t -c user.email=t@example.com"
+        let committed = Process.launchedProcess(launchPath: "/bin/sh", arguments: [
+            "-c", "git init -q \(dir.path) && \(git) add -f .lanes && \(git) commit -qm board",
+        ])
+        committed.waitUntilExit()
+        #expect(committed.terminationStatus == 0)
+        let opened = try EventLog.open(location, snapshots: SnapshotTests.always)
+        #expect(archived(opened) == 0, "tracked by git: never read")
+        #expect(opened.warnings.contains { $0.contains("git tracks") }, "\(opened.warnings)")
+        try expectSameBoard(opened, location, "tracked cache")
+    }
+}
+
+extension SnapshotTests {
+    /// The seal is SipHash-2-4 as published (the reference implementation's test vectors).
+    @Test func sipHashMatchesTheReferenceVectors() {
+        let key = (0..<16).map { UInt8($0) }
+        #expect(SipHash.hash([], key: key) == 0x726f_db47_dd0e_0e31)
+        #expect(SipHash.hash((0..<15).map { UInt8($0) }, key: key) == 0xa129_ca61_49be_45e5)
+        #expect(SipHash.hash((0..<8).map { UInt8($0) }, key: key) == 0x93f5_f579_9a93_2462)
+    }
+}

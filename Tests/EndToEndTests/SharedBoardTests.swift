@@ -14,15 +14,16 @@ import Testing
         try FileManager.default.attributesOfItem(atPath: path)[.groupOwnerAccountName] as! String
     }
 
-    @Test func initSharedMakesAGroupWritableSetgidBoardAndWritesKeepIt() throws {
+    @Test func initSharedMakesAGroupWritableSetgidStickyBoardAndWritesKeepIt() throws {
+        #expect(chown(scratch.path, getuid(), 100) == 0) // group "users": the board takes it
         let created = try lanes.run(["init", "--shared"])
         #expect(created.status == 0 && created.stdout.contains("shared board"))
         let dir = scratch.path + "/.lanes"
-        #expect(try mode(dir) & 0o7777 == 0o2770)
+        #expect(try mode(dir) & 0o7777 == 0o3770)
+        #expect(try group(dir) == "users")
         #expect(try mode(dir + "/events") & 0o777 == 0o660)
         #expect(try mode(dir + "/lock") & 0o777 == 0o660)
         // Files created later (a torn tail set aside) get the directory's group and 0660.
-        #expect(chown(dir, 0, 100) == 0) // group "users"
         let handle = FileHandle(forWritingAtPath: dir + "/events")!
         handle.seekToEndOfFile()
         handle.write(Data("0000000000000001\t2026-01-01T00:00".utf8)) // a torn line
@@ -31,6 +32,16 @@ import Testing
         #expect(try mode(dir + "/torn") & 0o777 == 0o660)
         #expect(try group(dir + "/torn") == "users")
         #expect(try mode(dir + "/events") & 0o777 == 0o660, "appends keep the mode")
+    }
+
+    /// `sudo lanes init --shared` in a directory nobody gave the team's group would make a
+    /// board only root can use.
+    @Test func initSharedRefusesADirectoryOfTheGroupRoot() throws {
+        #expect(chown(scratch.path, getuid(), 0) == 0)
+        let created = try lanes.run(["init", "--shared"])
+        #expect(created.status == 1)
+        #expect(created.stderr.contains("group root") && created.stderr.contains("chgrp"), "\(created.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: scratch.path + "/.lanes"))
     }
 
     @Test func worldWritableBoardsGetAWarning() throws {
