@@ -336,9 +336,8 @@ public final class BoardSession {
     }
 
     func viewContext() -> ViewContext {
-        var context = ViewContext(board: log.state, projection: projection(), ui: ui, theme: configuration.theme,
-                                  keymap: configuration.keymap, settings: configuration.settings, actor: actor,
-                                  boardName: log.location.name, now: now())
+        var context = ViewContext(session: reduceContext(), ui: ui, theme: configuration.theme, keymap: configuration.keymap,
+                                  settings: configuration.settings, boardName: log.location.name)
         context.pendingKeys = pending
         return context
     }
