@@ -7,7 +7,9 @@ let package = Package(
     products: [
         .executable(name: "lanes", targets: ["lanes"]),
         // The libraries behind the binary, for the separate Benchmarks/ package.
-        .library(name: "LanesKit", targets: ["Screen", "BoardModel", "BoardStore", "BoardExchange", "Keymap", "BoardViews", "LanesApp"]),
+        .library(name: "LanesKit", targets: [
+            "Screen", "BoardModel", "BoardQuery", "BoardInteraction", "BoardStore", "BoardExchange", "Keymap", "BoardViews", "LanesApp",
+        ]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.6.0"),
@@ -21,38 +23,47 @@ let package = Package(
         ),
         .target(name: "Screen"),
         .target(name: "BoardModel"),
+        .target(name: "BoardQuery", dependencies: ["BoardModel"]),
+        .target(name: "BoardInteraction", dependencies: ["BoardModel", "BoardQuery", "Screen"]),
         .target(name: "BoardStore", dependencies: ["BoardModel"]),
         .target(name: "BoardExchange", dependencies: ["BoardModel", "Screen"]),
-        .target(name: "Keymap", dependencies: ["BoardModel", "Screen"]),
+        .target(name: "Keymap", dependencies: ["BoardInteraction", "BoardQuery", "BoardModel", "Screen"]),
         .target(
             name: "BoardViews",
-            dependencies: ["Screen", "BoardModel", "Keymap"],
+            dependencies: ["Screen", "BoardModel", "BoardQuery", "BoardInteraction", "Keymap"],
             // themes/ at the top level is the one copy; the symlink embeds it in the binary.
             resources: [.embedInCode("themes")]
         ),
         .target(name: "NcursesScreen", dependencies: ["Screen", "CNcursesShim"]),
         .target(
             name: "LanesApp",
-            dependencies: ["Screen", "BoardModel", "BoardStore", "Keymap", "BoardViews"]
+            dependencies: ["Screen", "BoardModel", "BoardQuery", "BoardInteraction", "BoardStore", "Keymap", "BoardViews"]
         ),
         .executableTarget(
             name: "lanes",
             dependencies: [
-                "LanesApp", "NcursesScreen", "Screen", "BoardModel", "BoardStore", "BoardExchange", "Keymap", "BoardViews",
+                "LanesApp", "NcursesScreen", "Screen", "BoardModel", "BoardQuery", "BoardInteraction", "BoardStore", "BoardExchange", "Keymap", "BoardViews",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Test helpers shared by the test targets; public API only, so a release build still compiles it.
+        .target(name: "LanesTestSupport", dependencies: ["BoardModel"], path: "Tests/Support"),
         .testTarget(name: "ScreenTests", dependencies: ["Screen"]),
-        .testTarget(name: "BoardModelTests", dependencies: ["BoardModel"]),
-        .testTarget(name: "BoardStoreTests", dependencies: ["BoardStore", "BoardModel"]),
+        .testTarget(name: "BoardModelTests", dependencies: ["BoardModel", "LanesTestSupport"]),
+        .testTarget(name: "BoardQueryTests", dependencies: ["BoardQuery", "BoardModel", "LanesTestSupport"]),
+        .testTarget(name: "BoardInteractionTests", dependencies: ["BoardInteraction", "BoardQuery", "BoardModel", "Screen", "LanesTestSupport"]),
+        .testTarget(name: "BoardStoreTests", dependencies: ["BoardStore", "BoardModel", "LanesTestSupport"]),
         .testTarget(name: "BoardExchangeTests", dependencies: ["BoardExchange", "BoardModel"]),
-        .testTarget(name: "KeymapTests", dependencies: ["Keymap", "BoardModel"]),
+        .testTarget(name: "KeymapTests", dependencies: ["Keymap", "BoardInteraction", "BoardQuery", "BoardModel"]),
         .testTarget(
             name: "BoardViewsTests",
-            dependencies: ["BoardViews", "LanesApp", "Screen", "BoardModel", "Keymap"],
+            dependencies: ["BoardViews", "Screen", "BoardModel", "BoardQuery", "BoardInteraction", "Keymap"],
             exclude: ["Snapshots"]
         ),
-        .testTarget(name: "LanesAppTests", dependencies: ["LanesApp", "BoardStore", "BoardModel", "Screen", "Keymap"]),
+        .testTarget(
+            name: "LanesAppTests",
+            dependencies: ["LanesApp", "BoardStore", "BoardModel", "BoardQuery", "BoardInteraction", "Screen", "Keymap", "LanesTestSupport"]
+        ),
         .testTarget(name: "NcursesScreenTests", dependencies: ["NcursesScreen", "Screen", "BoardViews"]),
         .testTarget(name: "EndToEndTests", dependencies: ["lanes"]),
     ]

@@ -4,26 +4,27 @@
 /// `BoardModel` wraps it for views that observe changes.
 public struct BoardState: Sendable {
     public internal(set) var columns: [Column]
-    public internal(set) var issues = NumberedTable<Issue>()
+    public package(set) var issues = NumberedTable<Issue>()
     /// Every event folded into an issue, in log order: the board's own timeline.
-    public internal(set) var events = EventList()
+    public package(set) var events = EventList()
     /// For each entry of `events`, the index of the same issue's next event (-1 at the end).
     /// Chaining through one array costs no allocation per issue, unlike an array per timeline.
-    var nextInTimeline: [Int32] = []
-    var timelineEnds = NumberedTable<TimelineEnds>()
+    package var nextInTimeline: [Int32] = []
+    package var timelineEnds = NumberedTable<TimelineEnds>()
 
-    struct TimelineEnds: Sendable {
-        var first: Int32
-        var last: Int32
+    package struct TimelineEnds: Sendable {
+        package var first: Int32
+        package var last: Int32
+        package init(first: Int32, last: Int32) { self.first = first; self.last = last }
     }
 
     /// Issue timelines by number: `timelines[42]` is #42's events in order.
     public var timelines: Timelines { Timelines(state: self) }
     /// The highest issue number ever created; the next issue gets one more.
-    public internal(set) var highestNumber = 0
-    public internal(set) var eventCount = 0
+    public package(set) var highestNumber = 0
+    public package(set) var eventCount = 0
     /// Issues brought in by `lanes import`, by their source key.
-    public internal(set) var importedKeys: [String: Int] = [:]
+    public package(set) var importedKeys: [String: Int] = [:]
 
     /// The latest time an event may carry to be folded: the clock plus `Timestamp.skew`.
     /// Later events are set aside. `EventLog` moves it on to the clock before each read and write.

@@ -16,6 +16,9 @@ public struct EventList: RandomAccessCollection, Sendable {
     var archive: (any EventArchive)?
     var held: [Event] = []
 
+    /// Events read from `archive` on demand (a board opened from its snapshot), or none yet.
+    package init(archive: (any EventArchive)? = nil) { self.archive = archive }
+
     public var startIndex: Int { 0 }
     public var endIndex: Int { (archive?.count ?? 0) + held.count }
 

@@ -18,7 +18,7 @@ public struct Issue: Hashable, Sendable {
     public var columnBeforeClose: String?
     /// When each single-valued field was last set, so that concurrent edits resolve the same
     /// way in every clone: the event with the latest time (then the greatest id) wins.
-    var clocks: FieldClocks
+    package var clocks: FieldClocks
 
     public init(number: Int, title: String, body: String, column: String, rank: Double, priority: Priority,
                 author: String, created: Timestamp) {
@@ -42,20 +42,21 @@ public struct Issue: Hashable, Sendable {
 }
 
 /// The (time, id) of an event: the order in which concurrent edits of one field resolve.
-struct Stamp: Hashable, Comparable, Sendable {
-    var at: Timestamp
-    var id: EventID
-    static func < (a: Stamp, b: Stamp) -> Bool { a.at != b.at ? a.at < b.at : a.id < b.id }
+package struct Stamp: Hashable, Comparable, Sendable {
+    package var at: Timestamp
+    package var id: EventID
+    package init(at: Timestamp, id: EventID) { self.at = at; self.id = id }
+    package static func < (a: Stamp, b: Stamp) -> Bool { a.at != b.at ? a.at < b.at : a.id < b.id }
 }
 
 /// Last-writer stamps for the fields that hold one value.
-struct FieldClocks: Hashable, Sendable {
-    var title: Stamp
-    var body: Stamp
-    var priority: Stamp
+package struct FieldClocks: Hashable, Sendable {
+    package var title: Stamp
+    package var body: Stamp
+    package var priority: Stamp
     /// Column, rank and open/closed state move together.
-    var placement: Stamp
-    init(_ stamp: Stamp) {
+    package var placement: Stamp
+    package init(_ stamp: Stamp) {
         title = stamp
         body = stamp
         priority = stamp

@@ -29,7 +29,7 @@ public struct NumberedTable<Value>: Sendable where Value: Sendable {
     }
 
     @inlinable
-    func slot(of number: Int) -> Int? {
+    package func slot(of number: Int) -> Int? {
         guard number > 0, number < slots.count else { return nil }
         let slot = slots[number]
         return slot == 0 ? nil : Int(slot) - 1
@@ -63,7 +63,8 @@ public struct NumberedTable<Value>: Sendable where Value: Sendable {
     /// Calls `body` with the slot (creation index) and address of the value of each of
     /// `numbers` (unknown ones skipped), or of every value if nil, for scans that must not copy
     /// each value. The pointer is only valid during the call.
-    func forEachPointer(_ numbers: [Int]?, _ body: (Int, UnsafePointer<Value>) -> Void) {
+    @inlinable
+    package func forEachPointer(_ numbers: [Int]?, _ body: (Int, UnsafePointer<Value>) -> Void) {
         items.withUnsafeBufferPointer { values in
             guard let base = values.baseAddress else { return }
             guard let numbers else {
@@ -75,7 +76,8 @@ public struct NumberedTable<Value>: Sendable where Value: Sendable {
     }
 
     /// Calls `body` with the values' storage, for reading many in place.
-    func withValues<R>(_ body: (UnsafeBufferPointer<Value>) -> R) -> R {
+    @inlinable
+    package func withValues<R>(_ body: (UnsafeBufferPointer<Value>) -> R) -> R {
         items.withUnsafeBufferPointer(body)
     }
 

@@ -1,4 +1,6 @@
 import BoardModel
+import BoardQuery
+import BoardInteraction
 
 /// The geometry of the full-screen views for a terminal size: pure arithmetic shared by the
 /// renderer and by the viewport adjustment that keeps the selection visible.

@@ -1,4 +1,5 @@
 import BoardModel
+import BoardInteraction
 import Keymap
 import Screen
 
@@ -50,19 +51,6 @@ enum HelpView {
             if row.keyWidth > 0 {
                 grid.restyle(Rect(x: 1, y: index, width: row.keyWidth, height: 1)) { $0 = context.theme[.helpKey] }
             }
-        }
-    }
-}
-
-extension KeyContext {
-    /// The keymap context of a view.
-    public init(view: UIState.View) {
-        switch view {
-        case .board: self = .board
-        case .list: self = .list
-        case .issue: self = .issue
-        case .help, .messages: self = .help
-        case .activity: self = .activity
         }
     }
 }

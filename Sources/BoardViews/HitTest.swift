@@ -1,4 +1,6 @@
 import BoardModel
+import BoardQuery
+import BoardInteraction
 
 /// What is drawn at a screen cell, for mouse clicks: the inverse of the views' layout.
 public enum HitTest {

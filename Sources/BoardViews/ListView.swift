@@ -1,4 +1,5 @@
 import BoardModel
+import BoardInteraction
 import Screen
 
 /// The list: one row per issue in the filter, in the query's sort order.

@@ -1,4 +1,6 @@
 import BoardModel
+import BoardQuery
+import BoardInteraction
 
 /// Where each swimlane band sits in the board body, in rows counted from the top of the body
 /// before scrolling. Each band is a header row, then as many card slots as its fullest column.

@@ -1,4 +1,5 @@
 import BoardModel
+import BoardInteraction
 import Screen
 
 /// Key sequences to commands, per context, with fallback to `generic`.

@@ -1,4 +1,5 @@
 import BoardModel
+import BoardInteraction
 import Screen
 
 /// Builds a keymap from rc files in order, reporting conflicts inside any one file.

@@ -1,4 +1,6 @@
 import BoardModel
+import BoardQuery
+import BoardInteraction
 import Screen
 
 /// One meaningful line of an rc file (`lanesrc` or a theme).

@@ -2,6 +2,7 @@
 import Glibc
 #endif
 import BoardModel
+import BoardQuery
 import BoardViews
 import Keymap
 import Screen

@@ -2,6 +2,7 @@
 import Glibc
 #endif
 import BoardModel
+import BoardInteraction
 
 /// Text written in `$EDITOR` whose save failed (full disk, a lock wait cancelled, a read-only
 /// board), kept in `$XDG_STATE_HOME/lanes/recovery/` (default `~/.local/state/lanes/recovery/`)

@@ -1,4 +1,5 @@
 import BoardModel
+import BoardInteraction
 import BoardStore
 import Keymap
 import LanesApp

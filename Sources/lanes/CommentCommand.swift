@@ -1,5 +1,6 @@
 import ArgumentParser
 import BoardModel
+import BoardInteraction
 import LanesApp
 
 /// `lanes comment N [TEXT]`: TEXT, or stdin with `-`, or `$VISUAL`/`$EDITOR` on a terminal.

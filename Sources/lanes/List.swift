@@ -1,6 +1,7 @@
 import ArgumentParser
 import BoardExchange
 import BoardModel
+import BoardQuery
 
 /// `lanes list [QUERY…]`: the issues matching a query, as a table, JSON or CSV.
 struct List: ParsableCommand {

@@ -1,5 +1,6 @@
 import Testing
 @testable import BoardModel
+import LanesTestSupport
 
 @Suite struct FoldTests {
     @Test func createdMakesAnOpenIssue() {

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import BoardModel
 @testable import BoardStore
+import LanesTestSupport
 
 @Suite struct EventLogTests {
     func makeBoard(_ dir: TemporaryDirectory) throws -> EventLog {

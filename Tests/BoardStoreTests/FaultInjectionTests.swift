@@ -3,6 +3,7 @@ import Glibc
 import Testing
 @testable import BoardModel
 @testable import BoardStore
+import LanesTestSupport
 
 /// Counts calls and fails the Nth one of one kind, the way a full disk or a dying disk would.
 final class FaultPlan: @unchecked Sendable {

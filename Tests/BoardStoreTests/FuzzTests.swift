@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import BoardModel
 @testable import BoardStore
+import LanesTestSupport
 
 /// The log parser survives anything: random bytes and mutated real lines never crash or hang
 /// it; bad lines are reported with their numbers and the good ones load. (Long runs: see

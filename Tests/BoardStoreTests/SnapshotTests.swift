@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import BoardModel
 @testable import BoardStore
+import LanesTestSupport
 
 /// The snapshot cache (`.lanes/cache`) must never change what a board is: a board opened
 /// through it equals the fold of the full log, whatever happened to the cache or the log.

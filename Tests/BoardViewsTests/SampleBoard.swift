@@ -1,4 +1,6 @@
 @testable import BoardModel
+@testable import BoardQuery
+@testable import BoardInteraction
 import BoardViews
 import Keymap
 

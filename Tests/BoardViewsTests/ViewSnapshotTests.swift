@@ -1,5 +1,7 @@
 import Testing
 @testable import BoardModel
+@testable import BoardQuery
+@testable import BoardInteraction
 @testable import BoardViews
 import Screen
 

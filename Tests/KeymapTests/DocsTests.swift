@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import BoardModel
+@testable import BoardInteraction
 @testable import Keymap
 
 /// docs/keys.md is the users' reference: it must name every command and every default key.

@@ -1,5 +1,6 @@
 import Testing
 @testable import BoardModel
+@testable import BoardInteraction
 @testable import Keymap
 import Screen
 

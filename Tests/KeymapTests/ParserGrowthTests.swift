@@ -1,5 +1,6 @@
 import Testing
 @testable import BoardModel
+@testable import BoardQuery
 @testable import Keymap
 
 /// rc files and queries are parsed in time linear in their length, and a 1 MB line (refused:

@@ -1,5 +1,6 @@
 import Testing
 @testable import BoardModel
+@testable import BoardInteraction
 @testable import LanesApp
 
 /// `:` commands that act on an issue take its number; `:12` and `#12` go to an issue; a command

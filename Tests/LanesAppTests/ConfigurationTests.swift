@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import BoardModel
+@testable import BoardQuery
 @testable import LanesApp
 import Keymap
 import Screen

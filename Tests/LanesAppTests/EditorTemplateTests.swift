@@ -2,6 +2,7 @@ import Foundation
 import Glibc
 import Testing
 @testable import BoardModel
+@testable import BoardInteraction
 @testable import BoardStore
 @testable import LanesApp
 

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import BoardModel
+@testable import BoardInteraction
 @testable import BoardStore
 @testable import LanesApp
 

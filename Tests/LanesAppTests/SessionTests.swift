@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import BoardModel
+@testable import BoardQuery
+@testable import BoardInteraction
 @testable import BoardStore
 @testable import LanesApp
 import Keymap

@@ -1,6 +1,7 @@
 import Benchmark
 import BoardExchange
 import BoardModel
+import BoardQuery
 import BoardStore
 import BoardViews
 import Foundation

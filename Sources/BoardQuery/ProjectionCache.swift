@@ -1,0 +1,103 @@
+import BoardModel
+
+/// The last few projections of the board, so the `/` filter rarely scans every issue, and the
+/// board's sorted order, so it never sorts.
+///
+/// A backspace returns to a query typed a moment ago: its projection is still here. Typing
+/// forward narrows an earlier result: only the issues of the narrowest cached result that the
+/// new query narrows are looked at. Any change to the board (its version), the minute (stale
+/// ages) or the swimlanes makes the entries unusable for each other.
+package struct ProjectionCache {
+    package struct Key: Equatable {
+        package var version: Int
+        package var query: Query
+        package var minute: Int64
+        package var swimlanes: Swimlanes
+
+        package init(version: Int, query: Query, minute: Int64, swimlanes: Swimlanes) {
+            self.version = version
+            self.query = query
+            self.minute = minute
+            self.swimlanes = swimlanes
+        }
+
+        /// Whether `other` was computed from the same board, minute and grouping.
+        func sharesBoard(with other: Key) -> Bool {
+            version == other.version && minute == other.minute && swimlanes == other.swimlanes
+        }
+    }
+
+    /// Most recent last. A handful covers a word typed and rubbed out again.
+    private var entries: [(key: Key, value: BoardProjection)] = []
+    private let capacity = 8
+    /// The board's issues sorted, for the version it was computed at.
+    private var order: (version: Int, value: IssueOrder)?
+    /// The board's text for free-text search, for the version it was computed at.
+    private var searchText: (version: Int, value: SearchText)?
+    /// Each issue's swimlane band, for the version and grouping it was computed at.
+    private var bands: (version: Int, value: BandIndex)?
+
+    /// Past this many changed issues, the order and search text are rebuilt rather than updated.
+    private let updateLimit = 1_000
+
+    package init() {}
+
+    /// The projection for `key`, computing it (from the narrowest usable earlier result and the
+    /// board's sorted order) if needed. `changes(version)` names the issues changed since that
+    /// board version, or nil if unknown (`EventLog.changedIssues(since:)`).
+    package mutating func projection(for key: Key, state: BoardState, changes: (Int) -> Set<Int>?,
+                             compute: (_ candidates: [Int]?, _ order: IssueOrder, _ searchText: SearchText?, _ bands: BandIndex?)
+                                -> BoardProjection)
+        -> BoardProjection {
+        if let index = entries.lastIndex(where: { $0.key == key }) {
+            let hit = entries.remove(at: index)
+            entries.append(hit)
+            return hit.value
+        }
+        entries.removeAll { !$0.key.sharesBoard(with: key) }
+        let candidates = entries
+            .filter { key.query.narrows($0.key.query) }
+            .min { $0.value.list.count < $1.value.list.count }?.value.list
+        // After a move or another writer's change, only the changed issues are re-placed.
+        if let current = order, current.value.sort == key.query.sort {
+            if current.version != key.version {
+                if let changed = changes(current.version), changed.count <= updateLimit {
+                    order = (key.version, current.value.updating(changed, in: state))
+                } else {
+                    order = (key.version, IssueOrder(state: state, sort: key.query.sort))
+                }
+            }
+        } else {
+            order = (key.version, IssueOrder(state: state, sort: key.query.sort))
+        }
+        let hasText = key.query.terms.contains { if case .text = $0.condition { true } else { false } }
+        if hasText, let current = searchText, current.version != key.version {
+            if let changed = changes(current.version), current.value.stale.count + changed.count <= updateLimit {
+                searchText = (key.version, current.value.updating(changed, in: state))
+            } else {
+                searchText = nil
+            }
+        }
+        if hasText, searchText == nil {
+            searchText = (key.version, SearchText(state: state))
+        }
+        if key.swimlanes != .none {
+            if let current = bands, current.value.swimlanes == key.swimlanes {
+                if current.version != key.version {
+                    if let changed = changes(current.version), changed.count <= updateLimit {
+                        bands = (key.version, current.value.updating(changed, in: state))
+                    } else {
+                        bands = (key.version, BandIndex(state: state, swimlanes: key.swimlanes))
+                    }
+                }
+            } else {
+                bands = (key.version, BandIndex(state: state, swimlanes: key.swimlanes))
+            }
+        }
+        let value = compute(candidates, order!.value, hasText ? searchText?.value : nil,
+                            key.swimlanes != .none ? bands?.value : nil)
+        entries.append((key, value))
+        if entries.count > capacity { entries.removeFirst() }
+        return value
+    }
+}

@@ -1,0 +1,113 @@
+import BoardModel
+
+extension Query {
+    /// Whether `issue` satisfies every term.
+    public func matches(_ issue: borrowing Issue, now: Timestamp = .now, staleAfterDays: Int = 14) -> Bool {
+        withUnsafePointer(to: issue) { matches(at: $0, now: now, staleAfterDays: staleAfterDays) }
+    }
+
+    /// Whether the issue at `issue` satisfies every term. Scans of every issue use this: reading
+    /// fields through the pointer borrows them, where passing an `Issue` from the table would
+    /// copy it (retaining all seven of its strings and arrays) for each issue on each keystroke.
+    /// `known[i]`, when not nil, holds term i's answer for every slot, worked out board-wide
+    /// beforehand (free text through `SearchText`); `slot` is the issue's slot.
+    func matches(at issue: UnsafePointer<Issue>, slot: Int = 0, known: [[Bool]?] = [],
+                 now: Timestamp, staleAfterDays: Int) -> Bool {
+        for (index, term) in terms.enumerated() {
+            let answer = index < known.count ? known[index]?[slot] : nil
+            if (answer ?? term.matches(issue, now: now, staleAfterDays: staleAfterDays)) == term.negated { return false }
+        }
+        return true
+    }
+
+    /// For each term, its answer for every issue of `state` if `searchText` (which must be
+    /// `state`'s) can give it in one pass (free text that is ASCII), else nil.
+    func knownAnswers(from searchText: SearchText?, in state: BoardState) -> [[Bool]?] {
+        guard let searchText else { return [] }
+        return terms.map { term in
+            guard case .text(let needle) = term.condition, needle.utf8.allSatisfy({ $0 < 0x80 && $0 != 0 }) else { return nil }
+            return searchText.matches(needle, in: state)
+        }
+    }
+
+    /// The matching issues of `state`, in the query's order.
+    public func run(on state: BoardState, now: Timestamp = .now, staleAfterDays: Int = 14) -> [Issue] {
+        let found = state.issues.values.filter { matches($0, now: now, staleAfterDays: staleAfterDays) }
+        return sort.apply(found)
+    }
+}
+
+extension QuerySort {
+    /// The value this sort orders by (ties are broken by number).
+    public func key(of issue: borrowing Issue) -> Int64 {
+        switch key {
+        case .id: Int64(issue.number)
+        case .created: issue.created.milliseconds
+        case .updated: issue.updated.milliseconds
+        case .priority: Int64(issue.priority.order)
+        }
+    }
+
+    public func apply(_ issues: [Issue]) -> [Issue] {
+        issues.sorted { a, b in
+            let (ka, kb) = (key(of: a), key(of: b))
+            return ka != kb ? (ka < kb) != descending : (a.number < b.number) != descending
+        }
+    }
+}
+
+extension QueryTerm {
+    func matches(_ issue: UnsafePointer<Issue>, now: Timestamp, staleAfterDays: Int) -> Bool {
+        switch condition {
+        case .open:
+            return issue.pointee.state == .open
+        case .closed:
+            return issue.pointee.state != .open
+        case .stale:
+            return issue.pointee.state == .open
+                && now.milliseconds - issue.pointee.updated.milliseconds > Int64(staleAfterDays) * Timestamp.day
+        case .untriaged:
+            return issue.pointee.state == .open && (issue.pointee.assignees.isEmpty || issue.pointee.labels.isEmpty)
+        case .assignee(nil):
+            return issue.pointee.assignees.isEmpty
+        case .assignee(let name?):
+            return issue.pointee.assignees.contains { $0.caseInsensitiveEquals(name) }
+        case .label(let label):
+            return issue.pointee.labels.contains { $0.caseInsensitiveEquals(label) }
+        case .column(let column):
+            return issue.pointee.column.caseInsensitiveEquals(column)
+        case .priority(let priority):
+            return issue.pointee.priority == priority
+        case .author(let author):
+            return issue.pointee.author.caseInsensitiveEquals(author)
+        case .text(let needle):
+            return issue.pointee.title.containsLowercased(needle) || issue.pointee.body.containsLowercased(needle)
+        case .created(let bound):
+            return bound.contains(issue.pointee.created)
+        case .updated(let bound):
+            return bound.contains(issue.pointee.updated)
+        }
+    }
+}
+
+extension String {
+    /// Whether this text contains `needle` (already lowercased), ignoring case.
+    ///
+    /// Runs on every issue for every keystroke of the `/` filter. An ASCII needle can only match
+    /// ASCII bytes (UTF-8 continuation bytes are all ≥ 0x80), so it is searched byte by byte with
+    /// ASCII case folding and no allocation; only a needle with non-ASCII letters makes the text
+    /// be lowercased first.
+    func containsLowercased(_ needle: String) -> Bool {
+        let search = TextSearch(Array(needle.utf8))
+        let haystack = search.pin.allSatisfy({ $0 < 0x80 }) ? self : lowercased()
+        return haystack.utf8.withContiguousBytes { search.firstIndex(in: $0) != nil }
+    }
+}
+
+extension String.UTF8View {
+    /// Calls `body` with the bytes, in place for a native string (no copy, no retain).
+    @inline(__always)
+    func withContiguousBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        withContiguousStorageIfAvailable(body) ?? Array(self).withUnsafeBufferPointer(body)
+    }
+}

@@ -1,0 +1,162 @@
+import BoardModel
+
+/// Writes the snapshot file's encoding: variable-length integers (LEB128) for counts, lengths
+/// and numbers, fixed eight bytes for ids and doubles, and plain arrays for the per-event
+/// tables. A cache private to one machine, so plain and fast beats portable; arrays are
+/// copied in the machine's byte order, which the file's header checks.
+///
+/// With a `flush` sink the bytes are handed over in pieces as they grow, so writing the
+/// snapshot of a big board never holds the whole file in memory.
+public struct SnapshotWriter {
+    public private(set) var bytes: [UInt8] = []
+    private let flushAt: Int
+    private let flush: ((inout [UInt8]) -> Void)?
+
+    /// `flush` is called with the buffer whenever it holds `flushAt` bytes or more; it takes
+    /// what it writes out of the buffer.
+    public init(flushAt: Int = 1 << 20, flush: ((inout [UInt8]) -> Void)? = nil) {
+        self.flushAt = flushAt
+        self.flush = flush
+    }
+
+    public mutating func int(_ value: Int) { int(Int64(value)) }
+    /// Zigzag, so small negative numbers stay short too.
+    public mutating func int(_ value: Int64) { unsigned(UInt64(bitPattern: (value << 1) ^ (value >> 63))) }
+    public mutating func fixed(_ value: UInt64) {
+        withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
+        flushIfFull()
+    }
+    public mutating func double(_ value: Double) { fixed(value.bitPattern) }
+    public mutating func string(_ value: String) {
+        unsigned(UInt64(value.utf8.count))
+        bytes.append(contentsOf: value.utf8)
+        flushIfFull()
+    }
+    public mutating func strings(_ values: [String]) {
+        unsigned(UInt64(values.count))
+        for value in values { string(value) }
+    }
+    public mutating func int32s(_ values: [Int32]) { array(values) }
+    public mutating func int64s(_ values: [Int64]) { array(values) }
+
+    private mutating func array<T>(_ values: [T]) {
+        unsigned(UInt64(values.count))
+        values.withUnsafeBytes { raw in
+            var start = 0
+            while start < raw.count {
+                let end = min(raw.count, start + flushAt)
+                bytes.append(contentsOf: raw[start..<end])
+                flushIfFull()
+                start = end
+            }
+        }
+    }
+
+    private mutating func unsigned(_ value: UInt64) {
+        var value = value
+        while value >= 0x80 {
+            bytes.append(UInt8(truncatingIfNeeded: value) | 0x80)
+            value >>= 7
+        }
+        bytes.append(UInt8(value))
+        flushIfFull()
+    }
+
+    private mutating func flushIfFull() {
+        if bytes.count >= flushAt, let flush { flush(&bytes) }
+    }
+}
+
+/// Reads what `SnapshotWriter` wrote. Every read is bounds-checked and every count is checked
+/// against the bytes left: a damaged or hostile cache file is an error, never a crash.
+public struct SnapshotReader {
+    public struct Damaged: Error {}
+
+    let bytes: UnsafeRawBufferPointer
+    public private(set) var position = 0
+
+    public init(_ bytes: UnsafeRawBufferPointer) { self.bytes = bytes }
+
+    public var isAtEnd: Bool { position == bytes.count }
+
+    public mutating func int() throws(Damaged) -> Int64 {
+        let raw = try unsigned()
+        return Int64(bitPattern: raw >> 1) ^ -Int64(bitPattern: raw & 1)
+    }
+    /// A number written with `int`, which must be a count or index: 0 ... `limit`.
+    public mutating func count(atMost limit: Int) throws(Damaged) -> Int {
+        let value = try int()
+        guard value >= 0, value <= Int64(limit) else { throw Damaged() }
+        return Int(value)
+    }
+    public mutating func fixed() throws(Damaged) -> UInt64 {
+        guard bytes.count - position >= 8 else { throw Damaged() }
+        defer { position += 8 }
+        return UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: position, as: UInt64.self))
+    }
+    public mutating func double() throws(Damaged) -> Double { Double(bitPattern: try fixed()) }
+    /// A count of things of `size` bytes each that must all fit in the bytes left.
+    mutating func count(ofItemsSized size: Int) throws(Damaged) -> Int {
+        let value = try unsigned()
+        guard value <= UInt64((bytes.count - position) / size) else { throw Damaged() }
+        return Int(value)
+    }
+    public mutating func string() throws(Damaged) -> String {
+        let length = try count(ofItemsSized: 1)
+        defer { position += length }
+        return String(decoding: UnsafeRawBufferPointer(rebasing: bytes[position..<(position + length)]), as: UTF8.self)
+    }
+    public mutating func strings() throws(Damaged) -> [String] {
+        let count = try count(ofItemsSized: 1) // each string takes at least its length byte
+        var values: [String] = []
+        values.reserveCapacity(count)
+        for _ in 0..<count { values.append(try string()) }
+        return values
+    }
+    public mutating func int32s() throws(Damaged) -> [Int32] { try array(of: Int32.self) }
+    public mutating func int64s() throws(Damaged) -> [Int64] { try array(of: Int64.self) }
+
+    private mutating func array<T: FixedWidthInteger>(of type: T.Type) throws(Damaged) -> [T] {
+        let size = MemoryLayout<T>.size
+        let count = try count(ofItemsSized: size)
+        let source = UnsafeRawBufferPointer(rebasing: bytes[position..<(position + count * size)])
+        position += count * size
+        return [T](unsafeUninitializedCapacity: count) { buffer, initialized in
+            UnsafeMutableRawBufferPointer(buffer).copyMemory(from: source)
+            initialized = count
+        }
+    }
+
+    private mutating func unsigned() throws(Damaged) -> UInt64 {
+        var value: UInt64 = 0
+        var shift: UInt64 = 0
+        while position < bytes.count, shift < 64 {
+            let byte = bytes[position]
+            position += 1
+            value |= UInt64(byte & 0x7F) << shift
+            if byte < 0x80 { return value }
+            shift += 7
+        }
+        throw Damaged()
+    }
+}
+
+/// A checksum of the snapshot file, eight bytes at a time (tens of megabytes in milliseconds),
+/// fed in pieces as the file is written and in one piece when it is read.
+public struct SnapshotChecksum {
+    public private(set) var value: UInt64 = 0x9E37_79B9_7F4A_7C15
+
+    public init() {}
+
+    /// Adds whole words; `bytes.count` must be a multiple of 8 except in the last call.
+    public mutating func add(_ bytes: UnsafeRawBufferPointer) {
+        let words = bytes.count / 8
+        for index in 0..<words { mix(bytes.loadUnaligned(fromByteOffset: index * 8, as: UInt64.self)) }
+        for index in (words * 8)..<bytes.count { mix(UInt64(bytes[index])) }
+    }
+
+    @inline(__always) private mutating func mix(_ word: UInt64) {
+        value = (value ^ word) &* 0x0000_0100_0000_01B3
+        value ^= value >> 29
+    }
+}
