@@ -104,9 +104,12 @@ public struct ReduceContext {
     public var staleAfterDays: Int
     /// Why the board cannot be written, if it cannot: changing commands are refused with it.
     public var readOnlyReason: String?
+    /// What keys mean (the keymap); without it every key is unbound.
+    public var bindings: (any KeyBindings)?
 
     public init(board: BoardState, projection: BoardProjection, actor: String, pageSize: Int = 10, now: Timestamp = .now,
-                views: [SavedView] = SavedView.builtin, staleAfterDays: Int = 14, readOnlyReason: String? = nil) {
+                views: [SavedView] = SavedView.builtin, staleAfterDays: Int = 14, readOnlyReason: String? = nil,
+                bindings: (any KeyBindings)? = nil) {
         self.board = board
         self.projection = projection
         self.actor = actor
@@ -115,5 +118,6 @@ public struct ReduceContext {
         self.views = views
         self.staleAfterDays = staleAfterDays
         self.readOnlyReason = readOnlyReason
+        self.bindings = bindings
     }
 }

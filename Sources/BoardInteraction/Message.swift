@@ -1,10 +1,18 @@
+import BoardModel
+import BoardQuery
+import Screen
+
 /// Every input of the full-screen session, as the reducer sees it: what the person did, and
 /// what came back from the effects the reducer asked for. `reduce` handles each in one place.
 public enum Message: Sendable {
     /// The board was opened: what to say first.
     case opened(Opening)
+    /// Every key but a resize or the mouse: bindings, prefix keys, prompt editing.
+    case key(Key)
     /// A command not typed as keys (`execute`, tests).
     case command(Command)
+    /// A mouse click on what the layout drew there.
+    case clicked(ClickTarget, double: Bool)
     /// The terminal changed size.
     case resized
     /// The mouse wheel: rows to move the selection or scroll (±3 per notch), in the board

@@ -1,3 +1,6 @@
+import BoardModel
+import BoardQuery
+
 /// The outcomes of effects, as messages: what was saved, undone, written by others, typed in
 /// the editor. Selection after a change is decided here only (`keepSelection`).
 extension Reducer {

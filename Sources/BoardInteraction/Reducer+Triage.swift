@@ -203,11 +203,3 @@ extension Reducer {
         text.split(separator: " ").map(String.init)
     }
 }
-
-/// Runs a prompt's text through the reducer (pure, like `reduce`).
-public func submitPrompt(_ ui: inout UIState, _ kind: UIState.PromptKind, _ text: String, _ context: ReduceContext) -> [Effect] {
-    var reducer = Reducer(ui: ui, context: context)
-    let effects = reducer.submit(kind, text)
-    ui = reducer.ui
-    return effects
-}

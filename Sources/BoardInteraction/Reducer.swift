@@ -30,12 +30,11 @@ struct Reducer {
     mutating func receive(_ message: Message) -> [Effect] {
         switch message {
         case .opened(let opening): opened(opening)
+        case .key(let key): return self.key(key)
         case .command(let command): return run(command)
+        case .clicked(let target, let double): return click(target, double: double)
         case .resized: return [.redraw]
-        case .wheel(let rows, let column):
-            guard ui.prompt == nil else { return [] }
-            if ui.view == .board, let column { ui.column = column }
-            moveCursor(by: rows)
+        case .wheel(let rows, let column): wheel(rows: rows, column: column)
         case .tick: return [.refresh(keep: selectedOnBoard)]
         case .othersWrote(let events, let keep): othersWrote(events, keep: keep)
         case .refreshFailed(let error), .editorFailed(let error, _), .draftKept(let error): return self.message(error, error: true)
@@ -368,12 +367,4 @@ extension Int {
         let (result, overflow) = addingReportingOverflow(other)
         return overflow ? (other > 0 ? Int.max : Int.min) : result
     }
-}
-
-/// Filters as the `/` prompt's text changes (pure, like `reduce`): a query that does not parse
-/// shows its error and keeps the last good filter; <Enter> then decides (`submitPrompt`).
-public func filterAsTyped(_ ui: inout UIState, _ text: String, _ context: ReduceContext) {
-    var reducer = Reducer(ui: ui, context: context)
-    reducer.setFilterText(text)
-    ui = reducer.ui
 }

@@ -4,12 +4,6 @@ import BoardInteraction
 
 /// What is drawn at a screen cell, for mouse clicks: the inverse of the views' layout.
 public enum HitTest {
-    public enum Target: Equatable {
-        case card(column: Int, number: Int)
-        case row(Int)
-        case activity(Int)
-    }
-
     /// The board column drawn at screen column `x` (for the wheel, which scrolls the column
     /// under the pointer).
     public static func column(x: Int, ui: UIState, projection: BoardProjection, layout: BoardLayout) -> Int? {
@@ -20,7 +14,7 @@ public enum HitTest {
         return min(first + x / max(1, layout.width / visible), lanes.count - 1)
     }
 
-    public static func target(x: Int, y: Int, ui: UIState, projection: BoardProjection, layout: BoardLayout) -> Target? {
+    public static func target(x: Int, y: Int, ui: UIState, projection: BoardProjection, layout: BoardLayout) -> ClickTarget? {
         guard !layout.isTooSmall, y >= 0, y < layout.height - 1 else { return nil }
         switch ui.view {
         case .board:

@@ -16,8 +16,6 @@ public struct ViewContext {
     public var keymap: Keymap
     public var settings: ViewSettings
     public var boardName: String
-    /// Keys typed so far of a longer binding (`p` of `pu`): the status line hints what may follow.
-    public var pendingKeys: [Key] = []
 
     public var board: BoardState { session.board }
     public var projection: BoardProjection {

@@ -21,7 +21,6 @@ public final class BoardSession {
     let actor: String
     let now: () -> Timestamp
     private var projections = ProjectionCache()
-    private var pending: [Key] = []
     private var needsFrame = true
     private var running = true
     /// Editor text whose save failed and whose recovery file could not be written either.
@@ -86,37 +85,30 @@ public final class BoardSession {
         if changed { needsFrame = true }
     }
 
+    /// Turns a key into a message: a resize and the mouse need the screen and the layout;
+    /// every other key is the reducer's (bindings, prefix keys, prompt editing).
     public func handle(_ key: Key) {
-        needsFrame = true
-        defer { keepReadOnlyNotice() }
-        if case .resize = key {
+        switch key {
+        case .resize:
             send(.resized)
-            return
+        case .mouse(let event):
+            if let message = message(for: event) { send(message) }
+        default:
+            send(.key(key))
         }
-        if case .mouse(let event) = key {
-            handleMouse(event)
-            return
-        }
-        if ui.prompt != nil {
-            handlePromptKey(key)
-            return
-        }
-        if !pending.isEmpty, key == .escape {
-            pending = [] // <Esc> after a prefix key drops it, as in vim
-            return
-        }
-        pending.append(key)
-        switch configuration.keymap.resolve(pending, in: KeyContext(view: ui.view)) {
-        case .pending:
-            return
-        case .unbound:
-            let typed = KeyNotation.format(pending)
-            pending = []
-            ui.message = UIState.Message("\(typed) is not bound here; press ? for help", isError: true)
-        case .command(let command):
-            pending = []
-            if ui.message?.isError == true { ui.message = nil }
-            execute(command)
+    }
+
+    /// Click selects, double click opens, the wheel scrolls the column under the pointer.
+    func message(for event: MouseEvent) -> Message? {
+        let size = screen.size
+        let layout = BoardLayout(width: size.width, height: size.height)
+        switch event.action {
+        case .wheelUp, .wheelDown:
+            let column = HitTest.column(x: event.x, ui: ui, projection: projection(), layout: layout)
+            return .wheel(rows: event.action == .wheelUp ? -3 : 3, column: column)
+        case .press, .doublePress:
+            return HitTest.target(x: event.x, y: event.y, ui: ui, projection: projection(), layout: layout)
+                .map { .clicked($0, double: event.action == .doublePress) }
         }
     }
 
@@ -127,11 +119,6 @@ public final class BoardSession {
     /// Looks for other writers' new events (what the idle loop does between keys).
     func refreshFromOthers() {
         send(.tick)
-    }
-
-    /// A read-only board says so whenever no other message is showing (Esc clears messages).
-    func keepReadOnlyNotice() {
-        if ui.message == nil, let reason = log.readOnlyReason { ui.message = UIState.Message(reason, isError: true) }
     }
 
     // MARK: - Effects
@@ -243,82 +230,9 @@ public final class BoardSession {
         EditorRecovery(board: log.location.directory, subject: request.subject, environment: environment)
     }
 
-    // MARK: - Mouse
-
-    /// Click selects, double click opens, the wheel scrolls.
-    func handleMouse(_ event: MouseEvent) {
-        guard ui.prompt == nil else { return }
-        switch event.action {
-        case .wheelUp, .wheelDown:
-            let size = screen.size
-            let layout = BoardLayout(width: size.width, height: size.height)
-            // The column under the pointer scrolls.
-            let column = HitTest.column(x: event.x, ui: ui, projection: projection(), layout: layout)
-            send(.wheel(rows: event.action == .wheelUp ? -3 : 3, column: column))
-        case .press, .doublePress:
-            let size = screen.size
-            let layout = BoardLayout(width: size.width, height: size.height)
-            guard let hit = HitTest.target(x: event.x, y: event.y, ui: ui, projection: projection(), layout: layout) else { return }
-            switch hit {
-            case .card(let column, let number):
-                ui.column = column
-                ui.selected[projection().lanes[column].column.id] = number
-            case .row(let number):
-                ui.listSelected = number
-            case .activity(let index):
-                ui.activitySelected = index
-            }
-            if event.action == .doublePress { execute(Command(.openIssue)) }
-            adjustViewport()
-        }
-    }
-
-    // MARK: - Prompt
-
-    func handlePromptKey(_ key: Key) {
-        guard var prompt = ui.prompt else { return }
-        let kind = prompt.kind
-        let outcome = PromptInput.handle(key, &prompt, history: ui.promptHistory[kind] ?? [])
-        switch outcome {
-        case .complete, .editing:
-            if case .complete = outcome {
-                completePrompt(&ui, reduceContext())
-            } else {
-                ui.prompt = prompt
-            }
-            // `/` filters as you type, completed words included.
-            if kind == .filter, let text = ui.prompt?.editor.text { filterAsTyped(&ui, text, reduceContext()) }
-        case .cancel:
-            ui.prompt = nil
-            if prompt.kind == .filter {
-                if ui.view == .help { ui.helpFilter = "" } else { execute(Command(.cancel)) }
-            }
-        case .submit(let text):
-            if !text.trimmingSpaces.isEmpty, ui.promptHistory[prompt.kind]?.last != text {
-                ui.promptHistory[prompt.kind, default: []].append(text)
-            }
-            switch prompt.kind {
-            case .command:
-                ui.prompt = nil
-                guard !text.trimmingSpaces.isEmpty else { return }
-                do {
-                    execute(try Command.parse(text))
-                } catch {
-                    ui.message = UIState.Message(error.description, isError: true)
-                }
-            default:
-                for effect in submitPrompt(&ui, prompt.kind, text, reduceContext()) {
-                    if let outcome = perform(effect) { send(outcome) }
-                }
-            }
-        }
-        adjustViewport()
-    }
-
     // MARK: - Drawing
 
     func draw() {
-        ui.recordMessage()
         needsFrame = false
         screen.present(frame())
     }
@@ -334,14 +248,12 @@ public final class BoardSession {
         let page = ui.view == .board ? layout.cardsPerColumn : max(1, layout.listRows - 1)
         return ReduceContext(board: log.state, projection: projection(), actor: actor, pageSize: page, now: now(),
                              views: configuration.savedViews, staleAfterDays: configuration.settings.staleAfterDays,
-                             readOnlyReason: log.readOnlyReason)
+                             readOnlyReason: log.readOnlyReason, bindings: configuration.keymap)
     }
 
     func viewContext() -> ViewContext {
-        var context = ViewContext(session: reduceContext(), ui: ui, theme: configuration.theme, keymap: configuration.keymap,
-                                  settings: configuration.settings, boardName: log.location.name)
-        context.pendingKeys = pending
-        return context
+        ViewContext(session: reduceContext(), ui: ui, theme: configuration.theme, keymap: configuration.keymap,
+                    settings: configuration.settings, boardName: log.location.name)
     }
 
     /// The filtered, sorted board, recomputed only when the board, the filter or the minute changes.

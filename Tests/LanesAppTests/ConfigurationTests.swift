@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import BoardInteraction
 @testable import BoardModel
 @testable import BoardQuery
 @testable import LanesApp
