@@ -74,7 +74,7 @@ public enum CommandName: String, CaseIterable, Sendable {
         case .undo: "Undo your last change (as new events that restore the old values)"
         case .redo: "Redo the change you last undid"
         case .activity: "Show the board's activity, newest first, marked where you last looked"
-        case .swimlanes: "Split the board into bands: none → assignee → priority → label"
+        case .swimlanes: "Split the board into bands: " + Swimlanes.names.joined(separator: " → ")
         case .goto: "Select and open an issue by number, from any view: :goto 12 or :12"
         case .messages: "List every problem in the rc files and themes, and recent messages"
         case .none: "Do nothing (unbinds a key)"
@@ -90,7 +90,7 @@ public enum CommandName: String, CaseIterable, Sendable {
         case .label: "+LABEL -LABEL..."
         case .priority: "PRIORITY"
         case .view: "NUMBER|NAME"
-        case .swimlanes: "none|assignee|priority|label"
+        case .swimlanes: Swimlanes.names.joined(separator: "|")
         case .commentLine, .newIssue: "TEXT"
         case .goto: "NUMBER"
         default: nil

@@ -80,7 +80,7 @@ extension Reducer {
             if word.hasPrefix("-") { return ("-", Set(issues.flatMap(\.labels)).sorted()) }
             return (word.hasPrefix("+") ? "+" : "", board.knownLabels)
         case .priority: return ("", first ? Priority.allCases.map(\.rawValue) : [])
-        case .swimlanes: return ("", first ? Swimlanes.allCases.map(\.rawValue) : [])
+        case .swimlanes: return ("", first ? Swimlanes.names : [])
         case .view: return ("", first ? context.views.map(\.name) : [])
         case .filter: return queryCandidates(word)
         default: return ("", [])

@@ -54,12 +54,7 @@ extension Reducer {
             return save(targets.map { .unassign($0, users) })
         case .label:
             if argument.isEmpty { return prompt(.label) }
-            var add: [String] = [], remove: [String] = []
-            for word in argument.split(separator: " ") {
-                if word.hasPrefix("-") { remove.append(String(word.dropFirst())) }
-                else if word.hasPrefix("+") { add.append(String(word.dropFirst())) }
-                else { add.append(String(word)) }
-            }
+            let (add, remove) = LabelEdit.parse(argument.split(separator: " "))
             return save(targets.map { .label($0, add: add, remove: remove) })
         case .priority:
             guard let priority = Priority(name: argument) else {
@@ -103,7 +98,7 @@ extension Reducer {
             } else if let chosen = Swimlanes(rawValue: argument) {
                 ui.swimlanes = chosen
             } else {
-                return message("no swimlanes \"\(argument)\"; use none, assignee, priority or label", error: true)
+                return message("no swimlanes \"\(argument)\"; use \(Plural.choice(Swimlanes.names))", error: true)
             }
             ui.boardRowOffset = 0
             ui.message = UIState.Message("swimlanes: \(ui.swimlanes.rawValue)")

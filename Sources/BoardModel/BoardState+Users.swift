@@ -1,4 +1,11 @@
 extension BoardState {
+    /// The actor when `name` is `me` (in any case), else nil: the one place the word is
+    /// understood, for the query language (`assignee:me`, `author:me`), the prompt's `:assign`
+    /// and the CLI's `--assign` and `assign` (through `resolveUsers`).
+    public static func resolveMe(_ name: some StringProtocol, as actor: String) -> String? {
+        name.lowercased() == "me" ? actor : nil
+    }
+
     /// The users people mean by `names`: `me` is `actor`, a leading `@` is dropped (`@bob` is
     /// bob, as cards show him), and a name already on the board is spelled as it is there
     /// whatever its case (`Bob` and `bob` are one person). `unknown` are the names nobody on
@@ -11,8 +18,8 @@ extension BoardState {
             var bare = Substring(name.trimmingSpaces)
             while bare.hasPrefix("@") { bare = bare.dropFirst() }
             guard !bare.isEmpty else { continue }
-            if bare.lowercased() == "me" {
-                users.append(actor)
+            if let me = BoardState.resolveMe(bare, as: actor) {
+                users.append(me)
             } else if let spelled = known.first(where: { $0.caseInsensitiveEquals(String(bare)) }) {
                 users.append(spelled)
             } else {

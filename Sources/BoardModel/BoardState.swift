@@ -1,7 +1,7 @@
 /// The board as the fold of its events: columns, issues and each issue's timeline.
 ///
 /// A plain value so that folding a million events costs no observation or locking overhead;
-/// `BoardModel` wraps it for views that observe changes.
+/// `ObservableBoard` holds it and publishes each batch once, for the run loop to observe.
 public struct BoardState: Sendable {
     public internal(set) var columns: [Column]
     public package(set) var issues = NumberedTable<Issue>()

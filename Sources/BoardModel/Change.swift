@@ -1,8 +1,9 @@
 /// Something a person asks the board to do: the intent behind one or more events.
 ///
-/// The CLI, the full-screen board and (later) imports all speak in changes. A change is turned
-/// into events only under the store's lock, against the freshest state, so issue numbers and
-/// "from" columns are always right even with other writers.
+/// The CLI and the full-screen board speak in changes (imports build their events directly, as
+/// they keep each original author and time). A change is turned into events only under the
+/// store's lock, against the freshest state, so issue numbers and "from" columns are always
+/// right even with other writers.
 public enum Change: Hashable, Sendable {
     case create(title: String, body: String = "", column: String? = nil, labels: [String] = [],
                 assignees: [String] = [], priority: Priority = .none)

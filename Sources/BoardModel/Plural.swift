@@ -6,6 +6,12 @@ public enum Plural {
         count == 1 || count == -1 ? singular : plural ?? singular + "s"
     }
 
+    /// A list of choices as a sentence says it: "a, b or c".
+    public static func choice(_ words: [String]) -> String {
+        guard let last = words.last else { return "" }
+        return words.count == 1 ? last : words.dropLast().joined(separator: ", ") + " or " + last
+    }
+
     /// The count and its noun: "1 issue", "0 issues", "3 problems".
     public static func count(_ count: Int, _ singular: String, plural: String? = nil) -> String {
         "\(count) " + noun(singular, count, plural: plural)

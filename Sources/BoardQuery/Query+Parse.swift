@@ -68,20 +68,18 @@ extension Query {
             }
         case "assignee":
             let lower = value.lowercased()
-            return .assignee(lower == "none" ? nil : lower == "me" ? me : value)
+            return .assignee(lower == "none" ? nil : BoardState.resolveMe(value, as: me) ?? value)
         case "label":
             return .label(value)
         case "column":
             return .column(value)
         case "priority":
             guard let priority = Priority(name: value) else {
-                let names = Priority.allCases.map(\.rawValue)
-                let choices = names.dropLast().joined(separator: ", ") + " or " + names.last!
-                throw .badQuery("\(key):\(value): no priority \"\(value)\"; use \(choices)")
+                throw .badQuery("\(key):\(value): no priority \"\(value)\"; use \(Plural.choice(Priority.allCases.map(\.rawValue)))")
             }
             return .priority(priority)
         case "author":
-            return .author(value.lowercased() == "me" ? me : value)
+            return .author(BoardState.resolveMe(value, as: me) ?? value)
         case "created", "updated":
             let bound = try parseDateBound(value, key: key, now: now)
             return key == "created" ? .created(bound) : .updated(bound)

@@ -4,6 +4,9 @@ import BoardModel
 public enum Swimlanes: String, CaseIterable, Sendable {
     case none, assignee, priority, label
 
+    /// Every grouping's name, in `S` order: usage lines, help and errors spell them from here.
+    public static var names: [String] { allCases.map(\.rawValue) }
+
     /// The next grouping for `S`: none → assignee → priority → label → none.
     public var next: Swimlanes {
         let all = Swimlanes.allCases

@@ -23,7 +23,6 @@ public struct BoardLocation: Hashable, Sendable {
     public var snapshotPath: String { Path.join(directory, "cache") }
     /// The key that seals the snapshot (see `SnapshotKey`).
     public var snapshotKeyPath: String { Path.join(directory, "cache-key") }
-    public var rcPath: String { Path.join(directory, "lanesrc") }
 
     /// A short name for the status line: the project directory's name, or "personal".
     public var name: String { isPersonal ? "personal" : Path.base(root) }
@@ -69,13 +68,7 @@ public struct BoardLocation: Hashable, Sendable {
 
     /// `$XDG_DATA_HOME/lanes`, default `~/.local/share/lanes`.
     public static func personal(environment: [String: String]) -> BoardLocation {
-        let data: String
-        if let xdg = environment["XDG_DATA_HOME"], xdg.hasPrefix("/") {
-            data = xdg
-        } else {
-            data = Path.join(environment["HOME"] ?? "/tmp", ".local/share")
-        }
-        return BoardLocation(root: Path.join(data, "lanes"), isPersonal: true)
+        BoardLocation(root: XDGDirectories(environment: environment).data, isPersonal: true)
     }
 
     /// `--board` accepts the project directory or the `.lanes` directory itself.

@@ -6,36 +6,32 @@ import Screen
 
 /// The kanban board: one column per board column, a header with counts, cards below.
 enum BoardView {
-    static func render(_ context: ViewContext, into grid: inout CellGrid, layout: BoardLayout) {
+    static func render(_ context: ViewContext, into grid: inout CellGrid, frame: ViewLayout) {
         let lanes = context.projection.lanes
         let theme = context.theme
-        guard !lanes.isEmpty else {
+        let layout = frame.layout
+        guard let first = frame.columns.first, let last = frame.columns.last else {
             grid.put("this board has no columns", x: 1, y: 1, style: theme[.dim])
             return
         }
-        let visible = layout.visibleColumns(of: lanes.count)
-        let first = min(context.ui.firstColumn, max(0, lanes.count - visible))
-        let baseWidth = layout.width / visible
-        var x = 0
-        for slot in 0..<visible {
-            let index = first + slot
-            guard index < lanes.count else { break }
-            let width = slot == visible - 1 ? layout.width - x : baseWidth
-            let area = Rect(x: x, y: 0, width: width, height: layout.height - 1)
-            drawColumn(lanes[index], index: index, context: context, area: area, layout: layout, into: &grid)
-            x += width
+        var cards = frame.cards[...]
+        for column in frame.columns {
+            let shown = cards.prefix { $0.lane == column.lane }
+            cards = cards.dropFirst(shown.count)
+            drawColumn(lanes[column.lane], column: column, cards: shown, context: context, layout: layout, into: &grid)
         }
         if !context.projection.bands.isEmpty { drawBandHeaders(context, into: &grid, layout: layout) }
         if context.projection.total == 0 { drawFirstStep(context, into: &grid, layout: layout) }
         // Arrows show that more columns are off screen.
-        if first > 0 { grid.put("<", x: 0, y: 0, style: theme[.header]) }
-        if first + visible < lanes.count { grid.put(">", x: layout.width - 1, y: 0, style: theme[.header]) }
+        if first.lane > 0 { grid.put("<", x: 0, y: 0, style: theme[.header]) }
+        if last.lane < lanes.count - 1 { grid.put(">", x: layout.width - 1, y: 0, style: theme[.header]) }
     }
 
-    static func drawColumn(_ lane: BoardProjection.Lane, index: Int, context: ViewContext, area: Rect,
-                           layout: BoardLayout, into grid: inout CellGrid) {
+    static func drawColumn(_ lane: BoardProjection.Lane, column: ViewLayout.Column, cards: ArraySlice<ViewLayout.Card>,
+                           context: ViewContext, layout: BoardLayout, into grid: inout CellGrid) {
         let theme = context.theme
-        let isSelectedColumn = index == context.ui.column
+        let area = column.area
+        let isSelectedColumn = column.lane == context.ui.column
         let inner = Rect(x: area.x + 1, y: area.y, width: area.width - 2, height: area.height)
         // Separator on the right edge.
         let separator = context.settings.asciiOnly ? "|" : "│"
@@ -62,28 +58,24 @@ enum BoardView {
         grid.put(stale, x: inner.maxX - staleWidth, y: area.y, style: CardView.overlay(theme[.stale], on: headerStyle))
 
         if !context.projection.bands.isEmpty {
-            drawBandCards(lane, isSelectedColumn: isSelectedColumn, context: context, area: area, layout: layout, into: &grid)
+            drawBandCards(lane, cards: cards, isSelectedColumn: isSelectedColumn, context: context, into: &grid)
             return
         }
 
         // Cards, after "↑ N more" when the column is scrolled.
-        let offset = min(context.ui.cardOffset[lane.column.id] ?? 0, max(0, lane.issues.count - 1))
+        let offset = column.offset
         let selectedIndex = BoardSelection.index(context.ui, lane)
         if offset > 0 {
             grid.put((context.settings.asciiOnly ? "^ " : "↑ ") + "\(offset) more", x: inner.x, y: area.y + 1,
                      style: theme[.dim], limit: inner.maxX)
         }
-        var y = area.y + layout.firstCardRow(scrolled: offset > 0)
-        var position = offset
-        let end = offset + layout.cards(scrolled: offset > 0)
-        while position < min(end, lane.issues.count), y + 1 < area.maxY {
-            if let issue = context.board.issues[lane.issues[position]] {
-                let selected = isSelectedColumn && position == selectedIndex
-                CardView.draw(issue, context: context, x: area.x, y: y, width: area.width - 1, selected: selected, into: &grid)
+        for card in cards {
+            if let issue = context.board.issues[card.number] {
+                let selected = isSelectedColumn && card.position == selectedIndex
+                CardView.draw(issue, context: context, x: area.x, y: card.area.y, width: area.width - 1, selected: selected, into: &grid)
             }
-            y += BoardLayout.cardHeight
-            position += 1
         }
+        let position = offset + cards.count
         if lane.issues.isEmpty {
             grid.put("(empty)", x: inner.x, y: area.y + 1, style: theme[.dim], limit: inner.maxX)
         } else if position < lane.issues.count, area.maxY - 1 > area.y {
@@ -109,20 +101,14 @@ enum BoardView {
     // MARK: - Swimlanes
 
     /// A column's cards, band by band, scrolled together with the whole board.
-    static func drawBandCards(_ lane: BoardProjection.Lane, isSelectedColumn: Bool, context: ViewContext, area: Rect,
-                              layout: BoardLayout, into grid: inout CellGrid) {
-        let bands = SwimlaneLayout(projection: context.projection, layout: layout).bands
+    static func drawBandCards(_ lane: BoardProjection.Lane, cards: ArraySlice<ViewLayout.Card>, isSelectedColumn: Bool,
+                              context: ViewContext, into grid: inout CellGrid) {
         let selected = isSelectedColumn && !lane.issues.isEmpty
             ? SwimlaneLayout.locate(lane.issues[BoardSelection.index(context.ui, lane)], in: lane) : nil
-        for (index, band) in bands.enumerated() {
-            let issues = lane.byBand.indices.contains(index) ? lane.byBand[index] : []
-            for (slot, number) in issues.enumerated() {
-                let y = 1 + band.top + 1 + slot * BoardLayout.cardHeight - context.ui.boardRowOffset
-                if y >= 1, y + 1 < area.maxY, let issue = context.board.issues[number] {
-                    CardView.draw(issue, context: context, x: area.x, y: y, width: area.width - 1,
-                                  selected: selected.map { $0 == (index, slot) } ?? false, into: &grid)
-                }
-            }
+        for card in cards {
+            guard let issue = context.board.issues[card.number], let band = card.band else { continue }
+            CardView.draw(issue, context: context, x: card.area.x, y: card.area.y, width: card.area.width - 1,
+                          selected: selected.map { $0 == (band.index, band.slot) } ?? false, into: &grid)
         }
     }
 

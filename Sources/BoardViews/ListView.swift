@@ -11,8 +11,9 @@ enum ListView {
         return " (list " + (index.map { "\($0 + 1)/\(list.count) · " } ?? "") + context.ui.filter.sort.term + ")"
     }
 
-    static func render(_ context: ViewContext, into grid: inout CellGrid, layout: BoardLayout) {
+    static func render(_ context: ViewContext, into grid: inout CellGrid, frame: ViewLayout) {
         let theme = context.theme
+        let layout = frame.layout
         let list = context.projection.list
         let width = layout.width
         // Fixed columns; the title takes what is left.
@@ -36,9 +37,8 @@ enum ListView {
             return
         }
         let selected = BoardSelection.listIssue(context.ui, list)
-        let offset = min(context.ui.listOffset, max(0, list.count - 1))
-        for row in 0..<min(layout.listRows, list.count - offset) {
-            guard let issue = context.board.issues[list[offset + row]] else { continue }
+        for (row, number) in frame.listRows.enumerated() {
+            guard let issue = context.board.issues[number] else { continue }
             let y = row + 1
             let style = issue.number == selected ? theme[.listSelected] : theme[.card]
             grid.fill(Rect(x: 0, y: y, width: width, height: 1), style: style)

@@ -11,9 +11,11 @@ public enum Renderer {
             drawTooSmall(&grid, layout: layout, style: context.theme[.default])
             return grid
         }
+        // Built once per frame: the views draw from it, and a click reads the same geometry back.
+        let frame = ViewLayout(ui: context.ui, projection: context.projection, layout: layout)
         switch context.ui.view {
-        case .board: BoardView.render(context, into: &grid, layout: layout)
-        case .list: ListView.render(context, into: &grid, layout: layout)
+        case .board: BoardView.render(context, into: &grid, frame: frame)
+        case .list: ListView.render(context, into: &grid, frame: frame)
         case .issue(let number): IssueView.render(number, context, into: &grid, layout: layout)
         case .help: HelpView.render(context, into: &grid, layout: layout)
         case .activity: ActivityView.render(context, into: &grid, layout: layout)

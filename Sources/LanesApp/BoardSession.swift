@@ -101,14 +101,13 @@ public final class BoardSession {
     /// Click selects, double click opens, the wheel scrolls the column under the pointer.
     func message(for event: MouseEvent) -> Message? {
         let size = screen.size
-        let layout = BoardLayout(width: size.width, height: size.height)
+        // The geometry the frame was drawn with: what is under the pointer is what was drawn there.
+        let layout = ViewLayout(ui: ui, projection: projection(), layout: BoardLayout(width: size.width, height: size.height))
         switch event.action {
         case .wheelUp, .wheelDown:
-            let column = HitTest.column(x: event.x, ui: ui, projection: projection(), layout: layout)
-            return .wheel(rows: event.action == .wheelUp ? -3 : 3, column: column)
+            return .wheel(rows: event.action == .wheelUp ? -3 : 3, column: layout.column(x: event.x))
         case .press, .doublePress:
-            return HitTest.target(x: event.x, y: event.y, ui: ui, projection: projection(), layout: layout)
-                .map { .clicked($0, double: event.action == .doublePress) }
+            return layout.target(x: event.x, y: event.y).map { .clicked($0, double: event.action == .doublePress) }
         }
     }
 

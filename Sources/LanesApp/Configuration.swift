@@ -3,6 +3,7 @@ import Glibc
 #endif
 import BoardModel
 import BoardQuery
+import BoardStore
 import BoardViews
 import Keymap
 import Screen
@@ -100,7 +101,7 @@ public struct Configuration {
             guard ["on", "off"].contains(values[0]) else { throw .invalid("usage: set mouse on|off") }
             mouse = values[0] == "on"
         case "swimlanes":
-            guard let value = Swimlanes(rawValue: values[0]) else { throw .invalid("usage: set swimlanes none|assignee|priority|label") }
+            guard let value = Swimlanes(rawValue: values[0]) else { throw .invalid("usage: set swimlanes " + Swimlanes.names.joined(separator: "|")) }
             swimlanes = value
         default:
             throw .invalid("unknown setting \"\(name)\"; settings are: theme, wip, stale-after, mouse, swimlanes")
@@ -123,17 +124,12 @@ public struct Configuration {
 
     /// The rc files for a board: the user's, then the board's own.
     public static func rcFiles(boardDirectory: String, environment: [String: String]) -> [String] {
-        [configDirectory(environment) + "/lanesrc", boardDirectory + "/lanesrc"]
-    }
-
-    static func configDirectory(_ environment: [String: String]) -> String {
-        if let xdg = environment["XDG_CONFIG_HOME"], xdg.hasPrefix("/") { return xdg + "/lanes" }
-        return (environment["HOME"] ?? "/tmp") + "/.config/lanes"
+        [XDGDirectories(environment: environment).config + "/lanesrc", boardDirectory + "/lanesrc"]
     }
 
     static func userTheme(_ name: String, environment: [String: String]) -> (path: String, text: String)? {
         guard !name.contains("/") else { return nil }
-        let path = configDirectory(environment) + "/themes/\(name).theme"
+        let path = XDGDirectories(environment: environment).config + "/themes/\(name).theme"
         return TextFile.read(path).map { (path, $0) }
     }
 }

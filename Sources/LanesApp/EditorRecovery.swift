@@ -3,6 +3,7 @@ import Glibc
 #endif
 import BoardModel
 import BoardInteraction
+import BoardStore
 
 /// Text written in `$EDITOR` whose save failed (full disk, a lock wait cancelled, a read-only
 /// board), kept in `$XDG_STATE_HOME/lanes/recovery/` (default `~/.local/state/lanes/recovery/`)
@@ -16,7 +17,7 @@ public struct EditorRecovery {
     /// `subject` says what the text is for: `issue-12`, `comment-3-4`.
     public init(board: String, subject: String, environment: [String: String]) {
         let key = board.map { $0 == "/" ? "%" : $0 }
-        path = StateDirectory.path(environment: environment) + "/recovery/" + String(key) + "-" + subject + ".txt"
+        path = XDGDirectories(environment: environment).state + "/recovery/" + String(key) + "-" + subject + ".txt"
     }
 
     /// The kept text, if a save of it failed earlier.
@@ -60,15 +61,5 @@ public struct EditorRecovery {
     public func report(_ error: String, keepFailure: String?, what: String) -> String {
         guard let keepFailure else { return error + "; your \(what) is kept in " + path }
         return error + "; your \(what) could not be kept in " + path + " either (" + keepFailure + ")"
-    }
-}
-
-/// `$XDG_STATE_HOME/lanes` (default `~/.local/state/lanes`): per-user state that is never
-/// shared through the board's directory or git.
-enum StateDirectory {
-    static func path(environment: [String: String]) -> String {
-        let state = environment["XDG_STATE_HOME"].flatMap { $0.hasPrefix("/") ? $0 : nil }
-            ?? (environment["HOME"] ?? "/tmp") + "/.local/state"
-        return state + "/lanes"
     }
 }

@@ -2,6 +2,7 @@
 import Glibc
 #endif
 import BoardModel
+import BoardStore
 
 /// Where a user last looked at a board's activity, kept per user per board outside the board
 /// (in `$XDG_STATE_HOME/lanes/seen/`, default `~/.local/state/lanes/seen/`), so it is never
@@ -11,7 +12,7 @@ struct SeenMarker {
 
     init(board: String, user: String, environment: [String: String]) {
         let key = (board + "@" + user).map { $0 == "/" ? "%" : $0 }
-        path = StateDirectory.path(environment: environment) + "/seen/" + String(key)
+        path = XDGDirectories(environment: environment).state + "/seen/" + String(key)
     }
 
     func read() -> Timestamp? {

@@ -6,10 +6,10 @@ import Screen
 
 /// A real terminal through ncursesw.
 ///
-/// `present` compares the new grid with the last one and hands ncurses only the cells that
-/// changed; ncurses then sends the terminal only the difference. A cursor move therefore costs a
-/// few dozen bytes, which is what makes the board pleasant over SSH. All curses calls happen on
-/// the thread that created the screen.
+/// `present` hands ncurses only the cells `CellGrid.changes(from:visible:)` finds changed since
+/// the last frame; ncurses then sends the terminal only the difference. A cursor move therefore
+/// costs a few dozen bytes, which is what makes the board pleasant over SSH. All curses calls
+/// happen on the thread that created the screen.
 public final class NcursesScreen: TerminalScreen {
     public enum StartError: Error, CustomStringConvertible {
         case notATerminal
@@ -62,21 +62,16 @@ public final class NcursesScreen: TerminalScreen {
     public func present(_ grid: CellGrid) {
         let grid = isUTF8 ? grid : grid.replacingNonASCII()
         size = (Int(lanes_cols()), Int(lanes_lines()))
-        let previous = last.flatMap { $0.width == grid.width && $0.height == grid.height ? $0 : nil }
         var scalars: [wchar_t] = []
-        for y in 0..<min(grid.height, size.height) {
-            for x in 0..<min(grid.width, size.width) {
-                let cell = grid[x, y]
-                if let previous, previous[x, y] == cell { continue }
-                if cell.isContinuation { continue }
-                scalars.removeAll(keepingCapacity: true)
-                for scalar in cell.text.unicodeScalars.prefix(5) { scalars.append(wchar_t(bitPattern: scalar.value)) }
-                if scalars.isEmpty { scalars.append(32) }
-                // The bottom-right cell of some terminals scrolls when written; ncurses handles it.
-                let shown = palette.resolve(cell.style)
-                _ = lanes_put(Int32(y), Int32(x), scalars, Int32(scalars.count), Int32(palette.pair(for: shown)),
-                              attributes(shown.attributes))
-            }
+        for change in grid.changes(from: last, visible: size) {
+            let cell = change.cell
+            scalars.removeAll(keepingCapacity: true)
+            for scalar in cell.text.unicodeScalars.prefix(5) { scalars.append(wchar_t(bitPattern: scalar.value)) }
+            if scalars.isEmpty { scalars.append(32) }
+            // The bottom-right cell of some terminals scrolls when written; ncurses handles it.
+            let shown = palette.resolve(cell.style)
+            _ = lanes_put(Int32(change.y), Int32(change.x), scalars, Int32(scalars.count), Int32(palette.pair(for: shown)),
+                          attributes(shown.attributes))
         }
         last = grid
         if let cursor = grid.cursor {

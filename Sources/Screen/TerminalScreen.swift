@@ -4,7 +4,7 @@
 /// `--keys … --dump` mode.
 public protocol TerminalScreen: AnyObject {
     var size: (width: Int, height: Int) { get }
-    /// Shows `grid`; a real backend sends only the cells that differ from the last frame.
+    /// Shows `grid`; a real backend paints only `grid.changes(from:)` the last frame.
     func present(_ grid: CellGrid)
     /// Waits up to `timeoutMilliseconds` (nil: forever) for the next key.
     func nextKey(timeoutMilliseconds: Int?) -> Key?

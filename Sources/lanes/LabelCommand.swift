@@ -13,12 +13,7 @@ struct LabelCommand: ParsableCommand {
     }
 
     func run() throws {
-        var add: [String] = [], remove: [String] = []
-        for word in changes {
-            if word.hasPrefix("-") { remove.append(String(word.dropFirst())) }
-            else if word.hasPrefix("+") { add.append(String(word.dropFirst())) }
-            else { add.append(word) }
-        }
+        let (add, remove) = LabelEdit.parse(changes)
         try IssueChangeCommand.commit(options) { _ in [.label(number.value, add: add, remove: remove)] }
     }
 }

@@ -10,3 +10,11 @@ import Testing
         #expect(throws: BoardError.self) { try Command.parse("move") }
     }
 }
+
+/// The `:swimlanes` usage and help spell the groupings from `Swimlanes`.
+@Suite struct SwimlaneNamesTests {
+    @Test func swimlanesArgumentAndHelpNameEveryGrouping() {
+        #expect(CommandName.swimlanes.argument == "none|assignee|priority|label")
+        #expect(CommandName.swimlanes.help == "Split the board into bands: none → assignee → priority → label")
+    }
+}

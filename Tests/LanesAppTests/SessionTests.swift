@@ -6,19 +6,19 @@ import Testing
 @testable import BoardStore
 @testable import LanesApp
 import Keymap
+import LanesTestSupport
 import Screen
 
 /// The run loop with a real event log in a temporary directory and an in-memory screen.
 final class SessionHarness {
-    let directory: String
+    let temporary = TemporaryDirectory()
+    var directory: String { temporary.path }
     let log: EventLog
     let screen = MemoryScreen(width: 100, height: 30)
     let session: BoardSession
 
     init(_ changes: [Change] = [], rc: String = "") throws {
-        var template = Array("/tmp/lanes-session-XXXXXX".utf8CString)
-        _ = template.withUnsafeMutableBufferPointer { mkdtemp($0.baseAddress!) }
-        directory = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        let directory = temporary.path
         let location = BoardLocation(root: directory)
         try EventLog.create(location)
         log = try EventLog.open(location)
@@ -27,8 +27,6 @@ final class SessionHarness {
         let configuration = Configuration(rcFiles: [directory + "/.lanes/lanesrc"], environment: ["LANG": "C.UTF-8"])
         session = BoardSession(log: log, screen: screen, configuration: configuration, actor: "ann")
     }
-
-    deinit { try? FileManager.default.removeItem(atPath: directory) }
 
     /// Types keys in tig notation and runs them.
     func type(_ keys: String) {

@@ -4,15 +4,16 @@ import Testing
 @testable import BoardStore
 @testable import LanesApp
 import Keymap
+import LanesTestSupport
 import Screen
 
 /// The full-screen board must look and behave the same whether it was opened from the snapshot
 /// cache (events read back from the log on demand) or by reading the whole log.
 @Suite struct SnapshotSessionTests {
     @Test func everyViewIsTheSameThroughTheCache() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("lanes-snap-\(getpid())-\(UInt32.random(in: 0...UInt32.max))").path
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let temporary = TemporaryDirectory()
+        defer { withExtendedLifetime(temporary) {} }
+        let directory = temporary.path
         let location = BoardLocation(root: directory)
         try EventLog.create(location)
         let seed = try EventLog.open(location, snapshots: .off)
