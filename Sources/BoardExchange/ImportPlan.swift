@@ -12,6 +12,10 @@ public enum ImportPlan {
         public init() {}
     }
 
+    /// Original numbers are kept up to here; larger ones get the next free number, so that an
+    /// import always leaves room for new issues below `NumberedTable.maximumNumber`.
+    public static let highestKeptNumber = 99_999_999
+
     /// Folds the events into `state` as it goes (as `EventLog.commit(building:)` expects).
     /// `progress` is told how many issues are done, every 5,000 (for a terminal's status line).
     public static func events(for issues: [ImportedIssue], into state: inout BoardState, summary: inout Summary,
@@ -31,8 +35,8 @@ public enum ImportPlan {
                 summary.skipped += 1
                 continue
             }
-            var number = state.highestNumber + 1
-            if let wanted = issue.number, wanted > 0, wanted <= NumberedTable<Issue>.maximumNumber, !state.issues.contains(wanted) {
+            var number = try state.nextNumber()
+            if let wanted = issue.number, wanted > 0, wanted <= highestKeptNumber, !state.issues.contains(wanted) {
                 number = wanted
             } else if issue.number != nil {
                 summary.renumbered += 1

@@ -23,6 +23,8 @@ public enum Message: Sendable {
     /// Other writers' events arrived (`keep`: the issue selected before).
     case othersWrote([Event], keep: Int?)
     case refreshFailed(String)
+    /// A save waits for another process's lock (`holder` says who holds it, or is empty).
+    case waitingForLock(holder: String)
     case saved(SaveResult)
     case saveFailed(String, SaveRequest)
     case replayed(ReplayResult)

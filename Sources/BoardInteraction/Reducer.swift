@@ -38,6 +38,7 @@ struct Reducer {
         case .tick: return [.refresh(keep: selectedOnBoard)]
         case .othersWrote(let events, let keep): othersWrote(events, keep: keep)
         case .refreshFailed(let error), .editorFailed(let error, _), .draftKept(let error): return self.message(error, error: true)
+        case .waitingForLock(let holder): return self.message("waiting for the board lock" + holder + "; q cancels", error: true)
         case .saved(let result): return saved(result)
         case .saveFailed(let error, let request): return saveFailed(error, request)
         case .replayed(let result): replayed(result)

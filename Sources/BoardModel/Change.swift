@@ -31,7 +31,7 @@ extension BoardState {
             let trimmed = title.trimmingSpaces
             guard !trimmed.isEmpty else { throw .emptyTitle }
             let column = try resolveColumn(columnName ?? columns.first?.id ?? "backlog")
-            let number = highestNumber + 1
+            let number = try nextNumber()
             kinds.append((number, .created(title: trimmed, body: body, column: column.id,
                                            rank: bottomRank(of: column.id), priority: priority)))
             for label in unique(labels) { kinds.append((number, .labelled(label))) }
@@ -103,6 +103,16 @@ extension BoardState {
     private func unique(_ values: [String]) -> [String] {
         var seen = Set<String>()
         return values.map(\.trimmingSpaces).filter { !$0.isEmpty && seen.insert($0).inserted }
+    }
+
+    /// The number a new issue gets: one more than the highest ever created. The log cannot
+    /// write more than nine digits, so past that creating fails rather than report a number
+    /// no one can see.
+    public func nextNumber() throws(BoardError) -> Int {
+        guard highestNumber < NumberedTable<Issue>.maximumNumber else {
+            throw .invalid("this board has used every issue number up to #\(NumberedTable<Issue>.maximumNumber)")
+        }
+        return highestNumber + 1
     }
 }
 

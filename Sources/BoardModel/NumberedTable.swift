@@ -1,17 +1,24 @@
 /// Values keyed by issue number, stored densely in creation order.
 ///
 /// Issue numbers are small and nearly dense, so a number → slot array beats hashing: folding a
-/// million events does a million lookups. The slot array holds 4 bytes per number, so even a
-/// hostile log with a huge number costs little; values themselves are stored once, densely.
+/// million events does a million lookups. The slot array holds 4 bytes per number up to
+/// `denseLimit` (40 MB at most, for a hostile log); numbers above it (an import that kept
+/// huge original numbers, and the issues created after one) are hashed in `sparse`. Values
+/// themselves are stored once, densely.
 public struct NumberedTable<Value>: Sendable where Value: Sendable {
     @usableFromInline var slots: [Int32] = []
+    @usableFromInline var sparse: [Int: Int32] = [:]
     @usableFromInline var items: [Value] = []
     @usableFromInline var numbers: [Int] = []
 
     public init() {}
 
-    /// The largest issue number this table accepts (keeps the slot array bounded).
-    public static var maximumNumber: Int { 9_999_999 }
+    /// The largest issue number a board holds: the most the log's issue field can write
+    /// (`#` and nine digits).
+    public static var maximumNumber: Int { 999_999_999 }
+
+    /// Numbers up to this are found through the slot array, larger ones by hashing.
+    @usableFromInline static var denseLimit: Int { 9_999_999 }
 
     @inlinable public var count: Int { items.count }
     @inlinable public var isEmpty: Bool { items.isEmpty }
@@ -30,8 +37,15 @@ public struct NumberedTable<Value>: Sendable where Value: Sendable {
 
     @inlinable
     package func slot(of number: Int) -> Int? {
-        guard number > 0, number < slots.count else { return nil }
-        let slot = slots[number]
+        guard number > 0 else { return nil }
+        let slot: Int32
+        if number < slots.count {
+            slot = slots[number]
+        } else if number > NumberedTable.denseLimit, let found = sparse[number] {
+            slot = found
+        } else {
+            return nil
+        }
         return slot == 0 ? nil : Int(slot) - 1
     }
 
@@ -43,19 +57,24 @@ public struct NumberedTable<Value>: Sendable where Value: Sendable {
     public mutating func reserveCapacity(_ count: Int, highestNumber: Int) {
         items.reserveCapacity(count)
         numbers.reserveCapacity(count)
-        let slotCount = min(highestNumber, NumberedTable.maximumNumber) + 1
-        if slotCount > slots.count { slots.append(contentsOf: repeatElement(0, count: slotCount - slots.count)) }
+        let slotCount = min(highestNumber, NumberedTable.denseLimit) + 1
+        if slotCount > slots.count { slots.append(contentsOf: [Int32](repeating: 0, count: slotCount - slots.count)) }
     }
 
     /// Adds a value for a new number. Returns false if the number is taken or out of range.
     @discardableResult
     public mutating func insert(_ value: Value, for number: Int) -> Bool {
         guard number > 0, number <= NumberedTable.maximumNumber, !contains(number) else { return false }
-        if number >= slots.count {
-            slots.append(contentsOf: repeatElement(0, count: max(number + 1 - slots.count, slots.count / 2)))
-        }
         items.append(value)
         numbers.append(number)
+        if number > NumberedTable.denseLimit {
+            sparse[number] = Int32(items.count)
+            return true
+        }
+        if number >= slots.count {
+            let wanted = max(number + 1 - slots.count, slots.count / 2)
+            slots.append(contentsOf: [Int32](repeating: 0, count: min(wanted, NumberedTable.denseLimit + 1 - slots.count)))
+        }
         slots[number] = Int32(items.count)
         return true
     }

@@ -36,6 +36,9 @@ public final class EventLog {
     public var fileLayer = FileLayer.system
     /// Called when a writer has to wait for the lock, with the holder's pid if known.
     public var onLockWait: (Int?) -> Void = { _ in }
+    /// Asked while a writer waits for the lock (the full-screen board polls its keys here); true
+    /// gives up the wait and the commit fails, saving nothing. Nil waits as long as it takes.
+    public var cancelsLockWait: (() -> Bool)?
     /// Whether opening reads `.lanes/cache` and writes a new one after reading the log whole.
     public let snapshots: SnapshotPolicy
 
@@ -248,7 +251,8 @@ public final class EventLog {
     @discardableResult
     public func commit(building build: (inout BoardState) throws(BoardError) -> [Event]) throws(BoardError) -> [Event] {
         if let readOnlyReason { throw .readOnly(readOnlyReason) }
-        let lock = try BoardLock(path: location.lockPath, shared: location.isShared, onWait: onLockWait)
+        let lock = try BoardLock(path: location.lockPath, shared: location.isShared, onWait: onLockWait,
+                                 cancelled: cancelsLockWait)
         defer { withExtendedLifetime(lock) {} }
         let fd = try BoardFile.open(location.eventsPath, O_RDWR | O_APPEND)
         defer { close(fd) }

@@ -40,6 +40,28 @@ public final class BoardSession {
                              unreadableLines: log.problems.count, warnings: log.warnings,
                              asciiOnly: configuration.settings.asciiOnly, swimlanes: configuration.swimlanes,
                              greeting: greeting)))
+        log.onLockWait = { [weak self] holder in
+            guard let self else { return }
+            send(.waitingForLock(holder: LockHolder.describe(holder)))
+            draw()
+            needsFrame = true // for the save's outcome
+        }
+        log.cancelsLockWait = { [weak self] in self?.lockWaitCancelled() ?? false }
+    }
+
+    /// Asked while a save waits for another process's lock: q, Esc or Ctrl-C give the wait up
+    /// (the save fails and says so, as any failed save does); other keys are dropped.
+    func lockWaitCancelled() -> Bool {
+        while let key = screen.nextKey(timeoutMilliseconds: 0) {
+            switch key {
+            case .character("q"), .escape, .control("c"): return true
+            case .resize:
+                screen.invalidate()
+                draw()
+            default: continue
+            }
+        }
+        return false
     }
 
     /// Runs until quit. `idleMilliseconds` is how long to wait for a key before checking for

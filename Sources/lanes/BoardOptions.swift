@@ -40,10 +40,13 @@ struct BoardOptions: ParsableArguments {
         let log = try EventLog.open(location, snapshots: snapshots)
         BoardOptions.openLogs.append(log)
         for warning in log.warnings { Output.error("lanes: warning: " + warning) }
-        log.onLockWait = { pid in
-            Output.error("lanes: waiting for the board lock" + (pid.map { " held by pid \($0)" } ?? "") + "…")
-        }
+        log.onLockWait = BoardOptions.sayWaiting
         return log
+    }
+
+    /// Tells the user who a writer waits for, so a wait is never a silent hang.
+    static func sayWaiting(for holder: Int?) {
+        Output.error("lanes: waiting for the board lock" + LockHolder.describe(holder) + "…")
     }
 }
 

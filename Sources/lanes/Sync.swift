@@ -29,15 +29,48 @@ struct Sync: ParsableCommand {
                 Output.print("registered the lanes merge driver for \(eventsPath)")
                 return
             }
-            try sync(root, eventsPath: eventsPath)
+            try sync(root, location: location, eventsPath: eventsPath)
         } catch let error as SyncError {
             throw BoardError.invalid(error.description)
         }
     }
 
-    func sync(_ git: Git, eventsPath: String) throws {
+    /// Fetches without the board lock (the network can be slow), then commits and merges under
+    /// it: git replaces `.lanes/events` when it merges, and an append to the old file, or one
+    /// landing after git checked the file and before it wrote it, would be lost. Lanes writers
+    /// wait, then reopen the log git left. The push needs no lock: it sends commits, not the file.
+    func sync(_ git: Git, location: BoardLocation, eventsPath: String) throws {
         let identity = try identityArguments(git)
-        // 1. Commit the board's own files, nothing else of the user's work.
+        guard try git.run(["symbolic-ref", "--quiet", "HEAD"]).succeeded else {
+            throw SyncError("the clone is on a detached HEAD, where a commit would belong to no branch; check out a branch (git switch NAME) and sync again; nothing was committed")
+        }
+        let upstream = try git.run(["rev-parse", "--abbrev-ref", "--symbolic-full-name", "@{upstream}"])
+        let remotes = try git.run(["remote"]).stdout.split(separator: "\n")
+        if upstream.succeeded {
+            let fetch = try git.run(["fetch", "--quiet"])
+            guard fetch.succeeded else {
+                let reason = fetch.stderr.split(separator: "\n").last.map(String.init) ?? "git fetch failed"
+                throw SyncError("git fetch failed: \(reason); the board is unchanged")
+            }
+        }
+        try location.whileLocked(onWait: BoardOptions.sayWaiting) {
+            try commitBoard(git, identity: identity, eventsPath: eventsPath)
+            guard !remotes.isEmpty else {
+                throw SyncError("no git remote to sync with; add one with \"git remote add origin URL\" (the board is committed locally)")
+            }
+            if upstream.succeeded { try merge(git, identity: identity) }
+        }
+        if upstream.succeeded {
+            try git.must(["push", "--quiet"], doing: "git push")
+        } else {
+            let remote = remotes.contains("origin") ? "origin" : String(remotes[0])
+            try git.must(["push", "--quiet", "--set-upstream", remote, "HEAD"], doing: "git push")
+        }
+        Output.print("synced \(Sanitizer.line(eventsPath))")
+    }
+
+    /// Commits the board's own files, nothing else of the user's work.
+    func commitBoard(_ git: Git, identity: [String], eventsPath: String) throws {
         let ignore = String(eventsPath.dropLast("events".count)) + ".gitignore"
         let paths = [eventsPath, ".gitattributes"] + (FileManager.default.fileExists(atPath: git.directory + "/" + ignore) ? [ignore] : [])
         try git.must(["add", "--"] + paths, doing: "git add")
@@ -46,32 +79,25 @@ struct Sync: ParsableCommand {
             try git.must(identity + ["commit", "--quiet", "--no-verify", "-m", "lanes: sync board", "--"] + paths,
                          doing: "git commit")
         }
-        // 2. Pull and merge, if there is anything to pull from.
-        let upstream = try git.run(["rev-parse", "--abbrev-ref", "--symbolic-full-name", "@{upstream}"])
-        let remotes = try git.run(["remote"]).stdout.split(separator: "\n")
-        guard !remotes.isEmpty else {
-            throw SyncError("no git remote to sync with; add one with \"git remote add origin URL\" (the board is committed locally)")
-        }
-        if upstream.succeeded {
-            let pull = try git.run(identity + ["pull", "--no-rebase", "--no-edit", "--quiet"])
-            if !pull.succeeded {
-                let conflicts = try git.run(["diff", "--name-only", "--diff-filter=U"]).stdout
-                    .split(separator: "\n").map(String.init)
-                if !conflicts.isEmpty {
-                    _ = try git.run(["merge", "--abort"])
-                    throw SyncError("conflict in \(conflicts.joined(separator: ", ")); the board is unchanged; resolve it with git, then run lanes sync again")
-                }
-                let reason = pull.stderr.split(separator: "\n").last.map(String.init) ?? "git pull failed"
-                throw SyncError("git pull failed: \(reason); the board is unchanged")
-            }
+    }
+
+    /// Merges the fetched upstream (boards through the merge driver); a failed merge is aborted,
+    /// which puts back the files as committed, the board included.
+    func merge(_ git: Git, identity: [String]) throws {
+        let merge = try git.run(identity + ["merge", "--no-edit", "--quiet", "@{upstream}"])
+        if merge.succeeded {
             // What the merge driver said (renumbered issues, events set aside) is for the user.
-            for line in pull.stderr.split(separator: "\n") where line.hasPrefix("lanes: ") { Output.error(String(line)) }
-            try git.must(["push", "--quiet"], doing: "git push")
-        } else {
-            let remote = remotes.contains("origin") ? "origin" : String(remotes[0])
-            try git.must(["push", "--quiet", "--set-upstream", remote, "HEAD"], doing: "git push")
+            for line in merge.stderr.split(separator: "\n") where line.hasPrefix("lanes: ") { Output.error(String(line)) }
+            return
         }
-        Output.print("synced \(Sanitizer.line(eventsPath))")
+        let conflicts = try git.run(["diff", "--name-only", "--diff-filter=U"]).stdout
+            .split(separator: "\n").map(String.init)
+        if !conflicts.isEmpty {
+            _ = try git.run(["merge", "--abort"])
+            throw SyncError("conflict in \(conflicts.joined(separator: ", ")); the board is unchanged; resolve it with git, then run lanes sync again")
+        }
+        let reason = merge.stderr.split(separator: "\n").last.map(String.init) ?? "git merge failed"
+        throw SyncError("git merge failed: \(reason); the board is unchanged")
     }
 
     /// A commit needs an identity; if git has none configured, use the Lanes actor.
@@ -88,9 +114,14 @@ enum MergeDriverSetup {
     /// Returns the event log's path relative to the repository root.
     static func register(git: Git, location: BoardLocation) throws -> String {
         let root = git.directory
-        let absolute = URL(fileURLWithPath: location.eventsPath).standardizedFileURL.path
-        let rootPath = URL(fileURLWithPath: root).standardizedFileURL.path
-        let relative = absolute.hasPrefix(rootPath + "/") ? String(absolute.dropFirst(rootPath.count + 1)) : absolute
+        // Real paths on both sides: git matches .gitattributes against the path in the
+        // repository, which a symlink in `--board` (or above the clone) would not give.
+        let absolute = realPath(location.directory) + "/events"
+        let rootPath = realPath(root)
+        guard absolute.hasPrefix(rootPath + "/") else {
+            throw SyncError("the board's log \(absolute) is not inside the git repository at \(rootPath)")
+        }
+        let relative = String(absolute.dropFirst(rootPath.count + 1))
         let attributes = root + "/.gitattributes"
         let line = "\(relative) merge=lanes"
         let existing = (try? String(contentsOfFile: attributes, encoding: .utf8)) ?? ""
@@ -102,5 +133,12 @@ enum MergeDriverSetup {
         try git.must(["config", "merge.lanes.name", "Lanes board merge (union of events by id)"], doing: "git config")
         try git.must(["config", "merge.lanes.driver", "'\(binary)' merge-driver %O %A %B"], doing: "git config")
         return relative
+    }
+
+    /// `path` with every symlink resolved (itself if it cannot be).
+    static func realPath(_ path: String) -> String {
+        guard let resolved = realpath(path, nil) else { return path }
+        defer { free(resolved) }
+        return String(cString: resolved)
     }
 }

@@ -3,6 +3,26 @@ import Testing
 import LanesTestSupport
 
 @Suite struct ChangeTests {
+    /// Numbers past the slot array's ten million are hashed and behave like any other; the
+    /// log's nine digits are the limit, and creating past it fails instead of reporting a
+    /// number that does not exist.
+    @Test func numbersGoPastTenMillionAndStopLoudlyAtTheLogsLimit() throws {
+        var state = try board([.create(title: "a")])
+        let now = Timestamp(milliseconds: 1_780_000_000_000)
+        state.apply(Event(id: .random(), at: now, actor: "import", issue: NumberedTable<BoardModel.Issue>.maximumNumber - 1,
+                          kind: .created(title: "huge", body: "", column: "backlog", rank: 5, priority: .none)))
+        #expect(state.issues[999_999_998]?.title == "huge")
+        state.apply(try state.events(for: .create(title: "b"), actor: "ann", at: now))
+        #expect(state.issues[999_999_999]?.title == "b")
+        #expect(state.issues.keys == [1, 999_999_998, 999_999_999])
+        #expect(throws: BoardError.invalid("this board has used every issue number up to #999999999")) {
+            try state.events(for: .create(title: "c"), actor: "ann", at: now)
+        }
+        state.apply(try state.events(for: .move(999_999_999, to: "doing"), actor: "ann", at: now))
+        #expect(state.issues[999_999_999]?.column == "doing")
+        #expect(state.issues[1_000_000_000] == nil && state.issues[10_000_000] == nil)
+    }
+
     @Test func createNumbersIssuesInOrderAtTheBottomOfTheColumn() throws {
         let state = try board([.create(title: "a"), .create(title: "b"), .create(title: "c", column: "Doing")])
         #expect(state.issues.keys.sorted() == [1, 2, 3])

@@ -147,3 +147,38 @@ struct LiveBoardTerminalTests {
         try tmux.send("Q")
     }
 }
+
+extension LiveBoardTerminalTests {
+    /// A save while another process holds `.lanes/lock` says who holds it and gives up on q:
+    /// the board answers again, nothing is saved; once the lock is free the save works.
+    @Test func aSaveWaitingForTheLockIsGivenUpWithQ() throws {
+        #expect(try lanes.run(["init"]).status == 0)
+        try lanes.run(["add", "First", "--column", "todo"])
+        let lock = scratch.path + "/.lanes/lock", release = scratch.path + "/release"
+        // The holder writes its pid where Lanes writers do, and keeps the lock until told.
+        let holder = Spawn.start("echo $$ > \(Tmux.quote(lock)); exec flock \(Tmux.quote(lock)) sh -c "
+                                 + Tmux.quote("while [ ! -e \(Tmux.quote(release)) ]; do sleep 0.1; done"))
+        defer {
+            _ = FileManager.default.createFile(atPath: release, contents: nil)
+            Spawn.stop(holder)
+        }
+        while Spawn.run("flock -n \(Tmux.quote(lock)) true").status == 0 { Thread.sleep(forTimeInterval: 0.05) }
+        let tmux = try lanes.inTmux(width: 120, height: 30)
+        try tmux.waitFor(text: "First")
+        try tmux.send("l", "L") // move #1 to In progress: a save
+        try tmux.waitFor(text: "waiting for the board lock held by pid \(holder) (flock); q cancels")
+        try tmux.send("q")
+        try tmux.waitFor(text: "stopped waiting for the board lock held by pid \(holder) (flock); nothing was saved")
+        #expect(!(try tmux.exited()))
+        let shown = try json(lanes.run(["show", "1", "--format", "json"]).stdout) as! [String: Any]
+        #expect(shown["column"] as? String == "todo")
+        _ = FileManager.default.createFile(atPath: release, contents: nil)
+        while Spawn.run("flock -n \(Tmux.quote(lock)) true").status != 0 { Thread.sleep(forTimeInterval: 0.05) }
+        try tmux.send("L") // the same move saves now
+        try tmux.waitFor(text: "#1 moved To do → In progress")
+        try tmux.send("q")
+        try tmux.waitFor("lanes to exit") { _ in (try? tmux.exited()) == true }
+        let moved = try json(lanes.run(["show", "1", "--format", "json"]).stdout) as! [String: Any]
+        #expect(moved["column"] as? String == "doing")
+    }
+}

@@ -18,7 +18,8 @@ struct GitSyncTests {
     }
 
     /// Clones named alike (`one/repo`, `two/repo`) so exports, which carry the board's name, compare equal.
-    func setUp() throws -> (remote: String, a: String, b: String) {
+    /// With `linkedAs`, the first sync reaches the first clone through a symlink at that path (`--board`).
+    func setUp(linkedAs link: String? = nil) throws -> (remote: String, a: String, b: String) {
         let remote = scratch.path + "/remote.git"
         #expect(try git(["init", "-q", "--bare", remote], in: scratch.path).status == 0)
         for clone in ["one", "two"] {
@@ -30,7 +31,8 @@ struct GitSyncTests {
         ann.user = "ann"
         #expect(try ann.run(["init"], in: a).status == 0)
         try ann.run(["add", "Shared issue"], in: a)
-        let first = try ann.run(["sync"], in: a)
+        if let link { try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: a) }
+        let first = try ann.run(["sync"] + (link.map { ["--board", $0] } ?? []), in: a)
         #expect(first.status == 0, "\(first.stderr)")
         #expect(try git(["clone", "-q", remote, b], in: scratch.path).status == 0)
         return (remote, a, b)
@@ -172,5 +174,89 @@ struct GitSyncTests {
         #expect(try lanes.run(["export"], in: b).stdout == before)
         let status = try git(["status", "--porcelain"], in: b).stdout
         #expect(status.isEmpty, "no half-done merge left behind: \(status)")
+    }
+}
+
+extension GitSyncTests {
+    /// `lanes sync` in a loop beside three `lanes add` loops on the same clone, while another
+    /// clone adds and syncs in a loop too, so that pulls here merge and rewrite the log: every
+    /// add that printed its number is on the board after the last sync, here and in a fresh
+    /// clone of the remote. (Before syncs took the board lock, about one add in five vanished.)
+    @Test func syncsBesideWritersLoseNoAcknowledgedAdd() throws {
+        let (remote, a, b) = try setUp()
+        let home = scratch.path
+        let acks = home + "/acks"
+        _ = FileManager.default.createFile(atPath: acks, contents: nil)
+        // Shell loops, not tasks: blocking waits on the cooperative pool would run them in turn.
+        // An add counts as acknowledged only once it printed its number.
+        let binary = Tmux.quote(LanesProcess.binary)
+        let loop = { (directory: String, body: String) in
+            "cd \(Tmux.quote(directory)); export HOME=\(Tmux.quote(home)) XDG_CONFIG_HOME=\(Tmux.quote(home + "/config")) LANES_USER=$1; end=$(($(date +%s) + 8)); i=0; "
+                + "while [ $(date +%s) -lt $end ]; do i=$((i+1)); \(body); done"
+        }
+        let add = "n=$(\(binary) add \"$LANES_USER $i\" 2>/dev/null) && case $n in '#'*) echo \"$LANES_USER $i\" >> \(Tmux.quote(acks));; esac"
+        let loops = ["w1", "w2", "w3"].map { Spawn.start("exec /bin/sh -c \(Tmux.quote(loop(a, add))) sh \($0)") }
+            + [Spawn.start("exec /bin/sh -c \(Tmux.quote(loop(b, add + "; \(binary) sync >/dev/null 2>&1"))) sh bob"),
+               Spawn.start("exec /bin/sh -c \(Tmux.quote(loop(a, "\(binary) sync >/dev/null 2>&1"))) sh ann")]
+        for pid in loops {
+            var status: Int32 = 0
+            while waitpid(pid, &status, 0) < 0, errno == EINTR {}
+        }
+        let acknowledged = try String(contentsOfFile: acks, encoding: .utf8).split(separator: "\n").map(String.init)
+        var lanes = LanesProcess(home: home)
+        lanes.user = "ann"
+        for dir in [a, b, a] {
+            let sync = try lanes.run(["sync"], in: dir)
+            #expect(sync.status == 0, "\(sync.stderr)")
+        }
+        #expect(acknowledged.count > 20, "the writers got going: \(acknowledged.count) adds")
+        let fresh = scratch.path + "/fresh"
+        #expect(try git(["clone", "-q", remote, fresh], in: scratch.path).status == 0)
+        for dir in [a, fresh] {
+            let list = try json(lanes.run(["list", "--format", "json"], in: dir).stdout) as! [[String: Any]]
+            let titles = Set(list.map { $0["title"] as! String })
+            let lost = acknowledged.filter { !titles.contains($0) }
+            #expect(lost.isEmpty, "\(lost.count) of \(acknowledged.count) acknowledged adds lost in \(dir): \(lost.prefix(5))")
+            #expect(try lanes.run(["check"], in: dir).status == 0)
+        }
+    }
+}
+
+extension GitSyncTests {
+    /// A sync on a detached HEAD would commit where no branch points and push nothing: it refuses
+    /// before committing, so the change stays in the working tree.
+    @Test func syncRefusesOnADetachedHead() throws {
+        let (_, a, _) = try setUp()
+        var lanes = LanesProcess(home: scratch.path)
+        lanes.user = "ann"
+        #expect(try git(["checkout", "-q", "--detach"], in: a).status == 0)
+        let head = try git(["rev-parse", "HEAD"], in: a).stdout
+        try lanes.run(["add", "made while detached"], in: a)
+        let sync = try lanes.run(["sync"], in: a)
+        #expect(sync.status == 1)
+        #expect(sync.stderr.contains("detached HEAD"), "\(sync.stderr)")
+        #expect(try git(["rev-parse", "HEAD"], in: a).stdout == head, "nothing committed on the detached HEAD")
+        #expect(try git(["status", "--porcelain"], in: a).stdout.contains(".lanes/events"), "the change is still in the working tree")
+        #expect(try git(["checkout", "-q", "-"], in: a).status == 0)
+        #expect(try lanes.run(["sync"], in: a).status == 0)
+        #expect(try lanes.run(["list"], in: a).stdout.contains("made while detached"))
+    }
+
+    /// `--board` through a symlink: the merge driver is registered for the log's path in the
+    /// repository, so later syncs with changes on both sides merge instead of conflicting.
+    @Test func syncThroughASymlinkedBoardPathRegistersTheRealPath() throws {
+        let link = scratch.path + "/link"
+        let (_, a, b) = try setUp(linkedAs: link)
+        var lanes = LanesProcess(home: scratch.path)
+        lanes.user = "ann"
+        let attributes = try String(contentsOfFile: a + "/.gitattributes", encoding: .utf8)
+        #expect(attributes.split(separator: "\n") == [".lanes/events merge=lanes"], "\(attributes)")
+        try lanes.run(["add", "from b"], in: b)
+        #expect(try lanes.run(["sync"], in: b).status == 0)
+        try lanes.run(["add", "from a", "--board", link])
+        let sync = try lanes.run(["sync", "--board", link])
+        #expect(sync.status == 0, "\(sync.stderr)")
+        let titles = Set((try json(lanes.run(["list", "--format", "json"], in: a).stdout) as! [[String: Any]]).map { $0["title"] as! String })
+        #expect(titles == ["Shared issue", "from a", "from b"])
     }
 }

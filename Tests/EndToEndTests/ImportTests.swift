@@ -227,3 +227,28 @@ extension ImportTests {
         #expect(try other.run(["import", file]).stdout.contains("skipped 2"))
     }
 }
+
+extension ImportTests {
+    /// An imported #9,999,999 (once the highest number a board could hold) leaves room: new
+    /// issues get the next numbers and exist; an original number too big to keep gets the next
+    /// free one; importing again skips every issue instead of creating it again.
+    @Test func hugeOriginalNumbersLeaveRoomForNewIssues() throws {
+        #expect(try lanes.run(["init"]).status == 0)
+        let file = scratch.path + "/huge.json"
+        try """
+        [{"number": 9999999, "title": "Big", "state": "OPEN", "author": {"login": "hubot"}, "createdAt": "2026-01-05T09:00:00Z"},
+         {"number": 123456789012, "title": "Too big to keep", "state": "OPEN", "author": {"login": "hubot"}, "createdAt": "2026-01-05T09:00:00Z"}]
+        """.write(toFile: file, atomically: true, encoding: .utf8)
+        let first = try lanes.run(["import", file])
+        #expect(first.status == 0 && first.stdout.hasPrefix("imported 2 issues"), "\(first.stdout)\(first.stderr)")
+        #expect(try issues()[9_999_999]?["title"] as? String == "Big")
+        #expect(try issues()[10_000_000]?["title"] as? String == "Too big to keep")
+        let add = try lanes.run(["add", "After the big ones"])
+        #expect(add.status == 0 && add.stdout == "#10000001\n")
+        #expect(try issues()[10_000_001]?["title"] as? String == "After the big ones")
+        let again = try lanes.run(["import", file])
+        #expect(again.stdout.contains("imported 0 issues") && again.stdout.contains("skipped 2"), "\(again.stdout)")
+        #expect(try issues().count == 3)
+        #expect(try lanes.run(["check"]).status == 0)
+    }
+}

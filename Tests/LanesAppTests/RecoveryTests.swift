@@ -86,3 +86,19 @@ import Testing
         #expect(h.issue(1).column == "doing")
     }
 }
+
+extension RecoveryTests {
+    /// A save given up (q) while it waited for another process's lock is a failed save like any
+    /// other: the edited text is kept and the message says both.
+    @Test func anEditWhoseLockWaitIsGivenUpIsKept() throws {
+        let h = try SessionHarness([.create(title: "M")])
+        h.useEditor("sed -i '1s/.*/Typed while locked/'")
+        let holder = open(h.log.location.lockPath, O_RDWR)
+        defer { close(holder) }
+        #expect(flock(holder, LOCK_EX) == 0)
+        h.type("eq")
+        #expect(h.issue(1).title == "M")
+        #expect(h.session.ui.message?.text.contains("stopped waiting for the board lock") == true)
+        #expect(try String(contentsOfFile: keptPath(h), encoding: .utf8).hasPrefix("Typed while locked\n"))
+    }
+}

@@ -290,3 +290,25 @@ final class SessionHarness {
         #expect(h.screenText.contains("hello from bob"))
     }
 }
+
+extension LiveUpdateTests {
+    /// A save that finds another process holding the lock can be given up with q, Esc or Ctrl-C:
+    /// the save fails and says so, the log is untouched, the board keeps running (q did not
+    /// quit it), and the same key saves once the lock is free.
+    @Test(arguments: ["q", "<Esc>", "<C-c>"])
+    func aSaveWaitingForTheLockIsGivenUp(_ cancel: String) throws {
+        let h = try SessionHarness(SessionTests.seed)
+        let holder = open(h.log.location.lockPath, O_RDWR)
+        #expect(flock(holder, LOCK_EX) == 0)
+        let before = try Data(contentsOf: URL(fileURLWithPath: h.log.location.eventsPath))
+        h.type("lL" + cancel)
+        #expect(h.issue(1).column == "todo")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: h.log.location.eventsPath)) == before, "nothing written")
+        #expect(h.session.ui.message?.isError == true)
+        #expect(h.screenText.contains("stopped waiting for the board lock; nothing was saved"))
+        flock(holder, LOCK_UN)
+        close(holder)
+        h.type("L")
+        #expect(h.issue(1).column == "doing")
+    }
+}
