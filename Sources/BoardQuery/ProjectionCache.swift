@@ -42,10 +42,11 @@ package struct ProjectionCache {
 
     package init() {}
 
-    /// The projection for `key`, computing it (from the narrowest usable earlier result and the
-    /// board's sorted order) if needed. `changes(version)` names the issues changed since that
-    /// board version, or nil if unknown (`EventLog.changedIssues(since:)`).
-    package mutating func projection(for key: Key, state: BoardState, changes: (Int) -> Set<Int>?,
+    /// The projection for `key` (whose version is `board.version`), computing it (from the
+    /// narrowest usable earlier result and the board's sorted order) if needed. The order, search
+    /// text and bands kept for an earlier version are updated with the issues changed since
+    /// (`board.changedIssues(since:)`), or rebuilt if those are unknown or too many.
+    package mutating func projection(for key: Key, board: ObservableBoard,
                              compute: (_ candidates: [Int]?, _ order: IssueOrder, _ searchText: SearchText?, _ bands: BandIndex?)
                                 -> BoardProjection)
         -> BoardProjection {
@@ -55,13 +56,14 @@ package struct ProjectionCache {
             return hit.value
         }
         entries.removeAll { !$0.key.sharesBoard(with: key) }
+        let state = board.state
         let candidates = entries
             .filter { key.query.narrows($0.key.query) }
             .min { $0.value.list.count < $1.value.list.count }?.value.list
         // After a move or another writer's change, only the changed issues are re-placed.
         if let current = order, current.value.sort == key.query.sort {
             if current.version != key.version {
-                if let changed = changes(current.version), changed.count <= updateLimit {
+                if let changed = board.changedIssues(since: current.version), changed.count <= updateLimit {
                     order = (key.version, current.value.updating(changed, in: state))
                 } else {
                     order = (key.version, IssueOrder(state: state, sort: key.query.sort))
@@ -72,7 +74,7 @@ package struct ProjectionCache {
         }
         let hasText = key.query.terms.contains { if case .text = $0.condition { true } else { false } }
         if hasText, let current = searchText, current.version != key.version {
-            if let changed = changes(current.version), current.value.stale.count + changed.count <= updateLimit {
+            if let changed = board.changedIssues(since: current.version), current.value.stale.count + changed.count <= updateLimit {
                 searchText = (key.version, current.value.updating(changed, in: state))
             } else {
                 searchText = nil
@@ -84,7 +86,7 @@ package struct ProjectionCache {
         if key.swimlanes != .none {
             if let current = bands, current.value.swimlanes == key.swimlanes {
                 if current.version != key.version {
-                    if let changed = changes(current.version), changed.count <= updateLimit {
+                    if let changed = board.changedIssues(since: current.version), changed.count <= updateLimit {
                         bands = (key.version, current.value.updating(changed, in: state))
                     } else {
                         bands = (key.version, BandIndex(state: state, swimlanes: key.swimlanes))

@@ -3,7 +3,10 @@ import Glibc
 #endif
 import BoardModel
 
-/// A board's event log on disk and the state folded from it.
+/// A board's event log on disk, folded into an observable board.
+///
+/// The log only appends and reads lines; the board it folds them into (`board`) owns the
+/// state, its version and which issues recent versions changed.
 ///
 /// Readers never lock: they read up to the last complete line. Writers take the board lock,
 /// catch up on what others appended, set aside a torn tail left by a crashed writer, turn their
@@ -12,7 +15,13 @@ import BoardModel
 /// keeps a half-written line of ours.
 public final class EventLog {
     public let location: BoardLocation
-    public private(set) var state: BoardState
+    /// The board folded from the log: every read and write of this log changes it in place.
+    public let board: ObservableBoard
+    /// The board now (`board.state`).
+    public var state: BoardState { board.state }
+    /// The board's version (`board.version`): increases whenever `state` changes (a commit,
+    /// other writers' events, a reload), so views can cache what they derive from it.
+    public var version: Int { board.version }
     /// Problems found in lines read so far: lines that do not decode and events the fold sets
     /// aside (`BoardState.apply`); they are skipped, never fatal.
     public private(set) var problems: [FileProblem] = []
@@ -21,13 +30,6 @@ public final class EventLog {
     /// Bytes of a line after the last newline, seen without the lock: a writer in progress or
     /// a crashed writer's torn tail. The next write decides which, under the lock.
     public private(set) var pendingTail = 0
-    /// Increases whenever `state` changes (a commit, other writers' events, a reload), so
-    /// views can cache what they derive from it.
-    public private(set) var version = 0
-    /// Which issues recent versions changed (see `changedIssues(since:)`), oldest first.
-    private var changeLog: [(version: Int, issues: [Int])] = []
-    /// The version of the last reload: nothing before it can be updated incrementally.
-    private var reloadedAt = 0
     /// A snapshot prepared by a full read, waiting for `writePendingSnapshot`.
     private var pendingSnapshot: (() -> Void)?
     /// Things the user should know about the board's files (world-writable, say).
@@ -49,7 +51,7 @@ public final class EventLog {
     private init(location: BoardLocation, snapshots: SnapshotPolicy) {
         self.location = location
         self.snapshots = snapshots
-        self.state = BoardState()
+        self.board = ObservableBoard(state: BoardState())
         self.reader = LogReader(path: location.eventsPath, nextLine: 1)
     }
 
@@ -106,7 +108,10 @@ public final class EventLog {
     /// usable one (and `readingEverything` is false), else the whole log, writing a snapshot.
     public func reload(readingEverything: Bool = false) throws(BoardError) {
         pendingSnapshot = nil
-        state = BoardState()
+        // Let go of the old board before reading the new one, so a big board is never held
+        // twice; a read that fails leaves the empty board its offset 0 describes.
+        board.replace(with: BoardState())
+        var state = BoardState()
         problems = []
         reader = LogReader(path: location.eventsPath, nextLine: 1)
         offset = 0
@@ -130,9 +135,9 @@ public final class EventLog {
             state = snapshot
             reader = LogReader(path: location.eventsPath, nextLine: coverage.nextLine, version: coverage.version)
             offset = coverage.offset
-            _ = try readTail(fd: fd, size: size)
+            _ = try readTail(fd: fd, size: size, into: &state)
         } else {
-            let offsets = try readWhole(fd: fd, size: size, collectingOffsets: snapshotting)
+            let offsets = try readWhole(fd: fd, size: size, into: &state, collectingOffsets: snapshotting)
             if snapshotting, problems.isEmpty, let version = reader.version, version <= LineCodec.formatVersion {
                 // Best effort: the cache is derived, and a reader without write access simply has none.
                 if let coverage = try? SnapshotFile.coverage(fd: fd, info: info, offset: offset, nextLine: reader.nextLine,
@@ -147,8 +152,7 @@ public final class EventLog {
                 }
             }
         }
-        changeLog = []
-        reloadedAt = version
+        board.replace(with: state)
         warnings = EventLog.permissionWarnings(info, location: location) + (cacheWarning.map { [$0] } ?? [])
         readOnlyReason = nil
         if let version = reader.version, version > LineCodec.formatVersion {
@@ -161,7 +165,7 @@ public final class EventLog {
     /// Decodes and folds the whole log; returns where each folded event's line starts if asked.
     /// A log of 8 MB or more is cut in two at a line: the second half is decoded on another
     /// core (`BackgroundDecode`) while the first is decoded and folded here, then folded.
-    private func readWhole(fd: Int32, size: Int, collectingOffsets: Bool) throws(BoardError) -> [Int64] {
+    private func readWhole(fd: Int32, size: Int, into state: inout BoardState, collectingOffsets: Bool) throws(BoardError) -> [Int64] {
         state.reserveCapacity(events: size / 96)
         var offsets: [Int64] = []
         if collectingOffsets { offsets.reserveCapacity(size / 96) }
@@ -219,7 +223,9 @@ public final class EventLog {
         guard Int(info.st_size) != offset + pendingTail else { return [] }
         let fd = try BoardFile.open(location.eventsPath, O_RDONLY)
         defer { close(fd) }
-        return try readTail(fd: fd, size: Int(info.st_size))
+        return try board.update(origin: .otherWriters) { state throws(BoardError) in
+            try readTail(fd: fd, size: Int(info.st_size), into: &state)
+        }
     }
 
     /// Appends the events for `changes` as one write. Returns the events written.
@@ -261,7 +267,7 @@ public final class EventLog {
             try reload()
         }
         var size = Int(info.st_size)
-        _ = try readTail(fd: fd, size: size)
+        try board.update(origin: .otherWriters) { state throws(BoardError) in try readTail(fd: fd, size: size, into: &state) }
         if pendingTail > 0 {
             try setAsideTornTail(fd: fd, size: size)
             size = offset
@@ -270,7 +276,7 @@ public final class EventLog {
         let events: [Event]
         let eventsBefore = state.eventCount
         do {
-            events = try build(&state)
+            events = try board.update(origin: .thisProcess, build)
         } catch {
             if state.eventCount != eventsBefore { try reload() }
             throw error
@@ -290,8 +296,6 @@ public final class EventLog {
         }
         offset = size + bytes.count
         reader.nextLine += events.count
-        version += 1
-        record(events)
         return events
     }
 
@@ -302,27 +306,6 @@ public final class EventLog {
         guard let write = pendingSnapshot else { return }
         pendingSnapshot = nil
         write()
-    }
-
-    /// The issues changed between `version` and now, if this log still knows (nil after a
-    /// reload, a change of columns, or when `version` is too old): what derived views need to
-    /// update instead of recomputing from every issue.
-    public func changedIssues(since version: Int) -> Set<Int>? {
-        guard version >= reloadedAt, version <= self.version else { return nil }
-        if version == self.version { return [] }
-        guard let first = changeLog.first, first.version <= version + 1 else { return nil }
-        var issues = Set<Int>()
-        for entry in changeLog where entry.version > version {
-            if entry.issues.contains(0) { return nil } // board-wide: the columns changed
-            issues.formUnion(entry.issues)
-        }
-        return issues
-    }
-
-    /// Remembers which issues the newest version changed (the last 64 versions are kept).
-    private func record(_ events: [Event]) {
-        changeLog.append((version, events.map(\.issue)))
-        if changeLog.count > 64 { changeLog.removeFirst() }
     }
 
     /// A board anyone on the host can write can be rewritten by anyone; a shared board that
@@ -356,7 +339,9 @@ public final class EventLog {
 
     // MARK: - Private
 
-    private func readTail(fd: Int32, size: Int) throws(BoardError) -> [Event] {
+    /// Folds the lines appended since the last read into `state` (the board's, in place, or a
+    /// reload's own) and returns their events.
+    private func readTail(fd: Int32, size: Int, into state: inout BoardState) throws(BoardError) -> [Event] {
         writePendingSnapshot() // before the state changes, while it still describes the covered bytes
         state.horizon = max(state.horizon, Timestamp(milliseconds: Timestamp.now.milliseconds + Timestamp.skew))
         guard size > offset else {
@@ -376,7 +361,6 @@ public final class EventLog {
             return chunk
         }
         absorb(chunk)
-        record(events)
         return events
     }
 
@@ -393,7 +377,6 @@ public final class EventLog {
     }
 
     private func absorb(_ chunk: LogReader.Chunk) {
-        version += 1
         problems.append(contentsOf: chunk.problems)
         offset += chunk.consumed
         pendingTail = chunk.incomplete

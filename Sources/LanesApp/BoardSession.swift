@@ -4,6 +4,7 @@ import BoardInteraction
 import BoardStore
 import BoardViews
 import Keymap
+import Observation
 import Screen
 
 /// The full-screen board's run loop: input → `Message` → `reduce` → effects → frame.
@@ -11,10 +12,15 @@ import Screen
 /// Owns the event log, the UI state and the screen. It turns keys into messages, performs the
 /// effects the reducer asks for (saving, undo under the lock, other writers, the editor, files
 /// kept outside the board) and feeds their outcomes back as messages. Frames are drawn only when
-/// something changed; while idle the loop sleeps in the screen's key wait and looks for other
-/// writers once a second.
+/// something changed: a message, or the observed board (a commit here, other writers' lines, a
+/// reload); while idle the loop sleeps in the screen's key wait and looks for other writers once
+/// a second.
 public final class BoardSession {
     public let log: EventLog
+    /// The log's board, observed to know when to redraw whoever changed it.
+    let board: ObservableBoard
+    /// Raised by the board's observation; the loop draws when it finds it raised.
+    let redraw = RedrawSignal()
     public private(set) var ui = UIState()
     let screen: TerminalScreen
     let configuration: Configuration
@@ -32,6 +38,7 @@ public final class BoardSession {
     public init(log: EventLog, screen: TerminalScreen, configuration: Configuration, actor: String,
                 greeting: String? = nil, now: @escaping () -> Timestamp = { .now }) {
         self.log = log
+        self.board = log.board
         self.screen = screen
         self.configuration = configuration
         self.actor = actor
@@ -69,7 +76,7 @@ public final class BoardSession {
     /// changes show within half a second); nil (headless) stops when the keys run out.
     public func run(idleMilliseconds: Int? = 400) {
         while running {
-            if needsFrame {
+            if frameDue {
                 draw()
                 log.writePendingSnapshot() // after the first frame, before any key can change the board
             }
@@ -81,6 +88,10 @@ public final class BoardSession {
             handle(key)
         }
     }
+
+    /// Whether the loop draws next: something asked for a frame (a key, a failed refresh), or
+    /// the board changed since the last one.
+    var frameDue: Bool { needsFrame || redraw.isRaised }
 
     /// The current frame (for tests and `--dump`).
     public func frame() -> CellGrid {
@@ -94,7 +105,11 @@ public final class BoardSession {
         var changed = false
         while !queue.isEmpty {
             let next = queue.removeFirst()
-            if case .tick = next {} else { changed = true }
+            // Other writers' lines are drawn because the observed board changed.
+            switch next {
+            case .tick, .othersWrote: break
+            default: changed = true
+            }
             // The context (a copy of the board) must be gone before the effects run: a commit
             // changing the board while a copy is alive would copy all 100,000 issues.
             let effects = reduce(&ui, next, reduceContext())
@@ -103,7 +118,7 @@ public final class BoardSession {
             }
             adjustViewport()
         }
-        // A tick that found nothing new draws nothing.
+        // A tick draws nothing by itself.
         if changed { needsFrame = true }
     }
 
@@ -212,10 +227,10 @@ public final class BoardSession {
 
     /// Reads other writers' new events; a message only if the board changed.
     func refresh(keep: Int?) -> Message? {
-        let version = log.version
+        let version = board.version
         do {
             let events = try log.refresh()
-            return log.version == version ? nil : .othersWrote(events, keep: keep)
+            return board.version == version ? nil : .othersWrote(events, keep: keep)
         } catch {
             return .refreshFailed(error.description)
         }
@@ -255,7 +270,19 @@ public final class BoardSession {
 
     func draw() {
         needsFrame = false
+        if redraw.take() { watchBoard() }
         screen.present(frame())
+    }
+
+    /// Observes the board's version until it next changes. The observation fires once, inside
+    /// the change: it only raises the signal, never draws or reads the board. Armed again by the
+    /// draw that takes the signal down, so it is never armed twice.
+    func watchBoard() {
+        withObservationTracking {
+            _ = board.version
+        } onChange: { [redraw] in
+            redraw.raise()
+        }
     }
 
     func adjustViewport() {
@@ -280,13 +307,13 @@ public final class BoardSession {
     /// The filtered, sorted board, recomputed only when the board, the filter or the minute changes.
     func projection() -> BoardProjection {
         let time = now()
-        let key = ProjectionCache.Key(version: log.version, query: ui.filter, minute: time.milliseconds / 60_000,
+        let key = ProjectionCache.Key(version: board.version, query: ui.filter, minute: time.milliseconds / 60_000,
                                       swimlanes: ui.swimlanes)
-        let projection = projections.projection(for: key, state: log.state, changes: log.changedIssues(since:)) { candidates, order, searchText, bands in
-            BoardProjection(state: log.state, query: ui.filter, now: time,
+        let projection = projections.projection(for: key, board: board) { candidates, order, searchText, bands in
+            BoardProjection(state: board.state, query: ui.filter, now: time,
                             staleAfterDays: configuration.settings.staleAfterDays, swimlanes: ui.swimlanes,
                             candidates: candidates, order: order, searchText: searchText, bands: bands)
         }
-        return ui.pinned.map { projection.showing($0, in: log.state) } ?? projection
+        return ui.pinned.map { projection.showing($0, in: board.state) } ?? projection
     }
 }

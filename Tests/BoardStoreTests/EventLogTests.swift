@@ -198,20 +198,30 @@ import LanesTestSupport
         let log = try EventLog.open(location)
         try log.commit([.create(title: "a"), .create(title: "b"), .create(title: "c")], actor: "ann")
         let start = log.version
-        #expect(log.changedIssues(since: start) == [])
+        #expect(log.board.changedIssues(since: start) == [])
         try log.commit([.move(2, to: "doing")], actor: "ann")
-        #expect(log.changedIssues(since: start) == [2])
+        #expect(log.board.changedIssues(since: start) == [2])
+        #expect(log.board.lastOrigin == .thisProcess)
         let other = try EventLog.open(location)
         try other.commit([.retitle(3, "c2"), .create(title: "d")], actor: "bob")
         try log.refresh()
-        #expect(log.changedIssues(since: start) == [2, 3, 4], "others' writes count too")
-        #expect(log.changedIssues(since: log.version + 1) == nil, "a version not reached yet")
+        #expect(log.board.changedIssues(since: start) == [2, 3, 4], "others' writes count too")
+        #expect(log.board.lastOrigin == .otherWriters)
+        #expect(log.board.changedIssues(since: log.version + 1) == nil, "a version not reached yet")
+        // A commit catches up with other writers first: their issues count too, as theirs.
+        let beforeCatchUp = log.version
+        try other.commit([.retitle(1, "a2")], actor: "bob")
+        try log.commit([.retitle(2, "b2")], actor: "ann")
+        #expect(log.version == beforeCatchUp + 2)
+        #expect(log.board.changedIssues(since: beforeCatchUp) == [1, 2])
+        #expect(log.board.changedIssues(since: beforeCatchUp + 1) == [2])
         try log.reload()
-        #expect(log.changedIssues(since: start) == nil, "nothing is known across a reload")
+        #expect(log.board.lastOrigin == .reload)
+        #expect(log.board.changedIssues(since: start) == nil, "nothing is known across a reload")
         let afterReload = log.version
         for n in 0..<70 { try log.commit([.comment(1, "c\(n)")], actor: "ann") }
-        #expect(log.changedIssues(since: afterReload) == nil, "older than the versions kept")
-        #expect(log.changedIssues(since: log.version - 3) == [1])
+        #expect(log.board.changedIssues(since: afterReload) == nil, "older than the versions kept")
+        #expect(log.board.changedIssues(since: log.version - 3) == [1])
     }
 }
 
