@@ -112,10 +112,3 @@ extension Reducer {
         (word.hasPrefix("#") ? "#" : "", context.board.issues.keys.sorted().map(String.init))
     }
 }
-
-/// Completes the open prompt's word at the cursor (pure, like `reduce`).
-public func completePrompt(_ ui: inout UIState, _ context: ReduceContext) {
-    var reducer = Reducer(ui: ui, context: context)
-    reducer.complete()
-    ui = reducer.ui
-}

@@ -11,7 +11,7 @@ extension Reducer {
         return selectedIssue.map { [$0] } ?? []
     }
 
-    mutating func runTriage(_ command: Command) -> [Reaction] {
+    mutating func runTriage(_ command: Command) -> [Effect] {
         let argument = command.argument
         switch command.name {
         case .newIssue:
@@ -22,15 +22,15 @@ extension Reducer {
             let board = context.board
             let known = fields.labels.isEmpty ? [] : board.knownLabels
             let labels = fields.labels.map { label in known.first { $0.caseInsensitiveEquals(label) } ?? label }
-            return [.save([.create(title: argument, column: fields.column ?? selectedColumn, labels: labels,
-                                   assignees: board.resolveUsers(fields.assignees, me: context.actor).users,
-                                   priority: fields.priority ?? .none)])]
+            return save([.create(title: argument, column: fields.column ?? selectedColumn, labels: labels,
+                                 assignees: board.resolveUsers(fields.assignees, me: context.actor).users,
+                                 priority: fields.priority ?? .none)])
         case .editIssue:
             guard let number = selectedIssue else { return message("nothing selected", error: true) }
-            return [.editIssue(number)]
+            return [.runEditor(.issue(number))]
         case .comment:
             guard !targets.isEmpty else { return message("nothing selected", error: true) }
-            return [.editComment(targets)]
+            return [.runEditor(.comment(targets))]
         case .commentLine:
             if argument.isEmpty { return prompt(.comment) }
             return save(targets.map { .comment($0, argument) })
@@ -90,7 +90,7 @@ extension Reducer {
             if ui.view != .activity {
                 push(.activity)
                 ui.activitySelected = 0
-                return [.markActivitySeen]
+                return [.markActivitySeen(newest: context.board.events.last?.at)]
             }
         case .swimlanes:
             if argument.isEmpty {
@@ -103,9 +103,11 @@ extension Reducer {
             ui.boardRowOffset = 0
             ui.message = UIState.Message("swimlanes: \(ui.swimlanes.rawValue)")
         case .undo:
-            return [.undo]
+            guard let step = ui.undo.undo.popLast() else { return message("nothing to undo", error: true) }
+            return [.replay(step, .back, keep: selectedOnBoard)]
         case .redo:
-            return [.redo]
+            guard let step = ui.undo.redo.popLast() else { return message("nothing to redo", error: true) }
+            return [.replay(step, .forward, keep: selectedOnBoard)]
         default:
             break
         }
@@ -114,7 +116,7 @@ extension Reducer {
 
     /// What a prompt's text means once <Enter> is pressed (the prompt closes, unless its text
     /// is a filter that does not parse).
-    mutating func submit(_ kind: UIState.PromptKind, _ text: String) -> [Reaction] {
+    mutating func submit(_ kind: UIState.PromptKind, _ text: String) -> [Effect] {
         let trimmed = text.trimmingSpaces
         let open = ui.prompt
         ui.prompt = nil
@@ -122,10 +124,8 @@ extension Reducer {
         case .command:
             return []
         case .filter:
-            if ui.view == .help {
-                ui.helpFilter = text
-            } else if applyFilter(text) {
-                ui.viewName = trimmed.isEmpty ? "board" : "filter"
+            if setFilterText(text) {
+                if ui.view != .help { ui.viewName = trimmed.isEmpty ? "board" : "filter" }
             } else {
                 // Not a prefix that parsed on the way: the filter in force when the prompt opened.
                 if let before = open?.filterInForce { ui.filter = before }
@@ -159,7 +159,7 @@ extension Reducer {
         }
     }
 
-    mutating func switchView(_ argument: String) -> [Reaction] {
+    mutating func switchView(_ argument: String) -> [Effect] {
         let views = context.views
         let view: SavedView?
         if let number = Int(argument) {
@@ -171,8 +171,8 @@ extension Reducer {
             return message("no view \"\(argument)\"; views are: " + views.enumerated().map { "\($0.offset + 1) \($0.element.name)" }.joined(separator: ", "), error: true)
         }
         do {
-            ui.filter = try Query.parse(view.query, me: context.actor, now: context.now, staleAfterDays: context.staleAfterDays)
-                .resolvingColumns(in: context.board)
+            ui.filter = try Query.parse(view.query, on: context.board, me: context.actor, now: context.now,
+                                        staleAfterDays: context.staleAfterDays)
             ui.viewName = view.name
             ui.message = nil
         } catch {
@@ -181,27 +181,20 @@ extension Reducer {
         return []
     }
 
-    mutating func prompt(_ kind: UIState.PromptKind) -> [Reaction] {
+    mutating func prompt(_ kind: UIState.PromptKind) -> [Effect] {
         guard kind == .newIssue || !targets.isEmpty else { return message("nothing selected", error: true) }
         ui.prompt = UIState.Prompt(kind: kind)
         ui.confirming = nil
         return []
     }
 
-    func save(_ changes: [Change]) -> [Reaction] {
-        changes.isEmpty ? [] : [.save(changes)]
+    /// Saves `changes` as one step; the card selected now stays selected once they are saved.
+    func save(_ changes: [Change]) -> [Effect] {
+        changes.isEmpty ? [] : [.save(SaveRequest(changes, keep: selectedOnBoard))]
     }
 
     /// The words of a prompt.
     func words(_ text: String) -> [String] {
         text.split(separator: " ").map(String.init)
     }
-}
-
-/// Runs a prompt's text through the reducer (pure, like `reduce`).
-public func submitPrompt(_ ui: inout UIState, _ kind: UIState.PromptKind, _ text: String, _ context: ReduceContext) -> [Reaction] {
-    var reducer = Reducer(ui: ui, context: context)
-    let reactions = reducer.submit(kind, text)
-    ui = reducer.ui
-    return reactions
 }

@@ -1,15 +1,22 @@
 import BoardModel
 import BoardQuery
 
-/// Applies one command to the UI state and returns the effects to carry out.
+/// Handles one message: changes the UI state and returns the effects to carry out.
 ///
 /// Pure: it reads the board through `context` and changes only `ui`. Saving a change is an
-/// effect (`.save`), so the reducer can be tested without a store or a terminal.
-public func reduce(_ ui: inout UIState, _ command: Command, _ context: ReduceContext) -> [Reaction] {
+/// effect (`.save`) whose outcome comes back as a message (`.saved`, `.saveFailed`), so the
+/// reducer can be tested without a store or a terminal.
+public func reduce(_ ui: inout UIState, _ message: Message, _ context: ReduceContext) -> [Effect] {
     var reducer = Reducer(ui: ui, context: context)
-    let reactions = reducer.run(command)
+    let effects = reducer.receive(message)
+    reducer.settle()
     ui = reducer.ui
-    return reactions
+    return effects
+}
+
+/// Handles one command (a test's or `execute`'s shorthand for `.command`).
+public func reduce(_ ui: inout UIState, _ command: Command, _ context: ReduceContext) -> [Effect] {
+    reduce(&ui, .command(command), context)
 }
 
 struct Reducer {
@@ -19,7 +26,47 @@ struct Reducer {
     var named: Int?
     var lanes: [BoardProjection.Lane] { context.projection.lanes }
 
-    mutating func run(_ command: Command) -> [Reaction] {
+    /// The one switch over messages.
+    mutating func receive(_ message: Message) -> [Effect] {
+        switch message {
+        case .opened(let opening): opened(opening)
+        case .key(let key): return self.key(key)
+        case .command(let command): return run(command)
+        case .clicked(let target, let double): return click(target, double: double)
+        case .resized: return [.redraw]
+        case .wheel(let rows, let column): wheel(rows: rows, column: column)
+        case .tick: return [.refresh(keep: selectedOnBoard)]
+        case .othersWrote(let events, let keep): othersWrote(events, keep: keep)
+        case .refreshFailed(let error), .editorFailed(let error, _), .draftKept(let error): return self.message(error, error: true)
+        case .waitingForLock(let holder): return self.message("waiting for the board lock" + holder + "; q cancels", error: true)
+        case .saved(let result): return saved(result)
+        case .saveFailed(let error, let request): return saveFailed(error, request)
+        case .replayed(let result): replayed(result)
+        case .replayFailed(let error, let step, let direction): replayFailed(error, step, direction)
+        case .editorReturned(let result): return editorReturned(result)
+        case .lastSeen(let time): ui.lastSeen = time
+        }
+        return []
+    }
+
+    /// After every message: a read-only board says so whenever no other message is showing
+    /// (Esc clears messages); the status message is remembered for `:messages`; and a pinned
+    /// new issue stops being shown once the selection has moved off it.
+    mutating func settle() {
+        if ui.message == nil, let reason = context.readOnlyReason { ui.message = UIState.Message(reason, isError: true) }
+        ui.recordMessage()
+        // Only once the projection shows the pin (not in the message that pinned it).
+        if let pinned = ui.pinned, context.projection.list.contains(pinned),
+           (ui.view == .list ? selectedInList : selectedOnBoard) != pinned {
+            ui.pinned = nil
+        }
+    }
+
+    mutating func run(_ command: Command) -> [Effect] {
+        // Refused before any prompt opens, so that nothing is typed in vain.
+        if let reason = context.readOnlyReason, CommandName.changing.contains(command.name) {
+            return message(reason, error: true)
+        }
         if let number = command.issue {
             guard context.board.issues.contains(number) else { return message(BoardError.noSuchIssue(number).description, error: true) }
             named = number
@@ -67,7 +114,7 @@ struct Reducer {
                 ui.prompt = UIState.Prompt(kind: .filter, text: ui.view == .help ? ui.helpFilter : ui.filter.source)
                 ui.prompt?.filterInForce = ui.filter
             } else {
-                applyFilter(command.argument)
+                setFilterText(command.argument)
             }
         case .toggleView:
             ui.view = ui.baseView == .board ? .list : .board
@@ -102,12 +149,7 @@ struct Reducer {
             guard !numbers.isEmpty else { return message("nothing selected", error: true) }
             do {
                 let column = try context.board.resolveColumn(command.argument)
-                if ui.view == .board, named == nil, let number = selectedIssue, numbers.contains(number),
-                   let index = lanes.firstIndex(where: { $0.column.id == column.id }) {
-                    ui.column = index
-                    ui.selected[column.id] = number
-                }
-                return [.save(numbers.map { .move($0, to: column.id) })]
+                return save(numbers.map { .move($0, to: column.id) })
             } catch {
                 return message(error.description, error: true)
             }
@@ -191,8 +233,8 @@ struct Reducer {
     }
 
     /// Moves each card one column left or right of its own; cards at the edge stay. The cursor
-    /// follows the selected card.
-    mutating func moveCard(columns delta: Int) -> [Reaction] {
+    /// follows the selected card once the move is saved (`saved`).
+    mutating func moveCard(columns delta: Int) -> [Effect] {
         let cards = cardsToMove
         guard !cards.isEmpty else { return message("nothing selected", error: true) }
         let columns = context.board.columns
@@ -205,16 +247,12 @@ struct Reducer {
         guard !changes.isEmpty else {
             return message(delta < 0 ? "already in the first column" : "already in the last column", error: true)
         }
-        if let number = selectedOnBoard, cards.contains(number), lanes.indices.contains(ui.column + delta) {
-            ui.column += delta
-            ui.selected[lanes[ui.column].column.id] = number
-        }
-        return [.save(changes)]
+        return save(changes)
     }
 
     /// Moves the cards up or down one place among the cards shown in their column, by giving
     /// each a rank between its new neighbours. Marked cards next to each other move as a block.
-    mutating func rerank(by delta: Int) -> [Reaction] {
+    mutating func rerank(by delta: Int) -> [Effect] {
         let cards = Set(cardsToMove)
         guard !cards.isEmpty else { return message("nothing selected", error: true) }
         var changes: [Change] = []
@@ -230,7 +268,7 @@ struct Reducer {
             changes += newRanks(for: moved, in: order, column: lane.column.id, passing: delta)
         }
         guard !changes.isEmpty else { return message(delta < 0 ? "already at the top" : "already at the bottom", error: true) }
-        return [.save(changes)]
+        return save(changes)
     }
 
     /// Ranks for the `moved` cards of a column in their new `order`: each run of moved cards
@@ -276,12 +314,18 @@ struct Reducer {
         ui.scroll = 0
     }
 
-    /// Applies a query; one that does not parse shows its error and keeps the filter in force.
+    /// The filter's text changed (`/` as you type, <Enter>, `:filter TEXT`): the only place
+    /// that decides between the help view's filter and the board's query. A query that does not
+    /// parse shows its error and keeps the filter in force.
     @discardableResult
-    mutating func applyFilter(_ text: String) -> Bool {
+    mutating func setFilterText(_ text: String) -> Bool {
+        if ui.view == .help {
+            ui.helpFilter = text
+            return true
+        }
         do {
-            ui.filter = try Query.parse(text, me: context.actor, now: context.now, staleAfterDays: context.staleAfterDays)
-                .resolvingColumns(in: context.board)
+            ui.filter = try Query.parse(text, on: context.board, me: context.actor, now: context.now,
+                                        staleAfterDays: context.staleAfterDays)
             ui.message = nil
             return true
         } catch {
@@ -290,7 +334,7 @@ struct Reducer {
         }
     }
 
-    mutating func message(_ text: String, error: Bool) -> [Reaction] {
+    mutating func message(_ text: String, error: Bool) -> [Effect] {
         ui.message = UIState.Message(text, isError: error)
         return []
     }
@@ -324,16 +368,4 @@ extension Int {
         let (result, overflow) = addingReportingOverflow(other)
         return overflow ? (other > 0 ? Int.max : Int.min) : result
     }
-}
-
-/// Filters as the `/` prompt's text changes (pure, like `reduce`): a query that does not parse
-/// shows its error and keeps the last good filter; <Enter> then decides (`submitPrompt`).
-public func filterAsTyped(_ ui: inout UIState, _ text: String, _ context: ReduceContext) {
-    if ui.view == .help {
-        ui.helpFilter = text
-        return
-    }
-    var reducer = Reducer(ui: ui, context: context)
-    reducer.applyFilter(text)
-    ui = reducer.ui
 }

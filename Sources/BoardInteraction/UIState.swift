@@ -1,5 +1,6 @@
 import BoardModel
 import BoardQuery
+import Screen
 
 /// Everything about the full-screen session that is not the board itself: which view is shown,
 /// what is selected, the filter, the prompt and the last message.
@@ -110,6 +111,10 @@ public struct UIState: Sendable {
     public var swimlanes = Swimlanes.none
     /// First visible row of the board body when swimlanes are on.
     public var boardRowOffset = 0
+    /// Keys typed so far of a longer binding (`p` of `pu`): the status line hints what may follow.
+    public var pendingKeys: [Key] = []
+    /// This session's undo and redo steps.
+    public var undo = UndoHistory()
     /// The rc files' and themes' problems, found at load (`:messages` lists them all).
     public var problems: [FileProblem] = []
     /// Status-line messages shown so far, oldest first, for `:messages`.

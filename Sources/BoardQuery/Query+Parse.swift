@@ -16,6 +16,13 @@ extension Query {
     /// The qualifiers the language knows, for error messages and completion.
     public static let qualifiers = ["is", "assignee", "label", "column", "priority", "author", "created", "updated", "sort"]
 
+    /// Parses `text` and checks its column terms against `state`: the one way a query typed
+    /// by a person becomes a filter (the live `/` filter, saved views, `lanes list`).
+    public static func parse(_ text: String, on state: BoardState, me: String, now: Timestamp = .now,
+                             staleAfterDays: Int = 14) throws(BoardError) -> Query {
+        try parse(text, me: me, now: now, staleAfterDays: staleAfterDays).resolvingColumns(in: state)
+    }
+
     /// Parses `text`. `me` names the current actor; `now` anchors ages like `7d`.
     public static func parse(_ text: String, me: String, now: Timestamp = .now,
                              staleAfterDays: Int = 14) throws(BoardError) -> Query {

@@ -44,7 +44,7 @@ enum StatusLine {
         }
 
         grid.fill(Rect(x: 0, y: y, width: layout.width, height: 1), style: theme[.status])
-        if !context.pendingKeys.isEmpty {
+        if !context.ui.pendingKeys.isEmpty {
             grid.put(prefixHint(context, width: layout.width), x: 0, y: y, style: theme[.status])
             return nil
         }
@@ -103,7 +103,7 @@ enum StatusLine {
 
     /// `p… u urgent  h high …`: the keys that may follow the pending ones, from the live keymap.
     static func prefixHint(_ context: ViewContext, width: Int) -> String {
-        let pending = context.pendingKeys
+        let pending = context.ui.pendingKeys
         let next = context.keymap.continuations(of: pending, in: KeyContext(view: context.ui.view)).map { keys, command in
             KeyNotation.format(keys) + " "
                 + (command.argument.isEmpty ? command.name.rawValue + (command.issue.map { " #\($0)" } ?? "") : command.argument)

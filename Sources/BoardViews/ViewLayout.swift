@@ -99,7 +99,7 @@ public struct ViewLayout {
     }
 
     /// What is drawn at (x, y), for a click.
-    public func target(x: Int, y: Int) -> HitTest.Target? {
+    public func target(x: Int, y: Int) -> ClickTarget? {
         guard !layout.isTooSmall, y >= 0, y < layout.height - 1 else { return nil }
         switch view {
         case .board:

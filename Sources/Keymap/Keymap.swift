@@ -11,14 +11,6 @@ public struct Keymap: Sendable {
 
     public init() {}
 
-    /// What a sequence of pending keys means in a context.
-    public enum Resolution: Equatable, Sendable {
-        case command(Command)
-        /// The keys so far are the start of a longer binding: wait for more.
-        case pending
-        case unbound
-    }
-
     public mutating func bind(_ keys: [Key], to command: Command, in context: KeyContext) {
         if order[keys] == nil { order[keys] = order.count }
         if command.name == .none {
@@ -29,7 +21,7 @@ public struct Keymap: Sendable {
         }
     }
 
-    public func resolve(_ keys: [Key], in context: KeyContext) -> Resolution {
+    public func resolve(_ keys: [Key], in context: KeyContext) -> KeyResolution {
         for scope in context == .generic ? [.generic] : [context, .generic] {
             let table = bindings[scope] ?? [:]
             if let command = table[keys] {
@@ -79,5 +71,16 @@ public struct Keymap: Sendable {
             for (keys, command) in bindings[scope] ?? [:] where command.name == name { found.append(keys) }
         }
         return found.sorted { KeyNotation.format($0) < KeyNotation.format($1) }
+    }
+}
+
+/// The reducer asks the keymap what keys mean through `KeyBindings`.
+extension Keymap: KeyBindings {
+    public func meaning(of keys: [Key], in view: UIState.View) -> KeyResolution {
+        resolve(keys, in: KeyContext(view: view))
+    }
+
+    public func notation(_ keys: [Key]) -> String {
+        KeyNotation.format(keys)
     }
 }

@@ -7,61 +7,49 @@ import Keymap
 import Observation
 import Screen
 
-/// The full-screen board's run loop: keys → commands → reducer → effects → frame.
+/// The full-screen board's run loop: input → `Message` → `reduce` → effects → frame.
 ///
-/// Owns the event log, the UI state and the screen. Frames are drawn only when something changed:
-/// a key, or the observed board (a commit here, other writers' lines, a reload); while idle the
-/// loop sleeps in the screen's key wait and looks for other writers once a second.
+/// Owns the event log, the UI state and the screen. It turns keys into messages, performs the
+/// effects the reducer asks for (saving, undo under the lock, other writers, the editor, files
+/// kept outside the board) and feeds their outcomes back as messages. Frames are drawn only when
+/// something changed: a message, or the observed board (a commit here, other writers' lines, a
+/// reload); while idle the loop sleeps in the screen's key wait and looks for other writers once
+/// a second.
 public final class BoardSession {
     public let log: EventLog
     /// The log's board, observed to know when to redraw whoever changed it.
     let board: ObservableBoard
     /// Raised by the board's observation; the loop draws when it finds it raised.
     let redraw = RedrawSignal()
-    public var ui = UIState()
+    public private(set) var ui = UIState()
     let screen: TerminalScreen
     let configuration: Configuration
     let actor: String
     let now: () -> Timestamp
     private var projections = ProjectionCache()
-    private var pending: [Key] = []
-    private var undoSteps: [UndoStep] = []
-    private var redoSteps: [UndoStep] = []
     private var needsFrame = true
     private var running = true
     /// Editor text whose save failed and whose recovery file could not be written either.
     private var unkeptDrafts: [String: String] = [:]
-    /// Set when a save fails, so that the command's cursor movement is taken back.
-    private var saveFailed = false
     /// The environment for `$EDITOR` and `$XDG_STATE_HOME` (tests set their own).
     var environment = ProcessEnvironment.current
 
+    /// `greeting` is the first status line in place of anything else (the demo says where it is).
     public init(log: EventLog, screen: TerminalScreen, configuration: Configuration, actor: String,
-                now: @escaping () -> Timestamp = { .now }) {
+                greeting: String? = nil, now: @escaping () -> Timestamp = { .now }) {
         self.log = log
         self.board = log.board
         self.screen = screen
         self.configuration = configuration
         self.actor = actor
         self.now = now
-        ui.swimlanes = configuration.swimlanes
-        ui.problems = configuration.errors
-        if let summary = BoardSession.problemSummary(configuration.errors) {
-            ui.message = UIState.Message(summary, isError: true)
-        } else if let reason = log.readOnlyReason {
-            ui.message = UIState.Message(reason, isError: true)
-        } else if !log.problems.isEmpty {
-            let count = log.problems.count
-            ui.message = UIState.Message("\(count) line\(count == 1 ? "" : "s") of the log could not be read; "
-                                         + "lanes check lists them", isError: true)
-        } else if let warning = log.warnings.first {
-            ui.message = UIState.Message("warning: " + warning, isError: true)
-        } else if configuration.settings.asciiOnly {
-            ui.message = UIState.Message("not UTF-8: ? hides text; use LANG=C.UTF-8 or lanes --utf8", isError: true)
-        }
+        send(.opened(Opening(problems: configuration.errors, readOnlyReason: log.readOnlyReason,
+                             unreadableLines: log.problems.count, warnings: log.warnings,
+                             asciiOnly: configuration.settings.asciiOnly, swimlanes: configuration.swimlanes,
+                             greeting: greeting)))
         log.onLockWait = { [weak self] holder in
             guard let self else { return }
-            ui.message = UIState.Message("waiting for the board lock" + LockHolder.describe(holder) + "; q cancels", isError: true)
+            send(.waitingForLock(holder: LockHolder.describe(holder)))
             draw()
             needsFrame = true // for the save's outcome
         }
@@ -111,394 +99,176 @@ public final class BoardSession {
         return Renderer.render(viewContext(), width: size.width, height: size.height)
     }
 
+    /// Handles one message and the outcomes of the effects it asks for, in order.
+    public func send(_ message: Message) {
+        var queue = [message]
+        var changed = false
+        while !queue.isEmpty {
+            let next = queue.removeFirst()
+            // Other writers' lines are drawn because the observed board changed.
+            switch next {
+            case .tick, .othersWrote: break
+            default: changed = true
+            }
+            // The context (a copy of the board) must be gone before the effects run: a commit
+            // changing the board while a copy is alive would copy all 100,000 issues.
+            let effects = reduce(&ui, next, reduceContext())
+            for effect in effects {
+                if let outcome = perform(effect) { queue.append(outcome) }
+            }
+            adjustViewport()
+        }
+        // A tick draws nothing by itself.
+        if changed { needsFrame = true }
+    }
+
+    /// Turns a key into a message: a resize and the mouse need the screen and the layout;
+    /// every other key is the reducer's (bindings, prefix keys, prompt editing).
     public func handle(_ key: Key) {
-        needsFrame = true
-        defer { keepReadOnlyNotice() }
-        if case .resize = key {
-            screen.invalidate()
-            adjustViewport() // the selection stays on screen at the new size
-            return
+        switch key {
+        case .resize:
+            send(.resized)
+        case .mouse(let event):
+            if let message = message(for: event) { send(message) }
+        default:
+            send(.key(key))
         }
-        if case .mouse(let event) = key {
-            handleMouse(event)
-            return
-        }
-        if ui.prompt != nil {
-            handlePromptKey(key)
-            return
-        }
-        if !pending.isEmpty, key == .escape {
-            pending = [] // <Esc> after a prefix key drops it, as in vim
-            return
-        }
-        pending.append(key)
-        switch configuration.keymap.resolve(pending, in: KeyContext(view: ui.view)) {
-        case .pending:
-            return
-        case .unbound:
-            let typed = KeyNotation.format(pending)
-            pending = []
-            ui.message = UIState.Message("\(typed) is not bound here; press ? for help", isError: true)
-        case .command(let command):
-            pending = []
-            if ui.message?.isError == true { ui.message = nil }
-            execute(command)
+    }
+
+    /// Click selects, double click opens, the wheel scrolls the column under the pointer.
+    func message(for event: MouseEvent) -> Message? {
+        let size = screen.size
+        // The geometry the frame was drawn with: what is under the pointer is what was drawn there.
+        let layout = ViewLayout(ui: ui, projection: projection(), layout: BoardLayout(width: size.width, height: size.height))
+        switch event.action {
+        case .wheelUp, .wheelDown:
+            return .wheel(rows: event.action == .wheelUp ? -3 : 3, column: layout.column(x: event.x))
+        case .press, .doublePress:
+            return layout.target(x: event.x, y: event.y).map { .clicked($0, double: event.action == .doublePress) }
         }
     }
 
     public func execute(_ command: Command) {
-        if let reason = log.readOnlyReason, CommandName.changing.contains(command.name) {
-            ui.message = UIState.Message(reason, isError: true)
-            return
-        }
-        if command.name == .filter, ui.view == .help, !command.argument.isEmpty {
-            ui.helpFilter = command.argument
-            return
-        }
-        // The context (a copy of the board) must be gone before the reactions run: a commit
-        // changing the board while a copy is alive would copy all 100,000 issues.
-        let selection = (ui.column, ui.selected, ui.listSelected)
-        saveFailed = false
-        let reactions = reduce(&ui, command, reduceContext())
-        for reaction in reactions { perform(reaction) }
-        // A change that was not saved leaves the selection where it was (the card did not move).
-        if saveFailed { (ui.column, ui.selected, ui.listSelected) = selection }
-        if let pinned = ui.pinned, selectedIssue() != pinned { ui.pinned = nil }
-        adjustViewport()
+        send(.command(command))
     }
 
-    /// A read-only board says so whenever no other message is showing (Esc clears messages).
-    func keepReadOnlyNotice() {
-        if ui.message == nil, let reason = log.readOnlyReason { ui.message = UIState.Message(reason, isError: true) }
+    /// Looks for other writers' new events (what the idle loop does between keys).
+    func refreshFromOthers() {
+        send(.tick)
     }
 
     // MARK: - Effects
 
-    func perform(_ reaction: Reaction) {
-        switch reaction {
+    /// Carries out one effect; its outcome, if any, is the next message.
+    func perform(_ effect: Effect) -> Message? {
+        switch effect {
         case .quit:
             running = false
         case .redraw:
             screen.invalidate()
         case .suspend:
             screen.suspendProcess()
-        case .save(let changes):
-            save(changes, record: true)
-        case .editIssue(let number):
-            editIssue(number)
-        case .editComment(let numbers):
-            editComment(numbers)
-        case .markActivitySeen:
+        case .save(let request):
+            return save(request)
+        case .replay(let step, let direction, let keep):
+            return replay(step, direction, keep: keep)
+        case .refresh(let keep):
+            return refresh(keep: keep)
+        case .runEditor(let request):
+            return runEditor(request)
+        case .keepDraft(let typed, let error):
+            let recovery = recovery(for: typed.request)
+            let keepFailure = recovery.keep(typed.text)
+            // Not even the recovery file could be written: this session still offers the text.
+            if keepFailure != nil { unkeptDrafts[recovery.path] = typed.text }
+            return .draftKept(recovery.report(error, keepFailure: keepFailure, what: typed.request.what))
+        case .discardDraft(let request):
+            let recovery = recovery(for: request)
+            recovery.discard()
+            unkeptDrafts[recovery.path] = nil
+        case .markActivitySeen(let newest):
             let seen = SeenMarker(board: log.location.directory, user: actor, environment: ProcessEnvironment.current)
-            ui.lastSeen = seen.read()
-            if let newest = log.state.events.last?.at { seen.write(newest) }
-        case .undo:
-            replay(from: &undoSteps, onto: &redoSteps, verb: "undo", done: "undid", \.inverse)
-        case .redo:
-            replay(from: &redoSteps, onto: &undoSteps, verb: "redo", done: "redid", \.forward)
+            let lastSeen = seen.read()
+            if let newest { seen.write(newest) }
+            return .lastSeen(lastSeen)
         }
+        return nil
     }
 
-    /// Saves changes as one step; reports every change on the status line. With `record`, the
-    /// step can be undone (one step even for many marked issues). A failure leaves the
-    /// selection where it was before the command (see `execute`).
-    @discardableResult
-    func save(_ changes: [Change], record: Bool) -> [Event]? {
-        let selectedBefore = BoardSelection.issue(ui, projection().lanes)
-        var parts: [(part: UndoStep.Part, before: String)] = []
-        var undoable = true
+    /// Appends the changes as one step, recording under the lock what undo would put back.
+    func save(_ request: SaveRequest) -> Message {
+        var recording = UndoStep.Recording()
         do {
-            let events = try log.commit(changes, actor: actor) { state, change in
-                guard record else { return }
-                if case .comment = change { undoable = false }
-                for (number, field, forward) in change.parts {
-                    guard let issue = state.issues[number], let inverse = state.inverse(of: forward)?.first else { continue }
-                    parts.append((UndoStep.Part(issue: number, field: field, forward: forward, inverse: inverse), field.value(in: issue)))
-                }
+            let events = try log.commit(request.changes, actor: actor) { state, change in
+                recording.see(change, before: state)
             }
-            let summary = ChangeReport.describe(events, of: changes, in: log.state)
-            ui.message = UIState.Message(summary.isEmpty ? "nothing to change" : summary)
-            guard !events.isEmpty else { return events }
-            if record {
-                // Only what really changed is undone: a part that changed nothing has no old value to put back.
-                var steps = parts.filter { part, before in
-                    log.state.issues[part.issue].map { part.field.value(in: $0) != before } ?? false
-                }.map(\.part)
-                for event in events {
-                    if case .created = event.kind {
-                        steps.append(UndoStep.Part(issue: event.issue, field: .placement, forward: .reopen(event.issue), inverse: .close(event.issue)))
-                    }
-                }
-                if !undoable {
-                    ui.message = UIState.Message(summary + " (not undoable)")
-                } else {
-                    undoSteps.append(UndoStep(summary: summary, parts: steps, board: log.state))
-                    redoSteps = []
-                }
-            }
-            pinIfHidden(events)
-            keepSelection(after: events, selectedBefore: selectedBefore)
-            return events
+            return .saved(SaveResult(request: request, events: events, parts: recording.changedParts(in: log.state)))
         } catch {
-            saveFailed = true
-            ui.message = UIState.Message(error.description, isError: true)
-            return nil
+            return .saveFailed(error.description, request)
         }
     }
 
-    /// Undo or redo the newest step: each part whose field still holds what this session left
-    /// in it is put back (or forward); a part someone else changed since is left as they set it,
-    /// and the status line says who ("#105 priority was changed by alice since; left as is").
-    func replay(from source: inout [UndoStep], onto target: inout [UndoStep], verb: String, done: String,
-                _ direction: KeyPath<UndoStep.Part, Change>) {
-        guard let step = source.popLast() else {
-            ui.message = UIState.Message("nothing to \(verb)", isError: true)
-            return
-        }
-        let selectedBefore = BoardSelection.issue(ui, projection().lanes)
-        var replayed: [UndoStep.Part] = []
-        var refused: [String] = []
+    /// Undo or redo a step: the check and the write happen under the lock, against the freshest board.
+    func replay(_ step: UndoStep, _ direction: UndoDirection, keep: Int?) -> Message {
+        var result = ReplayResult(step: step, direction: direction, keep: keep)
         do {
-            // The check and the write happen under the lock, against the freshest board.
-            let events = try log.commit { state throws(BoardError) in
-                var events: [Event] = []
-                for part in step.parts {
-                    guard let issue = state.issues[part.issue] else { continue }
-                    guard step.stillHolds(part, in: issue) else {
-                        let who = state.timelines[part.issue]?.last { part.field.isSet(by: $0.kind) }?.actor ?? "someone"
-                        refused.append("#\(part.issue) \(part.field.name) was changed by \(who) since; left as is")
-                        continue
-                    }
-                    replayed.append(part)
-                    let batch = try state.events(for: part[keyPath: direction], actor: actor, at: now())
-                    state.apply(batch)
-                    events.append(contentsOf: batch)
-                }
-                return events
+            _ = try log.commit { state throws(BoardError) in
+                let planned = try step.plan(direction, in: &state, actor: actor, at: now())
+                result.events = planned.events
+                result.replayed = planned.replayed
+                result.refused = planned.refused
+                return planned.events
             }
-            if !replayed.isEmpty {
-                target.append(UndoStep(summary: step.summary, parts: replayed, board: log.state))
-            }
-            let nothing = events.isEmpty && refused.isEmpty ? " (nothing left to change)" : ""
-            // Only what was really put back is called undone.
-            let head = replayed.isEmpty && !refused.isEmpty ? [] : [done + ": " + step.summary + nothing]
-            ui.message = UIState.Message((head + refused).joined(separator: "; "), isError: !refused.isEmpty)
-            keepSelection(after: events, selectedBefore: selectedBefore)
+            return .replayed(result)
         } catch {
-            source.append(step) // nothing was written: the step can be tried again
-            saveFailed = true
-            ui.message = UIState.Message(error.description, isError: true)
+            return .replayFailed(error.description, step, direction)
         }
     }
 
-    /// A new issue the filter does not show stays in sight, with a notice, until the
-    /// selection moves away from it.
-    func pinIfHidden(_ events: [Event]) {
-        guard let created = events.first(where: { if case .created = $0.kind { true } else { false } }) else { return }
-        ui.pinned = nil
-        guard !projection().list.contains(created.issue) else { return }
-        ui.pinned = created.issue
-        ui.message = UIState.Message((ui.message?.text ?? "") + "; not matched by the filter, shown until you move away")
-    }
-
-    /// After a save: a new issue is selected; a card that moved (m, x, undo) stays selected.
-    func keepSelection(after events: [Event], selectedBefore: Int?) {
-        if let created = events.first(where: { if case .created = $0.kind { true } else { false } }) {
-            select(created.issue)
-        } else if let selectedBefore, Set(events.map(\.issue)) == [selectedBefore] {
-            select(selectedBefore)
+    /// Reads other writers' new events; a message only if the board changed.
+    func refresh(keep: Int?) -> Message? {
+        let version = board.version
+        do {
+            let events = try log.refresh()
+            return board.version == version ? nil : .othersWrote(events, keep: keep)
+        } catch {
+            return .refreshFailed(error.description)
         }
-    }
-
-    /// The issue selected in the board or the list.
-    func selectedIssue() -> Int? {
-        let projection = projection()
-        return ui.view == .list ? BoardSelection.listIssue(ui, projection.list) : BoardSelection.issue(ui, projection.lanes)
-    }
-
-    /// Selects an issue in the board and the list (a new issue, say).
-    func select(_ number: Int) {
-        guard let issue = log.state.issues[number] else { return }
-        ui.selected[issue.column] = number
-        ui.listSelected = number
-        if let index = projection().lanes.firstIndex(where: { $0.column.id == issue.column }) { ui.column = index }
     }
 
     // MARK: - Editor
 
-    func editIssue(_ number: Int) {
-        guard let issue = log.state.issues[number] else { return }
-        let recovery = EditorRecovery(board: log.location.directory, subject: "issue-\(number)", environment: environment)
-        let draft = draft(keptIn: recovery)
-        let template = EditorTemplate.issue(issue, draft: draft)
-        guard let text = runEditor(template) else { return }
-        guard draft != nil || text != template, let (title, body) = EditorTemplate.titleAndBody(of: text) else {
-            forgetDraft(keptIn: recovery)
-            ui.message = UIState.Message("nothing changed")
-            return
+    /// Gives the terminal to `$VISUAL`/`$EDITOR` on the request's template (with text kept from
+    /// a failed save, if any) and takes it back.
+    func runEditor(_ request: EditorRequest) -> Message? {
+        let recovery = recovery(for: request)
+        let draft = recovery.draft() ?? unkeptDrafts[recovery.path].map { EditorTemplate.Draft(text: $0, path: recovery.path) }
+        let template: String
+        switch request {
+        case .issue(let number):
+            guard let issue = log.state.issues[number] else { return nil }
+            template = EditorTemplate.issue(issue, draft: draft)
+        case .comment(let numbers):
+            template = EditorTemplate.comment(on: numbers, draft: draft)
         }
-        saveTyped(EditorTemplate.content(of: text), keptIn: recovery, what: "text",
-                  [.retitle(number, title), .editBody(number, body)])
-    }
-
-    func editComment(_ numbers: [Int]) {
-        let recovery = EditorRecovery(board: log.location.directory,
-                                      subject: "comment-" + numbers.map(String.init).joined(separator: "-"), environment: environment)
-        guard let text = runEditor(EditorTemplate.comment(on: numbers, draft: draft(keptIn: recovery))) else { return }
-        guard let comment = EditorTemplate.commentText(of: text) else {
-            forgetDraft(keptIn: recovery)
-            ui.message = UIState.Message("no comment written")
-            return
-        }
-        saveTyped(comment, keptIn: recovery, what: "comment", numbers.map { .comment($0, comment) })
-    }
-
-    /// Saves what was written in the editor. If that fails (full disk, a cancelled lock wait),
-    /// the text is kept in `recovery`, the message says where, and the next edit offers it.
-    func saveTyped(_ text: String, keptIn recovery: EditorRecovery, what: String, _ changes: [Change]) {
-        guard save(changes, record: true) == nil else {
-            forgetDraft(keptIn: recovery)
-            return
-        }
-        let error = ui.message?.text ?? "the change was not saved"
-        let keepFailure = recovery.keep(text)
-        // Not even the recovery file could be written: this session still offers the text.
-        if keepFailure != nil { unkeptDrafts[recovery.path] = text }
-        ui.message = UIState.Message(recovery.report(error, keepFailure: keepFailure, what: what), isError: true)
-    }
-
-    /// The kept text was saved or deliberately emptied.
-    func forgetDraft(keptIn recovery: EditorRecovery) {
-        recovery.discard()
-        unkeptDrafts[recovery.path] = nil
-    }
-
-    /// Text kept from a failed save, on disk or (if even that failed) in this session.
-    func draft(keptIn recovery: EditorRecovery) -> EditorTemplate.Draft? {
-        recovery.draft() ?? unkeptDrafts[recovery.path].map { EditorTemplate.Draft(text: $0, path: recovery.path) }
-    }
-
-    /// Gives the terminal to `$VISUAL`/`$EDITOR` and takes it back.
-    func runEditor(_ template: String) -> String? {
         screen.suspend()
-        defer {
-            screen.resume()
-            needsFrame = true
-        }
+        defer { screen.resume() }
         do {
-            return try ExternalEditor.edit(template: template, environment: environment)
+            let text = try ExternalEditor.edit(template: template, environment: environment)
+            return .editorReturned(EditorResult(request: request, template: template, text: text, hadDraft: draft != nil))
         } catch {
-            ui.message = UIState.Message(error.description, isError: true)
-            return nil
+            return .editorFailed(error.description, request)
         }
     }
 
-    /// Reads other writers' new events; if any arrived, says what happened. The board's
-    /// observation asks for the frame that shows them.
-    func refreshFromOthers() {
-        let version = board.version
-        let selectedBefore = BoardSelection.issue(ui, projection().lanes)
-        do {
-            let events = try log.refresh()
-            guard board.version != version else { return }
-            if let last = events.last {
-                let count = events.count > 1 ? " (+\(events.count - 1) more)" : ""
-                ui.message = UIState.Message(last.actor + ": #\(last.issue) " + last.summary(in: log.state) + count)
-            }
-            // The selected card stays selected even if someone else moved it.
-            if let selectedBefore { select(selectedBefore) }
-            adjustViewport()
-        } catch {
-            ui.message = UIState.Message(error.description, isError: true)
-            needsFrame = true
-        }
-    }
-
-    // MARK: - Mouse
-
-    /// Click selects, double click opens, the wheel scrolls.
-    func handleMouse(_ event: MouseEvent) {
-        guard ui.prompt == nil else { return }
-        switch event.action {
-        case .wheelUp, .wheelDown:
-            let size = screen.size
-            let layout = BoardLayout(width: size.width, height: size.height)
-            if ui.view == .board, let column = HitTest.column(x: event.x, ui: ui, projection: projection(), layout: layout) {
-                ui.column = column // the column under the pointer scrolls
-            }
-            for _ in 0..<3 { execute(Command(event.action == .wheelUp ? .cursorUp : .cursorDown)) }
-        case .press, .doublePress:
-            let size = screen.size
-            let layout = BoardLayout(width: size.width, height: size.height)
-            guard let hit = HitTest.target(x: event.x, y: event.y, ui: ui, projection: projection(), layout: layout) else { return }
-            switch hit {
-            case .card(let column, let number):
-                ui.column = column
-                ui.selected[projection().lanes[column].column.id] = number
-            case .row(let number):
-                ui.listSelected = number
-            case .activity(let index):
-                ui.activitySelected = index
-            }
-            if event.action == .doublePress { execute(Command(.openIssue)) }
-            adjustViewport()
-        }
-    }
-
-    // MARK: - Prompt
-
-    func handlePromptKey(_ key: Key) {
-        guard var prompt = ui.prompt else { return }
-        let kind = prompt.kind
-        let outcome = PromptInput.handle(key, &prompt, history: ui.promptHistory[kind] ?? [])
-        switch outcome {
-        case .complete, .editing:
-            if case .complete = outcome {
-                completePrompt(&ui, reduceContext())
-            } else {
-                ui.prompt = prompt
-            }
-            // `/` filters as you type, completed words included.
-            if kind == .filter, let text = ui.prompt?.editor.text { filterAsTyped(&ui, text, reduceContext()) }
-        case .cancel:
-            ui.prompt = nil
-            if prompt.kind == .filter {
-                if ui.view == .help { ui.helpFilter = "" } else { execute(Command(.cancel)) }
-            }
-        case .submit(let text):
-            if !text.trimmingSpaces.isEmpty, ui.promptHistory[prompt.kind]?.last != text {
-                ui.promptHistory[prompt.kind, default: []].append(text)
-            }
-            switch prompt.kind {
-            case .command:
-                ui.prompt = nil
-                guard !text.trimmingSpaces.isEmpty else { return }
-                do {
-                    execute(try Command.parse(text))
-                } catch {
-                    ui.message = UIState.Message(error.description, isError: true)
-                }
-            default:
-                for reaction in submitPrompt(&ui, prompt.kind, text, reduceContext()) { perform(reaction) }
-            }
-        }
-        adjustViewport()
+    /// Where editor text for `request` is kept if its save fails.
+    func recovery(for request: EditorRequest) -> EditorRecovery {
+        EditorRecovery(board: log.location.directory, subject: request.subject, environment: environment)
     }
 
     // MARK: - Drawing
 
-    /// The status line's word on the rc files' problems: one is shown whole; several are
-    /// counted, short enough for 40 columns, and `:messages` lists them.
-    static func problemSummary(_ problems: [FileProblem]) -> String? {
-        guard let first = problems.first else { return nil }
-        guard problems.count > 1 else { return first.description }
-        let files = Set(problems.map { $0.file.split(separator: "/").last.map(String.init) ?? $0.file })
-        let place = files.count == 1 ? files.first! : "rc files"
-        return Plural.count(problems.count, "problem") + " in \(place); see :messages"
-    }
-
     func draw() {
-        ui.recordMessage()
         needsFrame = false
         if redraw.take() { watchBoard() }
         screen.present(frame())
@@ -525,15 +295,13 @@ public final class BoardSession {
         let layout = BoardLayout(width: size.width, height: size.height)
         let page = ui.view == .board ? layout.cardsPerColumn : max(1, layout.listRows - 1)
         return ReduceContext(board: log.state, projection: projection(), actor: actor, pageSize: page, now: now(),
-                             views: configuration.savedViews, staleAfterDays: configuration.settings.staleAfterDays)
+                             views: configuration.savedViews, staleAfterDays: configuration.settings.staleAfterDays,
+                             readOnlyReason: log.readOnlyReason, bindings: configuration.keymap)
     }
 
     func viewContext() -> ViewContext {
-        var context = ViewContext(board: log.state, projection: projection(), ui: ui, theme: configuration.theme,
-                                  keymap: configuration.keymap, settings: configuration.settings, actor: actor,
-                                  boardName: log.location.name, now: now())
-        context.pendingKeys = pending
-        return context
+        ViewContext(session: reduceContext(), ui: ui, theme: configuration.theme, keymap: configuration.keymap,
+                    settings: configuration.settings, boardName: log.location.name)
     }
 
     /// The filtered, sorted board, recomputed only when the board, the filter or the minute changes.

@@ -64,7 +64,7 @@ public struct Configuration {
         // Checked after every `set`, so that `is:stale` uses the final stale-after.
         for (view, place) in zip(views, viewLines) {
             do {
-                _ = try Query.parse(view.query, me: "me", staleAfterDays: settings.staleAfterDays).resolvingColumns(in: board)
+                _ = try Query.parse(view.query, on: board, me: "me", staleAfterDays: settings.staleAfterDays)
             } catch {
                 errors.append(FileProblem(file: place.file, line: place.line, message: "view \(view.name): \(error.description)"))
             }

@@ -31,8 +31,8 @@ struct BoardCommand {
                 throw BoardError.invalid("bad --keys \"\(keys)\"; write keys as tig does: jjL<Enter><Esc>")
             }
             let screen = MemoryScreen(width: parsedSize.width, height: parsedSize.height, keys: parsed)
-            let session = BoardSession(log: log, screen: screen, configuration: configuration, actor: options.actorName)
-            if let greeting { session.ui.message = UIState.Message(greeting) }
+            let session = BoardSession(log: log, screen: screen, configuration: configuration, actor: options.actorName,
+                                       greeting: greeting)
             session.run(idleMilliseconds: nil)
             if dump { Output.print(session.frame().text + "\n") }
             return
@@ -47,8 +47,8 @@ struct BoardCommand {
         // What the terminal is really sent, not what LANG claims (a UTF-8 locale may not be installed).
         configuration.settings.asciiOnly = !screen.isUTF8
         defer { screen.stop() }
-        let session = BoardSession(log: log, screen: screen, configuration: configuration, actor: options.actorName)
-        if let greeting { session.ui.message = UIState.Message(greeting) }
+        let session = BoardSession(log: log, screen: screen, configuration: configuration, actor: options.actorName,
+                                   greeting: greeting)
         session.run()
     }
 

@@ -16,7 +16,7 @@ struct List: ParsableCommand {
 
     func run() throws {
         let log = try options.open()
-        let parsed = try Query.parse(query.joined(separator: " "), me: options.actorName).resolvingColumns(in: log.state)
+        let parsed = try Query.parse(query.joined(separator: " "), on: log.state, me: options.actorName)
         let issues = parsed.run(on: log.state)
         switch format {
         case .table: Output.print(IssueTable.render(issues, state: log.state, width: Output.terminalWidth))

@@ -1,4 +1,5 @@
 import Testing
+import Screen
 @testable import BoardModel
 @testable import BoardQuery
 @testable import BoardInteraction
@@ -38,19 +39,31 @@ import LanesTestSupport
         return ReduceContext(board: state, projection: BoardProjection(state: state, query: ui.filter), actor: "ann")
     }
 
+    /// Types `text` into the open prompt, key by key (`\r` is <Enter>, Ctrl-U is itself).
+    func type(_ text: String, _ ui: inout UIState) throws {
+        for character in text {
+            let key: Key = switch character {
+            case "\r": .enter
+            case "\u{15}": .control("u")
+            default: .character(character)
+            }
+            _ = reduce(&ui, .key(key), try context(ui))
+        }
+    }
+
     @Test func completionUsesTheIssueTheActionAppliesToInTheViewShown() throws {
         var ui = UIState()
         ui.column = 1 // the board selects #1
         ui.view = .list
         ui.listSelected = 3
         ui.prompt = UIState.Prompt(kind: .unassign)
-        completePrompt(&ui, try context(ui))
+        _ = reduce(&ui, .key(.tab), try context(ui))
         #expect(ui.prompt?.editor.text == "cy ")
         ui.prompt = UIState.Prompt(kind: .command, text: "label 2 -")
-        completePrompt(&ui, try context(ui))
+        _ = reduce(&ui, .key(.tab), try context(ui))
         #expect(ui.prompt?.editor.text == "label 2 -", "#2 has no labels to remove")
         ui.prompt = UIState.Prompt(kind: .command, text: "label -")
-        completePrompt(&ui, try context(ui))
+        _ = reduce(&ui, .key(.tab), try context(ui))
         #expect(ui.prompt?.editor.text == "label -bug ")
     }
 
@@ -58,12 +71,12 @@ import LanesTestSupport
         var ui = UIState()
         _ = reduce(&ui, Command(.filter, argument: "label:bug"), try context(ui))
         _ = reduce(&ui, Command(.filter), try context(ui))
-        filterAsTyped(&ui, "priority:h", try context(ui))
+        try type("\u{15}priority:h", &ui) // the prompt opens with the filter in force
         #expect(ui.filter.source == "priority:h")
-        _ = submitPrompt(&ui, .filter, "priority:huge", try context(ui))
+        try type("uge\r", &ui)
         #expect(ui.filter.source == "label:bug")
         #expect(ui.prompt?.kind == .filter && ui.message?.isError == true)
-        _ = submitPrompt(&ui, .filter, "is:open", try context(ui))
+        try type("\u{15}is:open\r", &ui) // Ctrl-U rubs the line out
         #expect(ui.prompt == nil && ui.filter.source == "is:open" && ui.viewName == "filter")
     }
 

@@ -22,16 +22,31 @@ import LanesTestSupport
         }
 
         @discardableResult
-        mutating func run(_ name: CommandName, _ argument: String = "") -> [Reaction] {
-            let context = ReduceContext(board: board, projection: BoardProjection(state: board, query: ui.filter), actor: "ann", pageSize: 2)
-            let reactions = reduce(&ui, Command(name, argument: argument), context)
-            // Carry out saves the way the run loop does, so the next command sees them.
-            for case .save(let changes) in reactions {
-                for change in changes {
-                    board.apply(try! board.events(for: change, actor: "ann", at: .now))
+        mutating func run(_ name: CommandName, _ argument: String = "") -> [Effect] {
+            send(.command(Command(name, argument: argument)))
+        }
+
+        /// Handles a message and feeds the outcome of each save back, the way the run loop does,
+        /// so the next command sees it.
+        @discardableResult
+        mutating func send(_ message: Message) -> [Effect] {
+            let effects = reduce(&ui, message, context)
+            for case .save(let request) in effects {
+                var recording = UndoStep.Recording()
+                var events: [Event] = []
+                for change in request.changes {
+                    recording.see(change, before: board)
+                    let batch = try! board.events(for: change, actor: "ann", at: .now)
+                    board.apply(batch)
+                    events += batch
                 }
+                _ = reduce(&ui, .saved(SaveResult(request: request, events: events, parts: recording.changedParts(in: board))), context)
             }
-            return reactions
+            return effects
+        }
+
+        var context: ReduceContext {
+            ReduceContext(board: board, projection: BoardProjection(state: board, query: ui.filter), actor: "ann", pageSize: 2)
         }
 
         var selected: Int? {
@@ -62,7 +77,7 @@ import LanesTestSupport
         var h = Harness(try sample())
         h.run(.cursorDown)
         let reactions = h.run(.moveCardRight)
-        #expect(reactions == [.save([.move(2, to: "doing")])])
+        #expect(reactions == [.save(SaveRequest([.move(2, to: "doing")], keep: 2))])
         #expect(h.board.issues[2]!.column == "doing")
         #expect(h.ui.column == 2 && h.selected == 2)
         h.run(.moveCardLeft)
@@ -131,7 +146,7 @@ import LanesTestSupport
 
     @Test func moveCommandResolvesColumnNames() throws {
         var h = Harness(try sample())
-        #expect(h.run(.move, "In Progress") == [.save([.move(1, to: "doing")])])
+        #expect(h.run(.move, "In Progress") == [.save(SaveRequest([.move(1, to: "doing")], keep: 1))])
         #expect(h.selected == 1 && h.ui.column == 2)
         #expect(h.run(.move, "doign").isEmpty)
         #expect(h.ui.message?.text.hasPrefix("no column \"doign\"") == true)

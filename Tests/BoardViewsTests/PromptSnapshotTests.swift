@@ -9,7 +9,7 @@ import Screen
 @Suite struct PromptSnapshotTests {
     func render(_ ui: UIState, pending: [Key] = [], width: Int, height: Int) -> CellGrid {
         var context = SampleBoard.context(ui)
-        context.pendingKeys = pending
+        context.ui.pendingKeys = pending
         return Renderer.render(context, width: width, height: height)
     }
 

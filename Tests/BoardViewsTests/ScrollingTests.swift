@@ -56,9 +56,9 @@ import Screen
         let (grid, adjusted) = render(ui, width: 80, height: 12)
         let row = grid.lines.firstIndex { $0.hasPrefix(" #12 ") }!
         let layout = BoardLayout(width: 80, height: 12)
-        let hit = HitTest.target(x: 3, y: row, ui: adjusted, projection: SampleBoard.context(adjusted).projection, layout: layout)
-        #expect(hit == .card(column: 0, number: 12))
-        #expect(HitTest.target(x: 3, y: 1, ui: adjusted, projection: SampleBoard.context(adjusted).projection, layout: layout) == nil,
+        let drawn = ViewLayout(ui: adjusted, projection: SampleBoard.context(adjusted).projection, layout: layout)
+        #expect(drawn.target(x: 3, y: row) == .card(column: 0, number: 12))
+        #expect(drawn.target(x: 3, y: 1) == nil,
                 "the ↑ line is not a card")
     }
 }

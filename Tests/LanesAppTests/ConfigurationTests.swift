@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import BoardInteraction
 @testable import BoardModel
 @testable import BoardQuery
 @testable import LanesApp
@@ -102,7 +103,7 @@ import Screen
     }
 
     @Test func oneProblemIsShownWhole() {
-        #expect(BoardSession.problemSummary([FileProblem(file: "/b/.lanes/lanesrc", line: 3, message: "bad")]) == "/b/.lanes/lanesrc:3: bad")
-        #expect(BoardSession.problemSummary([]) == nil)
+        #expect(Opening.problemSummary([FileProblem(file: "/b/.lanes/lanesrc", line: 3, message: "bad")]) == "/b/.lanes/lanesrc:3: bad")
+        #expect(Opening.problemSummary([]) == nil)
     }
 }
