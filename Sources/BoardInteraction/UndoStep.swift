@@ -19,15 +19,22 @@ public struct UndoStep: Equatable, Sendable {
     public var parts: [Part]
     /// The touched issues as this session last left them (after the step, or after its undo).
     var expected: [Int: Issue]
+    /// The touched comments' texts as this session left them (they live in the timeline, not in `Issue`).
+    var expectedComments: [IssueField: String] = [:]
 
     init(summary: String, parts: [Part], board: BoardState) {
         self.summary = summary
         self.parts = parts
         expected = Dictionary(parts.compactMap { part in board.issues[part.issue].map { (part.issue, $0) } }) { first, _ in first }
+        for part in parts where expectedComments[part.field] == nil {
+            guard case .comment = part.field, let issue = board.issues[part.issue] else { continue }
+            expectedComments[part.field] = part.field.value(in: issue, board: board)
+        }
     }
 
-    /// Whether `part`'s field in `issue` still holds what this session left there.
-    func stillHolds(_ part: Part, in issue: Issue) -> Bool {
+    /// Whether `part`'s field in `issue` of `board` still holds what this session left there.
+    func stillHolds(_ part: Part, in issue: Issue, board: BoardState) -> Bool {
+        if let comment = expectedComments[part.field] { return part.field.value(in: issue, board: board) == comment }
         guard let expected = expected[part.issue] else { return false }
         return part.field.value(in: issue) == part.field.value(in: expected)
     }
@@ -42,13 +49,13 @@ public struct UndoStep: Equatable, Sendable {
         public mutating func see(_ change: Change, before state: BoardState) {
             for (number, field, forward) in change.parts {
                 guard let issue = state.issues[number], let inverse = state.inverse(of: forward)?.first else { continue }
-                seen.append((Part(issue: number, field: field, forward: forward, inverse: inverse), field.value(in: issue)))
+                seen.append((Part(issue: number, field: field, forward: forward, inverse: inverse), field.value(in: issue, board: state)))
             }
         }
 
         /// Only what really changed is undone: a part that changed nothing has no old value to put back.
         public func changedParts(in state: BoardState) -> [Part] {
-            seen.filter { part, before in state.issues[part.issue].map { part.field.value(in: $0) != before } ?? false }.map(\.part)
+            seen.filter { part, before in state.issues[part.issue].map { part.field.value(in: $0, board: state) != before } ?? false }.map(\.part)
         }
     }
 
@@ -60,7 +67,7 @@ public struct UndoStep: Equatable, Sendable {
         var result = ReplayResult(step: self, direction: direction)
         for part in parts {
             guard let issue = state.issues[part.issue] else { continue }
-            guard stillHolds(part, in: issue) else {
+            guard stillHolds(part, in: issue, board: state) else {
                 let who = state.timelines[part.issue]?.last { part.field.isSet(by: $0.kind) }?.actor ?? "someone"
                 result.refused.append("#\(part.issue) \(part.field.name) was changed by \(who) since; left as is")
                 continue

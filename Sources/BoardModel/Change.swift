@@ -18,6 +18,9 @@ public enum Change: Hashable, Sendable {
     case comment(Int, String)
     case close(Int)
     case reopen(Int)
+    /// New text for the comment with this event id (only its author may; see Change+Comments).
+    case editComment(Int, EventID, String)
+    case deleteComment(Int, EventID)
 }
 
 extension BoardState {
@@ -83,6 +86,10 @@ extension BoardState {
                 kinds.append((number, .reopened(from: issue.column, to: back.id,
                                                rank: bottomRank(of: back.id, excluding: number))))
             }
+        case let .editComment(number, id, text):
+            if let kind = try commentEdit(number, id, text: text, actor: actor) { kinds.append((number, kind)) }
+        case let .deleteComment(number, id):
+            kinds.append((number, try commentDeletion(number, id, actor: actor)))
         }
         return kinds.map { number, kind in
             // A change made after seeing an issue's latest event is stamped after it, even if

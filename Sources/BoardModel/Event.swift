@@ -40,6 +40,11 @@ public enum EventKind: Hashable, Sendable {
     /// The issue came from another tracker; `key` (e.g. `github:owner/repo#12`) makes a second
     /// import of the same file skip it.
     case imported(key: String)
+    /// A comment (the `commented` event with this id) got new text; the earlier text stays in
+    /// the log and in the comment's versions.
+    case commentEdited(EventID, text: String)
+    /// A comment was withdrawn by its author; its text stays in the log.
+    case commentDeleted(EventID)
 
     /// The word used for this kind in the log and in JSON (`kind`).
     public var name: String {
@@ -59,6 +64,8 @@ public enum EventKind: Hashable, Sendable {
         case .reopened: "reopened"
         case .renumbered: "renumbered"
         case .imported: "imported"
+        case .commentEdited: "comment-edited"
+        case .commentDeleted: "comment-deleted"
         }
     }
 }

@@ -8,6 +8,8 @@ public enum IssueField: Hashable, Sendable {
     case assignee(String)
     /// Whether this label is on the issue.
     case label(String)
+    /// The text of the comment with this event id (or that it is deleted).
+    case comment(EventID)
 
     /// The field's value in `issue`, comparable between two states of the board.
     public func value(in issue: Issue) -> String {
@@ -18,6 +20,7 @@ public enum IssueField: Hashable, Sendable {
         case .placement: "\(issue.column) \(issue.rank) \(issue.state.rawValue)"
         case .assignee(let user): issue.assignees.contains(user) ? "yes" : "no"
         case .label(let label): issue.labels.contains(label) ? "yes" : "no"
+        case .comment: "" // not a field of `Issue`: `value(in:board:)` reads it from the timeline
         }
     }
 
@@ -30,6 +33,7 @@ public enum IssueField: Hashable, Sendable {
         case .placement: "column"
         case .assignee(let user): "assignee " + user
         case .label(let label): "label " + label
+        case .comment(let id): "comment " + id.description
         }
     }
 
@@ -42,6 +46,8 @@ public enum IssueField: Hashable, Sendable {
         case (.assignee(let user), .assigned(let other)), (.assignee(let user), .unassigned(let other)),
              (.label(let user), .labelled(let other)), (.label(let user), .unlabelled(let other)):
             user == other
+        case (.comment(let id), .commentEdited(let other, _)), (.comment(let id), .commentDeleted(let other)):
+            id == other
         default:
             false
         }
@@ -56,6 +62,8 @@ extension Change {
         switch self {
         case .create, .comment:
             return []
+        case .editComment(let number, let id, _), .deleteComment(let number, let id):
+            return [(number, .comment(id), self)]
         case .retitle(let number, _):
             return [(number, .title, self)]
         case .editBody(let number, _):
@@ -72,5 +80,13 @@ extension Change {
             return add.map { (number, .label($0), .label(number, add: [$0], remove: [])) }
                 + remove.map { (number, .label($0), .label(number, add: [], remove: [$0])) }
         }
+    }
+}
+
+extension IssueField {
+    /// The field's value in `issue` of `board`: a comment's text lives in the timeline, not in `Issue`.
+    public func value(in issue: Issue, board: BoardState) -> String {
+        if case .comment(let id) = self { return board.commentValue(id, on: issue.number) }
+        return value(in: issue)
     }
 }

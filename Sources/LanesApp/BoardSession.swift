@@ -250,6 +250,9 @@ public final class BoardSession {
             template = EditorTemplate.issue(issue, draft: draft)
         case .comment(let numbers):
             template = EditorTemplate.comment(on: numbers, draft: draft)
+        case let .editComment(number, id):
+            guard let comment = try? log.state.comment(id, on: number) else { return nil }
+            template = EditorTemplate.commentEdit(comment, on: number, draft: draft)
         }
         screen.suspend()
         defer { screen.resume() }
