@@ -30,6 +30,9 @@ public enum CommandName: String, CaseIterable, Sendable {
     case swimlanes
     case goto
     case messages
+    case follow
+    case editComment = "edit-comment", deleteComment = "delete-comment"
+    case toggleTask = "toggle-task"
     case none
 
     /// The one help line shown by `?`, completion and docs.
@@ -77,6 +80,10 @@ public enum CommandName: String, CaseIterable, Sendable {
         case .swimlanes: "Split the board into bands: " + Swimlanes.names.joined(separator: " → ")
         case .goto: "Select and open an issue by number, from any view: :goto 12 or :12"
         case .messages: "List every problem in the rc files and themes, and recent messages"
+        case .follow: "Follow the #N reference or link on the selected line (back with q or <Backspace>)"
+        case .editComment: "Edit your selected comment in $VISUAL/$EDITOR"
+        case .deleteComment: "Delete your selected comment (asks first)"
+        case .toggleTask: "Check or uncheck the selected task item (- [ ]) of the description"
         case .none: "Do nothing (unbinds a key)"
         }
     }
@@ -123,6 +130,7 @@ public enum CommandName: String, CaseIterable, Sendable {
     public static let changing: Set<CommandName> = [
         .moveCardLeft, .moveCardRight, .moveCardUp, .moveCardDown, .move, .newIssue, .editIssue, .comment,
         .commentLine, .assign, .unassign, .label, .priority, .closeReopen, .moveTo, .undo, .redo,
+        .editComment, .deleteComment, .toggleTask,
     ]
 }
 

@@ -109,6 +109,8 @@ public struct ReduceContext {
     public var readOnlyReason: String?
     /// What keys mean (the keymap); without it every key is unbound.
     public var bindings: (any KeyBindings)?
+    /// The lines of the open issue view at the terminal's width (empty in other views).
+    public var issueRows: [IssueRow] = []
 
     public init(board: BoardState, projection: BoardProjection, actor: String, pageSize: Int = 10, now: Timestamp = .now,
                 views: [SavedView] = SavedView.builtin, staleAfterDays: Int = 14, readOnlyReason: String? = nil,

@@ -290,16 +290,23 @@ public final class BoardSession {
 
     func adjustViewport() {
         let size = screen.size
-        Viewport.adjust(&ui, projection: projection(), layout: BoardLayout(width: size.width, height: size.height))
+        Viewport.adjust(&ui, projection: projection(), layout: BoardLayout(width: size.width, height: size.height),
+                        issueRows: reduceContext().issueRows.count)
     }
 
     func reduceContext() -> ReduceContext {
         let size = screen.size
         let layout = BoardLayout(width: size.width, height: size.height)
         let page = ui.view == .board ? layout.cardsPerColumn : max(1, layout.listRows - 1)
-        return ReduceContext(board: log.state, projection: projection(), actor: actor, pageSize: page, now: now(),
-                             views: configuration.savedViews, staleAfterDays: configuration.settings.staleAfterDays,
-                             readOnlyReason: log.readOnlyReason, bindings: configuration.keymap)
+        var context = ReduceContext(board: log.state, projection: projection(), actor: actor, pageSize: page, now: now(),
+                                    views: configuration.savedViews, staleAfterDays: configuration.settings.staleAfterDays,
+                                    readOnlyReason: log.readOnlyReason, bindings: configuration.keymap)
+        if case .issue(let number) = ui.view {
+            context.issueRows = IssueView.rows(number, ViewContext(session: context, ui: ui, theme: configuration.theme,
+                                                                   keymap: configuration.keymap, settings: configuration.settings,
+                                                                   boardName: log.location.name), width: size.width)
+        }
+        return context
     }
 
     func viewContext() -> ViewContext {
