@@ -133,7 +133,8 @@ public enum MarkdownParser {
     /// unindented continuation lines).
     static func list(_ rest: inout ArraySlice<Line>) -> MarkdownBlock {
         var items: [MarkdownListItem] = []
-        while let line = rest.first, let (marker, indent) = listMarker(line.text) {
+        while let line = rest.first, let (marker, indent) = listMarker(line.text),
+              items.first.map({ isNumbered($0.marker) == isNumbered(marker) }) ?? true {
             rest = rest.dropFirst()
             var inner = [Line(number: line.number, text: line.text.dropFirst(min(indent, line.text.count)))]
             var sawBlank = false
@@ -162,6 +163,12 @@ public enum MarkdownParser {
             if sawBlank, let next = rest.first, listMarker(next.text) == nil { break }
         }
         return .list(items)
+    }
+
+    /// A numbered item after bullets (or the other way round) starts a new list.
+    static func isNumbered(_ marker: MarkdownListItem.Marker) -> Bool {
+        if case .number = marker { return true }
+        return false
     }
 
     /// Whether a line starts a block other than a paragraph (which then ends).

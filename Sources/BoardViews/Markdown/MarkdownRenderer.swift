@@ -18,10 +18,11 @@ struct MarkdownRenderer {
         MarkdownRenderer(theme: theme).render(MarkdownParser.parse(text), width: width)
     }
 
-    func render(_ blocks: [MarkdownBlock], width: Int) -> [MarkdownLine] {
+    /// Blocks a blank line apart; `tight` (inside a list item) keeps them together.
+    func render(_ blocks: [MarkdownBlock], width: Int, tight: Bool = false) -> [MarkdownLine] {
         var lines: [MarkdownLine] = []
         for (index, block) in blocks.enumerated() {
-            if index > 0 { lines.append(.blank) }
+            if index > 0, !tight { lines.append(.blank) }
             lines += render(block, width: max(1, width))
         }
         return lines
@@ -34,8 +35,8 @@ struct MarkdownRenderer {
         case .paragraph(let text):
             return StyledWrap.wrap(runs(text, style: base), to: width)
         case .code(let code):
-            // Verbatim and never wrapped: the view clips a line wider than the screen.
-            return code.map { MarkdownLine(pieces: [(Sanitizer.line($0.replacingTabs), theme[.markdownCode])]) }
+            // Verbatim and never wrapped, indented to stand apart: the view clips a line wider than the screen.
+            return code.map { MarkdownLine(pieces: [("  " + Sanitizer.line($0.replacingTabs), theme[.markdownCode])]) }
         case .quote(let blocks):
             let style = theme[.markdownQuote]
             return MarkdownRenderer(theme: theme, base: style).render(blocks, width: width - 2).map { $0.prefixed("│ ", style) }
@@ -68,7 +69,7 @@ struct MarkdownRenderer {
                 task = line
             }
             let indent = DisplayWidth.of(marker)
-            var itemLines = render(item.blocks, width: width - indent)
+            var itemLines = render(item.blocks, width: width - indent, tight: true)
             if itemLines.isEmpty { itemLines = [.blank] }
             for (index, line) in itemLines.enumerated() {
                 var drawn = line.prefixed(index == 0 ? marker : String(repeating: " ", count: indent), base)
