@@ -36,7 +36,7 @@ public enum IssueView {
             for (text, style) in line.pieces {
                 let room = layout.width - 1 - x
                 guard room > 0 else { break }
-                x = grid.put(DisplayWidth.truncate(text, to: room), x: x, y: y, style: selected ? theme[.listSelected] : style,
+                x = grid.put(DisplayWidth.truncate(text, to: room), x: x, y: y, style: selected ? CardView.overlay(style, on: theme[.listSelected]) : style,
                              limit: layout.width - 1)
             }
         }

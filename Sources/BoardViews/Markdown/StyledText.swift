@@ -46,8 +46,11 @@ enum StyledWrap {
                 var rest = Array(word)
                 var restWidth = rest.reduce(0) { $0 + DisplayWidth.of($1.character) }
                 if lineWidth > 0, lineWidth + 1 + restWidth <= width {
-                    // The space takes the style of the text around it (an underlined link stays one line).
-                    line.append(Cell(character: " ", style: rest[0].style, target: nil))
+                    // Between two words of one style (a link's) the space takes it, so the underline
+                    // is unbroken; between two styles it is not underlined.
+                    var space = line[line.count - 1].style
+                    if space != rest[0].style { space.attributes.remove(.underline) }
+                    line.append(Cell(character: " ", style: space, target: nil))
                     line += rest
                     lineWidth += 1 + restWidth
                     continue
