@@ -26,7 +26,8 @@ extension Reducer {
             guard let id = row.comment else { return message("select a comment first", error: true) }
             let deleting = command.name == .deleteComment
             do {
-                _ = try context.board.editableComment(id, on: number, by: context.actor, verb: deleting ? "delete" : "edit")
+                let comment = try context.board.editableComment(id, on: number, by: context.actor, verb: deleting ? "delete" : "edit")
+                if deleting, comment.isDeleted { return message("this comment is already deleted", error: true) }
             } catch {
                 return message(error.description, error: true)
             }

@@ -27,6 +27,9 @@ public final class BoardSession {
     let actor: String
     let now: () -> Timestamp
     private var projections = ProjectionCache()
+    /// The open issue view's rows, kept while the board version, the issue and the width stay
+    /// the same: every message (an idle tick too) reads them, and drawing them parses Markdown.
+    private var issueRows: (key: [Int], rows: [IssueRow])?
     private var needsFrame = true
     private var running = true
     /// Editor text whose save failed and whose recovery file could not be written either.
@@ -302,9 +305,13 @@ public final class BoardSession {
                                     views: configuration.savedViews, staleAfterDays: configuration.settings.staleAfterDays,
                                     readOnlyReason: log.readOnlyReason, bindings: configuration.keymap)
         if case .issue(let number) = ui.view {
-            context.issueRows = IssueView.rows(number, ViewContext(session: context, ui: ui, theme: configuration.theme,
-                                                                   keymap: configuration.keymap, settings: configuration.settings,
-                                                                   boardName: log.location.name), width: size.width)
+            let key = [board.version, number, size.width]
+            if issueRows?.key != key {
+                let view = ViewContext(session: context, ui: ui, theme: configuration.theme, keymap: configuration.keymap,
+                                       settings: configuration.settings, boardName: log.location.name)
+                issueRows = (key, IssueView.rows(number, view, width: size.width))
+            }
+            context.issueRows = issueRows?.rows ?? []
         }
         return context
     }
