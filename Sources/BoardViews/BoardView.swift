@@ -22,9 +22,10 @@ enum BoardView {
         }
         if !context.projection.bands.isEmpty { drawBandHeaders(context, into: &grid, layout: layout) }
         if context.projection.total == 0 { drawFirstStep(context, into: &grid, layout: layout) }
-        // Arrows show that more columns are off screen.
-        if first.lane > 0 { grid.put("<", x: 0, y: 0, style: theme[.header]) }
-        if last.lane < lanes.count - 1 { grid.put(">", x: layout.width - 1, y: 0, style: theme[.header]) }
+        // The gutters say how many columns are off screen on each side: `‹ 3`, `5 ›`.
+        if first.lane > 0 { grid.put("‹ \(first.lane)", x: 0, y: 0, style: theme[.header]) }
+        let right = lanes.count - 1 - last.lane
+        if right > 0 { grid.put("\(right) ›", x: layout.width - DisplayWidth.of("\(right) ›"), y: 0, style: theme[.header]) }
     }
 
     static func drawColumn(_ lane: BoardProjection.Lane, column: ViewLayout.Column, cards: ArraySlice<ViewLayout.Card>,
@@ -43,7 +44,7 @@ enum BoardView {
         // whole name fits beside it: the name wins, and the word keeps the two numbers apart.
         let headerStyle = isSelectedColumn ? theme[.headerSelected] : theme[.header]
         grid.fill(Rect(x: area.x, y: area.y, width: area.width - 1, height: 1), style: headerStyle)
-        let limit = context.settings.wipLimits[lane.column.id]
+        let limit = context.settings.wipLimits[lane.column.id] ?? lane.column.wip // the board's, unless the rc overrides it
         let count = limit.map { "\(lane.issues.count)/\($0)" } ?? "\(lane.issues.count)"
         let countWidth = DisplayWidth.of(count)
         let fullName = Sanitizer.line(lane.column.name)
