@@ -74,8 +74,9 @@ public struct UndoStep: Equatable, Sendable {
         for part in parts {
             guard let holds = stillHolds(part, in: state) else { continue }
             guard holds else {
-                let who = state.timelines[part.issue]?.last { part.field.isSet(by: $0.kind) }?.actor ?? "someone"
-                result.refused.append("#\(part.issue) \(part.field.name) was changed by \(who) since; left as is")
+                let timeline = part.issue == 0 ? state.events.suffix(1000).filter { $0.issue == 0 } : state.timelines[part.issue]
+                let who = timeline?.last { part.field.isSet(by: $0.kind) }?.actor ?? "someone"
+                result.refused.append((part.issue == 0 ? "" : "#\(part.issue) ") + "\(part.field.name) was changed by \(who) since; left as is")
                 continue
             }
             result.replayed.append(part)

@@ -47,6 +47,8 @@ public enum IssueField: Hashable, Sendable {
         case (.assignee(let user), .assigned(let other)), (.assignee(let user), .unassigned(let other)),
              (.label(let user), .labelled(let other)), (.label(let user), .unlabelled(let other)):
             user == other
+        case (.column(let id, _), .column(let change)):
+            id == change.columnID
         default:
             false
         }
