@@ -48,6 +48,11 @@ public enum ColumnEvent: Hashable, Sendable {
     }
 }
 
+extension Event {
+    /// `#N ` before an issue event's summary; nothing before a board event's ("bob: renamed column…").
+    public var subjectPrefix: String { issue == 0 ? "" : "#\(issue) " }
+}
+
 extension EventKind {
     /// Whether the event is about the board rather than an issue (its issue field is `-`).
     public var isBoardWide: Bool {

@@ -41,15 +41,9 @@ public struct BoardLayout: Sendable {
     /// List rows that fit below the list's header row.
     public var listRows: Int { max(1, bodyHeight - 1) }
 
-    /// How many board columns are shown side by side: as many as fit at a readable width,
-    /// beside the gutters that say how many more are off screen when not all fit.
+    /// How many board columns are shown side by side.
     public func visibleColumns(of count: Int) -> Int {
-        max(1, min(count, (width - 2 * scrollGutter(of: count)) / BoardLayout.minimumColumnWidth))
-    }
-
-    /// The width kept at each side for `‹ 3` / `5 ›` when `count` columns do not all fit.
-    public func scrollGutter(of count: Int) -> Int {
-        count <= width / BoardLayout.minimumColumnWidth ? 0 : 2 + String(count).count
+        max(1, min(count, width / BoardLayout.minimumColumnWidth))
     }
 }
 

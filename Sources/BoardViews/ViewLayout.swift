@@ -57,13 +57,12 @@ public struct ViewLayout {
         guard !lanes.isEmpty else { return }
         let visible = layout.visibleColumns(of: lanes.count)
         let first = min(ui.firstColumn, max(0, lanes.count - visible))
-        let gutter = layout.scrollGutter(of: lanes.count)
-        let baseWidth = (layout.width - 2 * gutter) / visible
+        let baseWidth = layout.width / visible
         let bands = projection.bands.isEmpty ? nil : SwimlaneLayout(projection: projection, layout: layout).bands
-        var x = gutter
+        var x = 0
         for slot in 0..<visible where first + slot < lanes.count {
             let index = first + slot, lane = lanes[index]
-            let width = slot == visible - 1 ? layout.width - gutter - x : baseWidth
+            let width = slot == visible - 1 ? layout.width - x : baseWidth
             let area = Rect(x: x, y: 0, width: width, height: layout.height - 1)
             x += width
             func place(_ number: Int, y: Int, position: Int, band: (index: Int, slot: Int)? = nil) {
