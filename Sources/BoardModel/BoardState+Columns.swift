@@ -54,7 +54,9 @@ extension BoardState {
             return wip == column.wip ? [] : [(0, .column(.limited(column.id, wip: wip)))]
         case let .setClosing(name, on):
             let column = try resolveColumn(name)
-            if !on, column.isClosing, columns.filter(\.isClosing).count == 1, issues.values.contains(where: { !$0.isOpen }) {
+            // Its closed issues would all reopen, with nowhere left to close them.
+            if !on, column.isClosing, columns.filter(\.isClosing).count == 1,
+               issues.values.contains(where: { $0.column == column.id && !$0.isOpen }) {
                 throw .invalid("\(column.name) is the only closing column and closed issues are in it; make another closing first")
             }
             return on == column.isClosing ? [] : [(0, .column(.closing(column.id, on)))]

@@ -43,6 +43,13 @@ import LanesTestSupport
         try apply(.setClosing("review", false), to: &state)
         #expect(state.issues[1]!.isOpen)
         #expect(try state.events(for: .column(.limit("doing", wip: 2)), actor: "ann", at: now).isEmpty, "nothing to change")
+        state.apply(try state.events(for: .close(1), actor: "ann", at: now))
+        #expect(throws: BoardError.invalid("Done is the only closing column and closed issues are in it; make another closing first")) {
+            try state.events(for: .column(.setClosing("done", false)), actor: "ann", at: now)
+        }
+        try apply(.setClosing("backlog", true), to: &state)
+        try apply(.setClosing("done", false), to: &state)
+        #expect(state.issues[1]!.isOpen, "its issues reopen")
         #expect(throws: BoardError.noSuchColumn("nope", available: ids(state))) {
             try state.events(for: .column(.rename("nope", to: "x")), actor: "ann", at: now)
         }
