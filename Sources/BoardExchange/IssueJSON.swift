@@ -61,6 +61,7 @@ public enum IssueJSON {
             if let comment { CommentJSON.write(comment, to: &json) } else { json.field("text", text) }
         case .renumbered(let old): json.field("from", old)
         case .imported(let key): json.field("source", key)
+        case .column(let change): ColumnJSON.write(change, to: &json)
         case let .commentEdited(id, text):
             json.field("comment", id.description)
             json.field("text", text)
@@ -74,6 +75,7 @@ public enum IssueJSON {
         json.field("id", column.id)
         json.field("name", column.name)
         json.key("closing"); json.bool(column.isClosing)
+        ColumnJSON.wip(column.wip, to: &json)
         json.endObject()
     }
 

@@ -30,6 +30,8 @@ public enum CommandName: String, CaseIterable, Sendable {
     case swimlanes
     case goto
     case messages
+    case column
+    case columnMenu = "column-menu"
     case follow
     case editComment = "edit-comment", deleteComment = "delete-comment"
     case toggleTask = "toggle-task"
@@ -80,6 +82,8 @@ public enum CommandName: String, CaseIterable, Sendable {
         case .swimlanes: "Split the board into bands: " + Swimlanes.names.joined(separator: " → ")
         case .goto: "Select and open an issue by number, from any view: :goto 12 or :12"
         case .messages: "List every problem in the rc files and themes, and recent messages"
+        case .column: "Change the board's columns: :column add|rename|move|remove|wip|closing …"
+        case .columnMenu: "Column menu: what :column can do, for the selected column"
         case .follow: "Follow the #N reference or link on the selected line (back with q or <Backspace>)"
         case .editComment: "Edit your selected comment in $VISUAL/$EDITOR"
         case .deleteComment: "Delete your selected comment (asks first)"
@@ -100,6 +104,7 @@ public enum CommandName: String, CaseIterable, Sendable {
         case .swimlanes: Swimlanes.names.joined(separator: "|")
         case .commentLine, .newIssue: "TEXT"
         case .goto: "NUMBER"
+        case .column: "ACTION COLUMN …"
         default: nil
         }
     }
@@ -130,6 +135,7 @@ public enum CommandName: String, CaseIterable, Sendable {
     public static let changing: Set<CommandName> = [
         .moveCardLeft, .moveCardRight, .moveCardUp, .moveCardDown, .move, .newIssue, .editIssue, .comment,
         .commentLine, .assign, .unassign, .label, .priority, .closeReopen, .moveTo, .undo, .redo,
+        .column, .columnMenu,
         .editComment, .deleteComment, .toggleTask,
     ]
 }

@@ -19,6 +19,8 @@ public struct UndoStep: Equatable, Sendable {
     public var parts: [Part]
     /// The touched issues as this session last left them (after the step, or after its undo).
     var expected: [Int: Issue]
+    /// The board's columns as this session last left them, for parts about a column.
+    var expectedColumns: [Column]
     /// The touched comments' texts as this session left them (they live in the timeline, not in `Issue`).
     var expectedComments: [IssueField: String] = [:]
 
@@ -26,15 +28,20 @@ public struct UndoStep: Equatable, Sendable {
         self.summary = summary
         self.parts = parts
         expected = Dictionary(parts.compactMap { part in board.issues[part.issue].map { (part.issue, $0) } }) { first, _ in first }
-        for part in parts where expectedComments[part.field] == nil {
-            guard case .comment = part.field, let issue = board.issues[part.issue] else { continue }
-            expectedComments[part.field] = part.field.value(in: issue, board: board)
+        expectedColumns = board.columns
+        for part in parts {
+            guard case .comment = part.field else { continue }
+            expectedComments[part.field] = Recording.value(part.field, of: part.issue, in: board)
         }
     }
 
-    /// Whether `part`'s field in `issue` of `board` still holds what this session left there.
-    func stillHolds(_ part: Part, in issue: Issue, board: BoardState) -> Bool {
-        if let comment = expectedComments[part.field] { return part.field.value(in: issue, board: board) == comment }
+    /// Whether `part`'s field still holds what this session left there (nil: its issue is gone).
+    func stillHolds(_ part: Part, in state: BoardState) -> Bool? {
+        if case let .column(id, aspect) = part.field {
+            return aspect.value(of: id, in: state.columns) == aspect.value(of: id, in: expectedColumns)
+        }
+        guard let issue = state.issues[part.issue] else { return nil }
+        if case .comment = part.field { return part.field.value(in: issue, board: state) == expectedComments[part.field] }
         guard let expected = expected[part.issue] else { return false }
         return part.field.value(in: issue) == part.field.value(in: expected)
     }
@@ -47,15 +54,22 @@ public struct UndoStep: Equatable, Sendable {
 
         /// `change` is about to be applied to `state`.
         public mutating func see(_ change: Change, before state: BoardState) {
-            for (number, field, forward) in change.parts {
-                guard let issue = state.issues[number], let inverse = state.inverse(of: forward)?.first else { continue }
-                seen.append((Part(issue: number, field: field, forward: forward, inverse: inverse), field.value(in: issue, board: state)))
+            for (number, field, forward) in change.undoParts(before: state) {
+                guard let before = Recording.value(field, of: number, in: state), let inverse = state.inverse(of: forward)?.first else { continue }
+                seen.append((Part(issue: number, field: field, forward: forward, inverse: inverse), before))
             }
         }
 
         /// Only what really changed is undone: a part that changed nothing has no old value to put back.
         public func changedParts(in state: BoardState) -> [Part] {
-            seen.filter { part, before in state.issues[part.issue].map { part.field.value(in: $0, board: state) != before } ?? false }.map(\.part)
+            seen.filter { part, before in Recording.value(part.field, of: part.issue, in: state).map { $0 != before } ?? false }.map(\.part)
+        }
+
+        /// The field's value on the board: a column's from its columns, an issue's from the issue
+        /// (a comment's from its timeline).
+        static func value(_ field: IssueField, of number: Int, in state: BoardState) -> String? {
+            if case let .column(id, aspect) = field { return aspect.value(of: id, in: state.columns) }
+            return state.issues[number].map { field.value(in: $0, board: state) }
         }
     }
 
@@ -66,10 +80,11 @@ public struct UndoStep: Equatable, Sendable {
                      at time: Timestamp) throws(BoardError) -> ReplayResult {
         var result = ReplayResult(step: self, direction: direction)
         for part in parts {
-            guard let issue = state.issues[part.issue] else { continue }
-            guard stillHolds(part, in: issue, board: state) else {
-                let who = state.timelines[part.issue]?.last { part.field.isSet(by: $0.kind) }?.actor ?? "someone"
-                result.refused.append("#\(part.issue) \(part.field.name) was changed by \(who) since; left as is")
+            guard let holds = stillHolds(part, in: state) else { continue }
+            guard holds else {
+                let timeline = part.issue == 0 ? state.events.suffix(1000).filter { $0.issue == 0 } : state.timelines[part.issue]
+                let who = timeline?.last { part.field.isSet(by: $0.kind) }?.actor ?? "someone"
+                result.refused.append((part.issue == 0 ? "" : "#\(part.issue) ") + "\(part.field.name) was changed by \(who) since; left as is")
                 continue
             }
             result.replayed.append(part)

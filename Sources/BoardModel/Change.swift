@@ -18,6 +18,8 @@ public enum Change: Hashable, Sendable {
     case comment(Int, String)
     case close(Int)
     case reopen(Int)
+    /// A change to the board's columns.
+    case column(ColumnChange)
     /// New text for the comment with this event id (only its author may; see Change+Comments).
     case editComment(Int, EventID, String)
     case deleteComment(Int, EventID)
@@ -86,6 +88,8 @@ extension BoardState {
                 kinds.append((number, .reopened(from: issue.column, to: back.id,
                                                rank: bottomRank(of: back.id, excluding: number))))
             }
+        case .column(let change):
+            kinds = try columnKinds(for: change)
         case let .editComment(number, id, text):
             if let kind = try commentEdit(number, id, text: text, actor: actor) { kinds.append((number, kind)) }
         case let .deleteComment(number, id):

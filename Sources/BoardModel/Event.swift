@@ -40,6 +40,8 @@ public enum EventKind: Hashable, Sendable {
     /// The issue came from another tracker; `key` (e.g. `github:owner/repo#12`) makes a second
     /// import of the same file skip it.
     case imported(key: String)
+    /// A change to one of the board's columns (board-wide; `column-added`, `column-renamed`…).
+    case column(ColumnEvent)
     /// A comment (the `commented` event with this id) got new text; the earlier text stays in
     /// the log and in the comment's versions.
     case commentEdited(EventID, text: String)
@@ -64,6 +66,7 @@ public enum EventKind: Hashable, Sendable {
         case .reopened: "reopened"
         case .renumbered: "renumbered"
         case .imported: "imported"
+        case .column(let change): change.name
         case .commentEdited: "comment-edited"
         case .commentDeleted: "comment-deleted"
         }

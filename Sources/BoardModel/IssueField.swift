@@ -8,6 +8,9 @@ public enum IssueField: Hashable, Sendable {
     case assignee(String)
     /// Whether this label is on the issue.
     case label(String)
+    /// Something about one of the board's columns (by id); its value is read from the board's
+    /// columns, not from an issue (`ColumnAspect.value`).
+    case column(String, ColumnAspect)
     /// The text of the comment with this event id (or that it is deleted).
     case comment(EventID)
 
@@ -20,6 +23,7 @@ public enum IssueField: Hashable, Sendable {
         case .placement: "\(issue.column) \(issue.rank) \(issue.state.rawValue)"
         case .assignee(let user): issue.assignees.contains(user) ? "yes" : "no"
         case .label(let label): issue.labels.contains(label) ? "yes" : "no"
+        case .column: ""
         case .comment: "" // not a field of `Issue`: `value(in:board:)` reads it from the timeline
         }
     }
@@ -33,6 +37,7 @@ public enum IssueField: Hashable, Sendable {
         case .placement: "column"
         case .assignee(let user): "assignee " + user
         case .label(let label): "label " + label
+        case .column(let id, _): "column " + id
         case .comment(let id): "comment " + id.description
         }
     }
@@ -46,6 +51,8 @@ public enum IssueField: Hashable, Sendable {
         case (.assignee(let user), .assigned(let other)), (.assignee(let user), .unassigned(let other)),
              (.label(let user), .labelled(let other)), (.label(let user), .unlabelled(let other)):
             user == other
+        case (.column(let id, _), .column(let change)):
+            id == change.columnID
         case (.comment(let id), .commentEdited(let other, _)), (.comment(let id), .commentDeleted(let other)):
             id == other
         default:
@@ -60,7 +67,7 @@ extension Change {
     /// Empty for a new issue and a comment, which set no field of an existing issue.
     public var parts: [(issue: Int, field: IssueField, change: Change)] {
         switch self {
-        case .create, .comment:
+        case .create, .comment, .column:
             return []
         case .editComment(let number, let id, _), .deleteComment(let number, let id):
             return [(number, .comment(id), self)]
