@@ -18,6 +18,8 @@ public enum Change: Hashable, Sendable {
     case comment(Int, String)
     case close(Int)
     case reopen(Int)
+    /// Archive, unarchive, delete or restore (`IssueLifecycle.swift`).
+    case lifecycle(Int, LifecycleStep)
 }
 
 extension BoardState {
@@ -83,6 +85,8 @@ extension BoardState {
                 kinds.append((number, .reopened(from: issue.column, to: back.id,
                                                rank: bottomRank(of: back.id, excluding: number))))
             }
+        case let .lifecycle(number, step):
+            kinds += try lifecycleKinds(number, step).map { (number, $0) }
         }
         return kinds.map { number, kind in
             // A change made after seeing an issue's latest event is stamped after it, even if

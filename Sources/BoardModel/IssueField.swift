@@ -8,6 +8,8 @@ public enum IssueField: Hashable, Sendable {
     case assignee(String)
     /// Whether this label is on the issue.
     case label(String)
+    /// Archived, deleted (`IssueLifecycle.swift`).
+    case archived, deleted
 
     /// The field's value in `issue`, comparable between two states of the board.
     public func value(in issue: Issue) -> String {
@@ -18,6 +20,8 @@ public enum IssueField: Hashable, Sendable {
         case .placement: "\(issue.column) \(issue.rank) \(issue.state.rawValue)"
         case .assignee(let user): issue.assignees.contains(user) ? "yes" : "no"
         case .label(let label): issue.labels.contains(label) ? "yes" : "no"
+        case .archived: issue.isArchived ? "yes" : "no"
+        case .deleted: issue.isDeleted ? "yes" : "no"
         }
     }
 
@@ -30,6 +34,8 @@ public enum IssueField: Hashable, Sendable {
         case .placement: "column"
         case .assignee(let user): "assignee " + user
         case .label(let label): "label " + label
+        case .archived: "archived"
+        case .deleted: "deleted"
         }
     }
 
@@ -42,6 +48,8 @@ public enum IssueField: Hashable, Sendable {
         case (.assignee(let user), .assigned(let other)), (.assignee(let user), .unassigned(let other)),
              (.label(let user), .labelled(let other)), (.label(let user), .unlabelled(let other)):
             user == other
+        case (.archived, .lifecycle(let step)), (.deleted, .lifecycle(let step)):
+            self == .lifecycle(step)
         default:
             false
         }
@@ -64,6 +72,8 @@ extension Change {
             return [(number, .priority, self)]
         case .move(let number, _, _), .close(let number), .reopen(let number):
             return [(number, .placement, self)]
+        case let .lifecycle(number, step):
+            return [(number, .lifecycle(step), self)]
         case let .assign(number, users):
             return users.map { (number, .assignee($0), .assign(number, [$0])) }
         case let .unassign(number, users):

@@ -58,6 +58,8 @@ public enum LineCodec {
             field("#" + String(old), &out)
         case .imported(let key):
             field(key, &out)
+        case .lifecycle:
+            break
         case let .moved(from, to, rank), let .closed(from, to, rank), let .reopened(from, to, rank):
             field(from, &out); field(to, &out); field(rankText(rank), &out)
         }
@@ -142,7 +144,9 @@ public enum LineCodec {
         case "renumbered":
             guard let field = fields.next() else { throw LineError("renumbered is missing a value") }
             kind = .renumbered(from: try issueNumber(field))
-        default: throw LineError("unknown event kind \"\(kindName)\"")
+        default:
+            guard let step = LifecycleStep(rawValue: kindName) else { throw LineError("unknown event kind \"\(kindName)\"") }
+            kind = .lifecycle(step)
         }
         if case .columns = kind {
             guard issue == 0 else { throw LineError("columns is a board event; its issue field must be -") }
