@@ -30,6 +30,8 @@ public enum CommandName: String, CaseIterable, Sendable {
     case swimlanes
     case goto
     case messages
+    case archive, delete, restore
+    case nextIssue = "next-issue", previousIssue = "previous-issue"
     case none
 
     /// The one help line shown by `?`, completion and docs.
@@ -77,6 +79,11 @@ public enum CommandName: String, CaseIterable, Sendable {
         case .swimlanes: "Split the board into bands: " + Swimlanes.names.joined(separator: " → ")
         case .goto: "Select and open an issue by number, from any view: :goto 12 or :12"
         case .messages: "List every problem in the rc files and themes, and recent messages"
+        case .archive: "Archive the issue (off the board; is:archived finds it), or unarchive it if archived"
+        case .delete: "Delete the issue after a y/n question (:restore 12 brings it back; its text stays in the log)"
+        case .restore: "Bring a deleted issue back: :restore 12"
+        case .nextIssue: "In the issue view: open the next issue in the board's order"
+        case .previousIssue: "In the issue view: open the previous issue in the board's order"
         case .none: "Do nothing (unbinds a key)"
         }
     }
@@ -102,7 +109,7 @@ public enum CommandName: String, CaseIterable, Sendable {
     public var takesIssue: Bool {
         switch self {
         case .openIssue, .editIssue, .comment, .commentLine, .assign, .unassign, .label, .priority,
-             .closeReopen, .moveTo, .move, .mark, .goto: true
+             .closeReopen, .moveTo, .move, .mark, .goto, .archive, .delete, .restore: true
         default: false
         }
     }
@@ -123,6 +130,7 @@ public enum CommandName: String, CaseIterable, Sendable {
     public static let changing: Set<CommandName> = [
         .moveCardLeft, .moveCardRight, .moveCardUp, .moveCardDown, .move, .newIssue, .editIssue, .comment,
         .commentLine, .assign, .unassign, .label, .priority, .closeReopen, .moveTo, .undo, .redo,
+        .archive, .delete, .restore,
     ]
 }
 

@@ -22,7 +22,7 @@ public enum BoardError: Error, Equatable, Sendable, CustomStringConvertible {
         case .badPriority(let text):
             "no priority \"\(text)\"; priorities are: \(Priority.names)"
         case .deletedIssue(let number):
-            "#\(number) is deleted; lanes restore \(number) brings it back"
+            "#\(number) is deleted (lanes restore \(number), or :restore \(number) in the board, brings it back)"
         case .badQuery(let message), .readOnly(let message), .io(let message), .invalid(let message):
             message
         }

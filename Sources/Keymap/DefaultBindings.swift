@@ -36,8 +36,9 @@ public enum DefaultBindings {
     bind board <Enter> open-issue
     bind activity <Enter> open-issue
     bind list <Enter> open-issue
-    bind board <hash> goto
-    bind list <hash> goto
+    bind generic <hash> goto
+    bind issue ] next-issue
+    bind issue [ previous-issue
 
     # Moving cards
     bind board H move-card-left
@@ -64,6 +65,8 @@ public enum DefaultBindings {
     bind generic * mark-all
     bind generic u undo
     bind generic <C-r> redo
+    bind generic X archive
+    bind generic D delete
 
     # Saved views
     bind generic 1 view 1
