@@ -79,8 +79,8 @@ public enum CommandName: String, CaseIterable, Sendable {
         case .swimlanes: "Split the board into bands: " + Swimlanes.names.joined(separator: " → ")
         case .goto: "Select and open an issue by number, from any view: :goto 12 or :12"
         case .messages: "List every problem in the rc files and themes, and recent messages"
-        case .archive: "Archive the issue (off the board; is:archived finds it), or unarchive it if archived"
-        case .delete: "Delete the issue after a y/n question (:restore 12 brings it back; its text stays in the log)"
+        case .archive: "Archive the issue (off the board), or unarchive it if archived"
+        case .delete: "Delete the issue, asking first (:restore 12 brings it back)"
         case .restore: "Bring a deleted issue back: :restore 12"
         case .nextIssue: "In the issue view: open the next issue in the board's order"
         case .previousIssue: "In the issue view: open the previous issue in the board's order"
