@@ -21,7 +21,7 @@ enum BoardView {
             drawColumn(lanes[column.lane], column: column, cards: shown, context: context, layout: layout, into: &grid)
         }
         if !context.projection.bands.isEmpty { drawBandHeaders(context, into: &grid, layout: layout) }
-        if context.projection.total == 0 { drawFirstStep(context, into: &grid, layout: layout) }
+        if context.board.issues.isEmpty { drawFirstStep(context, into: &grid, layout: layout) }
         // Arrows show that more columns are off screen.
         if first.lane > 0 { grid.put("<", x: 0, y: 0, style: theme[.header]) }
         if last.lane < lanes.count - 1 { grid.put(">", x: layout.width - 1, y: 0, style: theme[.header]) }

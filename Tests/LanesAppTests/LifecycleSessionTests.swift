@@ -28,6 +28,14 @@ import LanesTestSupport
         #expect(h.issue(1).isArchived)
     }
 
+    /// A board whose issues are all archived is not a new board: no "No issues yet" hint.
+    @Test func aBoardWithEverythingArchivedDoesNotCallItselfEmpty() throws {
+        let h = try harness()
+        h.type(":archive 1<Enter>:archive 2<Enter>:archive 3<Enter>")
+        #expect(h.session.projection().total == 0)
+        #expect(h.screenText.contains("0 issues") && !h.screenText.contains("No issues yet"))
+    }
+
     @Test func archivedIssuesAreFoundWithIsArchivedAndUnarchivedThere() throws {
         let h = try harness()
         h.type("X")
