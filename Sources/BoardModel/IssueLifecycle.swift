@@ -41,8 +41,10 @@ public enum LifecycleStep: String, CaseIterable, Hashable, Sendable {
 public struct Lifecycle: Hashable, Sendable {
     public internal(set) var isArchived = false
     public internal(set) var isDeleted = false
-    package var archivedStamp = Stamp(at: Timestamp(milliseconds: 0), id: EventID(0))
-    package var deletedStamp = Stamp(at: Timestamp(milliseconds: 0), id: EventID(0))
+    package var archivedStamp = Lifecycle.unset
+    package var deletedStamp = Lifecycle.unset
+    /// The stamp of a flag no event has set: older than any event.
+    package static let unset = Stamp(at: Timestamp(milliseconds: 0), id: EventID(0))
 
     public init() {}
 
