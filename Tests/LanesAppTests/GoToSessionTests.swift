@@ -90,5 +90,13 @@ import Testing
         #expect(h.session.ui.message?.text == "#1 is not on the board (archived or hidden by the filter)")
     }
 
+    @Test func stepsOutsideTheIssueViewSayWhereTheyWork() throws {
+        let h = try harness()
+        h.type("]")
+        #expect(h.session.ui.message?.text == "] is not bound here; press ? for help")
+        h.type(":next-issue<Enter>")
+        #expect(h.session.ui.message?.text == "] and [ step through issues in the issue view")
+    }
+
     func harness(_ extra: [Change]) throws -> SessionHarness { try .seededInToDo(extra) }
 }
