@@ -36,6 +36,13 @@ import LanesTestSupport
         #expect(h.screenText.contains("0 issues") && !h.screenText.contains("No issues yet"))
     }
 
+    /// The activity view still scrolls when every issue is archived (it counts events, not cards).
+    @Test func theActivityViewScrollsWithEveryIssueArchived() throws {
+        let h = try SessionHarness(SessionTests.seed + (1...40).map { .comment(1, "note \($0)") })
+        h.type(":archive 1<Enter>:archive 2<Enter>:archive 3<Enter>TG")
+        #expect(h.screenText.contains("created \"one\""), "the oldest entry is on screen")
+    }
+
     @Test func archivedIssuesAreFoundWithIsArchivedAndUnarchivedThere() throws {
         let h = try harness()
         h.type("X")
