@@ -32,6 +32,8 @@ public enum CommandName: String, CaseIterable, Sendable {
     case messages
     case archive, delete, restore
     case nextIssue = "next-issue", previousIssue = "previous-issue"
+    case column
+    case columnMenu = "column-menu"
     case none
 
     /// The one help line shown by `?`, completion and docs.
@@ -84,6 +86,8 @@ public enum CommandName: String, CaseIterable, Sendable {
         case .restore: "Bring a deleted issue back: :restore 12"
         case .nextIssue: "In the issue view: open the next issue in the board's order"
         case .previousIssue: "In the issue view: open the previous issue in the board's order"
+        case .column: "Change the board's columns: :column add|rename|move|remove|wip|closing …"
+        case .columnMenu: "Column menu: what :column can do, for the selected column"
         case .none: "Do nothing (unbinds a key)"
         }
     }
@@ -100,6 +104,7 @@ public enum CommandName: String, CaseIterable, Sendable {
         case .swimlanes: Swimlanes.names.joined(separator: "|")
         case .commentLine, .newIssue: "TEXT"
         case .goto: "NUMBER"
+        case .column: "ACTION COLUMN …"
         default: nil
         }
     }
@@ -131,6 +136,7 @@ public enum CommandName: String, CaseIterable, Sendable {
         .moveCardLeft, .moveCardRight, .moveCardUp, .moveCardDown, .move, .newIssue, .editIssue, .comment,
         .commentLine, .assign, .unassign, .label, .priority, .closeReopen, .moveTo, .undo, .redo,
         .archive, .delete, .restore,
+        .column, .columnMenu,
     ]
 }
 

@@ -27,6 +27,8 @@ public struct BoardState: Sendable {
     public package(set) var importedKeys: [String: Int] = [:]
     /// How many issues are archived or deleted (not shown by default).
     public package(set) var hiddenCount = 0
+    /// Removed columns' ids, each with the column its issues went to ("" for the first column).
+    public package(set) var removedColumns: [String: String] = [:]
 
     /// The latest time an event may carry to be folded: the clock plus `Timestamp.skew`.
     /// Later events are set aside. `EventLog` moves it on to the clock before each read and write.
@@ -97,8 +99,15 @@ public struct BoardState: Sendable {
             if !newColumns.isEmpty { columns = newColumns }
             return nil
         }
+        if case .column(let change) = event.kind {
+            apply(change)
+            events.append(event) // in the board's timeline (the activity view), in no issue's
+            nextInTimeline.append(-1)
+            return nil
+        }
         let number = event.issue
-        if case let .created(title, body, column, rank, priority) = event.kind {
+        let folded = landed(event)
+        if case let .created(title, body, column, rank, priority) = folded.kind {
             guard number > 0, number <= NumberedTable<Issue>.maximumNumber else {
                 return "#\(number) is beyond the highest issue number (\(NumberedTable<Issue>.maximumNumber))"
             }
@@ -130,7 +139,7 @@ public struct BoardState: Sendable {
         var shownChange = 0
         issues.modify(number) { issue in
             let wasShown = issue.isShownByDefault
-            issue.fold(event, columns: columns)
+            issue.fold(folded, columns: columns)
             if issue.isShownByDefault != wasShown { shownChange = wasShown ? 1 : -1 }
         }
         hiddenCount += shownChange
@@ -169,7 +178,7 @@ extension Issue {
         }
         updated = max(updated, event.at)
         switch event.kind {
-        case .columns, .created:
+        case .columns, .created, .column:
             return
         case .retitled(let newTitle):
             if wins(\.title) { title = newTitle }

@@ -34,6 +34,8 @@ extension BoardState {
             return issue.isOpen ? [] : [.move(number, to: issue.column, rank: issue.rank)]
         case let .lifecycle(number, step):
             return lifecycleInverse(number, step)
+        case .column(let change):
+            return columnInverse(of: change)
         }
     }
 }

@@ -20,6 +20,8 @@ public enum Change: Hashable, Sendable {
     case reopen(Int)
     /// Archive, unarchive, delete or restore (`IssueLifecycle.swift`).
     case lifecycle(Int, LifecycleStep)
+    /// A change to the board's columns.
+    case column(ColumnChange)
 }
 
 extension BoardState {
@@ -87,6 +89,8 @@ extension BoardState {
             }
         case let .lifecycle(number, step):
             kinds += try lifecycleKinds(number, step).map { (number, $0) }
+        case .column(let change):
+            kinds = try columnKinds(for: change)
         }
         return kinds.map { number, kind in
             // A change made after seeing an issue's latest event is stamped after it, even if

@@ -42,6 +42,8 @@ public enum EventKind: Hashable, Sendable {
     case imported(key: String)
     /// Archived, unarchived, deleted or restored (`IssueLifecycle.swift`); no arguments.
     case lifecycle(LifecycleStep)
+    /// A change to one of the board's columns (board-wide; `column-added`, `column-renamed`…).
+    case column(ColumnEvent)
 
     /// The word used for this kind in the log and in JSON (`kind`).
     public var name: String {
@@ -62,6 +64,7 @@ public enum EventKind: Hashable, Sendable {
         case .renumbered: "renumbered"
         case .imported: "imported"
         case .lifecycle(let step): step.rawValue
+        case .column(let change): change.name
         }
     }
 }

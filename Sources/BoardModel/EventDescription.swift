@@ -36,6 +36,8 @@ extension Event {
             return "reopened (\(state.columnName(from)) → \(state.columnName(to)))"
         case .lifecycle(let step):
             return step.rawValue
+        case .column(let change):
+            return change.summary(in: state)
         }
     }
 

@@ -10,6 +10,9 @@ public enum IssueField: Hashable, Sendable {
     case label(String)
     /// Archived, deleted (`IssueLifecycle.swift`).
     case archived, deleted
+    /// Something about one of the board's columns (by id); its value is read from the board's
+    /// columns, not from an issue (`ColumnAspect.value`).
+    case column(String, ColumnAspect)
 
     /// The field's value in `issue`, comparable between two states of the board.
     public func value(in issue: Issue) -> String {
@@ -22,6 +25,7 @@ public enum IssueField: Hashable, Sendable {
         case .label(let label): issue.labels.contains(label) ? "yes" : "no"
         case .archived: issue.isArchived ? "yes" : "no"
         case .deleted: issue.isDeleted ? "yes" : "no"
+        case .column: ""
         }
     }
 
@@ -36,6 +40,7 @@ public enum IssueField: Hashable, Sendable {
         case .label(let label): "label " + label
         case .archived: "archived"
         case .deleted: "deleted"
+        case .column(let id, _): "column " + id
         }
     }
 
@@ -50,6 +55,8 @@ public enum IssueField: Hashable, Sendable {
             user == other
         case (.archived, .lifecycle(let step)), (.deleted, .lifecycle(let step)):
             self == .lifecycle(step)
+        case (.column(let id, _), .column(let change)):
+            id == change.columnID
         default:
             false
         }
@@ -62,7 +69,7 @@ extension Change {
     /// Empty for a new issue and a comment, which set no field of an existing issue.
     public var parts: [(issue: Int, field: IssueField, change: Change)] {
         switch self {
-        case .create, .comment:
+        case .create, .comment, .column:
             return []
         case .retitle(let number, _):
             return [(number, .title, self)]
