@@ -19,6 +19,8 @@ public enum IssueJSON {
         json.field("author", issue.author)
         json.field("created", issue.created)
         json.field("updated", issue.updated)
+        json.field("due", issue.due)
+        json.field("snoozedUntil", issue.snooze?.until)
         if let timeline {
             json.key("timeline")
             json.beginArray()
@@ -58,6 +60,7 @@ public enum IssueJSON {
         case .commented(let text): json.field("text", text)
         case .renumbered(let old): json.field("from", old)
         case .imported(let key): json.field("source", key)
+        case .dueSet(let date), .snoozed(let date): json.field("date", date)
         }
         json.endObject()
     }

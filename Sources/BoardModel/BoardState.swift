@@ -105,6 +105,7 @@ public struct BoardState: Sendable {
                               priority: priority, author: event.actor, created: event.at)
             issue.clocks = FieldClocks(Stamp(at: event.at, id: event.id))
             if isClosing(column) { issue.state = .closed }
+            issue.foldMentions(event)
             issues.insert(issue, for: number)
             let index = Int32(events.count)
             events.append(event)
@@ -159,6 +160,8 @@ extension Issue {
             return true
         }
         updated = max(updated, event.at)
+        foldWaiting(event)
+        foldMentions(event)
         switch event.kind {
         case .columns, .created:
             return
@@ -189,6 +192,10 @@ extension Issue {
             if wins(\.priority) { priority = newPriority }
         case .commented, .renumbered, .imported:
             break
+        case .dueSet(let date):
+            if wins(\.due) { due = date }
+        case .snoozed(let date):
+            if wins(\.snooze) { snooze = date.map { Snooze(until: $0, by: event.actor, at: event.at) } }
         case let .closed(from, to, newRank):
             guard wins(\.placement) else { return }
             state = .closed

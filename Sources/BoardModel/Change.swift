@@ -18,6 +18,10 @@ public enum Change: Hashable, Sendable {
     case comment(Int, String)
     case close(Int)
     case reopen(Int)
+    /// Set or clear (nil) the due date.
+    case setDue(Int, CalendarDate?)
+    /// Set the issue aside until a date, or wake it (nil).
+    case snooze(Int, CalendarDate?)
 }
 
 extension BoardState {
@@ -83,6 +87,10 @@ extension BoardState {
                 kinds.append((number, .reopened(from: issue.column, to: back.id,
                                                rank: bottomRank(of: back.id, excluding: number))))
             }
+        case let .setDue(number, date):
+            if try issue(number).due != date { kinds.append((number, .dueSet(date))) }
+        case let .snooze(number, date):
+            if try issue(number).snooze?.until != date { kinds.append((number, .snoozed(date))) }
         }
         return kinds.map { number, kind in
             // A change made after seeing an issue's latest event is stamped after it, even if

@@ -59,6 +59,8 @@ public enum ChangeReport {
         case .retitled: Phrase(lead: "retitled ")
         case .bodyEdited: Phrase(lead: "edited the description of ")
         case .created: Phrase(lead: "created ")
+        case .dueSet(let date): Phrase(lead: date.map { "set due \($0) on " } ?? "cleared the due date of ")
+        case .snoozed(let date): Phrase(lead: date.map { "snoozed until \($0): " } ?? "woke ")
         case .columns, .renumbered, .imported: Phrase(lead: event.summary(in: state) + " (", tail: ")")
         }
     }

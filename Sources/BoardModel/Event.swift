@@ -40,6 +40,10 @@ public enum EventKind: Hashable, Sendable {
     /// The issue came from another tracker; `key` (e.g. `github:owner/repo#12`) makes a second
     /// import of the same file skip it.
     case imported(key: String)
+    /// The due date was set (nil: cleared).
+    case dueSet(CalendarDate?)
+    /// The issue waits until a date (nil: woken by hand).
+    case snoozed(CalendarDate?)
 
     /// The word used for this kind in the log and in JSON (`kind`).
     public var name: String {
@@ -59,6 +63,8 @@ public enum EventKind: Hashable, Sendable {
         case .reopened: "reopened"
         case .renumbered: "renumbered"
         case .imported: "imported"
+        case .dueSet: "due"
+        case .snoozed: "snoozed"
         }
     }
 }

@@ -34,6 +34,10 @@ extension Event {
             return "renumbered from #\(old) (two clones created #\(old) offline)"
         case let .reopened(from, to, _):
             return "reopened (\(state.columnName(from)) → \(state.columnName(to)))"
+        case .dueSet(let date):
+            return date.map { "set due \($0)" } ?? "cleared the due date"
+        case .snoozed(let date):
+            return date.map { "snoozed until \($0)" } ?? "woke it"
         }
     }
 

@@ -16,6 +16,14 @@ public struct Issue: Hashable, Sendable {
     public var state: State
     /// Where `reopen` sends a closed issue back to.
     public var columnBeforeClose: String?
+    /// The day it is due, if anyone set one.
+    public var due: CalendarDate?
+    /// Set aside until a date (see `Snooze`); nil once woken or cleared.
+    public var snooze: Snooze?
+    /// The last time someone else's change woke it early.
+    public var woken: Wake?
+    /// Everyone named with `@` in its description or comments.
+    public var mentions: [Mention] = []
     /// When each single-valued field was last set, so that concurrent edits resolve the same
     /// way in every clone: the event with the latest time (then the greatest id) wins.
     package var clocks: FieldClocks
@@ -56,10 +64,14 @@ package struct FieldClocks: Hashable, Sendable {
     package var priority: Stamp
     /// Column, rank and open/closed state move together.
     package var placement: Stamp
+    package var due: Stamp
+    package var snooze: Stamp
     package init(_ stamp: Stamp) {
         title = stamp
         body = stamp
         priority = stamp
         placement = stamp
+        due = stamp
+        snooze = stamp
     }
 }

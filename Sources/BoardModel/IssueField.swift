@@ -8,6 +8,7 @@ public enum IssueField: Hashable, Sendable {
     case assignee(String)
     /// Whether this label is on the issue.
     case label(String)
+    case due, snooze
 
     /// The field's value in `issue`, comparable between two states of the board.
     public func value(in issue: Issue) -> String {
@@ -18,6 +19,8 @@ public enum IssueField: Hashable, Sendable {
         case .placement: "\(issue.column) \(issue.rank) \(issue.state.rawValue)"
         case .assignee(let user): issue.assignees.contains(user) ? "yes" : "no"
         case .label(let label): issue.labels.contains(label) ? "yes" : "no"
+        case .due: issue.due?.description ?? "none"
+        case .snooze: issue.snooze?.until.description ?? "none"
         }
     }
 
@@ -30,6 +33,8 @@ public enum IssueField: Hashable, Sendable {
         case .placement: "column"
         case .assignee(let user): "assignee " + user
         case .label(let label): "label " + label
+        case .due: "due date"
+        case .snooze: "snooze"
         }
     }
 
@@ -37,7 +42,7 @@ public enum IssueField: Hashable, Sendable {
     public func isSet(by kind: EventKind) -> Bool {
         switch (self, kind) {
         case (.title, .retitled), (.body, .bodyEdited), (.priority, .prioritised),
-             (.placement, .moved), (.placement, .closed), (.placement, .reopened):
+             (.placement, .moved), (.placement, .closed), (.placement, .reopened), (.due, .dueSet), (.snooze, .snoozed):
             true
         case (.assignee(let user), .assigned(let other)), (.assignee(let user), .unassigned(let other)),
              (.label(let user), .labelled(let other)), (.label(let user), .unlabelled(let other)):
@@ -62,6 +67,10 @@ extension Change {
             return [(number, .body, self)]
         case .prioritise(let number, _):
             return [(number, .priority, self)]
+        case .setDue(let number, _):
+            return [(number, .due, self)]
+        case .snooze(let number, _):
+            return [(number, .snooze, self)]
         case .move(let number, _, _), .close(let number), .reopen(let number):
             return [(number, .placement, self)]
         case let .assign(number, users):

@@ -34,6 +34,7 @@ extension BoardState {
                 out.int(stamp.at.milliseconds)
                 out.fixed(stamp.id.value)
             }
+            issue.writeDatesAndMentions(to: &out)
             let ends = timelineEnds[issue.number]!
             out.int(Int(ends.first))
             out.int(Int(ends.last))
@@ -81,6 +82,7 @@ extension BoardState {
             issue.clocks.body = try stamp()
             issue.clocks.priority = try stamp()
             issue.clocks.placement = try stamp()
+            try issue.readDatesAndMentions(from: &reader)
             let ends = TimelineEnds(first: try index(), last: try index())
             // A number above the highest one would be handed out again to the next new issue.
             guard number <= highestNumber, issues.insert(issue, for: number), timelineEnds.insert(ends, for: number) else {

@@ -58,6 +58,8 @@ public enum LineCodec {
             field("#" + String(old), &out)
         case .imported(let key):
             field(key, &out)
+        case .dueSet(let date), .snoozed(let date):
+            field(date?.description ?? "-", &out)
         case let .moved(from, to, rank), let .closed(from, to, rank), let .reopened(from, to, rank):
             field(from, &out); field(to, &out); field(rankText(rank), &out)
         }
@@ -116,6 +118,14 @@ public enum LineCodec {
             return value
         }
 
+        /// A day (`YYYY-MM-DD`) or `-` for none.
+        func date() throws(LineError) -> CalendarDate? {
+            let raw = try arg()
+            if raw == "-" { return nil }
+            guard let value = CalendarDate(iso: raw) else { throw LineError("bad date \"\(raw)\"; expected YYYY-MM-DD or -") }
+            return value
+        }
+
         let kind: EventKind
         switch kindName {
         case "columns":
@@ -139,6 +149,8 @@ public enum LineCodec {
         case "closed": kind = .closed(from: try arg(), to: try arg(), rank: try rank())
         case "reopened": kind = .reopened(from: try arg(), to: try arg(), rank: try rank())
         case "imported": kind = .imported(key: try arg())
+        case "due": kind = .dueSet(try date())
+        case "snoozed": kind = .snoozed(try date())
         case "renumbered":
             guard let field = fields.next() else { throw LineError("renumbered is missing a value") }
             kind = .renumbered(from: try issueNumber(field))
