@@ -39,5 +39,10 @@ public enum DateExpression {
         }
     }
 
+    /// A `DATE|none` answer (`lanes due`, the `d` prompt): nil for `none`.
+    public static func parseOrNone(_ text: String, today: CalendarDate) throws(BoardError) -> CalendarDate? {
+        text.trimmingSpaces.lowercased() == "none" ? nil : try parse(text, today: today)
+    }
+
     private static let fullWeekdays = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 }

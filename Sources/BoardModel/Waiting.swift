@@ -40,6 +40,18 @@ public struct Wake: Hashable, Sendable {
     }
 }
 
+extension Snooze {
+    /// The day a `DATE|none` answer (`lanes snooze`, the `s` prompt) snoozes until, or nil to
+    /// wake: a snooze must end after today, or it would be back before it left.
+    public static func parseUntil(_ text: String, today: CalendarDate) throws(BoardError) -> CalendarDate? {
+        let day = try DateExpression.parseOrNone(text, today: today)
+        if let day, day <= today {
+            throw .invalid("\(text.trimmingSpaces) is not after today (\(today)); snooze until a later day, or none")
+        }
+        return day
+    }
+}
+
 extension Issue {
     /// Waiting until a day that has not begun yet.
     public func isSnoozed(_ clock: DayClock) -> Bool {
@@ -74,6 +86,24 @@ extension Issue {
         } else {
             snooze = nil
             woken = Wake(by: event.actor, at: event.at, until: current.until, kind: event.kind.name)
+        }
+    }
+}
+
+extension Wake {
+    /// "#4 is back from waiting (bob commented; it waited until 2026-12-04)": said to whoever
+    /// wrote the change (the CLI, the board's status line) and to the person who snoozed it.
+    public func describe(issue number: Int) -> String {
+        "#\(number) is back from waiting (\(by) \(kind); it waited until \(until))"
+    }
+
+    /// The wakes that `events` (just written or just read) caused, in words.
+    public static func reports(for events: [Event], in state: BoardState) -> [String] {
+        var seen = Set<Int>()
+        return events.compactMap { event in
+            guard let issue = state.issues[event.issue], let wake = issue.woken, wake.at == event.at,
+                  wake.by == event.actor, seen.insert(event.issue).inserted else { return nil }
+            return wake.describe(issue: event.issue)
         }
     }
 }

@@ -11,6 +11,8 @@ public struct BoardProjection: Sendable {
         public var issues: [Int]
         /// Open issues in this lane not updated for longer than the stale limit.
         public var staleCount = 0
+        /// Issues in this lane that match but wait (snoozed), hidden from the cards.
+        public var waitingCount = 0
         /// With swimlanes: this column's issues in each band, aligned with `bands`.
         public var byBand: [[Int]] = []
     }
@@ -35,9 +37,12 @@ public struct BoardProjection: Sendable {
         // Match into a flag per slot (reading issues in place, never copying one), then keep the
         // flagged slots of the already sorted orders: no sorting, hashing or copying per key.
         var matched = [Bool](repeating: false, count: state.issues.count)
+        var waiting: [String: Int] = [:]
         let known = query.knownAnswers(from: searchText, in: state)
         state.issues.forEachPointer(candidates) { slot, issue in
-            if query.matches(at: issue, slot: slot, known: known, now: now, staleAfterDays: staleAfterDays) { matched[slot] = true }
+            if query.matches(at: issue, slot: slot, known: known, now: now, staleAfterDays: staleAfterDays) {
+                if query.hidesWaiting(issue, now: now) { waiting[issue.pointee.column, default: 0] += 1 } else { matched[slot] = true }
+            }
         }
         let order = order.flatMap { $0.sort == query.sort ? $0 : nil } ?? IssueOrder(state: state, sort: query.sort)
         let staleBefore = now.milliseconds - Int64(staleAfterDays) * Timestamp.day
@@ -46,6 +51,7 @@ public struct BoardProjection: Sendable {
             let list = order.list.compactMap { matched[Int($0)] ? base[Int($0)].number : nil }
             let lanes = zip(order.columns, order.lanes).map { column, slots in
                 var lane = Lane(column: column, issues: [])
+                lane.waitingCount = waiting[column.id] ?? 0
                 for slot in slots where matched[Int(slot)] {
                     let issue = base + Int(slot)
                     lane.issues.append(issue.pointee.number)
