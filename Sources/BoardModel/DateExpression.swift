@@ -39,6 +39,9 @@ public enum DateExpression {
         }
     }
 
+    /// What <Tab> offers in a date prompt.
+    public static let suggestions = ["today", "tomorrow"] + CalendarDate.weekdayNames + ["+1w", "+1m", "none"]
+
     /// A `DATE|none` answer (`lanes due`, the `d` prompt): nil for `none`.
     public static func parseOrNone(_ text: String, today: CalendarDate) throws(BoardError) -> CalendarDate? {
         text.trimmingSpaces.lowercased() == "none" ? nil : try parse(text, today: today)

@@ -1,3 +1,4 @@
+import Foundation
 import BoardModel
 
 /// The board as one view shows it: the issues matching the filter, per column in rank order and
@@ -31,7 +32,7 @@ public struct BoardProjection: Sendable {
     /// `order`, when given, must be `state`'s for the query's sort; it is computed otherwise.
     /// `searchText`, when given, must be `state`'s; free text is then found in one pass over it.
     /// `bands`, when given, must be `state`'s for `swimlanes`; it is computed otherwise.
-    public init(state: BoardState, query: Query, now: Timestamp = .now, staleAfterDays: Int = 14,
+    public init(state: BoardState, query: Query, now: Timestamp = .now, zone: TimeZone? = nil, staleAfterDays: Int = 14,
                 swimlanes: Swimlanes = .none, candidates: [Int]? = nil, order: IssueOrder? = nil,
                 searchText: SearchText? = nil, bands bandIndex: BandIndex? = nil) {
         // Match into a flag per slot (reading issues in place, never copying one), then keep the
@@ -41,7 +42,7 @@ public struct BoardProjection: Sendable {
         let known = query.knownAnswers(from: searchText, in: state)
         state.issues.forEachPointer(candidates) { slot, issue in
             if query.matches(at: issue, slot: slot, known: known, now: now, staleAfterDays: staleAfterDays) {
-                if query.hidesWaiting(issue, now: now) { waiting[issue.pointee.column, default: 0] += 1 } else { matched[slot] = true }
+                if query.hidesWaiting(issue, now: now, zone: zone) { waiting[issue.pointee.column, default: 0] += 1 } else { matched[slot] = true }
             }
         }
         let order = order.flatMap { $0.sort == query.sort ? $0 : nil } ?? IssueOrder(state: state, sort: query.sort)

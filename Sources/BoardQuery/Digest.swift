@@ -45,29 +45,17 @@ public struct Digest: Sendable {
         self.person = person
         self.since = since
         self.clock = clock
-        let today = clock.today
-        let soon = today.adding(days: 7)
-        let staleBefore = clock.now.milliseconds - Int64(staleAfterDays) * Timestamp.day
-        func isStale(_ issue: Issue) -> Bool { issue.isOpen && issue.updated.milliseconds < staleBefore }
-        func theirs(_ issue: Issue) -> Bool {
-            person.map { name in issue.assignees.contains { $0.caseInsensitiveEquals(name) } } ?? true
-        }
+        let rules = Rules(person: person, since: since, clock: clock, staleAfterDays: staleAfterDays)
         var loads: [String: PersonLoad] = [:]
         for number in state.issues.keys.sorted() {
             guard let issue = state.issues[number] else { continue }
-            if issue.isOpen, !issue.isSnoozed(clock) {
-                if theirs(issue), let due = issue.due {
-                    if due < today { overdue.append(issue) } else if due < soon { dueSoon.append(issue) }
-                }
-                if theirs(issue), isStale(issue) { stale.append(issue) }
-                if issue.assignees.isEmpty, issue.created >= since { newUnassigned.append(issue) }
-            }
-            if issue.isResurfaced(clock),
-               theirs(issue) || person.map({ issue.snooze?.by.caseInsensitiveEquals($0) == true }) == true {
-                resurfaced.append(issue)
-            }
-            for mention in issue.mentions where mention.at >= since
-                && person.map({ mention.user.caseInsensitiveEquals($0) }) ?? true {
+            let reasons = rules.reasons(issue)
+            if reasons.contains(.overdue) { overdue.append(issue) }
+            if reasons.contains(.dueSoon) { dueSoon.append(issue) }
+            if reasons.contains(.resurfaced) { resurfaced.append(issue) }
+            if reasons.contains(.stale) { stale.append(issue) }
+            if reasons.contains(.newUnassigned) { newUnassigned.append(issue) }
+            for mention in issue.mentions where rules.counts(mention) {
                 mentions.append(MentionEntry(issue: issue, mention: mention))
             }
             if person == nil, issue.isOpen {
@@ -75,7 +63,7 @@ public struct Digest: Sendable {
                     var load = loads[name] ?? PersonLoad(name: name, open: 0, overdue: 0, stale: 0)
                     load.open += 1
                     if issue.isOverdue(clock) { load.overdue += 1 }
-                    if isStale(issue) { load.stale += 1 }
+                    if rules.isStale(issue) { load.stale += 1 }
                     loads[name] = load
                 }
             }
@@ -85,7 +73,57 @@ public struct Digest: Sendable {
         stale.sort { ($0.updated, $0.number) < ($1.updated, $1.number) }
         people = loads.values.sorted { $0.name < $1.name }
         changes = Digest.changes(in: state, since: since, clock: clock) { issue in
-            person.map { name in theirs(issue) || issue.mentions(name) } ?? true
+            person.map { name in rules.isTheirs(issue) || issue.mentions(name) } ?? true
+        }
+    }
+
+    /// Why an issue needs attention: the digest's sections, one rule each, shared with
+    /// `is:attention` (the board's attention view).
+    public enum Reason: Sendable { case overdue, dueSoon, resurfaced, stale, newUnassigned, mentioned }
+
+    public struct Rules: Hashable, Sendable {
+        public var person: String?
+        public var since: Timestamp
+        public var clock: DayClock
+        public var staleAfterDays: Int
+
+        public init(person: String?, since: Timestamp, clock: DayClock, staleAfterDays: Int) {
+            self.person = person
+            self.since = since
+            self.clock = clock
+            self.staleAfterDays = staleAfterDays
+        }
+
+        func isStale(_ issue: Issue) -> Bool {
+            issue.isOpen && issue.updated.milliseconds < clock.now.milliseconds - Int64(staleAfterDays) * Timestamp.day
+        }
+
+        /// Assigned to the person (everyone's, for the team).
+        func isTheirs(_ issue: Issue) -> Bool {
+            person.map { name in issue.assignees.contains { $0.caseInsensitiveEquals(name) } } ?? true
+        }
+
+        func counts(_ mention: Mention) -> Bool {
+            mention.at >= since && person.map { mention.user.caseInsensitiveEquals($0) } ?? true
+        }
+
+        /// Every reason `issue` needs the person's attention now (empty: none). An issue still
+        /// waiting needs nobody; a new unassigned issue needs everyone.
+        public func reasons(_ issue: Issue) -> Set<Reason> {
+            var reasons = Set<Reason>()
+            if issue.isOpen, !issue.isSnoozed(clock) {
+                let today = clock.today
+                if isTheirs(issue), let due = issue.due {
+                    if due < today { reasons.insert(.overdue) } else if due < today.adding(days: 7) { reasons.insert(.dueSoon) }
+                }
+                if isTheirs(issue), isStale(issue) { reasons.insert(.stale) }
+                if issue.assignees.isEmpty, issue.created >= since { reasons.insert(.newUnassigned) }
+            }
+            if issue.isResurfaced(clock), isTheirs(issue) || person.map({ issue.snooze?.by.caseInsensitiveEquals($0) == true }) == true {
+                reasons.insert(.resurfaced)
+            }
+            if issue.mentions.contains(where: counts) { reasons.insert(.mentioned) }
+            return reasons
         }
     }
 

@@ -62,9 +62,9 @@ extension Query {
     }
 
     /// Whether `issue` matches the terms but is hidden because it waits (see `showsWaiting`).
-    func hidesWaiting(_ issue: UnsafePointer<Issue>, now: Timestamp) -> Bool {
+    func hidesWaiting(_ issue: UnsafePointer<Issue>, now: Timestamp, zone: TimeZone? = nil) -> Bool {
         guard issue.pointee.snooze != nil, !showsWaiting else { return false }
-        return !issue.pointee.isShownByDefault(DayClock(now: now, zone: zone))
+        return !issue.pointee.isShownByDefault(DayClock(now: now, zone: zone ?? self.zone))
     }
 }
 

@@ -98,6 +98,8 @@ extension QueryTerm {
             return bound.contains(issue.pointee.due)
         case .mentions(let user):
             return issue.pointee.mentions(user)
+        case .attention(let rules):
+            return !rules.reasons(issue.pointee).isEmpty
         }
     }
 }

@@ -9,7 +9,7 @@ extension Query {
     /// Every word of the language, for `lanes list --help` and docs: kept beside the parser so
     /// that a word added here cannot be missing there.
     public static let words = """
-        is:open is:closed is:stale is:untriaged is:overdue is:snoozed is:resurfaced assignee:NAME|me|none label:X column:ID|NAME \
+        is:open is:closed is:stale is:untriaged is:overdue is:snoozed is:resurfaced is:attention assignee:NAME|me|none label:X column:ID|NAME \
         priority:urgent|high|medium|low|none author:NAME|me created:>2026-01-31 updated:<7d (dates or ages in h d w m y, \
         after <, <=, >, >= or nothing) due:<7d|>2026-12-31|fri|none mentions:NAME|me \
         sort:id|created|updated|priority|due[-desc] "free text"
@@ -70,7 +70,11 @@ extension Query {
             case "overdue": return .overdue(clock)
             case "snoozed": return .snoozed(clock)
             case "resurfaced": return .resurfaced(clock)
-            default: throw .badQuery("unknown \"is:\(value)\"; use is:open, is:closed, is:stale, is:untriaged, is:overdue, is:snoozed or is:resurfaced")
+            case "attention":
+                // New issues and mentions count from the start of yesterday: a day's news.
+                return .attention(Digest.Rules(person: me, since: clock.start(of: clock.today.adding(days: -1)), clock: clock,
+                                               staleAfterDays: staleAfterDays))
+            default: throw .badQuery("unknown \"is:\(value)\"; use is:open, is:closed, is:stale, is:untriaged, is:overdue, is:snoozed, is:resurfaced or is:attention")
             }
         case "assignee":
             let lower = value.lowercased()

@@ -62,6 +62,8 @@ public struct QueryTerm: Hashable, Sendable {
         case due(DueBound)
         /// Named with `@` in the description or a comment.
         case mentions(String)
+        /// Needs this person now: what their digest lists (`Digest.Rules`).
+        case attention(Digest.Rules)
     }
 
     public var condition: Condition

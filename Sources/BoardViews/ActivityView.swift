@@ -43,6 +43,7 @@ enum ActivityView {
             }
             var text = Sanitizer.line(event.summary(in: context.board))
             if case .commented(let comment) = event.kind { text += ": " + Sanitizer.line(comment) }
+            text = note(event, context) + text
             grid.put(DisplayWidth.truncate(text, to: max(0, layout.width - 1 - x)), x: x, y: y, style: base, limit: layout.width - 1)
             y += 1
             entry += 1

@@ -47,7 +47,7 @@ enum BoardView {
         let count = limit.map { "\(lane.issues.count)/\($0)" } ?? "\(lane.issues.count)"
         let countWidth = DisplayWidth.of(count)
         let fullName = Sanitizer.line(lane.column.name)
-        var stale = lane.staleCount > 0 ? " · \(lane.staleCount) stale" : ""
+        var stale = (lane.staleCount > 0 ? " · \(lane.staleCount) stale" : "") + (lane.waitingCount > 0 ? " · \(lane.waitingCount) waiting" : "")
         if DisplayWidth.of(fullName) + 1 + countWidth + DisplayWidth.of(stale) > inner.width { stale = "" }
         let staleWidth = DisplayWidth.of(stale)
         let name = DisplayWidth.truncate(fullName, to: max(0, inner.width - countWidth - staleWidth - 1))

@@ -1,3 +1,4 @@
+import Foundation
 import BoardModel
 import BoardQuery
 import BoardInteraction
@@ -26,6 +27,8 @@ public final class BoardSession {
     let configuration: Configuration
     let actor: String
     let now: () -> Timestamp
+    /// The zone whose days decide due dates and snoozes (tests set their own).
+    let zone: TimeZone
     private var projections = ProjectionCache()
     private var needsFrame = true
     private var running = true
@@ -36,17 +39,18 @@ public final class BoardSession {
 
     /// `greeting` is the first status line in place of anything else (the demo says where it is).
     public init(log: EventLog, screen: TerminalScreen, configuration: Configuration, actor: String,
-                greeting: String? = nil, now: @escaping () -> Timestamp = { .now }) {
+                greeting: String? = nil, now: @escaping () -> Timestamp = { .now }, zone: TimeZone = .current) {
         self.log = log
         self.board = log.board
         self.screen = screen
         self.configuration = configuration
         self.actor = actor
         self.now = now
+        self.zone = zone
         send(.opened(Opening(problems: configuration.errors, readOnlyReason: log.readOnlyReason,
                              unreadableLines: log.problems.count, warnings: log.warnings,
                              asciiOnly: configuration.settings.asciiOnly, swimlanes: configuration.swimlanes,
-                             greeting: greeting)))
+                             greeting: greeting, attention: openingAttention())))
         log.onLockWait = { [weak self] holder in
             guard let self else { return }
             send(.waitingForLock(holder: LockHolder.describe(holder)))
@@ -106,6 +110,7 @@ public final class BoardSession {
         while !queue.isEmpty {
             let next = queue.removeFirst()
             // Other writers' lines are drawn because the observed board changed.
+            let day = ui.today
             switch next {
             case .tick, .othersWrote: break
             default: changed = true
@@ -117,6 +122,8 @@ public final class BoardSession {
                 if let outcome = perform(effect) { queue.append(outcome) }
             }
             adjustViewport()
+            // A tick that finds a new day brings waiting issues back: that is drawn.
+            if ui.today != day { changed = true }
         }
         // A tick draws nothing by itself.
         if changed { needsFrame = true }
@@ -266,6 +273,15 @@ public final class BoardSession {
         EditorRecovery(board: log.location.directory, subject: request.subject, environment: environment)
     }
 
+    /// "3 overdue, 2 back from waiting, 1 mention" for this person, mentions counted since
+    /// they last looked at the activity view (else over the last day).
+    func openingAttention() -> String? {
+        let time = now()
+        let seen = SeenMarker(board: log.location.directory, user: actor, environment: environment).read()
+        return Digest(state: log.state, person: actor, since: seen ?? Timestamp(milliseconds: time.milliseconds - Timestamp.day),
+                      clock: DayClock(now: time, zone: zone), staleAfterDays: configuration.settings.staleAfterDays).openingSummary
+    }
+
     // MARK: - Drawing
 
     func draw() {
@@ -294,9 +310,11 @@ public final class BoardSession {
         let size = screen.size
         let layout = BoardLayout(width: size.width, height: size.height)
         let page = ui.view == .board ? layout.cardsPerColumn : max(1, layout.listRows - 1)
-        return ReduceContext(board: log.state, projection: projection(), actor: actor, pageSize: page, now: now(),
-                             views: configuration.savedViews, staleAfterDays: configuration.settings.staleAfterDays,
-                             readOnlyReason: log.readOnlyReason, bindings: configuration.keymap)
+        var context = ReduceContext(board: log.state, projection: projection(), actor: actor, pageSize: page, now: now(),
+                                    views: configuration.savedViews, staleAfterDays: configuration.settings.staleAfterDays,
+                                    readOnlyReason: log.readOnlyReason, bindings: configuration.keymap)
+        context.zone = zone
+        return context
     }
 
     func viewContext() -> ViewContext {
@@ -310,7 +328,7 @@ public final class BoardSession {
         let key = ProjectionCache.Key(version: board.version, query: ui.filter, minute: time.milliseconds / 60_000,
                                       swimlanes: ui.swimlanes)
         let projection = projections.projection(for: key, board: board) { candidates, order, searchText, bands in
-            BoardProjection(state: board.state, query: ui.filter, now: time,
+            BoardProjection(state: board.state, query: ui.filter, now: time, zone: zone,
                             staleAfterDays: configuration.settings.staleAfterDays, swimlanes: ui.swimlanes,
                             candidates: candidates, order: order, searchText: searchText, bands: bands)
         }

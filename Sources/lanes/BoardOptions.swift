@@ -28,7 +28,13 @@ struct BoardOptions: ParsableArguments {
     }
 
     /// `--now` (checked by `validate`) or the clock, in the local zone.
-    var clock: DayClock { DayClock(now: now.flatMap(Timestamp.parse) ?? .now) }
+    var clock: DayClock { DayClock(now: fixedNow()) }
+
+    /// The session's clock: `--now`, fixed, or the running clock.
+    var fixedNow: () -> Timestamp {
+        let fixed = now.flatMap(Timestamp.parse)
+        return { fixed ?? .now }
+    }
 
     var location: BoardLocation {
         BoardLocation.resolve(board: board, environment: environment, workingDirectory: Environment.workingDirectory)
