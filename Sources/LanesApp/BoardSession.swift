@@ -206,7 +206,7 @@ public final class BoardSession {
     func save(_ request: SaveRequest) -> Message {
         var recording = UndoStep.Recording()
         do {
-            let events = try log.commit(request.changes, actor: actor) { state, change in
+            let events = try log.commit(request.changes, actor: actor, now: now()) { state, change in
                 recording.see(change, before: state)
             }
             return .saved(SaveResult(request: request, events: events, parts: recording.changedParts(in: log.state)))
