@@ -78,8 +78,8 @@ public enum CommandName: String, CaseIterable, Sendable {
         case .swimlanes: "Split the board into bands: " + Swimlanes.names.joined(separator: " → ")
         case .goto: "Select and open an issue by number, from any view: :goto 12 or :12"
         case .messages: "List every problem in the rc files and themes, and recent messages"
-        case .due: "Set the due date (" + DateExpression.forms + ") or none: :due fri"
-        case .snooze: "Wait until a date: off the board until then, back by itself; none wakes it"
+        case .due: "Set the due date: :due fri, +3d, 2026-12-05 or none"
+        case .snooze: "Wait until a date, off the board; back by itself: :snooze +1w"
         case .none: "Do nothing (unbinds a key)"
         }
     }
