@@ -80,3 +80,31 @@ import Testing
         #expect(try listed(["mentions:me"], at: "2026-03-03T11:00:00Z") == [1])
     }
 }
+
+/// Snoozing from the keyboard in a real terminal, and another person's CLI comment waking it.
+@Suite(.serialized, .enabled(if: Tmux.available, "tmux is not installed"))
+struct WaitingTerminalTests {
+    let scratch = Scratch()
+    var lanes: LanesProcess { LanesProcess(home: scratch.path) }
+
+    @Test func aSnoozedCardLeavesAndAnotherPersonsCommentBringsItBackOnScreen() throws {
+        let monday = ["--now", "2026-03-02T09:00:00Z"]
+        #expect(try lanes.run(["init"]).status == 0)
+        try lanes.run(["add", "Customer call", "--column", "todo"] + monday, extraEnvironment: ["TZ": "UTC"])
+        let tmux = try lanes.inTmux("TZ=UTC \"$LANES\" --now 2026-03-02T09:00:00Z", width: 120, height: 30)
+        try tmux.waitFor(text: "Customer call")
+        try tmux.send("l", "s")
+        try tmux.type("fri")
+        try tmux.send("Enter")
+        let waiting = try tmux.waitFor(text: "#1 snoozed until 2026-03-06")
+        #expect(!waiting.contains("Customer call"))
+
+        var bob = lanes
+        bob.user = "bob"
+        try bob.run(["comment", "1", "they answered"] + monday, extraEnvironment: ["TZ": "UTC"])
+        let back = try tmux.waitFor(text: "#1 is back from waiting (bob commented")
+        #expect(back.contains("Customer call"))
+        try tmux.send("q")
+        try tmux.waitFor(text: "exit=0")
+    }
+}
