@@ -46,7 +46,8 @@ public struct Mention: Hashable, Sendable {
 extension Issue {
     /// Records the people `event`'s text mentions (a comment, a description).
     mutating func foldMentions(_ event: Event) {
-        guard let text = event.text else { return }
+        // The fold's hot path: most texts have no `@` at all, found with one byte scan.
+        guard let text = event.text, text.utf8.contains(UInt8(ascii: "@")) else { return }
         for name in Mentions.names(in: text) {
             let mention = Mention(user: name, at: event.at, by: event.actor)
             if let index = mentions.firstIndex(where: { $0.user.caseInsensitiveEquals(name) }) {

@@ -108,3 +108,20 @@ struct WaitingTerminalTests {
         try tmux.waitFor(text: "exit=0")
     }
 }
+
+extension NothingSlipsTests {
+    @Test func datesAreLocalDaysOfTZAcrossADSTChangeAndFriOnAFridayIsNextWeek() throws {
+        #expect(try run(["init"]).status == 0)
+        try run(["add", "Spring forward"])
+        var berlin = lanes
+        berlin.user = "ann"
+        // 23:30 UTC on Saturday 2026-03-28 is 00:30 on Sunday the 29th in Berlin (clocks go forward that night).
+        let sunday = ["--now", "2026-03-28T23:30:00Z"]
+        let tomorrow = try berlin.run(["due", "1", "tomorrow"] + sunday, extraEnvironment: ["TZ": "Europe/Berlin"])
+        #expect(tomorrow.stdout == "#1 set due 2026-03-30\n", "\(tomorrow.stderr)")
+        let utcTomorrow = try run(["due", "1", "tomorrow"] + sunday)
+        #expect(utcTomorrow.stdout == "#1 set due 2026-03-29\n")
+        // 2026-03-06 is a Friday: fri is the next one.
+        #expect(try run(["due", "1", "fri", "--now", "2026-03-06T12:00:00Z"]).stdout == "#1 set due 2026-03-13\n")
+    }
+}

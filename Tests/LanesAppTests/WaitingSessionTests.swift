@@ -143,3 +143,15 @@ final class ClockedSession {
         #expect(h.log.state.issues[1]!.mentions("bob"))
     }
 }
+
+extension WaitingSessionTests {
+    @Test func theActivityViewSaysWhatConcernsYou() throws {
+        let h = try ClockedSession(WaitingSessionTests.seed + [.snooze(1, CalendarDate(iso: "2026-03-03")),
+                                                               .comment(2, "@ann can you check?")])
+        h.clock.now = Timestamp.parse("2026-03-03T09:00:00Z")!
+        h.type("T")
+        let text = h.screenText
+        #expect(text.contains("mentioned you: commented: @ann can you check?"))
+        #expect(text.contains("back from waiting: snoozed until 2026-03-03"))
+    }
+}
