@@ -91,7 +91,7 @@ enum SnapshotFile {
             do { try POSIXFile.writeAll(fd, Array(bytes), path: temporary, layer: layer) } catch { failure = error }
         }
         var out = SnapshotWriter { buffer in
-            let whole = buffer.count / 8 * 8 // the checksum takes whole words until the end
+            let whole = buffer.count / SnapshotChecksum.blockSize * SnapshotChecksum.blockSize // whole blocks until the end
             put(buffer[..<whole])
             buffer.removeFirst(whole)
         }
