@@ -25,7 +25,8 @@ extension Reducer {
         } else if opening.asciiOnly {
             ui.message = UIState.Message("not UTF-8: ? hides text; use LANG=C.UTF-8 or lanes --utf8", isError: true)
         } else if let attention = opening.attention {
-            ui.message = UIState.Message(attention + " · 5 lists them")
+            let key = context.views.firstIndex { $0.name == "attention" }.map { " · \($0 + 1) lists them" } ?? ""
+            ui.message = UIState.Message(attention + key)
         }
     }
 

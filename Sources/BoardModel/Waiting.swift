@@ -40,6 +40,39 @@ public struct Wake: Hashable, Sendable {
     }
 }
 
+/// An issue's snooze and last wake, kept behind one reference (`Issue.waiting`). Immutable:
+/// a change makes a new record, so issues stay values.
+package final class WaitingRecord: Hashable, Sendable {
+    let snooze: Snooze?
+    let woken: Wake?
+
+    init?(snooze: Snooze?, woken: Wake?) {
+        guard snooze != nil || woken != nil else { return nil }
+        self.snooze = snooze
+        self.woken = woken
+    }
+
+    package static func == (a: WaitingRecord, b: WaitingRecord) -> Bool { a.snooze == b.snooze && a.woken == b.woken }
+    package func hash(into hasher: inout Hasher) {
+        hasher.combine(snooze)
+        hasher.combine(woken)
+    }
+}
+
+extension Issue {
+    /// Set aside until a date (see `Snooze`); nil once woken or cleared.
+    public var snooze: Snooze? {
+        get { waiting?.snooze }
+        set { waiting = WaitingRecord(snooze: newValue, woken: woken) }
+    }
+
+    /// The last time someone else's change woke it early.
+    public var woken: Wake? {
+        get { waiting?.woken }
+        set { waiting = WaitingRecord(snooze: snooze, woken: newValue) }
+    }
+}
+
 extension Snooze {
     /// The day a `DATE|none` answer (`lanes snooze`, the `s` prompt) snoozes until, or nil to
     /// wake: a snooze must end after today, or it would be back before it left.
@@ -82,10 +115,11 @@ extension Issue {
         if case .snoozed = event.kind { return }
         guard let current = snooze, event.at >= current.at else { return }
         if event.actor == current.by {
-            snooze?.touched = max(current.touched ?? event.at, event.at)
+            var touched = current
+            touched.touched = max(current.touched ?? event.at, event.at)
+            snooze = touched
         } else {
-            snooze = nil
-            woken = Wake(by: event.actor, at: event.at, until: current.until, kind: event.kind.name)
+            waiting = WaitingRecord(snooze: nil, woken: Wake(by: event.actor, at: event.at, until: current.until, kind: event.kind.name))
         }
     }
 }
