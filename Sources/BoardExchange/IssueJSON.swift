@@ -61,6 +61,7 @@ public enum IssueJSON {
         case .renumbered(let old): json.field("from", old)
         case .imported(let key): json.field("source", key)
         case .dueSet(let date), .snoozed(let date): json.field("date", date)
+        case .column(let change): ColumnJSON.write(change, to: &json)
         }
         json.endObject()
     }
@@ -70,6 +71,7 @@ public enum IssueJSON {
         json.field("id", column.id)
         json.field("name", column.name)
         json.key("closing"); json.bool(column.isClosing)
+        ColumnJSON.wip(column.wip, to: &json)
         json.endObject()
     }
 

@@ -31,6 +31,8 @@ public enum CommandName: String, CaseIterable, Sendable {
     case goto
     case messages
     case due, snooze
+    case column
+    case columnMenu = "column-menu"
     case none
 
     /// The one help line shown by `?`, completion and docs.
@@ -80,6 +82,8 @@ public enum CommandName: String, CaseIterable, Sendable {
         case .messages: "List every problem in the rc files and themes, and recent messages"
         case .due: "Set the due date: :due fri, +3d, 2026-12-05 or none"
         case .snooze: "Wait until a date, off the board; back by itself: :snooze +1w"
+        case .column: "Change the board's columns: :column add|rename|move|remove|wip|closing …"
+        case .columnMenu: "Column menu: what :column can do, for the selected column"
         case .none: "Do nothing (unbinds a key)"
         }
     }
@@ -97,6 +101,7 @@ public enum CommandName: String, CaseIterable, Sendable {
         case .commentLine, .newIssue: "TEXT"
         case .goto: "NUMBER"
         case .due, .snooze: "DATE|none"
+        case .column: "ACTION COLUMN …"
         default: nil
         }
     }
@@ -128,6 +133,7 @@ public enum CommandName: String, CaseIterable, Sendable {
         .moveCardLeft, .moveCardRight, .moveCardUp, .moveCardDown, .move, .newIssue, .editIssue, .comment,
         .commentLine, .assign, .unassign, .label, .priority, .closeReopen, .moveTo, .undo, .redo,
         .due, .snooze,
+        .column, .columnMenu,
     ]
 }
 

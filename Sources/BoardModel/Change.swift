@@ -22,6 +22,8 @@ public enum Change: Hashable, Sendable {
     case setDue(Int, CalendarDate?)
     /// Set the issue aside until a date, or wake it (nil).
     case snooze(Int, CalendarDate?)
+    /// A change to the board's columns.
+    case column(ColumnChange)
 }
 
 extension BoardState {
@@ -91,6 +93,8 @@ extension BoardState {
             if try issue(number).due != date { kinds.append((number, .dueSet(date))) }
         case let .snooze(number, date):
             if try issue(number).snooze?.until != date { kinds.append((number, .snoozed(date))) }
+        case .column(let change):
+            kinds = try columnKinds(for: change)
         }
         return kinds.map { number, kind in
             // A change made after seeing an issue's latest event is stamped after it, even if

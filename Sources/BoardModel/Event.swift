@@ -44,6 +44,8 @@ public enum EventKind: Hashable, Sendable {
     case dueSet(CalendarDate?)
     /// The issue waits until a date (nil: woken by hand).
     case snoozed(CalendarDate?)
+    /// A change to one of the board's columns (board-wide; `column-added`, `column-renamed`…).
+    case column(ColumnEvent)
 
     /// The word used for this kind in the log and in JSON (`kind`).
     public var name: String {
@@ -65,6 +67,7 @@ public enum EventKind: Hashable, Sendable {
         case .imported: "imported"
         case .dueSet: "due"
         case .snoozed: "snoozed"
+        case .column(let change): change.name
         }
     }
 }

@@ -38,6 +38,8 @@ extension Event {
             return date.map { "set due \($0)" } ?? "cleared the due date"
         case .snoozed(let date):
             return date.map { "snoozed until \($0)" } ?? "woke it"
+        case .column(let change):
+            return change.summary(in: state)
         }
     }
 

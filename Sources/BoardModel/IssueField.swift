@@ -9,6 +9,9 @@ public enum IssueField: Hashable, Sendable {
     /// Whether this label is on the issue.
     case label(String)
     case due, snooze
+    /// Something about one of the board's columns (by id); its value is read from the board's
+    /// columns, not from an issue (`ColumnAspect.value`).
+    case column(String, ColumnAspect)
 
     /// The field's value in `issue`, comparable between two states of the board.
     public func value(in issue: Issue) -> String {
@@ -21,6 +24,7 @@ public enum IssueField: Hashable, Sendable {
         case .label(let label): issue.labels.contains(label) ? "yes" : "no"
         case .due: issue.due?.description ?? "none"
         case .snooze: issue.snooze?.until.description ?? "none"
+        case .column: ""
         }
     }
 
@@ -35,6 +39,7 @@ public enum IssueField: Hashable, Sendable {
         case .label(let label): "label " + label
         case .due: "due date"
         case .snooze: "snooze"
+        case .column(let id, _): "column " + id
         }
     }
 
@@ -47,6 +52,8 @@ public enum IssueField: Hashable, Sendable {
         case (.assignee(let user), .assigned(let other)), (.assignee(let user), .unassigned(let other)),
              (.label(let user), .labelled(let other)), (.label(let user), .unlabelled(let other)):
             user == other
+        case (.column(let id, _), .column(let change)):
+            id == change.columnID
         default:
             false
         }
@@ -59,7 +66,7 @@ extension Change {
     /// Empty for a new issue and a comment, which set no field of an existing issue.
     public var parts: [(issue: Int, field: IssueField, change: Change)] {
         switch self {
-        case .create, .comment:
+        case .create, .comment, .column:
             return []
         case .retitle(let number, _):
             return [(number, .title, self)]

@@ -17,7 +17,7 @@ enum ActivityView {
         let first = context.ui.activityOffset
         let shown = (first..<min(events.count, first + rows)).map { events[events.count - 1 - $0] }
         let actorWidth = min(16, shown.map { DisplayWidth.of(Sanitizer.line($0.actor)) }.max() ?? 0)
-        let idWidth = shown.map { "#\($0.issue)".count }.max() ?? 0
+        let idWidth = shown.map { subject($0).count }.max() ?? 0
         let titleWidth = min(30, max(8, (layout.width - 12 - actorWidth - idWidth) / 3))
         // The event just above this one (newer), to place the "last seen" line between them.
         var newer = first > 0 && context.ui.lastSeen != nil ? events[events.count - first] : nil
@@ -39,7 +39,7 @@ enum ActivityView {
                              style: CardView.overlay(theme[.timelineTime], on: base))
             let actor = DisplayWidth.truncate(Sanitizer.line(event.actor), to: actorWidth)
             x = grid.put(filled(actor, to: actorWidth) + " ", x: x, y: y, style: CardView.overlay(theme[.timelineActor], on: base))
-            x = grid.put(filled("#\(event.issue)", to: idWidth) + " ", x: x, y: y, style: CardView.overlay(theme[.cardID], on: base))
+            x = grid.put(filled(subject(event), to: idWidth) + " ", x: x, y: y, style: CardView.overlay(theme[.cardID], on: base))
             if let issue = context.board.issues[event.issue] {
                 let title = DisplayWidth.truncate(Sanitizer.line(issue.title), to: titleWidth)
                 x = grid.put(filled(title, to: titleWidth) + " ", x: x, y: y, style: base, limit: layout.width - 1)
@@ -51,6 +51,9 @@ enum ActivityView {
             y += 1
         }
     }
+
+    /// `#N`, or `board` for a board-wide event (a column change).
+    static func subject(_ event: Event) -> String { event.issue == 0 ? "board" : "#\(event.issue)" }
 
     /// `text` (no wider than `width`) padded with spaces to exactly `width` columns.
     static func filled(_ text: String, to width: Int) -> String {
