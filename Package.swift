@@ -26,7 +26,7 @@ let package = Package(
         .target(name: "BoardQuery", dependencies: ["BoardModel"]),
         .target(name: "BoardInteraction", dependencies: ["BoardModel", "BoardQuery", "Screen"]),
         .target(name: "BoardStore", dependencies: ["BoardModel"]),
-        .target(name: "BoardExchange", dependencies: ["BoardModel", "Screen"]),
+        .target(name: "BoardExchange", dependencies: ["BoardModel", "BoardQuery", "Screen"]),
         .target(name: "Keymap", dependencies: ["BoardInteraction", "BoardQuery", "BoardModel", "Screen"]),
         .target(
             name: "BoardViews",

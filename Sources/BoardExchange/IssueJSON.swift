@@ -21,6 +21,8 @@ public enum IssueJSON {
         json.field("updated", issue.updated)
         json.key("archived"); json.bool(issue.isArchived)
         json.key("deleted"); json.bool(issue.isDeleted)
+        json.field("due", issue.due)
+        json.field("snoozedUntil", issue.snooze?.until)
         if let timeline {
             json.key("timeline")
             json.beginArray()
@@ -64,6 +66,7 @@ public enum IssueJSON {
         case .renumbered(let old): json.field("from", old)
         case .imported(let key): json.field("source", key)
         case .lifecycle: break
+        case .dueSet(let date), .snoozed(let date): json.field("date", date)
         case .column(let change): ColumnJSON.write(change, to: &json)
         case let .commentEdited(id, text):
             json.field("comment", id.description)

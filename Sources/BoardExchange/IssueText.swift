@@ -14,6 +14,7 @@ public enum IssueText {
         out += "author:    \(clean(issue.author))\n"
         out += "created:   \(issue.created.iso8601) (\(issue.created.ago(relativeTo: now)))\n"
         out += "updated:   \(issue.updated.iso8601) (\(issue.updated.ago(relativeTo: now)))\n"
+        out += dateLines(issue, clock: DayClock(now: now))
         if !issue.body.isEmpty {
             out += "\n" + indent(Sanitizer.multiline(issue.body)) + "\n"
         }

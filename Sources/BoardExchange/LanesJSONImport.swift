@@ -60,6 +60,12 @@ enum LanesJSONImport {
         case "prioritised": return string("priority").flatMap(Priority.init(rawValue:)).map { .prioritised($0) }
         case "commented": return string("text").map { .commented($0) }
         case "imported": return string("source").map { .imported(key: $0) }
+        case "due", "snoozed":
+            // A date, or null for none; anything else is not a date.
+            guard let raw = entry["date"] else { return nil }
+            let date = (raw as? String).flatMap { CalendarDate(iso: $0) }
+            if date == nil, raw is String { return nil }
+            return entry["kind"] as? String == "due" ? .dueSet(date) : .snoozed(date)
         case "renumbered":
             return (entry["from"] as? Int).flatMap { (1...NumberedTable<Issue>.maximumNumber).contains($0) ? .renumbered(from: $0) : nil }
         default: return string("kind").flatMap(LifecycleStep.init(rawValue:)).map { .lifecycle($0) }

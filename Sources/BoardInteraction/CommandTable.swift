@@ -32,6 +32,7 @@ public enum CommandName: String, CaseIterable, Sendable {
     case messages
     case archive, delete, restore
     case nextIssue = "next-issue", previousIssue = "previous-issue"
+    case due, snooze
     case column
     case columnMenu = "column-menu"
     case follow
@@ -89,6 +90,8 @@ public enum CommandName: String, CaseIterable, Sendable {
         case .restore: "Bring a deleted issue back: :restore 12"
         case .nextIssue: "In the issue view: open the next issue in the board's order"
         case .previousIssue: "In the issue view: open the previous issue in the board's order"
+        case .due: "Set the due date: :due fri, +3d, 2026-12-05 or none"
+        case .snooze: "Wait until a date, off the board; back by itself: :snooze +1w"
         case .column: "Change the board's columns: :column add|rename|move|remove|wip|closing …"
         case .columnMenu: "Column menu: what :column can do, for the selected column"
         case .follow: "Follow the #N reference or link on the selected line (back with q or <Backspace>)"
@@ -111,6 +114,7 @@ public enum CommandName: String, CaseIterable, Sendable {
         case .swimlanes: Swimlanes.names.joined(separator: "|")
         case .commentLine, .newIssue: "TEXT"
         case .goto: "NUMBER"
+        case .due, .snooze: "DATE|none"
         case .column: "ACTION COLUMN …"
         default: nil
         }
@@ -121,7 +125,7 @@ public enum CommandName: String, CaseIterable, Sendable {
     public var takesIssue: Bool {
         switch self {
         case .openIssue, .editIssue, .comment, .commentLine, .assign, .unassign, .label, .priority,
-             .closeReopen, .moveTo, .move, .mark, .goto, .archive, .delete, .restore: true
+             .closeReopen, .moveTo, .move, .mark, .goto, .archive, .delete, .restore, .due, .snooze: true
         default: false
         }
     }
@@ -143,6 +147,7 @@ public enum CommandName: String, CaseIterable, Sendable {
         .moveCardLeft, .moveCardRight, .moveCardUp, .moveCardDown, .move, .newIssue, .editIssue, .comment,
         .commentLine, .assign, .unassign, .label, .priority, .closeReopen, .moveTo, .undo, .redo,
         .archive, .delete, .restore,
+        .due, .snooze,
         .column, .columnMenu,
         .editComment, .deleteComment, .toggleTask,
     ]

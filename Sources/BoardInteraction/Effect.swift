@@ -1,3 +1,4 @@
+import Foundation
 import BoardModel
 import BoardQuery
 
@@ -111,6 +112,9 @@ public struct ReduceContext {
     public var bindings: (any KeyBindings)?
     /// The lines of the open issue view at the terminal's width (empty in other views).
     public var issueRows: [IssueRow] = []
+    /// The zone whose days decide due dates and snoozes (with `now`: `clock`).
+    public var zone: TimeZone = .current
+    public var clock: DayClock { DayClock(now: now, zone: zone) }
 
     public init(board: BoardState, projection: BoardProjection, actor: String, pageSize: Int = 10, now: Timestamp = .now,
                 views: [SavedView] = SavedView.builtin, staleAfterDays: Int = 14, readOnlyReason: String? = nil,

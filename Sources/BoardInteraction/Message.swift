@@ -53,9 +53,12 @@ public struct Opening: Sendable {
     public var swimlanes: Swimlanes
     /// Said instead of everything else (the demo board says where it is).
     public var greeting: String?
+    /// What needs this person today ("3 overdue, 2 back from waiting, 1 mention"), if anything.
+    public var attention: String?
 
     public init(problems: [FileProblem] = [], readOnlyReason: String? = nil, unreadableLines: Int = 0, warnings: [String] = [],
-                asciiOnly: Bool = false, swimlanes: Swimlanes = .none, greeting: String? = nil) {
+                asciiOnly: Bool = false, swimlanes: Swimlanes = .none, greeting: String? = nil, attention: String? = nil) {
+        self.attention = attention
         self.problems = problems
         self.readOnlyReason = readOnlyReason
         self.unreadableLines = unreadableLines

@@ -63,7 +63,9 @@ extension Reducer {
         case .label: return argumentCandidates(.label, position: words.count, subject: nil, word: word)
         case .move: return argumentCandidates(.moveTo, position: words.count, subject: nil, word: word)
         case .goto: return words.isEmpty ? issueNumbers(word) : ("", [])
-        case .newIssue, .comment, .deleteComment: return ("", [])
+        case .deleteComment: return ("", [])
+        case .newIssue, .comment: return mentionCandidates(word)
+        case .due, .snooze: return ("", words.isEmpty ? DateExpression.suggestions : [])
         }
     }
 
@@ -84,6 +86,8 @@ extension Reducer {
         case .swimlanes: return ("", first ? Swimlanes.names : [])
         case .view: return ("", first ? context.views.map(\.name) : [])
         case .filter: return queryCandidates(word)
+        case .commentLine, .newIssue: return mentionCandidates(word)
+        case .due, .snooze: return ("", first ? DateExpression.suggestions : [])
         default: return ("", [])
         }
     }
@@ -96,7 +100,9 @@ extension Reducer {
         let key = term[..<colon].lowercased()
         let board = context.board
         let values: [String] = switch key {
-        case "is": ["open", "closed", "stale", "untriaged", "archived"]
+        case "is": ["open", "closed", "stale", "untriaged", "archived", "overdue", "snoozed", "resurfaced", "attention"]
+        case "mentions": ["me"] + board.knownUsers
+        case "due": ["none", "<7d", "today"]
         case "assignee": ["me", "none"] + board.knownUsers
         case "author": ["me"] + board.knownUsers
         case "label": board.knownLabels

@@ -9,6 +9,7 @@ extension Reducer {
     mutating func opened(_ opening: Opening) {
         ui.swimlanes = opening.swimlanes
         ui.problems = opening.problems
+        ui.today = context.clock.today
         if let greeting = opening.greeting {
             ui.message = UIState.Message(greeting)
         } else if let summary = Opening.problemSummary(opening.problems) {
@@ -23,6 +24,9 @@ extension Reducer {
             ui.message = UIState.Message("warning: " + warning, isError: true)
         } else if opening.asciiOnly {
             ui.message = UIState.Message("not UTF-8: ? hides text; use LANG=C.UTF-8 or lanes --utf8", isError: true)
+        } else if let attention = opening.attention {
+            let key = context.views.firstIndex { $0.name == "attention" }.map { " · \($0 + 1) lists them" } ?? ""
+            ui.message = UIState.Message(attention + key)
         }
     }
 
@@ -31,7 +35,9 @@ extension Reducer {
     mutating func saved(_ result: SaveResult) -> [Effect] {
         let request = result.request
         let events = result.events
-        let summary = ChangeReport.describe(events, of: request.changes, in: context.board)
+        // A change that woke someone's waiting issue says so (see `Issue.foldWaiting`).
+        let summary = ([ChangeReport.describe(events, of: request.changes, in: context.board)]
+            + Wake.reports(for: events, in: context.board)).filter { !$0.isEmpty }.joined(separator: "; ")
         ui.message = UIState.Message(summary.isEmpty ? "nothing to change" : summary)
         let discard: [Effect] = request.typed.map { [.discardDraft($0.request)] } ?? []
         guard !events.isEmpty else { return discard }
@@ -84,6 +90,7 @@ extension Reducer {
             let count = events.count > 1 ? " (+\(events.count - 1) more)" : ""
             ui.message = UIState.Message(last.actor + ": " + last.subjectPrefix + last.summary(in: context.board) + count)
         }
+        if let wake = Wake.reports(for: events, in: context.board).first { ui.message = UIState.Message(wake) }
         if let keep { select(keep) }
     }
 

@@ -102,6 +102,8 @@ extension Reducer {
             }
             ui.boardRowOffset = 0
             ui.message = UIState.Message("swimlanes: \(ui.swimlanes.rawValue)")
+        case .due, .snooze:
+            return runDates(command)
         case .undo:
             guard let step = ui.undo.undo.popLast() else { return message("nothing to undo", error: true) }
             return [.replay(step, .back, keep: selectedOnBoard)]
@@ -158,6 +160,8 @@ extension Reducer {
             return trimmed.isEmpty ? [] : runTriage(Command(.moveTo, argument: trimmed))
         case .deleteComment:
             return confirmCommentDeletion(trimmed)
+        case .due, .snooze:
+            return trimmed.isEmpty ? [] : runDates(Command(kind == .due ? .due : .snooze, argument: trimmed))
         }
     }
 

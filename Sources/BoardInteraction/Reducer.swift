@@ -35,7 +35,7 @@ struct Reducer {
         case .clicked(let target, let double): return click(target, double: double)
         case .resized: return [.redraw]
         case .wheel(let rows, let column): wheel(rows: rows, column: column)
-        case .tick: return [.refresh(keep: selectedOnBoard)]
+        case .tick: return dayBegan() + [.refresh(keep: selectedOnBoard)]
         case .othersWrote(let events, let keep): othersWrote(events, keep: keep)
         case .refreshFailed(let error), .editorFailed(let error, _), .draftKept(let error): return self.message(error, error: true)
         case .waitingForLock(let holder): return self.message("waiting for the board lock" + holder + "; q cancels", error: true)

@@ -28,6 +28,8 @@ public struct UIState: Sendable {
         case goto = "go to"
         /// y deletes the selected comment.
         case deleteComment = "delete this comment? (y/n)"
+        case due
+        case snooze = "snooze until"
 
         /// What the prompt shows before the typed text.
         public var lead: String {
@@ -117,6 +119,8 @@ public struct UIState: Sendable {
     public var lastSeen: Timestamp?
     /// How the board is split into horizontal bands.
     public var swimlanes = Swimlanes.none
+    /// The day the session last looked at the clock: a new one brings waiting issues back.
+    public var today: CalendarDate?
     /// First visible row of the board body when swimlanes are on.
     public var boardRowOffset = 0
     /// Keys typed so far of a longer binding (`p` of `pu`): the status line hints what may follow.

@@ -116,6 +116,7 @@ public struct BoardState: Sendable {
                               priority: priority, author: event.actor, created: event.at)
             issue.clocks = FieldClocks(Stamp(at: event.at, id: event.id))
             if isClosing(column) { issue.state = .closed }
+            issue.foldMentions(event)
             issues.insert(issue, for: number)
             let index = Int32(events.count)
             events.append(event)
@@ -177,6 +178,8 @@ extension Issue {
             return true
         }
         updated = max(updated, event.at)
+        foldWaiting(event)
+        foldMentions(event)
         switch event.kind {
         case .columns, .created, .column:
             return
@@ -209,6 +212,10 @@ extension Issue {
             break
         case .lifecycle(let step):
             lifecycle.apply(step, stamp: stamp)
+        case .dueSet(let date):
+            if wins(\.due) { due = date }
+        case .snoozed(let date):
+            if wins(\.snooze) { snooze = date.map { Snooze(until: $0, by: event.actor, at: event.at) } }
         case let .closed(from, to, newRank):
             guard wins(\.placement) else { return }
             state = .closed

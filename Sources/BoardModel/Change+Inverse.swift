@@ -29,6 +29,10 @@ extension BoardState {
         case let .close(number):
             guard let issue = issues[number] else { return nil }
             return issue.isOpen ? [.reopen(number)] : []
+        case let .setDue(number, _):
+            return issues[number].map { [.setDue(number, $0.due)] }
+        case let .snooze(number, _):
+            return issues[number].map { [.snooze(number, $0.snooze?.until)] }
         case let .reopen(number):
             guard let issue = issues[number] else { return nil }
             return issue.isOpen ? [] : [.move(number, to: issue.column, rank: issue.rank)]

@@ -20,6 +20,10 @@ public enum Change: Hashable, Sendable {
     case reopen(Int)
     /// Archive, unarchive, delete or restore (`IssueLifecycle.swift`).
     case lifecycle(Int, LifecycleStep)
+    /// Set or clear (nil) the due date.
+    case setDue(Int, CalendarDate?)
+    /// Set the issue aside until a date, or wake it (nil).
+    case snooze(Int, CalendarDate?)
     /// A change to the board's columns.
     case column(ColumnChange)
     /// New text for the comment with this event id (only its author may; see Change+Comments).
@@ -92,6 +96,10 @@ extension BoardState {
             }
         case let .lifecycle(number, step):
             kinds += try lifecycleKinds(number, step).map { (number, $0) }
+        case let .setDue(number, date):
+            if try issue(number).due != date { kinds.append((number, .dueSet(date))) }
+        case let .snooze(number, date):
+            if try issue(number).snooze?.until != date { kinds.append((number, .snoozed(date))) }
         case .column(let change):
             kinds = try columnKinds(for: change)
         case let .editComment(number, id, text):

@@ -66,6 +66,8 @@ public enum ChangeReport {
         case .bodyEdited: Phrase(lead: "edited the description of ")
         case .created: Phrase(lead: "created ")
         case .lifecycle(let step): Phrase(lead: step.rawValue + " ")
+        case .dueSet(let date): Phrase(lead: date.map { "set due \($0) on " } ?? "cleared the due date of ")
+        case .snoozed(let date): Phrase(lead: date.map { "snoozed until \($0): " } ?? "woke ")
         case .columns, .renumbered, .imported, .column: Phrase(lead: event.summary(in: state) + " (", tail: ")")
         }
     }

@@ -42,6 +42,10 @@ public enum EventKind: Hashable, Sendable {
     case imported(key: String)
     /// Archived, unarchived, deleted or restored (`IssueLifecycle.swift`); no arguments.
     case lifecycle(LifecycleStep)
+    /// The due date was set (nil: cleared).
+    case dueSet(CalendarDate?)
+    /// The issue waits until a date (nil: woken by hand).
+    case snoozed(CalendarDate?)
     /// A change to one of the board's columns (board-wide; `column-added`, `column-renamed`…).
     case column(ColumnEvent)
     /// A comment (the `commented` event with this id) got new text; the earlier text stays in
@@ -69,6 +73,8 @@ public enum EventKind: Hashable, Sendable {
         case .renumbered: "renumbered"
         case .imported: "imported"
         case .lifecycle(let step): step.rawValue
+        case .dueSet: "due"
+        case .snoozed: "snoozed"
         case .column(let change): change.name
         case .commentEdited: "comment-edited"
         case .commentDeleted: "comment-deleted"

@@ -40,6 +40,10 @@ extension Event {
             return "reopened (\(state.columnName(from)) → \(state.columnName(to)))"
         case .lifecycle(let step):
             return step.rawValue
+        case .dueSet(let date):
+            return date.map { "set due \($0)" } ?? "cleared the due date"
+        case .snoozed(let date):
+            return date.map { "snoozed until \($0)" } ?? "woke it"
         case .column(let change):
             return change.summary(in: state)
         }

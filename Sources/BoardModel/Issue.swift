@@ -18,6 +18,13 @@ public struct Issue: Hashable, Sendable {
     public var columnBeforeClose: String?
     /// Archived and deleted, each with its last writer (`IssueLifecycle.swift`).
     public package(set) var lifecycle = Lifecycle()
+    /// The day it is due, if anyone set one.
+    public var due: CalendarDate?
+    /// The snooze and the last early wake (see `Waiting.swift`): one reference, nil on almost
+    /// every issue, so the waiting state costs an issue 8 bytes, not 96.
+    package var waiting: WaitingRecord?
+    /// Everyone named with `@` in its description or comments.
+    public var mentions: [Mention] = []
     /// When each single-valued field was last set, so that concurrent edits resolve the same
     /// way in every clone: the event with the latest time (then the greatest id) wins.
     package var clocks: FieldClocks
@@ -58,10 +65,14 @@ package struct FieldClocks: Hashable, Sendable {
     package var priority: Stamp
     /// Column, rank and open/closed state move together.
     package var placement: Stamp
+    package var due: Stamp
+    package var snooze: Stamp
     package init(_ stamp: Stamp) {
         title = stamp
         body = stamp
         priority = stamp
         placement = stamp
+        due = stamp
+        snooze = stamp
     }
 }

@@ -10,6 +10,7 @@ public enum IssueField: Hashable, Sendable {
     case label(String)
     /// Archived, deleted (`IssueLifecycle.swift`).
     case archived, deleted
+    case due, snooze
     /// Something about one of the board's columns (by id); its value is read from the board's
     /// columns, not from an issue (`ColumnAspect.value`).
     case column(String, ColumnAspect)
@@ -27,6 +28,8 @@ public enum IssueField: Hashable, Sendable {
         case .label(let label): issue.labels.contains(label) ? "yes" : "no"
         case .archived: issue.isArchived ? "yes" : "no"
         case .deleted: issue.isDeleted ? "yes" : "no"
+        case .due: issue.due?.description ?? "none"
+        case .snooze: issue.snooze?.until.description ?? "none"
         case .column: ""
         case .comment: "" // not a field of `Issue`: `value(in:board:)` reads it from the timeline
         }
@@ -43,6 +46,8 @@ public enum IssueField: Hashable, Sendable {
         case .label(let label): "label " + label
         case .archived: "archived"
         case .deleted: "deleted"
+        case .due: "due date"
+        case .snooze: "snooze"
         case .column(let id, _): "column " + id
         case .comment(let id): "comment " + id.description
         }
@@ -52,7 +57,7 @@ public enum IssueField: Hashable, Sendable {
     public func isSet(by kind: EventKind) -> Bool {
         switch (self, kind) {
         case (.title, .retitled), (.body, .bodyEdited), (.priority, .prioritised),
-             (.placement, .moved), (.placement, .closed), (.placement, .reopened):
+             (.placement, .moved), (.placement, .closed), (.placement, .reopened), (.due, .dueSet), (.snooze, .snoozed):
             true
         case (.assignee(let user), .assigned(let other)), (.assignee(let user), .unassigned(let other)),
              (.label(let user), .labelled(let other)), (.label(let user), .unlabelled(let other)):
@@ -85,6 +90,10 @@ extension Change {
             return [(number, .body, self)]
         case .prioritise(let number, _):
             return [(number, .priority, self)]
+        case .setDue(let number, _):
+            return [(number, .due, self)]
+        case .snooze(let number, _):
+            return [(number, .snooze, self)]
         case .move(let number, _, _), .close(let number), .reopen(let number):
             return [(number, .placement, self)]
         case let .lifecycle(number, step):

@@ -1,3 +1,4 @@
+import Foundation
 import BoardModel
 
 /// The board as one view shows it: the issues matching the filter, per column in rank order and
@@ -11,6 +12,8 @@ public struct BoardProjection: Sendable {
         public var issues: [Int]
         /// Open issues in this lane not updated for longer than the stale limit.
         public var staleCount = 0
+        /// Issues in this lane that match but wait (snoozed), hidden from the cards.
+        public var waitingCount = 0
         /// With swimlanes: this column's issues in each band, aligned with `bands`.
         public var byBand: [[Int]] = []
     }
@@ -29,15 +32,18 @@ public struct BoardProjection: Sendable {
     /// `order`, when given, must be `state`'s for the query's sort; it is computed otherwise.
     /// `searchText`, when given, must be `state`'s; free text is then found in one pass over it.
     /// `bands`, when given, must be `state`'s for `swimlanes`; it is computed otherwise.
-    public init(state: BoardState, query: Query, now: Timestamp = .now, staleAfterDays: Int = 14,
+    public init(state: BoardState, query: Query, now: Timestamp = .now, zone: TimeZone? = nil, staleAfterDays: Int = 14,
                 swimlanes: Swimlanes = .none, candidates: [Int]? = nil, order: IssueOrder? = nil,
                 searchText: SearchText? = nil, bands bandIndex: BandIndex? = nil) {
         // Match into a flag per slot (reading issues in place, never copying one), then keep the
         // flagged slots of the already sorted orders: no sorting, hashing or copying per key.
         var matched = [Bool](repeating: false, count: state.issues.count)
+        var waiting: [String: Int] = [:]
         let known = query.knownAnswers(from: searchText, in: state)
         state.issues.forEachPointer(candidates) { slot, issue in
-            if query.matches(at: issue, slot: slot, known: known, now: now, staleAfterDays: staleAfterDays) { matched[slot] = true }
+            if query.matches(at: issue, slot: slot, known: known, now: now, staleAfterDays: staleAfterDays) {
+                if query.hidesWaiting(issue, now: now, zone: zone) { waiting[issue.pointee.column, default: 0] += 1 } else { matched[slot] = true }
+            }
         }
         let order = order.flatMap { $0.sort == query.sort ? $0 : nil } ?? IssueOrder(state: state, sort: query.sort)
         let staleBefore = now.milliseconds - Int64(staleAfterDays) * Timestamp.day
@@ -46,6 +52,7 @@ public struct BoardProjection: Sendable {
             let list = order.list.compactMap { matched[Int($0)] ? base[Int($0)].number : nil }
             let lanes = zip(order.columns, order.lanes).map { column, slots in
                 var lane = Lane(column: column, issues: [])
+                lane.waitingCount = waiting[column.id] ?? 0
                 for slot in slots where matched[Int(slot)] {
                     let issue = base + Int(slot)
                     lane.issues.append(issue.pointee.number)

@@ -3,7 +3,7 @@ import BoardModel
 extension Query {
     /// Whether `issue` satisfies every term.
     public func matches(_ issue: borrowing Issue, now: Timestamp = .now, staleAfterDays: Int = 14) -> Bool {
-        withUnsafePointer(to: issue) { matches(at: $0, now: now, staleAfterDays: staleAfterDays) }
+        withUnsafePointer(to: issue) { matches(at: $0, now: now, staleAfterDays: staleAfterDays) && !hidesWaiting($0, now: now) }
     }
 
     /// Whether the issue at `issue` satisfies every term. Scans of every issue use this: reading
@@ -46,6 +46,8 @@ extension QuerySort {
         case .created: issue.created.milliseconds
         case .updated: issue.updated.milliseconds
         case .priority: Int64(issue.priority.order)
+        // No due date sorts after every date.
+        case .due: issue.due?.daysSinceEpoch ?? Int64.max
         }
     }
 
@@ -89,6 +91,18 @@ extension QueryTerm {
             return bound.contains(issue.pointee.updated)
         case .archived:
             return issue.pointee.isArchived
+        case .overdue(let clock):
+            return issue.pointee.isOverdue(clock)
+        case .snoozed(let clock):
+            return issue.pointee.isSnoozed(clock)
+        case .resurfaced(let clock):
+            return issue.pointee.isResurfaced(clock)
+        case .due(let bound):
+            return bound.contains(issue.pointee.due)
+        case .mentions(let user):
+            return issue.pointee.mentions(user)
+        case .attention(let rules):
+            return !rules.reasons(issue.pointee).isEmpty
         }
     }
 }

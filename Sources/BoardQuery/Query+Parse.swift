@@ -1,3 +1,4 @@
+import Foundation
 import BoardModel
 
 extension Query {
@@ -8,28 +9,30 @@ extension Query {
     /// Every word of the language, for `lanes list --help` and docs: kept beside the parser so
     /// that a word added here cannot be missing there.
     public static let words = """
-        is:open is:closed is:stale is:untriaged is:archived assignee:NAME|me|none label:X column:ID|NAME \
+        is:open is:closed is:stale is:untriaged is:archived is:overdue is:snoozed is:resurfaced is:attention assignee:NAME|me|none label:X column:ID|NAME \
         priority:urgent|high|medium|low|none author:NAME|me created:>2026-01-31 updated:<7d (dates or ages in h d w m y, \
-        after <, <=, >, >= or nothing) sort:id|created|updated|priority[-desc] "free text"
+        after <, <=, >, >= or nothing) due:<7d|>2026-12-31|fri|none mentions:NAME|me \
+        sort:id|created|updated|priority|due[-desc] "free text"
         """
 
     /// The qualifiers the language knows, for error messages and completion.
-    public static let qualifiers = ["is", "assignee", "label", "column", "priority", "author", "created", "updated", "sort"]
+    public static let qualifiers = ["is", "assignee", "label", "column", "priority", "author", "created", "updated", "due", "mentions", "sort"]
 
     /// Parses `text` and checks its column terms against `state`: the one way a query typed
     /// by a person becomes a filter (the live `/` filter, saved views, `lanes list`).
     public static func parse(_ text: String, on state: BoardState, me: String, now: Timestamp = .now,
-                             staleAfterDays: Int = 14) throws(BoardError) -> Query {
-        try parse(text, me: me, now: now, staleAfterDays: staleAfterDays).resolvingColumns(in: state)
+                             staleAfterDays: Int = 14, zone: TimeZone = .current) throws(BoardError) -> Query {
+        try parse(text, me: me, now: now, staleAfterDays: staleAfterDays, zone: zone).resolvingColumns(in: state)
     }
 
     /// Parses `text`. `me` names the current actor; `now` anchors ages like `7d`.
     public static func parse(_ text: String, me: String, now: Timestamp = .now,
-                             staleAfterDays: Int = 14) throws(BoardError) -> Query {
+                             staleAfterDays: Int = 14, zone: TimeZone = .current) throws(BoardError) -> Query {
         guard text.utf8.count <= maximumLength else {
             throw .badQuery("the query is \(text.utf8.count) bytes long; a query is at most \(maximumLength)")
         }
-        var query = Query(source: text.trimmingSpaces)
+        var query = Query(source: text.trimmingSpaces, zone: zone)
+        let clock = DayClock(now: now, zone: zone).startOfToday
         for token in try tokenize(text) {
             var word = Substring(token)
             var negated = false
@@ -48,14 +51,14 @@ extension Query {
                 query.sort = try parseSort(value)
                 continue
             }
-            let condition = try condition(key: key, value: value, me: me, now: now, staleAfterDays: staleAfterDays)
+            let condition = try condition(key: key, value: value, me: me, now: now, staleAfterDays: staleAfterDays, clock: clock)
             query.terms.append(QueryTerm(condition, negated: negated))
         }
         return query
     }
 
     private static func condition(key: String, value: String, me: String, now: Timestamp,
-                                  staleAfterDays: Int) throws(BoardError) -> QueryTerm.Condition {
+                                  staleAfterDays: Int, clock: DayClock) throws(BoardError) -> QueryTerm.Condition {
         guard !value.isEmpty else { throw .badQuery("\"\(key):\" needs a value") }
         switch key {
         case "is":
@@ -65,7 +68,14 @@ extension Query {
             case "stale": return .stale
             case "untriaged": return .untriaged
             case "archived": return .archived
-            default: throw .badQuery("unknown \"is:\(value)\"; use is:open, is:closed, is:stale, is:untriaged or is:archived")
+            case "overdue": return .overdue(clock)
+            case "snoozed": return .snoozed(clock)
+            case "resurfaced": return .resurfaced(clock)
+            case "attention":
+                // New issues and mentions count from the start of yesterday: a day's news.
+                return .attention(Digest.Rules(person: me, since: clock.start(of: clock.today.adding(days: -1)), clock: clock,
+                                               staleAfterDays: staleAfterDays))
+            default: throw .badQuery("unknown \"is:\(value)\"; use is:open, is:closed, is:stale, is:untriaged, is:archived, is:overdue, is:snoozed, is:resurfaced or is:attention")
             }
         case "assignee":
             let lower = value.lowercased()
@@ -81,6 +91,10 @@ extension Query {
             return .priority(priority)
         case "author":
             return .author(BoardState.resolveMe(value, as: me) ?? value)
+        case "mentions":
+            return .mentions(BoardState.resolveMe(value, as: me) ?? String(value.drop { $0 == "@" }))
+        case "due":
+            return .due(try parseDueBound(value, today: clock.today))
         case "created", "updated":
             let bound = try parseDateBound(value, key: key, now: now)
             return key == "created" ? .created(bound) : .updated(bound)
@@ -99,7 +113,7 @@ extension Query {
             name.removeLast(4)
         }
         guard let key = QuerySort.Key(rawValue: name) else {
-            throw .badQuery("unknown sort \"\(value)\"; use sort:id, sort:created, sort:updated or sort:priority, with -desc to reverse")
+            throw .badQuery("unknown sort \"\(value)\"; use sort:id, sort:created, sort:updated, sort:priority or sort:due, with -desc to reverse")
         }
         return QuerySort(key: key, descending: descending)
     }

@@ -1,3 +1,4 @@
+import Foundation
 import BoardModel
 
 /// A parsed search, shared by `lanes list` and the board's `/` filter.
@@ -10,11 +11,14 @@ public struct Query: Hashable, Sendable {
     public var sort: QuerySort
     /// The text the query was parsed from, for the status line.
     public var source: String
+    /// The zone whose days decide whether an issue still waits (see `showsWaiting`).
+    public var zone: TimeZone
 
-    public init(terms: [QueryTerm] = [], sort: QuerySort = QuerySort(), source: String = "") {
+    public init(terms: [QueryTerm] = [], sort: QuerySort = QuerySort(), source: String = "", zone: TimeZone = .current) {
         self.terms = terms
         self.sort = sort
         self.source = source
+        self.zone = zone
     }
 
     public static let everything = Query()
@@ -52,6 +56,17 @@ public struct QueryTerm: Hashable, Sendable {
         case updated(DateBound)
         /// `is:archived`: asking for it is what shows archived issues (`Query+Hidden.swift`).
         case archived
+        /// Open and due before the clock's day.
+        case overdue(DayClock)
+        /// Waiting until a day after the clock's day.
+        case snoozed(DayClock)
+        /// Back from waiting and not touched since.
+        case resurfaced(DayClock)
+        case due(DueBound)
+        /// Named with `@` in the description or a comment.
+        case mentions(String)
+        /// Needs this person now: what their digest lists (`Digest.Rules`).
+        case attention(Digest.Rules)
     }
 
     public var condition: Condition
@@ -86,7 +101,7 @@ public struct DateBound: Hashable, Sendable {
 
 /// The order of query results.
 public struct QuerySort: Hashable, Sendable {
-    public enum Key: String, Hashable, Sendable, CaseIterable { case id, created, updated, priority }
+    public enum Key: String, Hashable, Sendable, CaseIterable { case id, created, updated, priority, due }
     public var key: Key
     public var descending: Bool
     public init(key: Key = .id, descending: Bool = false) {

@@ -17,6 +17,7 @@ public struct SavedView: Hashable, Sendable {
         SavedView(name: "mine", query: "assignee:me is:open sort:priority"),
         SavedView(name: "triage", query: "is:untriaged sort:created"),
         SavedView(name: "stale", query: "is:stale sort:updated"),
+        SavedView(name: "attention", query: "is:attention sort:due"),
     ]
 
     /// Built-ins first, then the rc file's; a view named like a built-in replaces it in place.

@@ -38,6 +38,7 @@ extension BoardState {
                 out.fixed(stamp.id.value)
             }
             writeLifecycle(issue.lifecycle, to: &out)
+            issue.writeDatesAndMentions(to: &out)
             let ends = timelineEnds[issue.number]!
             out.int(Int(ends.first))
             out.int(Int(ends.last))
@@ -92,6 +93,7 @@ extension BoardState {
             issue.clocks.placement = try stamp()
             issue.lifecycle = try Lifecycle(snapshot: &reader)
             if !issue.isShownByDefault { hiddenCount += 1 }
+            try issue.readDatesAndMentions(from: &reader)
             let ends = TimelineEnds(first: try index(), last: try index())
             // A number above the highest one would be handed out again to the next new issue.
             guard number <= highestNumber, issues.insert(issue, for: number), timelineEnds.insert(ends, for: number) else {

@@ -64,6 +64,8 @@ public enum LineCodec {
             field(id.description, &out)
         case .lifecycle:
             break
+        case .dueSet(let date), .snoozed(let date):
+            field(date?.description ?? "-", &out)
         case let .moved(from, to, rank), let .closed(from, to, rank), let .reopened(from, to, rank):
             field(from, &out); field(to, &out); field(rankText(rank), &out)
         case .column(let change):
@@ -124,6 +126,14 @@ public enum LineCodec {
             return value
         }
 
+        /// A day (`YYYY-MM-DD`) or `-` for none.
+        func date() throws(LineError) -> CalendarDate? {
+            let raw = try arg()
+            if raw == "-" { return nil }
+            guard let value = CalendarDate(iso: raw) else { throw LineError("bad date \"\(raw)\"; expected YYYY-MM-DD or -") }
+            return value
+        }
+
         let kind: EventKind
         switch kindName {
         case "columns":
@@ -149,6 +159,8 @@ public enum LineCodec {
         case "imported": kind = .imported(key: try arg())
         case "comment-edited": kind = .commentEdited(try commentID(fields.next()), text: try arg())
         case "comment-deleted": kind = .commentDeleted(try commentID(fields.next()))
+        case "due": kind = .dueSet(try date())
+        case "snoozed": kind = .snoozed(try date())
         case "renumbered":
             guard let field = fields.next() else { throw LineError("renumbered is missing a value") }
             kind = .renumbered(from: try issueNumber(field))

@@ -49,6 +49,7 @@ enum ActivityView {
             // A deleted issue's text is not shown: only what kind of thing happened.
             var text = deleted ? event.kind.name : Sanitizer.line(event.summary(in: context.board))
             if !deleted, case .commented(let comment) = event.kind { text += ": " + Sanitizer.line(comment) }
+            text = note(event, context) + text
             grid.put(DisplayWidth.truncate(text, to: max(0, layout.width - 1 - x)), x: x, y: y, style: base, limit: layout.width - 1)
             y += 1
         }

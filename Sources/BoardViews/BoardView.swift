@@ -53,7 +53,7 @@ enum BoardView {
         let count = limit.map { "\(lane.issues.count)/\($0)" } ?? "\(lane.issues.count)"
         let countWidth = DisplayWidth.of(count)
         let fullName = Sanitizer.line(lane.column.name)
-        var stale = lane.staleCount > 0 ? " · \(lane.staleCount) stale" : ""
+        var stale = (lane.staleCount > 0 ? " · \(lane.staleCount) stale" : "") + (lane.waitingCount > 0 ? " · \(lane.waitingCount) waiting" : "")
         let header = Rect(x: inner.x + headerInsets.left, y: area.y, width: max(0, inner.width - headerInsets.left - headerInsets.right), height: 1)
         if DisplayWidth.of(fullName) + 1 + countWidth + DisplayWidth.of(stale) > header.width { stale = "" }
         let staleWidth = DisplayWidth.of(stale)

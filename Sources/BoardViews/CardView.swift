@@ -31,6 +31,9 @@ enum CardView {
         if issue.isOpen, staleDays > Int64(context.settings.staleAfterDays) {
             column = grid.put("\(staleDays)d", x: column, y: y + 1, style: overlay(theme[.stale], on: details), limit: limit) + 1
         }
+        for badge in dateBadges(issue, clock: context.session.clock) {
+            column = grid.put(badge.text, x: column, y: y + 1, style: overlay(theme[badge.element], on: details), limit: limit) + 1
+        }
         for label in issue.labels {
             column = grid.put(Sanitizer.line(label), x: column, y: y + 1, style: overlay(theme[.label], on: details), limit: limit) + 1
         }

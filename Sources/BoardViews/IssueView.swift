@@ -69,6 +69,7 @@ public enum IssueView {
         lines.append(field("labels", issue.labels.isEmpty ? "-" : Sanitizer.line(issue.labels.joined(separator: ", ")), theme[.label]))
         lines.append(field("author", Sanitizer.line(issue.author) + " · created " + issue.created.ago(relativeTo: now)
                            + " · updated " + issue.updated.ago(relativeTo: now), theme[.default]))
+        lines += dateLines(issue, context: context, field: field)
         lines.append(Line("", theme[.default]))
         if issue.body.isEmpty {
             lines.append(Line("(no description)", theme[.dim]))

@@ -63,6 +63,8 @@ public enum DefaultBindings {
     bind generic pl priority low
     bind generic pn priority none
     bind generic x close-reopen
+    bind generic d due
+    bind generic s snooze
     bind generic m move-to
     bind generic <Space> mark
     bind generic * mark-all

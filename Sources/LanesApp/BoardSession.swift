@@ -1,3 +1,4 @@
+import Foundation
 import BoardModel
 import BoardQuery
 import BoardInteraction
@@ -26,6 +27,8 @@ public final class BoardSession {
     let configuration: Configuration
     let actor: String
     let now: () -> Timestamp
+    /// The zone whose days decide due dates and snoozes (tests set their own).
+    let zone: TimeZone
     private var projections = ProjectionCache()
     /// The open issue view's rows, kept while the board version, the issue and the width stay
     /// the same: every message (an idle tick too) reads them, and drawing them parses Markdown.
@@ -39,17 +42,18 @@ public final class BoardSession {
 
     /// `greeting` is the first status line in place of anything else (the demo says where it is).
     public init(log: EventLog, screen: TerminalScreen, configuration: Configuration, actor: String,
-                greeting: String? = nil, now: @escaping () -> Timestamp = { .now }) {
+                greeting: String? = nil, now: @escaping () -> Timestamp = { .now }, zone: TimeZone = .current) {
         self.log = log
         self.board = log.board
         self.screen = screen
         self.configuration = configuration
         self.actor = actor
         self.now = now
+        self.zone = zone
         send(.opened(Opening(problems: configuration.errors, readOnlyReason: log.readOnlyReason,
                              unreadableLines: log.problems.count, warnings: log.warnings,
                              asciiOnly: configuration.settings.asciiOnly, swimlanes: configuration.swimlanes,
-                             greeting: greeting)))
+                             greeting: greeting, attention: openingAttention())))
         log.onLockWait = { [weak self] holder in
             guard let self else { return }
             send(.waitingForLock(holder: LockHolder.describe(holder)))
@@ -109,6 +113,7 @@ public final class BoardSession {
         while !queue.isEmpty {
             let next = queue.removeFirst()
             // Other writers' lines are drawn because the observed board changed.
+            let day = ui.today
             switch next {
             case .tick, .othersWrote: break
             default: changed = true
@@ -120,6 +125,8 @@ public final class BoardSession {
                 if let outcome = perform(effect) { queue.append(outcome) }
             }
             adjustViewport()
+            // A tick that finds a new day brings waiting issues back: that is drawn.
+            if ui.today != day { changed = true }
         }
         // A tick draws nothing by itself.
         if changed { needsFrame = true }
@@ -202,7 +209,7 @@ public final class BoardSession {
     func save(_ request: SaveRequest) -> Message {
         var recording = UndoStep.Recording()
         do {
-            let events = try log.commit(request.changes, actor: actor) { state, change in
+            let events = try log.commit(request.changes, actor: actor, now: now()) { state, change in
                 recording.see(change, before: state)
             }
             return .saved(SaveResult(request: request, events: events, parts: recording.changedParts(in: log.state)))
@@ -272,6 +279,15 @@ public final class BoardSession {
         EditorRecovery(board: log.location.directory, subject: request.subject, environment: environment)
     }
 
+    /// "3 overdue, 2 back from waiting, 1 mention" for this person, mentions counted since
+    /// they last looked at the activity view (else over the last day).
+    func openingAttention() -> String? {
+        let time = now()
+        let seen = SeenMarker(board: log.location.directory, user: actor, environment: environment).read()
+        return Digest(state: log.state, person: actor, since: seen ?? Timestamp(milliseconds: time.milliseconds - Timestamp.day),
+                      clock: DayClock(now: time, zone: zone), staleAfterDays: configuration.settings.staleAfterDays).openingSummary
+    }
+
     // MARK: - Drawing
 
     func draw() {
@@ -313,6 +329,7 @@ public final class BoardSession {
             }
             context.issueRows = issueRows?.rows ?? []
         }
+        context.zone = zone
         return context
     }
 
@@ -327,7 +344,7 @@ public final class BoardSession {
         let key = ProjectionCache.Key(version: board.version, query: ui.filter, minute: time.milliseconds / 60_000,
                                       swimlanes: ui.swimlanes)
         let projection = projections.projection(for: key, board: board) { candidates, order, searchText, bands in
-            BoardProjection(state: board.state, query: ui.filter, now: time,
+            BoardProjection(state: board.state, query: ui.filter, now: time, zone: zone,
                             staleAfterDays: configuration.settings.staleAfterDays, swimlanes: ui.swimlanes,
                             candidates: candidates, order: order, searchText: searchText, bands: bands)
         }

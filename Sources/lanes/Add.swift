@@ -21,7 +21,7 @@ struct Add: ParsableCommand {
         Output.noteNewUsers(unknown)
         let events = try log.commit([.create(title: title, body: body, column: column, labels: labels,
                                              assignees: users, priority: priority)],
-                                    actor: me)
+                                    actor: me, now: options.clock.now)
         Output.print("#\(events[0].issue)")
     }
 }

@@ -32,7 +32,7 @@ struct BoardCommand {
             }
             let screen = MemoryScreen(width: parsedSize.width, height: parsedSize.height, keys: parsed)
             let session = BoardSession(log: log, screen: screen, configuration: configuration, actor: options.actorName,
-                                       greeting: greeting)
+                                       greeting: greeting, now: options.fixedNow)
             session.run(idleMilliseconds: nil)
             if dump { Output.print(session.frame().text + "\n") }
             return
@@ -48,7 +48,7 @@ struct BoardCommand {
         configuration.settings.asciiOnly = !screen.isUTF8
         defer { screen.stop() }
         let session = BoardSession(log: log, screen: screen, configuration: configuration, actor: options.actorName,
-                                   greeting: greeting)
+                                   greeting: greeting, now: options.fixedNow)
         session.run()
     }
 

@@ -16,7 +16,25 @@ struct BoardOptions: ParsableArguments {
     @Option(name: .customLong("as"), help: ArgumentHelp("Act as this user (default: $LANES_USER, or your login name).", valueName: "name"))
     var actor: String?
 
+    @Option(name: .long, help: ArgumentHelp("Act as if it were this moment (2026-12-04T09:00:00Z, or a date: its UTC midnight), in the local zone ($TZ): for tests and for looking ahead. Changes are stamped with it.", valueName: "time"))
+    var now: String?
+
     var environment: [String: String] { Environment.variables }
+
+    func validate() throws {
+        if let now, Timestamp.parse(now) == nil {
+            throw ValidationError("--now \"\(now)\" is not a time; use 2026-12-04T09:00:00Z or 2026-12-04")
+        }
+    }
+
+    /// `--now` (checked by `validate`) or the clock, in the local zone.
+    var clock: DayClock { DayClock(now: fixedNow()) }
+
+    /// The session's clock: `--now`, fixed, or the running clock.
+    var fixedNow: () -> Timestamp {
+        let fixed = now.flatMap(Timestamp.parse)
+        return { fixed ?? .now }
+    }
 
     var location: BoardLocation {
         BoardLocation.resolve(board: board, environment: environment, workingDirectory: Environment.workingDirectory)

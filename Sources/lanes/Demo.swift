@@ -20,6 +20,7 @@ struct Demo: ParsableCommand {
         var options = BoardOptions()
         options.board = root
         options.actor = "ann"
+        options.now = nil // every option read must be set on options made by hand
         try BoardCommand(options: options, keys: nil, size: "100x30", dump: false,
                          greeting: "demo board in \(root) (yours to change; delete it when done)").run()
     }

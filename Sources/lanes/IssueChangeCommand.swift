@@ -12,13 +12,14 @@ enum IssueChangeCommand {
     static func commit(_ options: BoardOptions, _ makeChanges: (_ me: String, _ board: BoardState) throws -> [Change]) throws {
         let log = try options.open()
         let me = options.actorName
-        let events = try log.commit(try makeChanges(me, log.state), actor: me)
+        let events = try log.commit(try makeChanges(me, log.state), actor: me, now: options.clock.now)
         if events.isEmpty {
             Output.print("nothing to change")
         } else {
             for event in events {
                 Output.print(event.subjectPrefix + Sanitizer.line(event.summary(in: log.state)))
             }
+            for wake in Wake.reports(for: events, in: log.state) { Output.print(Sanitizer.line(wake)) }
         }
     }
 }

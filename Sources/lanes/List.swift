@@ -16,8 +16,9 @@ struct List: ParsableCommand {
 
     func run() throws {
         let log = try options.open()
-        let parsed = try Query.parse(query.joined(separator: " "), on: log.state, me: options.actorName)
-        let issues = parsed.run(on: log.state)
+        let clock = options.clock
+        let parsed = try Query.parse(query.joined(separator: " "), on: log.state, me: options.actorName, now: clock.now, zone: clock.zone)
+        let issues = parsed.run(on: log.state, now: clock.now)
         switch format {
         case .table: Output.print(IssueTable.render(issues, state: log.state, width: Output.terminalWidth))
         case .json: Output.print(utf8: IssueJSON.list(issues))

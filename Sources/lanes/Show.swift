@@ -18,7 +18,7 @@ struct Show: ParsableCommand {
         let timeline = log.state.timelines[issue.number] ?? []
         switch format {
         case .text:
-            Output.print(IssueText.render(issue, timeline: timeline, state: log.state))
+            Output.print(IssueText.render(issue, timeline: timeline, state: log.state, now: options.clock.now))
         case .json:
             var json = JSONWriter()
             IssueJSON.write(issue, timeline: timeline, to: &json)

@@ -15,6 +15,7 @@ import Testing
             .moved(from: "todo", to: "doing", rank: 2.5), .prioritised(.urgent),
             .closed(from: "doing", to: "done", rank: 1), .reopened(from: "done", to: "doing", rank: 1e-9),
             .renumbered(from: 13), .imported(key: "jira:WEB-1\t"), .commentDeleted(EventID(0xABCDEF0123456789)),
+            .dueSet(CalendarDate(iso: "2028-02-29")), .dueSet(nil), .snoozed(CalendarDate(iso: "2026-12-04")), .snoozed(nil),
         ]
         for text in awkward {
             kinds += [.created(title: text, body: text, column: "todo", rank: 3, priority: .low), .retitled(text),

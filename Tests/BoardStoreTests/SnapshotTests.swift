@@ -26,6 +26,9 @@ import LanesTestSupport
                 .label(number, add: [pick(["p1", "p2"])], remove: ["bug"]), .assign(number, ["cy"]),
                 .unassign(number, ["ann"]), .prioritise(number, pick(Priority.allCases)), .retitle(number, "retitled \(round)"),
                 .close(number), .reopen(number), .editBody(number, "edited \(round)"),
+                // Due dates, snoozes (woken by another's change) and mentions are folded fields too.
+                .setDue(number, pick([nil, CalendarDate(daysSinceEpoch: 20_600)])),
+                .snooze(number, pick([nil, CalendarDate(daysSinceEpoch: 20_700)])), .comment(number, "cc @bob \(round)"),
             ])
             _ = try? log.commit([change], actor: pick(["ann", "bob", "cy"]))
         }

@@ -56,7 +56,7 @@ import Testing
         #expect(typed(h) == "label:bug -label:")
         h.type("ba<Tab>")
         #expect(typed(h) == "label:bug -label:backend ")
-        h.type("assignee:h<Tab>is:o<Tab>priority:hi<Tab>column:do<Tab>")
+        h.type("assignee:h<Tab>is:op<Tab>priority:hi<Tab>column:do<Tab>") // is:o is open or overdue
         #expect(typed(h) == "label:bug -label:backend assignee:helen is:open priority:high column:do")
         h.type("<C-u>sort:up<Tab>")
         #expect(typed(h) == "sort:updated")

@@ -149,6 +149,8 @@ final class SessionHarness {
         #expect(h.session.ui.viewName == "triage")
         #expect(BoardProjection(state: h.log.state, query: h.session.ui.filter).list == [1, 2], "no label or no assignee")
         h.type("5")
+        #expect(h.session.ui.viewName == "attention")
+        h.type("6")
         #expect(h.session.ui.viewName == "bugs")
         #expect(h.screenText.contains("bugs"))
         h.type("9")

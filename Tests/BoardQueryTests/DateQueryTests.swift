@@ -1,0 +1,86 @@
+import Foundation
+import Testing
+@testable import BoardModel
+@testable import BoardQuery
+
+/// The query words of due dates, waiting and mentions, and the waiting issues hidden by default.
+@Suite struct DateQueryTests {
+    let utc = TimeZone(identifier: "UTC")!
+    /// Wednesday 2026-12-02, noon UTC.
+    let now = Timestamp.parse("2026-12-02T12:00:00Z")!
+    func day(_ text: String) -> CalendarDate { CalendarDate(iso: text)! }
+
+    /// #1 overdue (12-01), #2 due 12-08, #3 due 2027-01-15, #4 no date; #5 waits until 12-05
+    /// (in doing); #6 waited until 12-01 (back); #7 closed and overdue; #2 mentions ann.
+    func sample() -> BoardState {
+        var state = BoardState(now: now)
+        var next: UInt64 = 0
+        func add(_ issue: Int, _ kind: EventKind, by actor: String = "ann", at: String = "2026-11-20T10:00:00Z") {
+            next += 1
+            state.apply(Event(id: EventID(next), at: Timestamp.parse(at)!, actor: actor, issue: issue, kind: kind))
+        }
+        for number in 1...7 {
+            add(number, .created(title: "Issue \(number)", body: "", column: number == 5 ? "doing" : "todo", rank: Double(number), priority: .none))
+        }
+        add(1, .dueSet(day("2026-12-01")))
+        add(2, .dueSet(day("2026-12-08")))
+        add(3, .dueSet(day("2027-01-15")))
+        add(5, .snoozed(day("2026-12-05")))
+        add(6, .snoozed(day("2026-12-01")))
+        add(7, .dueSet(day("2026-11-30")))
+        add(7, .closed(from: "todo", to: "done", rank: 1))
+        add(2, .commented("what do you think, @ann?"), by: "bob", at: "2026-12-01T09:00:00Z")
+        return state
+    }
+
+    func numbers(_ text: String) throws -> [Int] {
+        try Query.parse(text, on: sample(), me: "ann", now: now, zone: utc).run(on: sample(), now: now).map(\.number)
+    }
+
+    @Test func overdueIsOpenAndDueBeforeToday() throws {
+        #expect(try numbers("is:overdue") == [1])
+        #expect(try numbers("-is:overdue is:open") == [2, 3, 4, 6])
+    }
+
+    @Test func dueBoundsTakeAgesDatesAndNone() throws {
+        #expect(try numbers("due:<7d") == [1, 2, 7])
+        #expect(try numbers("due:>2026-12-31") == [3])
+        #expect(try numbers("due:none") == [4, 6])
+        #expect(try numbers("due:2026-12-08") == [2])
+        #expect(try numbers("due:<=2026-12-08") == [1, 2, 7])
+        #expect(try numbers("due:>=2027-01-15") == [3])
+        #expect(try numbers("due:<fri") == [1, 7]) // Friday 12-04
+        #expect(throws: BoardError.self) { try numbers("due:soon") }
+    }
+
+    @Test func sortByDuePutsIssuesWithoutADateLast() throws {
+        #expect(try numbers("sort:due") == [7, 1, 2, 3, 4, 6])
+        #expect(try numbers("sort:due-desc") == [6, 4, 3, 2, 1, 7])
+    }
+
+    @Test func waitingIssuesAreHiddenUnlessAskedFor() throws {
+        #expect(try numbers("") == [1, 2, 3, 4, 6, 7])
+        #expect(try numbers("is:snoozed") == [5])
+        #expect(try numbers("is:resurfaced") == [6])
+        let projection = BoardProjection(state: sample(), query: try Query.parse("", me: "ann", now: now, zone: utc), now: now, zone: utc)
+        #expect(projection.lanes.first { $0.column.id == "doing" }?.waitingCount == 1)
+        #expect(projection.lanes.first { $0.column.id == "doing" }?.issues == [])
+        // From its day on, it is back in its column.
+        let later = Timestamp.parse("2026-12-05T00:00:00Z")!
+        let back = BoardProjection(state: sample(), query: try Query.parse("", me: "ann", now: later, zone: utc), now: later, zone: utc)
+        #expect(back.lanes.first { $0.column.id == "doing" }?.issues == [5])
+        #expect(back.lanes.first { $0.column.id == "doing" }?.waitingCount == 0)
+    }
+
+    @Test func mentionsMeFindsIssuesNamingMe() throws {
+        #expect(try numbers("mentions:me") == [2])
+        #expect(try numbers("mentions:@ann") == [2])
+        #expect(try numbers("mentions:bob") == [])
+    }
+
+    @Test func attentionIsTheDigestForMe() throws {
+        // Overdue #1 and due-this-week #2 are nobody's (unassigned): only ann's mention (#2)
+        // and #6 (back, snoozed by ann) need her.
+        #expect(try numbers("is:attention") == [2, 6])
+    }
+}
