@@ -19,6 +19,7 @@ public enum IssueJSON {
         json.field("author", issue.author)
         json.field("created", issue.created)
         json.field("updated", issue.updated)
+        writeLinks(issue.links, to: &json)
         if let timeline {
             json.key("timeline")
             json.beginArray()
@@ -58,6 +59,9 @@ public enum IssueJSON {
         case .commented(let text): json.field("text", text)
         case .renumbered(let old): json.field("from", old)
         case .imported(let key): json.field("source", key)
+        case let .linked(type, other), let .unlinked(type, other):
+            json.field("type", type.rawValue)
+            json.field("issue", other)
         }
         json.endObject()
     }

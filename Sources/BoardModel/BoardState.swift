@@ -25,6 +25,8 @@ public struct BoardState: Sendable {
     public package(set) var eventCount = 0
     /// Issues brought in by `lanes import`, by their source key.
     public package(set) var importedKeys: [String: Int] = [:]
+    /// Which issues name which in their text (`#12`), kept as the events are folded.
+    public package(set) var mentions = MentionIndex()
 
     /// The latest time an event may carry to be folded: the clock plus `Timestamp.skew`.
     /// Later events are set aside. `EventLog` moves it on to the clock before each read and write.
@@ -111,12 +113,14 @@ public struct BoardState: Sendable {
             nextInTimeline.append(-1)
             timelineEnds.insert(TimelineEnds(first: index, last: index), for: number)
             highestNumber = max(highestNumber, number)
+            foldLinksAndMentions(event)
             return nil
         }
         // Mutate in place through the dictionary's storage: copying the issue out and back in
         // would copy its label and assignee arrays on every event.
         guard issues.contains(number) else { return "#\(number) does not exist (no created before it)" }
         if case .imported(let key) = event.kind { importedKeys[key] = number }
+        if let reason = linkProblem(event) { return reason }
         let index = Int32(events.count)
         events.append(event)
         nextInTimeline.append(-1)
@@ -126,6 +130,7 @@ public struct BoardState: Sendable {
         }
         let columns = columns
         issues.modify(number) { $0.fold(event, columns: columns) }
+        foldLinksAndMentions(event)
         return nil
     }
 
@@ -187,7 +192,7 @@ extension Issue {
             labels.removeAll { $0 == label }
         case .prioritised(let newPriority):
             if wins(\.priority) { priority = newPriority }
-        case .commented, .renumbered, .imported:
+        case .commented, .renumbered, .imported, .linked, .unlinked:
             break
         case let .closed(from, to, newRank):
             guard wins(\.placement) else { return }

@@ -32,6 +32,11 @@ extension BoardState {
         case let .reopen(number):
             guard let issue = issues[number] else { return nil }
             return issue.isOpen ? [] : [.move(number, to: issue.column, rank: issue.rank)]
+        case let .link(number, type, other), let .unlink(number, type, other):
+            guard let issue = issues[number] else { return nil }
+            let linked = issue.links.contains(IssueLink(type, other))
+            if case .link = change { return linked ? [] : [.unlink(number, type, other)] }
+            return linked ? [.link(number, type, other)] : []
         }
     }
 }

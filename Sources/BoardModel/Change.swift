@@ -18,6 +18,9 @@ public enum Change: Hashable, Sendable {
     case comment(Int, String)
     case close(Int)
     case reopen(Int)
+    /// Links issue 1 to issue 2 (`.link(3, .blocks, 7)`); see `linking` for what a duplicate adds.
+    case link(Int, LinkType, Int)
+    case unlink(Int, LinkType, Int)
 }
 
 extension BoardState {
@@ -83,6 +86,10 @@ extension BoardState {
                 kinds.append((number, .reopened(from: issue.column, to: back.id,
                                                rank: bottomRank(of: back.id, excluding: number))))
             }
+        case let .link(number, type, other):
+            kinds += try linkEvents(number, type, other)
+        case let .unlink(number, type, other):
+            kinds += try unlinkEvents(number, type, other)
         }
         return kinds.map { number, kind in
             // A change made after seeing an issue's latest event is stamped after it, even if

@@ -59,6 +59,8 @@ public enum ChangeReport {
         case .retitled: Phrase(lead: "retitled ")
         case .bodyEdited: Phrase(lead: "edited the description of ")
         case .created: Phrase(lead: "created ")
+        case let .linked(type, other): Phrase(lead: "linked ", tail: ": \(type.rawValue) #\(other)")
+        case let .unlinked(type, other): Phrase(lead: "unlinked ", tail: ": \(type.rawValue) #\(other)")
         case .columns, .renumbered, .imported: Phrase(lead: event.summary(in: state) + " (", tail: ")")
         }
     }

@@ -40,6 +40,9 @@ public enum EventKind: Hashable, Sendable {
     /// The issue came from another tracker; `key` (e.g. `github:owner/repo#12`) makes a second
     /// import of the same file skip it.
     case imported(key: String)
+    /// This issue is now linked to another (written in the forward form: `blocks`, not `blocked-by`).
+    case linked(LinkType, Int)
+    case unlinked(LinkType, Int)
 
     /// The word used for this kind in the log and in JSON (`kind`).
     public var name: String {
@@ -59,6 +62,8 @@ public enum EventKind: Hashable, Sendable {
         case .reopened: "reopened"
         case .renumbered: "renumbered"
         case .imported: "imported"
+        case .linked: "linked"
+        case .unlinked: "unlinked"
         }
     }
 }

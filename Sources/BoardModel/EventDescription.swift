@@ -34,6 +34,10 @@ extension Event {
             return "renumbered from #\(old) (two clones created #\(old) offline)"
         case let .reopened(from, to, _):
             return "reopened (\(state.columnName(from)) → \(state.columnName(to)))"
+        case let .linked(type, other):
+            return "linked: \(type.rawValue) #\(other)"
+        case let .unlinked(type, other):
+            return "unlinked: \(type.rawValue) #\(other)"
         }
     }
 

@@ -8,6 +8,8 @@ public enum IssueField: Hashable, Sendable {
     case assignee(String)
     /// Whether this label is on the issue.
     case label(String)
+    /// Whether this link is on the issue (from its side).
+    case link(LinkType, Int)
 
     /// The field's value in `issue`, comparable between two states of the board.
     public func value(in issue: Issue) -> String {
@@ -18,6 +20,7 @@ public enum IssueField: Hashable, Sendable {
         case .placement: "\(issue.column) \(issue.rank) \(issue.state.rawValue)"
         case .assignee(let user): issue.assignees.contains(user) ? "yes" : "no"
         case .label(let label): issue.labels.contains(label) ? "yes" : "no"
+        case let .link(type, other): issue.links.contains(IssueLink(type, other)) ? "yes" : "no"
         }
     }
 
@@ -30,6 +33,7 @@ public enum IssueField: Hashable, Sendable {
         case .placement: "column"
         case .assignee(let user): "assignee " + user
         case .label(let label): "label " + label
+        case let .link(type, other): "link \(type.rawValue) #\(other)"
         }
     }
 
@@ -42,6 +46,8 @@ public enum IssueField: Hashable, Sendable {
         case (.assignee(let user), .assigned(let other)), (.assignee(let user), .unassigned(let other)),
              (.label(let user), .labelled(let other)), (.label(let user), .unlabelled(let other)):
             user == other
+        case let (.link(type, number), .linked(otherType, otherNumber)), let (.link(type, number), .unlinked(otherType, otherNumber)):
+            type == otherType && number == otherNumber
         default:
             false
         }
@@ -71,6 +77,8 @@ extension Change {
         case let .label(number, add, remove):
             return add.map { (number, .label($0), .label(number, add: [$0], remove: [])) }
                 + remove.map { (number, .label($0), .label(number, add: [], remove: [$0])) }
+        case let .link(number, type, other), let .unlink(number, type, other):
+            return [(number, .link(type, other), self)]
         }
     }
 }

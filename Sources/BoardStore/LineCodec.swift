@@ -58,6 +58,8 @@ public enum LineCodec {
             field("#" + String(old), &out)
         case .imported(let key):
             field(key, &out)
+        case let .linked(type, other), let .unlinked(type, other):
+            field(type.rawValue, &out); field("#" + String(other), &out)
         case let .moved(from, to, rank), let .closed(from, to, rank), let .reopened(from, to, rank):
             field(from, &out); field(to, &out); field(rankText(rank), &out)
         }
@@ -142,6 +144,12 @@ public enum LineCodec {
         case "renumbered":
             guard let field = fields.next() else { throw LineError("renumbered is missing a value") }
             kind = .renumbered(from: try issueNumber(field))
+        case "linked", "unlinked":
+            let name = try arg()
+            guard let type = LinkType(rawValue: name), type.isForward else { throw LineError("bad link type \"\(name)\"") }
+            guard let field = fields.next() else { throw LineError("\(kindName) is missing the other issue") }
+            let other = try issueNumber(field)
+            kind = kindName == "linked" ? .linked(type, other) : .unlinked(type, other)
         default: throw LineError("unknown event kind \"\(kindName)\"")
         }
         if case .columns = kind {
