@@ -30,6 +30,7 @@ public enum CommandName: String, CaseIterable, Sendable {
     case swimlanes
     case goto
     case messages
+    case link, unlink
     case none
 
     /// The one help line shown by `?`, completion and docs.
@@ -77,6 +78,8 @@ public enum CommandName: String, CaseIterable, Sendable {
         case .swimlanes: "Split the board into bands: " + Swimlanes.names.joined(separator: " → ")
         case .goto: "Select and open an issue by number, from any view: :goto 12 or :12"
         case .messages: "List every problem in the rc files and themes, and recent messages"
+        case .link: "Link to another issue (asks the type, then the issue): :link duplicates 12"
+        case .unlink: "Remove a link (completes the issue's links): :unlink blocks 7"
         case .none: "Do nothing (unbinds a key)"
         }
     }
@@ -93,6 +96,7 @@ public enum CommandName: String, CaseIterable, Sendable {
         case .swimlanes: Swimlanes.names.joined(separator: "|")
         case .commentLine, .newIssue: "TEXT"
         case .goto: "NUMBER"
+        case .link, .unlink: "TYPE NUMBER"
         default: nil
         }
     }
@@ -102,7 +106,7 @@ public enum CommandName: String, CaseIterable, Sendable {
     public var takesIssue: Bool {
         switch self {
         case .openIssue, .editIssue, .comment, .commentLine, .assign, .unassign, .label, .priority,
-             .closeReopen, .moveTo, .move, .mark, .goto: true
+             .closeReopen, .moveTo, .move, .mark, .goto, .link, .unlink: true
         default: false
         }
     }
@@ -123,6 +127,7 @@ public enum CommandName: String, CaseIterable, Sendable {
     public static let changing: Set<CommandName> = [
         .moveCardLeft, .moveCardRight, .moveCardUp, .moveCardDown, .move, .newIssue, .editIssue, .comment,
         .commentLine, .assign, .unassign, .label, .priority, .closeReopen, .moveTo, .undo, .redo,
+        .link, .unlink,
     ]
 }
 

@@ -62,6 +62,8 @@ extension Reducer {
         case .label: return argumentCandidates(.label, position: words.count, subject: nil, word: word)
         case .move: return argumentCandidates(.moveTo, position: words.count, subject: nil, word: word)
         case .goto: return words.isEmpty ? issueNumbers(word) : ("", [])
+        case .link: return argumentCandidates(.link, position: words.count, subject: nil, word: word)
+        case .unlink: return argumentCandidates(.unlink, position: words.count, subject: nil, word: word)
         case .newIssue, .comment: return ("", [])
         }
     }
@@ -83,6 +85,7 @@ extension Reducer {
         case .swimlanes: return ("", first ? Swimlanes.names : [])
         case .view: return ("", first ? context.views.map(\.name) : [])
         case .filter: return queryCandidates(word)
+        case .link, .unlink: return linkCandidates(name, position: position, issues: issues, word: word)
         default: return ("", [])
         }
     }
@@ -95,7 +98,8 @@ extension Reducer {
         let key = term[..<colon].lowercased()
         let board = context.board
         let values: [String] = switch key {
-        case "is": ["open", "closed", "stale", "untriaged"]
+        case "is": ["open", "closed", "stale", "untriaged", "blocked", "parent"]
+        case "has": ["duplicates"]
         case "assignee": ["me", "none"] + board.knownUsers
         case "author": ["me"] + board.knownUsers
         case "label": board.knownLabels

@@ -107,9 +107,42 @@ extension Event {
     /// Every issue this event changes: its own, and for a link the other issue too (what
     /// derived views must update).
     public var touchedIssues: [Int] {
-        switch kind {
-        case .linked(_, let other), .unlinked(_, let other): [issue, other]
-        default: [issue]
+        kind.linkTarget.map { [issue, $0] } ?? [issue]
+    }
+}
+
+extension EventKind {
+    /// The other issue of a link event.
+    public var linkTarget: Int? {
+        switch self {
+        case .linked(_, let other), .unlinked(_, let other): other
+        default: nil
         }
+    }
+
+    /// The same link event pointing at `number` instead (a merge renumbered its other issue).
+    public func linking(to number: Int) -> EventKind {
+        switch self {
+        case .linked(let type, _): .linked(type, number)
+        case .unlinked(let type, _): .unlinked(type, number)
+        default: self
+        }
+    }
+}
+
+extension BoardState {
+    /// Cycles of `blocks` or `parent-of` links, each once (as `#1 → #2 → #1`): writers refuse
+    /// them, but two clones can each add half of one offline and meet in a merge. `lanes check`
+    /// names them so someone can unlink one.
+    public var linkCycles: [String] {
+        var seen = Set<Set<Int>>()
+        var cycles: [String] = []
+        for number in issues.keys.sorted() {
+            for link in issues[number]!.links where link.type.refusesCycles {
+                guard let path = path(from: link.issue, to: number, along: link.type), seen.insert(Set(path)).inserted else { continue }
+                cycles.append("#\(number) " + path.map { "\(link.type.rawValue) #\($0)" }.joined(separator: " "))
+            }
+        }
+        return cycles
     }
 }

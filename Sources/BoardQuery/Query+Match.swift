@@ -23,16 +23,20 @@ extension Query {
     /// For each term, its answer for every issue of `state` if `searchText` (which must be
     /// `state`'s) can give it in one pass (free text that is ASCII), else nil.
     func knownAnswers(from searchText: SearchText?, in state: BoardState) -> [[Bool]?] {
-        guard let searchText else { return [] }
-        return terms.map { term in
-            guard case .text(let needle) = term.condition, needle.utf8.allSatisfy({ $0 < 0x80 && $0 != 0 }) else { return nil }
+        terms.map { term in
+            if case .blocked = term.condition { return QueryTerm.blockedAnswers(in: state) }
+            guard let searchText, case .text(let needle) = term.condition, needle.utf8.allSatisfy({ $0 < 0x80 && $0 != 0 }) else { return nil }
             return searchText.matches(needle, in: state)
         }
     }
 
     /// The matching issues of `state`, in the query's order.
     public func run(on state: BoardState, now: Timestamp = .now, staleAfterDays: Int = 14) -> [Issue] {
-        let found = state.issues.values.filter { matches($0, now: now, staleAfterDays: staleAfterDays) }
+        let known = knownAnswers(from: nil, in: state)
+        var found: [Issue] = []
+        state.issues.forEachPointer(nil) { slot, issue in
+            if matches(at: issue, slot: slot, known: known, now: now, staleAfterDays: staleAfterDays) { found.append(issue.pointee) }
+        }
         return sort.apply(found)
     }
 }
@@ -45,6 +49,7 @@ extension QuerySort {
         case .created: issue.created.milliseconds
         case .updated: issue.updated.milliseconds
         case .priority: Int64(issue.priority.order)
+        case .duplicates: -Int64(issue.links.count { $0.type == .duplicatedBy })
         }
     }
 
@@ -86,6 +91,8 @@ extension QueryTerm {
             return bound.contains(issue.pointee.created)
         case .updated(let bound):
             return bound.contains(issue.pointee.updated)
+        case .blocked, .parent, .hasDuplicates, .link:
+            return matchesLink(issue.pointee)
         }
     }
 }

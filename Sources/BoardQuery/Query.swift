@@ -49,6 +49,10 @@ public struct QueryTerm: Hashable, Sendable {
         case text(String)
         case created(DateBound)
         case updated(DateBound)
+        /// `is:blocked`: an open issue blocks it. `is:parent`, `has:duplicates`.
+        case blocked, parent, hasDuplicates
+        /// `blocks:N`, `blocked-by:N`, `parent:N`: the issue has this link (from its side).
+        case link(LinkType, Int)
     }
 
     public var condition: Condition
@@ -83,7 +87,7 @@ public struct DateBound: Hashable, Sendable {
 
 /// The order of query results.
 public struct QuerySort: Hashable, Sendable {
-    public enum Key: String, Hashable, Sendable, CaseIterable { case id, created, updated, priority }
+    public enum Key: String, Hashable, Sendable, CaseIterable { case id, created, updated, priority, duplicates }
     public var key: Key
     public var descending: Bool
     public init(key: Key = .id, descending: Bool = false) {

@@ -55,6 +55,7 @@ enum IssueView {
             for text in DisplayWidth.wrap(Sanitizer.multiline(issue.body), to: width) { lines.append(Line(text, theme[.default])) }
         }
         lines.append(Line("", theme[.default]))
+        lines += linkLines(issue, context: context)
         lines.append(Line("Timeline", theme[.helpSection]))
         let events = board.timelines[issue.number] ?? []
         let ageWidth = 9

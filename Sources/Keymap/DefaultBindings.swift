@@ -64,6 +64,8 @@ public enum DefaultBindings {
     bind generic * mark-all
     bind generic u undo
     bind generic <C-r> redo
+    bind generic b link
+    bind generic B unlink
 
     # Saved views
     bind generic 1 view 1
