@@ -13,7 +13,7 @@ extension BoardState {
     }
 
     static func readLinks(from reader: inout SnapshotReader) throws(SnapshotReader.Damaged) -> [IssueLink] {
-        let count = try reader.count(ofItemsSized: 2)
+        let count = try reader.count(atMost: NumberedTable<Issue>.maximumNumber)
         var links: [IssueLink] = []
         for _ in 0..<count {
             let type = LinkType.allCases[try reader.count(atMost: LinkType.allCases.count - 1)]
@@ -34,7 +34,7 @@ extension BoardState {
 
     static func readMentions(from reader: inout SnapshotReader) throws(SnapshotReader.Damaged) -> MentionIndex {
         var index = MentionIndex()
-        for _ in 0..<(try reader.count(ofItemsSized: 2)) {
+        for _ in 0..<(try reader.count(atMost: NumberedTable<Issue>.maximumNumber)) {
             index.add(try reader.count(atMost: NumberedTable<Issue>.maximumNumber), try reader.count(atMost: NumberedTable<Issue>.maximumNumber))
         }
         return index
