@@ -20,7 +20,7 @@ extension Reducer {
         guard context.board.issues.contains(other) else { return message(BoardError.noSuchIssue(other).description, error: true) }
         let numbers = targets.filter { $0 != other }
         guard !numbers.isEmpty else { return message(targets.isEmpty ? "nothing selected" : "#\(other) cannot be linked to itself", error: true) }
-        if command.name == .link { return save(numbers.flatMap { Change.linking($0, type, other) }) }
+        if command.name == .link { return save(numbers.map { .link($0, type, other) }) }
         let linked = numbers.filter { context.board.issues[$0]?.links.contains(IssueLink(type, other)) == true }
         guard !linked.isEmpty else { return message("no link \"\(type.rawValue) #\(other)\" to remove", error: true) }
         return save(linked.map { .unlink($0, type, other) })

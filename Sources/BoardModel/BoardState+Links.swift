@@ -4,6 +4,8 @@ extension BoardState {
     /// The events of `.link(number, type, other)`: one `linked` event in the forward form, on
     /// the issue the link starts from; none if the link is already there. A link to a missing
     /// issue, to itself, or one that would close a cycle of `blocks` or `parent-of` is refused.
+    /// A duplicate is also closed, with a comment pointing at the original, so triage sees one
+    /// open issue per problem.
     func linkEvents(_ number: Int, _ type: LinkType, _ other: Int) throws(BoardError) -> [(Int, EventKind)] {
         _ = try issue(number)
         _ = try issue(other)
@@ -14,7 +16,9 @@ extension BoardState {
             let cycle = ([source] + path).map { "#\($0)" }.joined(separator: " → ")
             throw .invalid("#\(source) \(forward.rawValue) #\(target) would make a cycle: \(cycle)")
         }
-        return [(source, .linked(forward, target))]
+        guard forward == .duplicates else { return [(source, .linked(forward, target))] }
+        return [(source, .linked(forward, target)), (source, .commented("Duplicate of #\(target)"))]
+            + (closing(issues[source]!).map { [(source, $0)] } ?? [])
     }
 
     /// The events of `.unlink(number, type, other)`: none if the link is not there. The other
@@ -89,20 +93,6 @@ extension Issue {
     }
 }
 
-extension Change {
-    /// What linking asks for: the link, and for a duplicate also a comment on it pointing at
-    /// the original and its closing (so triage sees one open issue per problem). Undo takes
-    /// back the link and the closing.
-    public static func linking(_ number: Int, _ type: LinkType, _ other: Int) -> [Change] {
-        var changes: [Change] = [.link(number, type, other)]
-        if type == .duplicates || type == .duplicatedBy {
-            let (duplicate, original) = type == .duplicates ? (number, other) : (other, number)
-            changes += [.comment(duplicate, "Duplicate of #\(original)"), .close(duplicate)]
-        }
-        return changes
-    }
-}
-
 extension Event {
     /// Every issue this event changes: its own, and for a link the other issue too (what
     /// derived views must update).
@@ -144,5 +134,15 @@ extension BoardState {
             }
         }
         return cycles
+    }
+}
+
+extension Change {
+    /// The part of linking a duplicate that closes it, so undo reopens it too.
+    var duplicateClosing: [(issue: Int, field: IssueField, change: Change)] {
+        switch self {
+        case let .link(number, .duplicates, _), let .link(_, .duplicatedBy, number): [(number, .placement, .close(number))]
+        default: []
+        }
     }
 }

@@ -73,11 +73,8 @@ extension BoardState {
             kinds.append((number, .commented(text)))
         case let .close(number):
             let issue = try issue(number)
-            guard let closing = closingColumn else { throw .invalid("this board has no closing column") }
-            if issue.isOpen {
-                kinds.append((number, .closed(from: issue.column, to: closing.id,
-                                             rank: bottomRank(of: closing.id, excluding: number))))
-            }
+            guard closingColumn != nil else { throw .invalid("this board has no closing column") }
+            if let closed = closing(issue) { kinds.append((number, closed)) }
         case let .reopen(number):
             let issue = try issue(number)
             if !issue.isOpen {
@@ -97,6 +94,13 @@ extension BoardState {
             let after = issues[number].map { Timestamp(milliseconds: $0.updated.milliseconds + 1) } ?? time
             return Event(id: newID(), at: max(time, after), actor: actor, issue: number, kind: kind)
         }
+    }
+
+    /// The event that closes `issue`: to the bottom of the first closing column. Nil if it is
+    /// closed already or the board has no closing column.
+    func closing(_ issue: Issue) -> EventKind? {
+        guard issue.isOpen, let closing = closingColumn else { return nil }
+        return .closed(from: issue.column, to: closing.id, rank: bottomRank(of: closing.id, excluding: issue.number))
     }
 
     /// The column named `name` (id or display name), or an error listing the columns.

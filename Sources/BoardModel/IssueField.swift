@@ -78,7 +78,7 @@ extension Change {
             return add.map { (number, .label($0), .label(number, add: [$0], remove: [])) }
                 + remove.map { (number, .label($0), .label(number, add: [], remove: [$0])) }
         case let .link(number, type, other), let .unlink(number, type, other):
-            return [(number, .link(type, other), self)]
+            return [(number, .link(type, other), self)] + duplicateClosing
         }
     }
 }

@@ -18,7 +18,7 @@ struct Link: ParsableCommand {
     @Argument(help: "The other issue.") var other: IssueNumber
 
     func run() throws {
-        try IssueChangeCommand.commit(options) { _ in Change.linking(number.value, type, other.value) }
+        try IssueChangeCommand.commit(options) { _ in [.link(number.value, type, other.value)] }
     }
 }
 

@@ -11,8 +11,8 @@ import LanesTestSupport
     func sample() throws -> BoardState {
         try board((1...9).map { .create(title: "issue \($0)") } + [
             .link(1, .blocks, 2), .link(3, .blockedBy, 1), .link(4, .blocks, 5), .close(4),
-            .link(6, .parentOf, 1), .link(4, .childOf, 6),
-        ] + Change.linking(7, .duplicates, 1) + Change.linking(8, .duplicates, 1) + Change.linking(9, .duplicates, 2))
+            .link(6, .parentOf, 1), .link(4, .childOf, 6), .link(7, .duplicates, 1), .link(8, .duplicates, 1), .link(9, .duplicates, 2),
+        ])
     }
 
     /// The numbers `text` finds, checked to be the same through the projection the `/` filter uses.

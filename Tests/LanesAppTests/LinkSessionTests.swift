@@ -1,0 +1,59 @@
+import Testing
+@testable import BoardModel
+@testable import BoardQuery
+@testable import BoardStore
+@testable import LanesApp
+
+/// `b` and `B` in the board: the type, then the issue, with completion; marks apply; undo.
+@Suite struct LinkSessionTests {
+    /// #1…#6 in To do, in order; the cursor on #1.
+    func harness() throws -> SessionHarness {
+        let h = try SessionHarness((1...6).map { .create(title: "card \($0)", column: "todo") })
+        h.type("l")
+        return h
+    }
+
+    @Test func markedIssuesBecomeDuplicatesOfOneAndUndoTakesItBack() throws {
+        let h = try harness()
+        h.type("j<Space><Space><Space>") // marks #2, #3, #4
+        h.type("bdup<Tab>")
+        #expect(h.session.ui.prompt?.editor.text == "duplicate", "duplicates or duplicated-by")
+        h.type("s<Tab>")
+        #expect(h.session.ui.prompt?.editor.text == "duplicates ")
+        h.type("#1<Enter>")
+        for number in [2, 3, 4] {
+            #expect(h.issue(number).links == [IssueLink(.duplicates, 1)] && !h.issue(number).isOpen)
+        }
+        #expect(h.issue(1).linked(.duplicatedBy) == [2, 3, 4] && h.issue(1).isOpen)
+        #expect(h.session.ui.message?.text.hasPrefix("linked 3 issues: duplicates #1") == true)
+        h.type("u")
+        for number in [2, 3, 4] { #expect(h.issue(number).links.isEmpty && h.issue(number).isOpen) }
+        #expect(h.issue(1).links.isEmpty)
+        h.type("<C-r>")
+        #expect(h.issue(1).linked(.duplicatedBy) == [2, 3, 4])
+    }
+
+    @Test func aCycleIsRefusedOnTheStatusLineAndNothingIsSaved() throws {
+        let h = try harness()
+        h.type("bblocks 2<Enter>") // #1 blocks #2
+        h.type("jbblocks 1<Enter>") // #2 blocks #1
+        #expect(h.session.ui.message?.text == "#2 blocks #1 would make a cycle: #2 → #1 → #2")
+        #expect(h.issue(2).links == [IssueLink(.blockedBy, 1)])
+        h.type("bblocks 99<Enter>")
+        #expect(h.session.ui.message?.text == "no issue #99 on this board")
+    }
+
+    @Test func unlinkCompletesTheSelectedIssuesLinks() throws {
+        let h = try harness()
+        h.type(":link 1 parent-of 5<Enter>:link 1 relates-to 6<Enter>")
+        #expect(h.issue(5).links == [IssueLink(.childOf, 1)])
+        h.type("B<Tab><Tab>")
+        #expect(h.session.ui.prompt?.candidates == ["parent-of", "relates-to"])
+        h.type("p<Tab>")
+        #expect(h.session.ui.prompt?.editor.text == "parent-of ")
+        h.type("<Tab>")
+        #expect(h.session.ui.prompt?.editor.text == "parent-of 5 ")
+        h.type("<Enter>")
+        #expect(h.issue(1).links == [IssueLink(.relatesTo, 6)] && h.issue(5).links.isEmpty)
+    }
+}
