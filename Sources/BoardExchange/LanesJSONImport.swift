@@ -60,6 +60,10 @@ enum LanesJSONImport {
         case "prioritised": return string("priority").flatMap(Priority.init(rawValue:)).map { .prioritised($0) }
         case "commented": return string("text").map { .commented($0) }
         case "imported": return string("source").map { .imported(key: $0) }
+        case "linked", "unlinked":
+            guard let type = string("type").flatMap(LinkType.init(rawValue:)), type.isForward,
+                  let other = entry["issue"] as? Int, (1...NumberedTable<Issue>.maximumNumber).contains(other) else { return nil }
+            return entry["kind"] as? String == "linked" ? .linked(type, other) : .unlinked(type, other)
         case "renumbered":
             return (entry["from"] as? Int).flatMap { (1...NumberedTable<Issue>.maximumNumber).contains($0) ? .renumbered(from: $0) : nil }
         default: return nil

@@ -41,6 +41,53 @@ import Testing
     }
 }
 
+extension LinkCLITests {
+    /// `lanes export` then `lanes import` keeps links, with the numbers the issues get on the
+    /// new board; a link to an issue not in the file is left out and counted.
+    @Test func exportThenImportKeepsLinksUnderTheirNewNumbers() throws {
+        #expect(try lanes.run(["init"]).status == 0)
+        for title in ["one", "two", "three"] { try lanes.run(["add", title]) }
+        try lanes.run(["link", "1", "blocks", "3"])
+        try lanes.run(["link", "3", "child-of", "2"])
+        try lanes.run(["link", "2", "relates-to", "1"])
+        try lanes.run(["unlink", "2", "relates-to", "1"])
+        let file = scratch.path + "/board.json"
+        try lanes.run(["export"]).stdout.write(toFile: file, atomically: true, encoding: .utf8)
+
+        let other = LanesProcess(home: scratch.path + "/other")
+        try FileManager.default.createDirectory(atPath: other.home, withIntermediateDirectories: true)
+        #expect(try other.run(["init"]).status == 0)
+        try other.run(["add", "already here"])
+        let imported = try other.run(["import", file])
+        #expect(imported.status == 0 && imported.stdout.hasPrefix("imported 3 issues"), "\(imported.stdout) \(imported.stderr)")
+        let issues = (try json(other.run(["export"]).stdout) as! [String: Any])["issues"] as! [[String: Any]]
+        func links(_ title: String) -> [String] {
+            let issue = issues.first { $0["title"] as? String == title }!
+            return (issue["links"] as! [[String: Any]]).map { link in
+                let other = issues.first { $0["id"] as? Int == link["issue"] as? Int }!
+                return "\(link["type"]!) \(other["title"]!)"
+            }
+        }
+        #expect(links("one") == ["blocks three"])
+        #expect(links("two") == ["parent-of three"])
+        #expect(links("three") == ["blocked-by one", "child-of two"])
+        #expect(try other.run(["check"]).status == 0)
+
+        // Only #1 and #2 of the file: their links to #3 have nothing to point at.
+        let board = try json(String(contentsOfFile: file, encoding: .utf8)) as! [String: Any]
+        var partial = board
+        partial["issues"] = (board["issues"] as! [[String: Any]]).filter { $0["id"] as? Int != 3 }
+        let partialFile = scratch.path + "/partial.json"
+        try JSONSerialization.data(withJSONObject: partial).write(to: URL(fileURLWithPath: partialFile))
+        let third = LanesProcess(home: scratch.path + "/third")
+        try FileManager.default.createDirectory(atPath: third.home, withIntermediateDirectories: true)
+        #expect(try third.run(["init"]).status == 0)
+        let result = try third.run(["import", partialFile])
+        #expect(result.stdout.contains("imported 2 issues") && result.stdout.contains("2 links to issues not in the file left out"),
+                "\(result.stdout) \(result.stderr)")
+    }
+}
+
 /// Links made on two clones meet through `lanes sync`.
 @Suite(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/git"), "git is not installed"))
 struct LinkSyncTests {
