@@ -42,6 +42,22 @@ import Testing
 }
 
 extension LinkCLITests {
+    /// A link whose other issue is not on the board (written by hand, or its issue gone on
+    /// another clone) is set aside, not shown, and `lanes check` says so.
+    @Test func checkReportsALinkToAMissingIssue() throws {
+        #expect(try lanes.run(["init"]).status == 0)
+        try lanes.run(["add", "one"])
+        let events = scratch.path + "/.lanes/events"
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: events))
+        handle.seekToEndOfFile()
+        handle.write(Data("00000000000000ab\t2026-11-29T10:00:00.000Z\tbob\t#1\tlinked\tblocks\t#9\n".utf8))
+        try handle.close()
+        let check = try lanes.run(["check"])
+        #expect(check.status == 1)
+        #expect(check.stdout.contains("events:4: links to #9, which does not exist; set aside"), "\(check.stdout)")
+        #expect(try links(1).isEmpty)
+    }
+
     /// `lanes export` then `lanes import` keeps links, with the numbers the issues get on the
     /// new board; a link to an issue not in the file is left out and counted.
     @Test func exportThenImportKeepsLinksUnderTheirNewNumbers() throws {
