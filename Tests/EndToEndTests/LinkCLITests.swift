@@ -22,6 +22,8 @@ import Testing
         #expect(duplicate.stdout.hasPrefix("#4 linked: duplicates #2\n#4 commented\n#4 closed"), "\(duplicate.stdout)")
         #expect(try links(1) == ["blocked-by 2", "child-of 3"])
         #expect(try links(2) == ["blocks 1", "relates-to 5", "duplicated-by 4"])
+        let shown = try lanes.run(["show", "2"]).stdout
+        #expect(shown.contains("links:     blocks #1, relates to #5, is duplicated by #4\nmentioned: in #4\n"), "\(shown)")
         #expect(try lanes.run(["list", "is:closed", "--format", "json"]).stdout.contains("\"links\":[{\"type\":\"duplicates\",\"issue\":2}]"))
         let export = try lanes.run(["export"]).stdout
         #expect(export.contains("\"kind\":\"linked\",\"type\":\"parent-of\",\"issue\":1"))
