@@ -100,6 +100,7 @@ extension Reducer {
         let values: [String] = switch key {
         case "is": ["open", "closed", "stale", "untriaged", "blocked", "parent"]
         case "has": ["duplicates"]
+        case "blocks", "blocked-by", "parent": board.issues.keys.sorted().map(String.init)
         case "assignee": ["me", "none"] + board.knownUsers
         case "author": ["me"] + board.knownUsers
         case "label": board.knownLabels
