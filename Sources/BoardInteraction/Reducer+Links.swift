@@ -26,6 +26,14 @@ extension Reducer {
         return save(linked.map { .unlink($0, type, other) })
     }
 
+    /// `b` and `B` without an argument: the prompt, unless there is no link to remove.
+    mutating func openLinkPrompt(_ name: CommandName) -> [Effect] {
+        if name == .unlink, !targets.isEmpty, targets.allSatisfy({ context.board.issues[$0]?.links.isEmpty ?? true }) {
+            return message(targets.count == 1 ? "#\(targets[0]) has no links" : "no marked issue has links", error: true)
+        }
+        return prompt(name == .link ? .link : .unlink)
+    }
+
     /// <Tab> after `link`/`unlink`: first a type, then an issue. Unlinking offers only the
     /// types and issues the targets are linked with.
     func linkCandidates(_ name: CommandName, position: Int, issues: [Issue], word: String) -> (lead: String, [String]) {

@@ -109,7 +109,7 @@ extension Reducer {
             guard let step = ui.undo.redo.popLast() else { return message("nothing to redo", error: true) }
             return [.replay(step, .forward, keep: selectedOnBoard)]
         case .link, .unlink:
-            return argument.isEmpty ? prompt(command.name == .link ? .link : .unlink) : runLink(command)
+            return argument.isEmpty ? openLinkPrompt(command.name) : runLink(command)
         default:
             break
         }

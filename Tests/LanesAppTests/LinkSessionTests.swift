@@ -45,6 +45,8 @@ import Testing
 
     @Test func unlinkCompletesTheSelectedIssuesLinks() throws {
         let h = try harness()
+        h.type("B")
+        #expect(h.session.ui.prompt == nil && h.session.ui.message?.text == "#1 has no links")
         h.type(":link 1 parent-of 5<Enter>:link 1 relates-to 6<Enter>")
         #expect(h.issue(5).links == [IssueLink(.childOf, 1)])
         h.type("B<Tab><Tab>")
