@@ -62,6 +62,7 @@ public enum IssueJSON {
         case let .linked(type, other), let .unlinked(type, other):
             json.field("type", type.rawValue)
             json.field("issue", other)
+        case .column(let change): ColumnJSON.write(change, to: &json)
         }
         json.endObject()
     }
@@ -71,6 +72,7 @@ public enum IssueJSON {
         json.field("id", column.id)
         json.field("name", column.name)
         json.key("closing"); json.bool(column.isClosing)
+        ColumnJSON.wip(column.wip, to: &json)
         json.endObject()
     }
 

@@ -31,6 +31,8 @@ public enum CommandName: String, CaseIterable, Sendable {
     case goto
     case messages
     case link, unlink
+    case column
+    case columnMenu = "column-menu"
     case none
 
     /// The one help line shown by `?`, completion and docs.
@@ -80,6 +82,8 @@ public enum CommandName: String, CaseIterable, Sendable {
         case .messages: "List every problem in the rc files and themes, and recent messages"
         case .link: "Link to another issue (asks the type, then the issue): :link duplicates 12"
         case .unlink: "Remove a link (completes the issue's links): :unlink blocks 7"
+        case .column: "Change the board's columns: :column add|rename|move|remove|wip|closing …"
+        case .columnMenu: "Column menu: what :column can do, for the selected column"
         case .none: "Do nothing (unbinds a key)"
         }
     }
@@ -97,6 +101,7 @@ public enum CommandName: String, CaseIterable, Sendable {
         case .commentLine, .newIssue: "TEXT"
         case .goto: "NUMBER"
         case .link, .unlink: "TYPE NUMBER"
+        case .column: "ACTION COLUMN …"
         default: nil
         }
     }
@@ -128,6 +133,7 @@ public enum CommandName: String, CaseIterable, Sendable {
         .moveCardLeft, .moveCardRight, .moveCardUp, .moveCardDown, .move, .newIssue, .editIssue, .comment,
         .commentLine, .assign, .unassign, .label, .priority, .closeReopen, .moveTo, .undo, .redo,
         .link, .unlink,
+        .column, .columnMenu,
     ]
 }
 

@@ -37,6 +37,8 @@ extension BoardState {
             let linked = issue.links.contains(IssueLink(type, other))
             if case .link = change { return linked ? [] : [.unlink(number, type, other)] }
             return linked ? [.link(number, type, other)] : []
+        case .column(let change):
+            return columnInverse(of: change)
         }
     }
 }

@@ -21,6 +21,8 @@ public enum Change: Hashable, Sendable {
     /// Links issue 1 to issue 2 (`.link(3, .blocks, 7)`); see `linking` for what a duplicate adds.
     case link(Int, LinkType, Int)
     case unlink(Int, LinkType, Int)
+    /// A change to the board's columns.
+    case column(ColumnChange)
 }
 
 extension BoardState {
@@ -87,6 +89,8 @@ extension BoardState {
             kinds += try linkEvents(number, type, other)
         case let .unlink(number, type, other):
             kinds += try unlinkEvents(number, type, other)
+        case .column(let change):
+            kinds = try columnKinds(for: change)
         }
         return kinds.map { number, kind in
             // A change made after seeing an issue's latest event is stamped after it, even if

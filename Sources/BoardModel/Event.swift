@@ -43,6 +43,8 @@ public enum EventKind: Hashable, Sendable {
     /// This issue is now linked to another (written in the forward form: `blocks`, not `blocked-by`).
     case linked(LinkType, Int)
     case unlinked(LinkType, Int)
+    /// A change to one of the board's columns (board-wide; `column-added`, `column-renamed`…).
+    case column(ColumnEvent)
 
     /// The word used for this kind in the log and in JSON (`kind`).
     public var name: String {
@@ -64,6 +66,7 @@ public enum EventKind: Hashable, Sendable {
         case .imported: "imported"
         case .linked: "linked"
         case .unlinked: "unlinked"
+        case .column(let change): change.name
         }
     }
 }

@@ -38,6 +38,8 @@ extension Event {
             return "linked: \(type.rawValue) #\(other)"
         case let .unlinked(type, other):
             return "unlinked: \(type.rawValue) #\(other)"
+        case .column(let change):
+            return change.summary(in: state)
         }
     }
 

@@ -10,6 +10,9 @@ public enum IssueField: Hashable, Sendable {
     case label(String)
     /// Whether this link is on the issue (from its side).
     case link(LinkType, Int)
+    /// Something about one of the board's columns (by id); its value is read from the board's
+    /// columns, not from an issue (`ColumnAspect.value`).
+    case column(String, ColumnAspect)
 
     /// The field's value in `issue`, comparable between two states of the board.
     public func value(in issue: Issue) -> String {
@@ -21,6 +24,7 @@ public enum IssueField: Hashable, Sendable {
         case .assignee(let user): issue.assignees.contains(user) ? "yes" : "no"
         case .label(let label): issue.labels.contains(label) ? "yes" : "no"
         case let .link(type, other): issue.links.contains(IssueLink(type, other)) ? "yes" : "no"
+        case .column: ""
         }
     }
 
@@ -34,6 +38,7 @@ public enum IssueField: Hashable, Sendable {
         case .assignee(let user): "assignee " + user
         case .label(let label): "label " + label
         case let .link(type, other): "link \(type.rawValue) #\(other)"
+        case .column(let id, _): "column " + id
         }
     }
 
@@ -48,6 +53,8 @@ public enum IssueField: Hashable, Sendable {
             user == other
         case let (.link(type, number), .linked(otherType, otherNumber)), let (.link(type, number), .unlinked(otherType, otherNumber)):
             type == otherType && number == otherNumber
+        case (.column(let id, _), .column(let change)):
+            id == change.columnID
         default:
             false
         }
@@ -60,7 +67,7 @@ extension Change {
     /// Empty for a new issue and a comment, which set no field of an existing issue.
     public var parts: [(issue: Int, field: IssueField, change: Change)] {
         switch self {
-        case .create, .comment:
+        case .create, .comment, .column:
             return []
         case .retitle(let number, _):
             return [(number, .title, self)]

@@ -62,6 +62,8 @@ public enum LineCodec {
             field(type.rawValue, &out); field("#" + String(other), &out)
         case let .moved(from, to, rank), let .closed(from, to, rank), let .reopened(from, to, rank):
             field(from, &out); field(to, &out); field(rankText(rank), &out)
+        case .column(let change):
+            for text in columnFields(change) { field(text, &out) }
         }
         out.append(10)
     }
@@ -150,10 +152,12 @@ public enum LineCodec {
             guard let field = fields.next() else { throw LineError("\(kindName) is missing the other issue") }
             let other = try issueNumber(field)
             kind = kindName == "linked" ? .linked(type, other) : .unlinked(type, other)
-        default: throw LineError("unknown event kind \"\(kindName)\"")
+        default:
+            guard let change = try columnEvent(kindName, arg) else { throw LineError("unknown event kind \"\(kindName)\"") }
+            kind = .column(change)
         }
-        if case .columns = kind {
-            guard issue == 0 else { throw LineError("columns is a board event; its issue field must be -") }
+        if kind.isBoardWide {
+            guard issue == 0 else { throw LineError("\(kindName) is a board event; its issue field must be -") }
         } else if issue == 0 {
             throw LineError("\(kindName) needs an issue number (#N)")
         }
