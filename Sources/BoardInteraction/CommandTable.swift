@@ -33,6 +33,9 @@ public enum CommandName: String, CaseIterable, Sendable {
     case link, unlink
     case column
     case columnMenu = "column-menu"
+    case follow
+    case editComment = "edit-comment", deleteComment = "delete-comment"
+    case toggleTask = "toggle-task"
     case none
 
     /// The one help line shown by `?`, completion and docs.
@@ -84,6 +87,10 @@ public enum CommandName: String, CaseIterable, Sendable {
         case .unlink: "Remove a link (completes the issue's links): :unlink blocks 7"
         case .column: "Change the board's columns: :column add|rename|move|remove|wip|closing …"
         case .columnMenu: "Column menu: what :column can do, for the selected column"
+        case .follow: "Follow the #N reference or link on the selected line (back with q or <Backspace>)"
+        case .editComment: "Edit your selected comment in $VISUAL/$EDITOR"
+        case .deleteComment: "Delete your selected comment (asks first)"
+        case .toggleTask: "Check or uncheck the selected task item (- [ ]) of the description"
         case .none: "Do nothing (unbinds a key)"
         }
     }
@@ -134,6 +141,7 @@ public enum CommandName: String, CaseIterable, Sendable {
         .commentLine, .assign, .unassign, .label, .priority, .closeReopen, .moveTo, .undo, .redo,
         .link, .unlink,
         .column, .columnMenu,
+        .editComment, .deleteComment, .toggleTask,
     ]
 }
 

@@ -65,7 +65,7 @@ extension Reducer {
         case .goto: return words.isEmpty ? issueNumbers(word) : ("", [])
         case .link: return argumentCandidates(.link, position: words.count, subject: nil, word: word)
         case .unlink: return argumentCandidates(.unlink, position: words.count, subject: nil, word: word)
-        case .newIssue, .comment: return ("", [])
+        case .newIssue, .comment, .deleteComment: return ("", [])
         }
     }
 

@@ -160,6 +160,8 @@ extension Reducer {
             return trimmed.isEmpty ? [] : runTriage(Command(.moveTo, argument: trimmed))
         case .link, .unlink:
             return trimmed.isEmpty ? [] : runLink(Command(kind == .link ? .link : .unlink, argument: trimmed))
+        case .deleteComment:
+            return confirmCommentDeletion(trimmed)
         }
     }
 

@@ -201,7 +201,7 @@ extension Issue {
             labels.removeAll { $0 == label }
         case .prioritised(let newPriority):
             if wins(\.priority) { priority = newPriority }
-        case .commented, .renumbered, .imported, .linked, .unlinked:
+        case .commented, .renumbered, .imported, .commentEdited, .commentDeleted, .linked, .unlinked:
             break
         case let .closed(from, to, newRank):
             guard wins(\.placement) else { return }

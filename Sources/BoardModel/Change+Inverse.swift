@@ -39,6 +39,8 @@ extension BoardState {
             return linked ? [.link(number, type, other)] : []
         case .column(let change):
             return columnInverse(of: change)
+        case let .editComment(number, id, _), let .deleteComment(number, id):
+            return commentInverse(number, id)
         }
     }
 }

@@ -45,6 +45,11 @@ public enum EventKind: Hashable, Sendable {
     case unlinked(LinkType, Int)
     /// A change to one of the board's columns (board-wide; `column-added`, `column-renamed`…).
     case column(ColumnEvent)
+    /// A comment (the `commented` event with this id) got new text; the earlier text stays in
+    /// the log and in the comment's versions.
+    case commentEdited(EventID, text: String)
+    /// A comment was withdrawn by its author; its text stays in the log.
+    case commentDeleted(EventID)
 
     /// The word used for this kind in the log and in JSON (`kind`).
     public var name: String {
@@ -67,6 +72,8 @@ public enum EventKind: Hashable, Sendable {
         case .linked: "linked"
         case .unlinked: "unlinked"
         case .column(let change): change.name
+        case .commentEdited: "comment-edited"
+        case .commentDeleted: "comment-deleted"
         }
     }
 }

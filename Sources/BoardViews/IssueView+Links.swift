@@ -1,10 +1,12 @@
+import BoardInteraction
 import BoardModel
 import Screen
 
 /// The issue view's "Links" section: each link both ways, then the computed references
 /// ("mentioned in #M", "mentions #M"), each with the other issue's title and column.
 ///
-/// Every row carries the number of the issue it names, so a key can follow it.
+/// Every row carries the number of the issue it names: its line's `IssueRow.target`, which
+/// <Enter> follows.
 struct IssueLinkRow: Equatable {
     /// "blocks", "is blocked by", "mentioned in", "mentions".
     var relation: String
@@ -45,7 +47,7 @@ extension IssueView {
         for row in rows {
             let text = row.title.map { $0 + " · " + row.column! } ?? "(not on this board)"
             lines.append(Line([(row.relation.padding(to: width), theme[.issueField]), ("#\(row.issue) ", theme[.cardID]),
-                               (text, row.isOpen ? theme[.default] : theme[.dim])]))
+                               (text, row.isOpen ? theme[.default] : theme[.dim])], row: IssueRow(target: row.issue)))
         }
         lines.append(Line("", theme[.default]))
         return lines

@@ -58,4 +58,24 @@ import Testing
         h.type("<Enter>")
         #expect(h.issue(1).links == [IssueLink(.relatesTo, 6)] && h.issue(5).links.isEmpty)
     }
+
+    /// The issue view's Links rows carry their issue: <Enter> follows a link or a mention, and
+    /// the way back is the issue view's history.
+    @Test func enterOnALinkRowFollowsItAndQComesBack() throws {
+        let h = try SessionHarness([.create(title: "one", column: "todo"), .create(title: "two", column: "todo"),
+                                    .link(1, .blocks, 2), .comment(2, "after #1")])
+        h.type("l<Enter>")
+        #expect(h.session.ui.view == .issue(1))
+        // Title, five fields, a blank, "(no description)", a blank, "Links", then the rows.
+        while h.session.ui.issueCursor < 10 { h.type("j") }
+        #expect(h.screenText.contains("blocks       #2 two · To do"))
+        h.type("<Enter>")
+        #expect(h.session.ui.view == .issue(2))
+        while h.session.ui.issueCursor < 11 { h.type("j") }
+        #expect(h.screenText.contains("mentions      #1 one · To do"))
+        h.type("<Enter>")
+        #expect(h.session.ui.view == .issue(1), "a mention is followed too")
+        h.type("q")
+        #expect(h.session.ui.view == .issue(2) && h.session.ui.issueCursor == 11)
+    }
 }
