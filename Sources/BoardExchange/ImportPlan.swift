@@ -9,6 +9,8 @@ public enum ImportPlan {
         public var imported: [Int] = []
         public var skipped = 0
         public var renumbered = 0
+        /// Links to issues that are neither in the file nor imported before.
+        public var linksLeftOut = 0
         public init() {}
     }
 
@@ -29,9 +31,11 @@ public enum ImportPlan {
             bottom[column] = rank + 1
             return rank
         }
+        var links = DeferredLinks()
         for (done, issue) in issues.enumerated() {
             if done > 0, done % 5000 == 0 { progress(done) }
-            if state.importedKeys[issue.key] != nil {
+            if let known = state.importedKeys[issue.key] {
+                links.number(of: issue, is: known)
                 summary.skipped += 1
                 continue
             }
@@ -41,6 +45,7 @@ public enum ImportPlan {
             } else if issue.number != nil {
                 summary.renumbered += 1
             }
+            links.number(of: issue, is: number)
             let named = issue.column.flatMap { state.column(named: $0) }
             let column: Column = issue.isClosed ? (state.closingColumn ?? named ?? firstColumn) : (named.flatMap { $0.isClosing ? nil : $0 } ?? firstColumn)
             var time = issue.created.milliseconds
@@ -55,6 +60,10 @@ public enum ImportPlan {
             if let replay = issue.replay, let first = replay.first, case .created = first.kind {
                 // Replay the timeline as it was; the new number is this board's, the columns its own.
                 for entry in replay {
+                    guard entry.kind.linkTarget == nil else {
+                        links.defer(entry, on: number)
+                        continue
+                    }
                     var kind = entry.kind
                     if case let .created(title, body, columnID, _, priority) = kind {
                         let target = state.column(named: columnID) ?? firstColumn
@@ -77,6 +86,6 @@ public enum ImportPlan {
             try add(.imported(key: issue.key), by: issue.author, at: issue.updated?.milliseconds)
             summary.imported.append(number)
         }
-        return events
+        return events + (try links.events(into: &state, summary: &summary))
     }
 }

@@ -23,6 +23,7 @@ public enum IssueJSON {
         json.key("deleted"); json.bool(issue.isDeleted)
         json.field("due", issue.due)
         json.field("snoozedUntil", issue.snooze?.until)
+        writeLinks(issue.links, to: &json)
         if let timeline {
             json.key("timeline")
             json.beginArray()
@@ -67,6 +68,9 @@ public enum IssueJSON {
         case .imported(let key): json.field("source", key)
         case .lifecycle: break
         case .dueSet(let date), .snoozed(let date): json.field("date", date)
+        case let .linked(type, other), let .unlinked(type, other):
+            json.field("type", type.rawValue)
+            json.field("issue", other)
         case .column(let change): ColumnJSON.write(change, to: &json)
         case let .commentEdited(id, text):
             json.field("comment", id.description)

@@ -11,6 +11,7 @@ public enum IssueText {
         out += "priority:  \(issue.priority.rawValue)\n"
         out += "assignees: \(issue.assignees.isEmpty ? "-" : clean(issue.assignees.joined(separator: ", ")))\n"
         out += "labels:    \(issue.labels.isEmpty ? "-" : clean(issue.labels.joined(separator: ", ")))\n"
+        out += linkLines(issue, state: state)
         out += "author:    \(clean(issue.author))\n"
         out += "created:   \(issue.created.iso8601) (\(issue.created.ago(relativeTo: now)))\n"
         out += "updated:   \(issue.updated.iso8601) (\(issue.updated.ago(relativeTo: now)))\n"

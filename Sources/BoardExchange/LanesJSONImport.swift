@@ -66,6 +66,10 @@ enum LanesJSONImport {
             let date = (raw as? String).flatMap { CalendarDate(iso: $0) }
             if date == nil, raw is String { return nil }
             return entry["kind"] as? String == "due" ? .dueSet(date) : .snoozed(date)
+        case "linked", "unlinked":
+            guard let type = string("type").flatMap(LinkType.init(rawValue:)), type.isForward,
+                  let other = entry["issue"] as? Int, (1...NumberedTable<Issue>.maximumNumber).contains(other) else { return nil }
+            return entry["kind"] as? String == "linked" ? .linked(type, other) : .unlinked(type, other)
         case "renumbered":
             return (entry["from"] as? Int).flatMap { (1...NumberedTable<Issue>.maximumNumber).contains($0) ? .renumbered(from: $0) : nil }
         default: return string("kind").flatMap(LifecycleStep.init(rawValue:)).map { .lifecycle($0) }

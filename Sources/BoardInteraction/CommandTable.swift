@@ -33,6 +33,7 @@ public enum CommandName: String, CaseIterable, Sendable {
     case archive, delete, restore
     case nextIssue = "next-issue", previousIssue = "previous-issue"
     case due, snooze
+    case link, unlink
     case column
     case columnMenu = "column-menu"
     case follow
@@ -92,6 +93,8 @@ public enum CommandName: String, CaseIterable, Sendable {
         case .previousIssue: "In the issue view: open the previous issue in the board's order"
         case .due: "Set the due date: :due fri, +3d, 2026-12-05 or none"
         case .snooze: "Wait until a date, off the board; back by itself: :snooze +1w"
+        case .link: "Link to another issue (asks the type, then the issue): :link duplicates 12"
+        case .unlink: "Remove a link (completes the issue's links): :unlink blocks 7"
         case .column: "Change the board's columns: :column add|rename|move|remove|wip|closing …"
         case .columnMenu: "Column menu: what :column can do, for the selected column"
         case .follow: "Follow the #N reference or link on the selected line (back with q or <Backspace>)"
@@ -115,6 +118,7 @@ public enum CommandName: String, CaseIterable, Sendable {
         case .commentLine, .newIssue: "TEXT"
         case .goto: "NUMBER"
         case .due, .snooze: "DATE|none"
+        case .link, .unlink: "TYPE NUMBER"
         case .column: "ACTION COLUMN …"
         default: nil
         }
@@ -125,7 +129,7 @@ public enum CommandName: String, CaseIterable, Sendable {
     public var takesIssue: Bool {
         switch self {
         case .openIssue, .editIssue, .comment, .commentLine, .assign, .unassign, .label, .priority,
-             .closeReopen, .moveTo, .move, .mark, .goto, .archive, .delete, .restore, .due, .snooze: true
+             .closeReopen, .moveTo, .move, .mark, .goto, .archive, .delete, .restore, .due, .snooze, .link, .unlink: true
         default: false
         }
     }
@@ -148,6 +152,7 @@ public enum CommandName: String, CaseIterable, Sendable {
         .commentLine, .assign, .unassign, .label, .priority, .closeReopen, .moveTo, .undo, .redo,
         .archive, .delete, .restore,
         .due, .snooze,
+        .link, .unlink,
         .column, .columnMenu,
         .editComment, .deleteComment, .toggleTask,
     ]

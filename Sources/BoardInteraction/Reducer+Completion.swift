@@ -66,6 +66,8 @@ extension Reducer {
         case .deleteComment: return ("", [])
         case .newIssue, .comment: return mentionCandidates(word)
         case .due, .snooze: return ("", words.isEmpty ? DateExpression.suggestions : [])
+        case .link: return argumentCandidates(.link, position: words.count, subject: nil, word: word)
+        case .unlink: return argumentCandidates(.unlink, position: words.count, subject: nil, word: word)
         }
     }
 
@@ -88,6 +90,7 @@ extension Reducer {
         case .filter: return queryCandidates(word)
         case .commentLine, .newIssue: return mentionCandidates(word)
         case .due, .snooze: return ("", first ? DateExpression.suggestions : [])
+        case .link, .unlink: return linkCandidates(name, position: position, issues: issues, word: word)
         default: return ("", [])
         }
     }
@@ -100,9 +103,11 @@ extension Reducer {
         let key = term[..<colon].lowercased()
         let board = context.board
         let values: [String] = switch key {
-        case "is": ["open", "closed", "stale", "untriaged", "archived", "overdue", "snoozed", "resurfaced", "attention"]
+        case "is": ["open", "closed", "stale", "untriaged", "archived", "overdue", "snoozed", "resurfaced", "attention", "blocked", "parent"]
         case "mentions": ["me"] + board.knownUsers
         case "due": ["none", "<7d", "today"]
+        case "has": ["duplicates"]
+        case "blocks", "blocked-by", "parent": board.issues.keys.sorted().map(String.init)
         case "assignee": ["me", "none"] + board.knownUsers
         case "author": ["me"] + board.knownUsers
         case "label": board.knownLabels

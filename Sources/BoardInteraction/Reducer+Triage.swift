@@ -110,6 +110,8 @@ extension Reducer {
         case .redo:
             guard let step = ui.undo.redo.popLast() else { return message("nothing to redo", error: true) }
             return [.replay(step, .forward, keep: selectedOnBoard)]
+        case .link, .unlink:
+            return argument.isEmpty ? openLinkPrompt(command.name) : runLink(command)
         default:
             break
         }
@@ -158,6 +160,8 @@ extension Reducer {
             return trimmed.isEmpty ? [] : runTriage(Command(.label, argument: trimmed))
         case .move:
             return trimmed.isEmpty ? [] : runTriage(Command(.moveTo, argument: trimmed))
+        case .link, .unlink:
+            return trimmed.isEmpty ? [] : runLink(Command(kind == .link ? .link : .unlink, argument: trimmed))
         case .deleteComment:
             return confirmCommentDeletion(trimmed)
         case .due, .snooze:

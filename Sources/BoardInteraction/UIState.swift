@@ -26,6 +26,8 @@ public struct UIState: Sendable {
         case move = "move to"
         /// An issue number to go to (`#`).
         case goto = "go to"
+        /// A link type and an issue (`b`, `B`).
+        case link, unlink
         /// y deletes the selected comment.
         case deleteComment = "delete this comment? (y/n)"
         case due

@@ -27,6 +27,8 @@ public struct BoardState: Sendable {
     public package(set) var importedKeys: [String: Int] = [:]
     /// How many issues are archived or deleted (not shown by default).
     public package(set) var hiddenCount = 0
+    /// Which issues name which in their text (`#12`), kept as the events are folded.
+    public package(set) var mentions = MentionIndex()
     /// Removed columns' ids, each with the column its issues went to ("" for the first column).
     public package(set) var removedColumns: [String: String] = [:]
 
@@ -123,12 +125,14 @@ public struct BoardState: Sendable {
             nextInTimeline.append(-1)
             timelineEnds.insert(TimelineEnds(first: index, last: index), for: number)
             highestNumber = max(highestNumber, number)
+            foldLinksAndMentions(event)
             return nil
         }
         // Mutate in place through the dictionary's storage: copying the issue out and back in
         // would copy its label and assignee arrays on every event.
         guard issues.contains(number) else { return "#\(number) does not exist (no created before it)" }
         if case .imported(let key) = event.kind { importedKeys[key] = number }
+        if let reason = linkProblem(event) { return reason }
         let index = Int32(events.count)
         events.append(event)
         nextInTimeline.append(-1)
@@ -144,6 +148,7 @@ public struct BoardState: Sendable {
             if issue.isShownByDefault != wasShown { shownChange = wasShown ? 1 : -1 }
         }
         hiddenCount += shownChange
+        foldLinksAndMentions(event)
         return nil
     }
 
@@ -208,7 +213,7 @@ extension Issue {
             labels.removeAll { $0 == label }
         case .prioritised(let newPriority):
             if wins(\.priority) { priority = newPriority }
-        case .commented, .renumbered, .imported, .commentEdited, .commentDeleted:
+        case .commented, .renumbered, .imported, .commentEdited, .commentDeleted, .linked, .unlinked:
             break
         case .lifecycle(let step):
             lifecycle.apply(step, stamp: stamp)

@@ -38,6 +38,11 @@ extension BoardState {
             return issue.isOpen ? [] : [.move(number, to: issue.column, rank: issue.rank)]
         case let .lifecycle(number, step):
             return lifecycleInverse(number, step)
+        case let .link(number, type, other), let .unlink(number, type, other):
+            guard let issue = issues[number] else { return nil }
+            let linked = issue.links.contains(IssueLink(type, other))
+            if case .link = change { return linked ? [] : [.unlink(number, type, other)] }
+            return linked ? [.link(number, type, other)] : []
         case .column(let change):
             return columnInverse(of: change)
         case let .editComment(number, id, _), let .deleteComment(number, id):

@@ -24,6 +24,9 @@ public enum Change: Hashable, Sendable {
     case setDue(Int, CalendarDate?)
     /// Set the issue aside until a date, or wake it (nil).
     case snooze(Int, CalendarDate?)
+    /// Links issue 1 to issue 2 (`.link(3, .blocks, 7)`); see `linking` for what a duplicate adds.
+    case link(Int, LinkType, Int)
+    case unlink(Int, LinkType, Int)
     /// A change to the board's columns.
     case column(ColumnChange)
     /// New text for the comment with this event id (only its author may; see Change+Comments).
@@ -81,11 +84,8 @@ extension BoardState {
             kinds.append((number, .commented(text)))
         case let .close(number):
             let issue = try issue(number)
-            guard let closing = closingColumn else { throw .invalid("this board has no closing column") }
-            if issue.isOpen {
-                kinds.append((number, .closed(from: issue.column, to: closing.id,
-                                             rank: bottomRank(of: closing.id, excluding: number))))
-            }
+            guard closingColumn != nil else { throw .invalid("this board has no closing column") }
+            if let closed = closing(issue) { kinds.append((number, closed)) }
         case let .reopen(number):
             let issue = try issue(number)
             if !issue.isOpen {
@@ -100,6 +100,10 @@ extension BoardState {
             if try issue(number).due != date { kinds.append((number, .dueSet(date))) }
         case let .snooze(number, date):
             if try issue(number).snooze?.until != date { kinds.append((number, .snoozed(date))) }
+        case let .link(number, type, other):
+            kinds += try linkEvents(number, type, other)
+        case let .unlink(number, type, other):
+            kinds += try unlinkEvents(number, type, other)
         case .column(let change):
             kinds = try columnKinds(for: change)
         case let .editComment(number, id, text):
@@ -113,6 +117,13 @@ extension BoardState {
             let after = issues[number].map { Timestamp(milliseconds: $0.updated.milliseconds + 1) } ?? time
             return Event(id: newID(), at: max(time, after), actor: actor, issue: number, kind: kind)
         }
+    }
+
+    /// The event that closes `issue`: to the bottom of the first closing column. Nil if it is
+    /// closed already or the board has no closing column.
+    func closing(_ issue: Issue) -> EventKind? {
+        guard issue.isOpen, let closing = closingColumn else { return nil }
+        return .closed(from: issue.column, to: closing.id, rank: bottomRank(of: closing.id, excluding: issue.number))
     }
 
     /// The column named `name` (id or display name), or an error listing the columns.

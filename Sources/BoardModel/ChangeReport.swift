@@ -68,6 +68,8 @@ public enum ChangeReport {
         case .lifecycle(let step): Phrase(lead: step.rawValue + " ")
         case .dueSet(let date): Phrase(lead: date.map { "set due \($0) on " } ?? "cleared the due date of ")
         case .snoozed(let date): Phrase(lead: date.map { "snoozed until \($0): " } ?? "woke ")
+        case let .linked(type, other): Phrase(lead: "linked ", tail: ": \(type.rawValue) #\(other)")
+        case let .unlinked(type, other): Phrase(lead: "unlinked ", tail: ": \(type.rawValue) #\(other)")
         case .columns, .renumbered, .imported, .column: Phrase(lead: event.summary(in: state) + " (", tail: ")")
         }
     }

@@ -46,6 +46,9 @@ public enum EventKind: Hashable, Sendable {
     case dueSet(CalendarDate?)
     /// The issue waits until a date (nil: woken by hand).
     case snoozed(CalendarDate?)
+    /// This issue is now linked to another (written in the forward form: `blocks`, not `blocked-by`).
+    case linked(LinkType, Int)
+    case unlinked(LinkType, Int)
     /// A change to one of the board's columns (board-wide; `column-added`, `column-renamed`…).
     case column(ColumnEvent)
     /// A comment (the `commented` event with this id) got new text; the earlier text stays in
@@ -75,6 +78,8 @@ public enum EventKind: Hashable, Sendable {
         case .lifecycle(let step): step.rawValue
         case .dueSet: "due"
         case .snoozed: "snoozed"
+        case .linked: "linked"
+        case .unlinked: "unlinked"
         case .column(let change): change.name
         case .commentEdited: "comment-edited"
         case .commentDeleted: "comment-deleted"

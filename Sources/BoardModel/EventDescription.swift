@@ -44,6 +44,10 @@ extension Event {
             return date.map { "set due \($0)" } ?? "cleared the due date"
         case .snoozed(let date):
             return date.map { "snoozed until \($0)" } ?? "woke it"
+        case let .linked(type, other):
+            return "linked: \(type.rawValue) #\(other)"
+        case let .unlinked(type, other):
+            return "unlinked: \(type.rawValue) #\(other)"
         case .column(let change):
             return change.summary(in: state)
         }

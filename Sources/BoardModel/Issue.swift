@@ -25,6 +25,8 @@ public struct Issue: Hashable, Sendable {
     package var waiting: WaitingRecord?
     /// Everyone named with `@` in its description or comments.
     public var mentions: [Mention] = []
+    /// Links to other issues from this side (`#7 blocked-by #3` here is `#3 blocks #7` there).
+    public var links: [IssueLink] = []
     /// When each single-valued field was last set, so that concurrent edits resolve the same
     /// way in every clone: the event with the latest time (then the greatest id) wins.
     package var clocks: FieldClocks

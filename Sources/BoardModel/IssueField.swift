@@ -11,6 +11,8 @@ public enum IssueField: Hashable, Sendable {
     /// Archived, deleted (`IssueLifecycle.swift`).
     case archived, deleted
     case due, snooze
+    /// Whether this link is on the issue (from its side).
+    case link(LinkType, Int)
     /// Something about one of the board's columns (by id); its value is read from the board's
     /// columns, not from an issue (`ColumnAspect.value`).
     case column(String, ColumnAspect)
@@ -30,6 +32,7 @@ public enum IssueField: Hashable, Sendable {
         case .deleted: issue.isDeleted ? "yes" : "no"
         case .due: issue.due?.description ?? "none"
         case .snooze: issue.snooze?.until.description ?? "none"
+        case let .link(type, other): issue.links.contains(IssueLink(type, other)) ? "yes" : "no"
         case .column: ""
         case .comment: "" // not a field of `Issue`: `value(in:board:)` reads it from the timeline
         }
@@ -48,6 +51,7 @@ public enum IssueField: Hashable, Sendable {
         case .deleted: "deleted"
         case .due: "due date"
         case .snooze: "snooze"
+        case let .link(type, other): "link \(type.rawValue) #\(other)"
         case .column(let id, _): "column " + id
         case .comment(let id): "comment " + id.description
         }
@@ -64,6 +68,8 @@ public enum IssueField: Hashable, Sendable {
             user == other
         case (.archived, .lifecycle(let step)), (.deleted, .lifecycle(let step)):
             self == .lifecycle(step)
+        case let (.link(type, number), .linked(otherType, otherNumber)), let (.link(type, number), .unlinked(otherType, otherNumber)):
+            type == otherType && number == otherNumber
         case (.column(let id, _), .column(let change)):
             id == change.columnID
         case (.comment(let id), .commentEdited(let other, _)), (.comment(let id), .commentDeleted(let other)):
@@ -105,6 +111,8 @@ extension Change {
         case let .label(number, add, remove):
             return add.map { (number, .label($0), .label(number, add: [$0], remove: [])) }
                 + remove.map { (number, .label($0), .label(number, add: [], remove: [$0])) }
+        case let .link(number, type, other), let .unlink(number, type, other):
+            return [(number, .link(type, other), self)] + duplicateClosing
         }
     }
 }

@@ -69,7 +69,7 @@ public final class ObservableBoard {
         guard !events.isEmpty else { return events }
         version += 1
         lastOrigin = origin
-        changeLog.append((version, events.map(\.issue)))
+        changeLog.append((version, events.flatMap(\.touchedIssues)))
         if changeLog.count > ObservableBoard.changeLogLimit { changeLog.removeFirst() }
         return events
     }

@@ -24,16 +24,21 @@ extension Query {
     /// For each term, its answer for every issue of `state` if `searchText` (which must be
     /// `state`'s) can give it in one pass (free text that is ASCII), else nil.
     func knownAnswers(from searchText: SearchText?, in state: BoardState) -> [[Bool]?] {
-        guard let searchText else { return [] }
-        return terms.map { term in
-            guard case .text(let needle) = term.condition, needle.utf8.allSatisfy({ $0 < 0x80 && $0 != 0 }) else { return nil }
+        terms.map { term in
+            if case .blocked = term.condition { return QueryTerm.blockedAnswers(in: state) }
+            guard let searchText, case .text(let needle) = term.condition, needle.utf8.allSatisfy({ $0 < 0x80 && $0 != 0 }) else { return nil }
             return searchText.matches(needle, in: state)
         }
     }
 
     /// The matching issues of `state`, in the query's order.
     public func run(on state: BoardState, now: Timestamp = .now, staleAfterDays: Int = 14) -> [Issue] {
-        let found = state.issues.values.filter { matches($0, now: now, staleAfterDays: staleAfterDays) }
+        let known = knownAnswers(from: nil, in: state)
+        var found: [Issue] = []
+        state.issues.forEachPointer(nil) { slot, issue in
+            if matches(at: issue, slot: slot, known: known, now: now, staleAfterDays: staleAfterDays),
+               !hidesWaiting(issue, now: now) { found.append(issue.pointee) }
+        }
         return sort.apply(found)
     }
 }
@@ -48,6 +53,7 @@ extension QuerySort {
         case .priority: Int64(issue.priority.order)
         // No due date sorts after every date.
         case .due: issue.due?.daysSinceEpoch ?? Int64.max
+        case .duplicates: -Int64(issue.links.count { $0.type == .duplicatedBy })
         }
     }
 
@@ -103,6 +109,8 @@ extension QueryTerm {
             return issue.pointee.mentions(user)
         case .attention(let rules):
             return !rules.reasons(issue.pointee).isEmpty
+        case .blocked, .parent, .hasDuplicates, .link:
+            return matchesLink(issue.pointee)
         }
     }
 }

@@ -9,14 +9,16 @@ extension Query {
     /// Every word of the language, for `lanes list --help` and docs: kept beside the parser so
     /// that a word added here cannot be missing there.
     public static let words = """
-        is:open is:closed is:stale is:untriaged is:archived is:overdue is:snoozed is:resurfaced is:attention assignee:NAME|me|none label:X column:ID|NAME \
+        is:open is:closed is:stale is:untriaged is:archived is:overdue is:snoozed is:resurfaced is:attention is:blocked is:parent \
+        has:duplicates blocks:N blocked-by:N parent:N assignee:NAME|me|none label:X column:ID|NAME \
         priority:urgent|high|medium|low|none author:NAME|me created:>2026-01-31 updated:<7d (dates or ages in h d w m y, \
         after <, <=, >, >= or nothing) due:<7d|>2026-12-31|fri|none mentions:NAME|me \
-        sort:id|created|updated|priority|due[-desc] "free text"
+        sort:id|created|updated|priority|due|duplicates[-desc] "free text"
         """
 
     /// The qualifiers the language knows, for error messages and completion.
-    public static let qualifiers = ["is", "assignee", "label", "column", "priority", "author", "created", "updated", "due", "mentions", "sort"]
+    public static let qualifiers = ["is", "assignee", "label", "column", "priority", "author", "created", "updated", "due", "mentions", "sort",
+                                    "has", "blocks", "blocked-by", "parent"]
 
     /// Parses `text` and checks its column terms against `state`: the one way a query typed
     /// by a person becomes a filter (the live `/` filter, saved views, `lanes list`).
@@ -75,7 +77,9 @@ extension Query {
                 // New issues and mentions count from the start of yesterday: a day's news.
                 return .attention(Digest.Rules(person: me, since: clock.start(of: clock.today.adding(days: -1)), clock: clock,
                                                staleAfterDays: staleAfterDays))
-            default: throw .badQuery("unknown \"is:\(value)\"; use is:open, is:closed, is:stale, is:untriaged, is:archived, is:overdue, is:snoozed, is:resurfaced or is:attention")
+            case "blocked": return .blocked
+            case "parent": return .parent
+            default: throw .badQuery("unknown \"is:\(value)\"; use is:open, is:closed, is:stale, is:untriaged, is:archived, is:overdue, is:snoozed, is:resurfaced, is:attention, is:blocked or is:parent")
             }
         case "assignee":
             let lower = value.lowercased()
@@ -98,6 +102,8 @@ extension Query {
         case "created", "updated":
             let bound = try parseDateBound(value, key: key, now: now)
             return key == "created" ? .created(bound) : .updated(bound)
+        case "has", "blocks", "blocked-by", "parent":
+            return try linkCondition(key: key, value: value)
         default:
             throw .badQuery("unknown search term \"\(key):\"; terms are: \(qualifiers.map { $0 + ":" }.joined(separator: " "))")
         }
@@ -113,7 +119,7 @@ extension Query {
             name.removeLast(4)
         }
         guard let key = QuerySort.Key(rawValue: name) else {
-            throw .badQuery("unknown sort \"\(value)\"; use sort:id, sort:created, sort:updated, sort:priority or sort:due, with -desc to reverse")
+            throw .badQuery("unknown sort \"\(value)\"; use sort:id, sort:created, sort:updated, sort:priority, sort:due or sort:duplicates, with -desc to reverse")
         }
         return QuerySort(key: key, descending: descending)
     }

@@ -67,6 +67,10 @@ public struct QueryTerm: Hashable, Sendable {
         case mentions(String)
         /// Needs this person now: what their digest lists (`Digest.Rules`).
         case attention(Digest.Rules)
+        /// `is:blocked`: an open issue blocks it. `is:parent`, `has:duplicates`.
+        case blocked, parent, hasDuplicates
+        /// `blocks:N`, `blocked-by:N`, `parent:N`: the issue has this link (from its side).
+        case link(LinkType, Int)
     }
 
     public var condition: Condition
@@ -101,7 +105,7 @@ public struct DateBound: Hashable, Sendable {
 
 /// The order of query results.
 public struct QuerySort: Hashable, Sendable {
-    public enum Key: String, Hashable, Sendable, CaseIterable { case id, created, updated, priority, due }
+    public enum Key: String, Hashable, Sendable, CaseIterable { case id, created, updated, priority, due, duplicates }
     public var key: Key
     public var descending: Bool
     public init(key: Key = .id, descending: Bool = false) {

@@ -42,8 +42,10 @@ extension BoardState {
             let ends = timelineEnds[issue.number]!
             out.int(Int(ends.first))
             out.int(Int(ends.last))
+            writeLinks(issue.links, to: &out)
         }
         out.int32s(nextInTimeline)
+        writeMentions(to: &out)
     }
 
     /// The state `writeSnapshot` wrote, its `events.count` events read from `archive`.
@@ -95,6 +97,7 @@ extension BoardState {
             if !issue.isShownByDefault { hiddenCount += 1 }
             try issue.readDatesAndMentions(from: &reader)
             let ends = TimelineEnds(first: try index(), last: try index())
+            issue.links = try BoardState.readLinks(from: &reader)
             // A number above the highest one would be handed out again to the next new issue.
             guard number <= highestNumber, issues.insert(issue, for: number), timelineEnds.insert(ends, for: number) else {
                 throw SnapshotReader.Damaged()
@@ -106,6 +109,7 @@ extension BoardState {
         for (index, next) in nextInTimeline.enumerated() where next != -1 && (Int(next) <= index || Int(next) >= eventTotal) {
             throw SnapshotReader.Damaged()
         }
+        mentions = try BoardState.readMentions(from: &reader)
         events = EventList(archive: archive)
     }
 }

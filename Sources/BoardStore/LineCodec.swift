@@ -58,6 +58,8 @@ public enum LineCodec {
             field("#" + String(old), &out)
         case .imported(let key):
             field(key, &out)
+        case let .linked(type, other), let .unlinked(type, other):
+            field(type.rawValue, &out); field("#" + String(other), &out)
         case let .commentEdited(id, text):
             field(id.description, &out); field(text, &out)
         case .commentDeleted(let id):
@@ -164,6 +166,12 @@ public enum LineCodec {
         case "renumbered":
             guard let field = fields.next() else { throw LineError("renumbered is missing a value") }
             kind = .renumbered(from: try issueNumber(field))
+        case "linked", "unlinked":
+            let name = try arg()
+            guard let type = LinkType(rawValue: name), type.isForward else { throw LineError("bad link type \"\(name)\"") }
+            guard let field = fields.next() else { throw LineError("\(kindName) is missing the other issue") }
+            let other = try issueNumber(field)
+            kind = kindName == "linked" ? .linked(type, other) : .unlinked(type, other)
         default:
             if let step = LifecycleStep(rawValue: kindName) {
                 kind = .lifecycle(step)

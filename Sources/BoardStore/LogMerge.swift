@@ -35,6 +35,7 @@ public enum LogMerge {
 
         // Which issue each event is about, by its `created` event's id, as each version saw it.
         var issueOf: [EventID: EventID] = [:]
+        var linkTargetOf: [EventID: EventID] = [:] // a link event → its other issue's creation
         var numberClaims: [EventID: (number: Int, rank: Int)] = [:] // creation → number, and how firmly (0 firmest)
         for (rank, events) in [(2, ourLog.events), (0, baseLog.events), (1, theirLog.events)] {
             var creator: [Int: EventID] = [:]
@@ -45,6 +46,7 @@ public enum LogMerge {
                     if numberClaims[event.id].map({ rank < $0.rank }) ?? true { numberClaims[event.id] = (chosen[event.id]!.issue, rank) }
                 } else if let creation = creator[event.issue] {
                     issueOf[event.id] = creation
+                    if let target = event.kind.linkTarget, let creation = creator[target] { linkTargetOf[event.id] = creation }
                 }
             }
         }
@@ -74,6 +76,7 @@ public enum LogMerge {
                 continue
             }
             if let creation = issueOf[id] { event.issue = newNumber[creation] ?? chosen[creation]!.issue }
+            if let creation = linkTargetOf[id], let number = newNumber[creation] { event.kind = event.kind.linking(to: number) }
             events.append(event)
         }
 

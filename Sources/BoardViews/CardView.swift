@@ -27,6 +27,9 @@ enum CardView {
 
         // Second line: stale age, labels, then assignees (or "unassigned").
         column = x + 1
+        for badge in badges(issue, board: context.board) {
+            column = grid.put(badge.text, x: column, y: y + 1, style: overlay(theme[badge.element], on: details), limit: limit) + 1
+        }
         let staleDays = (context.now.milliseconds - issue.updated.milliseconds) / Timestamp.day
         if issue.isOpen, staleDays > Int64(context.settings.staleAfterDays) {
             column = grid.put("\(staleDays)d", x: column, y: y + 1, style: overlay(theme[.stale], on: details), limit: limit) + 1

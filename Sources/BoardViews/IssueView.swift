@@ -79,6 +79,7 @@ public enum IssueView {
             }
         }
         lines.append(Line("", theme[.default]))
+        lines += linkLines(issue, context: context)
         lines.append(Line("Timeline", theme[.helpSection]))
         lines += timeline(issue, context: context, width: width)
         return lines

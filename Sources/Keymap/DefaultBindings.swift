@@ -70,6 +70,8 @@ public enum DefaultBindings {
     bind generic * mark-all
     bind generic u undo
     bind generic <C-r> redo
+    bind generic b link
+    bind generic B unlink
     bind issue o toggle-task
     bind issue E edit-comment
     bind issue R delete-comment

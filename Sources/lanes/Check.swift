@@ -15,9 +15,10 @@ struct Check: ParsableCommand {
         let problems = try log.check().map(\.description)
         let rc = Configuration(rcFiles: Configuration.rcFiles(boardDirectory: log.location.directory, environment: options.environment),
                                environment: options.environment, board: log.state).errors.map(\.description)
-        for problem in problems + rc { Output.print(Sanitizer.line(problem)) }
+        let cycles = log.state.linkCycles.map { "links form a cycle: \($0); unlink one of them" }
+        for problem in problems + rc + cycles { Output.print(Sanitizer.line(problem)) }
         if let reason = log.readOnlyReason { Output.error("lanes: " + reason) }
-        guard problems.isEmpty, rc.isEmpty else { throw ExitCode(1) }
+        guard problems.isEmpty, rc.isEmpty, cycles.isEmpty else { throw ExitCode(1) }
         Output.print("ok: \(Plural.count(log.state.eventCount, "event")), \(Plural.count(log.state.issues.count, "issue"))")
     }
 }

@@ -75,6 +75,7 @@ struct Import: ParsableCommand {
         Output.print("\(verb) \(Plural.count(summary.imported.count, "issue")) from \(Sanitizer.line(file)) (\(format.rawValue))"
             + (summary.skipped > 0 ? ", skipped \(summary.skipped) already imported" : "")
             + (summary.renumbered > 0 ? ", \(summary.renumbered) renumbered (their numbers were taken)" : "")
+            + (summary.linksLeftOut > 0 ? ", \(Plural.count(summary.linksLeftOut, "link")) to issues not in the file left out" : "")
             + (problems.isEmpty ? "" : "; rows with problems: \(problems.count)"))
         // The rest imported, but a script must not take a partial import for a whole one.
         if !problems.isEmpty {

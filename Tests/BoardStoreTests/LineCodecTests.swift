@@ -16,7 +16,7 @@ import Testing
             .closed(from: "doing", to: "done", rank: 1), .reopened(from: "done", to: "doing", rank: 1e-9),
             .renumbered(from: 13), .imported(key: "jira:WEB-1\t"), .commentDeleted(EventID(0xABCDEF0123456789)),
             .dueSet(CalendarDate(iso: "2028-02-29")), .dueSet(nil), .snoozed(CalendarDate(iso: "2026-12-04")), .snoozed(nil),
-        ]
+        ] + LinkType.forward.flatMap { [EventKind.linked($0, 7), .unlinked($0, 999_999_999)] }
         for text in awkward {
             kinds += [.created(title: text, body: text, column: "todo", rank: 3, priority: .low), .retitled(text),
                       .bodyEdited(text), .assigned(text), .unassigned(text), .labelled(text), .unlabelled(text),
@@ -48,6 +48,8 @@ import Testing
         "00000000000000aa\t2026-01-01T00:00:00.000Z\tann\t#1\tprioritised\thuge", "00000000000000aa\t2026-01-01T00:00:00.000Z\tann\t-\tcommented\thi",
         "i d\t2026-01-01T00:00:00.000Z\tann\t#1\tcommented\thi", "00000000000000aa\t2026-01-01T00:00:00.000Z\tann\t#0\tcommented\thi",
         "00000000000000aa\t2026-01-01T00:00:00.000Z\tann\t#1\tcreated\tonly title",
+        "00000000000000aa\t2026-01-01T00:00:00.000Z\tann\t#1\tlinked\tblocked-by\t#2",
+        "00000000000000aa\t2026-01-01T00:00:00.000Z\tann\t#1\tlinked\tblocks", "00000000000000aa\t2026-01-01T00:00:00.000Z\tann\t#1\tunlinked\tblocks\t7",
     ])
     func malformedLinesAreErrorsNotCrashes(_ line: String) {
         let bytes = Array(line.utf8)

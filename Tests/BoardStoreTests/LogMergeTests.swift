@@ -171,6 +171,23 @@ import LanesTestSupport
 }
 
 extension LogMergeTests {
+    /// A link made offline to an issue that the merge renumbers follows the issue to its new
+    /// number; theirs, to the issue that kept the number, stays as it was.
+    @Test func aLinkToARenumberedIssueFollowsIt() {
+        let base = [Self.event(1, second: 0, 1, Self.created("shared"))]
+        let theirs = base + [Self.event(10, second: 100, 2, Self.created("published"), by: "ann"),
+                             Self.event(11, second: 110, 1, .linked(.relatesTo, 2), by: "ann")]
+        let ours = base + [Self.event(20, second: 50, 2, Self.created("offline"), by: "bob"),
+                           Self.event(21, second: 60, 1, .linked(.blocks, 2), by: "bob"),
+                           Self.event(22, second: 70, 2, .linked(.duplicates, 1), by: "bob")]
+        let result = LogMerge.merge(base: Self.log(base), ours: Self.log(ours), theirs: Self.log(theirs))
+        #expect(result.renumbered.map { [$0.old, $0.new] } == [[2, 3]])
+        let state = Self.fold(result.bytes)
+        #expect(Set(state.issues[1]!.links) == [IssueLink(.relatesTo, 2), IssueLink(.blocks, 3), IssueLink(.duplicatedBy, 3)])
+        #expect(state.issues[2]!.links == [IssueLink(.relatesTo, 1)])
+        #expect(Set(state.issues[3]!.links) == [IssueLink(.blockedBy, 1), IssueLink(.duplicates, 1)])
+    }
+
     /// A comment edited on two clones offline, and deleted then restored on one: after the merge
     /// both clones read the same text, whichever side merges, and every text stays a version.
     @Test func commentEditsOnTwoClonesMergeToOneText() throws {

@@ -266,7 +266,7 @@ extension CLITests {
         #expect(result.stdout.components(separatedBy: "\n").filter { !$0.isEmpty } == [
             rc + ":1: stale-after (days) must be a whole number from 1 to 36500, not \"9223372036854775807\"",
             rc + ":2: no column \"nocolumn\"; columns are: backlog, todo, doing, review, done",
-            rc + ":4: view bad: unknown \"is:nothing\"; use is:open, is:closed, is:stale, is:untriaged, is:archived, is:overdue, is:snoozed, is:resurfaced or is:attention",
+            rc + ":4: view bad: unknown \"is:nothing\"; use is:open, is:closed, is:stale, is:untriaged, is:archived, is:overdue, is:snoozed, is:resurfaced, is:attention, is:blocked or is:parent",
         ])
         let board = try lanes.run(["--keys", "", "--dump", "--size", "60x12"])
         #expect(board.status == 0 && board.stdout.contains("3 problems in lanesrc; see :messages"), "the board opens and says so")
@@ -277,7 +277,7 @@ extension CLITests {
         #expect(version.status == 0 && version.stdout == "0.1.0\n")
         let help = try lanes.run(["list", "--help"]).stdout
         for word in ["is:open", "is:closed", "is:stale", "is:untriaged", "assignee:", "label:", "column:", "priority:", "author:",
-                     "created:", "updated:", "sort:", "free text"] {
+                     "created:", "updated:", "sort:", "free text", "is:blocked", "is:parent", "has:duplicates", "blocks:", "blocked-by:", "parent:", "duplicates"] {
             #expect(help.contains(word), "lanes list --help names \(word)")
         }
         try initBoard()
