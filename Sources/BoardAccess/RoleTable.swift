@@ -4,8 +4,14 @@ import BoardModel
 /// service account (0600). Kept beside the board rather than in `authorized_keys` because the
 /// gateway knows its board but not which keys file sshd read, and because one key file can
 /// serve several boards with different roles.
+///
+/// It also remembers the key file `lanes access --authorized-keys FILE` last managed
+/// (`authorized-keys=FILE`), so that an admin's `ssh HOST access add …` edits the file sshd
+/// reads even where that is not `~/.ssh/authorized_keys`.
 public struct RoleTable: Equatable, Sendable {
     public private(set) var roles: [(name: String, role: AccessRole)] = []
+    public var keysFile: String?
+    static let keysFilePrefix = "authorized-keys="
 
     public init() {}
 
@@ -15,6 +21,10 @@ public struct RoleTable: Equatable, Sendable {
         for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let words = line.split(separator: " ")
             if words.isEmpty || line.hasPrefix("#") { continue }
+            if line.hasPrefix(RoleTable.keysFilePrefix) {
+                keysFile = String(line.dropFirst(RoleTable.keysFilePrefix.count))
+                continue
+            }
             guard words.count == 2, let role = AccessRole(rawValue: String(words[1])), AccessName.isValid(String(words[0])) else {
                 throw .invalid("roles line \(index + 1) is not NAME ROLE: \(line)")
             }
@@ -31,7 +41,8 @@ public struct RoleTable: Equatable, Sendable {
     }
 
     public var text: String {
-        "# lanes access roles: NAME ROLE (written by `lanes access`)\n" + roles.map { "\($0.name) \($0.role.rawValue)\n" }.joined()
+        "# lanes access roles: NAME ROLE (written by `lanes access`)\n" + (keysFile.map { RoleTable.keysFilePrefix + $0 + "\n" } ?? "")
+            + roles.map { "\($0.name) \($0.role.rawValue)\n" }.joined()
     }
 
     public static func == (a: RoleTable, b: RoleTable) -> Bool { a.text == b.text }

@@ -23,6 +23,7 @@ public struct SSHKey: Equatable, Sendable {
 
     /// Parses the text of a `.pub` file or a pasted key: one key, with an optional comment.
     public init(text: String) throws(BoardError) {
+        if text.contains("PRIVATE KEY-----") { throw .invalid("this is a private key; give the public one (the .pub file)") }
         let lines = text.split(whereSeparator: \.isNewline).map { $0.trimmingSpaces }.filter { !$0.isEmpty && !$0.hasPrefix("#") }
         guard let line = lines.first else { throw .invalid("no key in the text given (expected a line like: ssh-ed25519 AAAA… name@host)") }
         guard lines.count == 1 else { throw .invalid("\(lines.count) keys given; add one key at a time") }
@@ -34,9 +35,6 @@ public struct SSHKey: Equatable, Sendable {
     /// A key from its type and base64 blob (as `SSH_USER_AUTH` and `authorized_keys` hold them).
     public init(type: String, base64: String) throws(BoardError) {
         guard SSHKey.types.contains(type) else {
-            if type.hasPrefix("-----BEGIN") || type.contains("PRIVATE") {
-                throw .invalid("this is a private key; give the public one (the .pub file)")
-            }
             throw .invalid("not a public key: unknown key type \"\(type)\" (known: \(SSHKey.types.sorted().joined(separator: ", ")))")
         }
         guard let data = Data(base64Encoded: base64) else { throw .invalid("not a public key: the \(type) key data is not valid base64") }

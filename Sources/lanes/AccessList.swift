@@ -14,8 +14,8 @@ struct AccessList: ParsableCommand {
 
     func run() throws {
         let location = try access.location()
-        let keys = try AuthorizedKeys(text: PrivateFile.read(access.keysPath) ?? "")
         let roles = try AccessOptions.roles(location)
+        let keys = try AuthorizedKeys(text: PrivateFile.read(try access.keysPath(roles)) ?? "")
         let entries = keys.entries(board: location.root)
         var names: [String] = []
         for entry in entries where !names.contains(entry.name) { names.append(entry.name) }

@@ -22,9 +22,15 @@ struct AccessOptions: ParsableArguments {
         return location
     }
 
-    var keysPath: String {
-        if let authorizedKeys { return URL(fileURLWithPath: authorizedKeys).standardizedFileURL.path }
-        return AccessOptions.home + "/.ssh/authorized_keys"
+    /// `--authorized-keys`, else the file this board's access was last managed in, else
+    /// `~/.ssh/authorized_keys`. Through the gateway the option is refused: an admin manages
+    /// access, not the account's files.
+    func keysPath(_ roles: RoleTable) throws -> String {
+        if let authorizedKeys {
+            if GatewaySession.current != nil { throw BoardError.invalid("--authorized-keys is not allowed over SSH") }
+            return URL(fileURLWithPath: authorizedKeys).standardizedFileURL.path
+        }
+        return roles.keysFile ?? AccessOptions.home + "/.ssh/authorized_keys"
     }
 
     /// The account's home: `$HOME` unless it is unset, then the password database's.
@@ -44,7 +50,7 @@ struct AccessOptions: ParsableArguments {
     /// a role (the gateway refuses it) rather than a role that grants more than its key should.
     func edit(_ change: (inout AuthorizedKeys, inout RoleTable, BoardLocation) throws -> Void) throws {
         let location = try location()
-        let path = keysPath
+        let path = try keysPath(AccessOptions.roles(location))
         try PrivateFile.makeDirectory(URL(fileURLWithPath: path).deletingLastPathComponent().path)
         try PrivateFile.makePrivate(location.directory)
         try PrivateFile.whileLocked(path + ".lanes-lock") {
@@ -52,6 +58,7 @@ struct AccessOptions: ParsableArguments {
             var keys = try AuthorizedKeys(text: oldText)
             var roles = try AccessOptions.roles(location)
             let oldRoles = roles
+            roles.keysFile = path == AccessOptions.home + "/.ssh/authorized_keys" ? nil : path
             try change(&keys, &roles, location)
             if keys.text != oldText { try PrivateFile.write(keys.text, to: path, layer: AccessOptions.fileLayer) }
             if roles != oldRoles { try PrivateFile.write(roles.text, to: location.rolesPath) }

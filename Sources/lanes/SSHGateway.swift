@@ -22,9 +22,11 @@ struct SSHGateway: ParsableCommand {
     )
 
     @Option(help: "The person the key belongs to.") var user: String
-    @Option(help: "The board's directory.") var board: String
+    /// `--board DIR` (the root command parses `--board` wherever it stands, so it is shared).
+    @OptionGroup var options: BoardOptions
 
     func run() throws {
+        guard let board = options.board, board.hasPrefix("/") else { throw BoardError.invalid("ssh-gateway needs --board DIR, an absolute path") }
         let environment = Environment.variables
         let location = BoardLocation(root: board)
         let asked = environment["SSH_ORIGINAL_COMMAND"] ?? ""
