@@ -106,6 +106,8 @@ public struct ReduceContext {
     public var readOnlyReason: String?
     /// What keys mean (the keymap); without it every key is unbound.
     public var bindings: (any KeyBindings)?
+    /// Why this person may not change columns (a member through the SSH gateway), if so.
+    public var columnsRefusal: String?
 
     public init(board: BoardState, projection: BoardProjection, actor: String, pageSize: Int = 10, now: Timestamp = .now,
                 views: [SavedView] = SavedView.builtin, staleAfterDays: Int = 14, readOnlyReason: String? = nil,

@@ -31,6 +31,8 @@ public final class BoardSession {
     private var running = true
     /// Editor text whose save failed and whose recovery file could not be written either.
     private var unkeptDrafts: [String: String] = [:]
+    /// Why column changes are refused to this person, if they are (see `ReduceContext.columnsRefusal`).
+    public var columnsRefusal: String?
     /// The environment for `$EDITOR` and `$XDG_STATE_HOME` (tests set their own).
     var environment = ProcessEnvironment.current
 
@@ -294,9 +296,11 @@ public final class BoardSession {
         let size = screen.size
         let layout = BoardLayout(width: size.width, height: size.height)
         let page = ui.view == .board ? layout.cardsPerColumn : max(1, layout.listRows - 1)
-        return ReduceContext(board: log.state, projection: projection(), actor: actor, pageSize: page, now: now(),
-                             views: configuration.savedViews, staleAfterDays: configuration.settings.staleAfterDays,
-                             readOnlyReason: log.readOnlyReason, bindings: configuration.keymap)
+        var context = ReduceContext(board: log.state, projection: projection(), actor: actor, pageSize: page, now: now(),
+                                    views: configuration.savedViews, staleAfterDays: configuration.settings.staleAfterDays,
+                                    readOnlyReason: log.readOnlyReason, bindings: configuration.keymap)
+        context.columnsRefusal = columnsRefusal
+        return context
     }
 
     func viewContext() -> ViewContext {

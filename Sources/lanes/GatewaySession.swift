@@ -10,6 +10,10 @@ struct GatewaySession {
 
     nonisolated(unsafe) static var current: GatewaySession?
 
+    /// Why the full-screen board refuses this person's column changes (`:column`, the column
+    /// menu): the same rule, and words, as `lanes columns …` on the command line.
+    var columnsRefusal: String? { GatewayPolicy.refusal(command: "columns", role: role) }
+
     /// What a viewer's writes are refused with, on the command line and in the full-screen board.
     static let viewerReason = "read-only: viewer"
 }

@@ -112,6 +112,9 @@ struct AccessSSHTests {
         #expect(try board.issues().first?["author"] as? String == "carl")
 
         expectRefused(try board.ssh("bob", "access role bob admin"), "`access` is for admins")
+        expectRefused(try board.ssh("bob", "columns add Review"), "`columns` is for admins")
+        let column = try board.ssh("ann", "columns add Review")
+        #expect(column.status == 0, "\(column.output)")
         let listed = try json(board.ssh("ann", "access list --format json", quiet: true).output) as? [[String: Any]]
         #expect(listed?.map { "\($0["name"]!):\($0["role"]!)" } == ["ann:admin", "bob:member", "carl:member"])
         let refusedKey = try board.ssh("ann", "access add dan --key -", stdin: try board.key("bob") + ".pub")
