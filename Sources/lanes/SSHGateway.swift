@@ -43,7 +43,8 @@ struct SSHGateway: ParsableCommand {
         do { words = try ShellWords.split(asked) } catch { refuse(error.description) }
         if words.first == "lanes" { words.removeFirst() }
         if let reason = GatewayPolicy.identityRefusal(words) { refuse(reason) }
-        if let first = words.first, !first.hasPrefix("-"), !Lanes.configuration.subcommands.contains(where: { $0._commandName == first }) {
+        if let first = words.first, !first.hasPrefix("-"), first != "help",
+           !Lanes.configuration.subcommands.contains(where: { $0._commandName == first }) {
             refuse("not a Lanes command: \(first) (this key runs lanes only; try: ssh HOST help)")
         }
         if words.isEmpty, isatty(STDIN_FILENO) == 0 || isatty(STDOUT_FILENO) == 0 {

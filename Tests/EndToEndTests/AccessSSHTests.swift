@@ -112,8 +112,8 @@ struct AccessSSHTests {
         #expect(try board.issues().first?["author"] as? String == "carl")
 
         expectRefused(try board.ssh("bob", "access role bob admin"), "`access` is for admins")
-        expectRefused(try board.ssh("bob", "columns add Review"), "`columns` is for admins")
-        let column = try board.ssh("ann", "columns add Review")
+        expectRefused(try board.ssh("bob", "columns add Blocked"), "`columns` is for admins")
+        let column = try board.ssh("ann", "columns add Blocked")
         #expect(column.status == 0, "\(column.output)")
         let listed = try json(board.ssh("ann", "access list --format json", quiet: true).output) as? [[String: Any]]
         #expect(listed?.map { "\($0["name"]!):\($0["role"]!)" } == ["ann:admin", "bob:member", "carl:member"])
