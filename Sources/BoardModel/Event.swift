@@ -42,6 +42,11 @@ public enum EventKind: Hashable, Sendable {
     case imported(key: String)
     /// A change to one of the board's columns (board-wide; `column-added`, `column-renamed`…).
     case column(ColumnEvent)
+    /// A comment (the `commented` event with this id) got new text; the earlier text stays in
+    /// the log and in the comment's versions.
+    case commentEdited(EventID, text: String)
+    /// A comment was withdrawn by its author; its text stays in the log.
+    case commentDeleted(EventID)
 
     /// The word used for this kind in the log and in JSON (`kind`).
     public var name: String {
@@ -62,6 +67,8 @@ public enum EventKind: Hashable, Sendable {
         case .renumbered: "renumbered"
         case .imported: "imported"
         case .column(let change): change.name
+        case .commentEdited: "comment-edited"
+        case .commentDeleted: "comment-deleted"
         }
     }
 }
