@@ -1,12 +1,10 @@
 import BoardAccess
 
-/// Who is on the other end of `lanes ssh-gateway`, for the commands it runs in this process:
-/// nil when Lanes runs as itself (the service account, or anyone on their own board).
+/// The role of whoever is on the other end of `lanes ssh-gateway`, for the commands it runs in
+/// this process (their name and board are fixed through `LANES_USER` and `LANES_BOARD`): nil
+/// when Lanes runs as itself (the service account, or anyone on their own board).
 struct GatewaySession {
-    var name: String
     var role: AccessRole
-    /// The key that connected, as `SHA256:…`, or why it is not known.
-    var fingerprint: String
 
     nonisolated(unsafe) static var current: GatewaySession?
 

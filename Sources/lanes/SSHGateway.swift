@@ -58,7 +58,7 @@ struct SSHGateway: ParsableCommand {
         let editor = SSHGateway.restrictedEditor
         setenv("VISUAL", editor, 1)
         setenv("EDITOR", editor, 1)
-        GatewaySession.current = GatewaySession(name: user, role: role, fingerprint: fingerprint)
+        GatewaySession.current = GatewaySession(role: role)
         do {
             try command.run()
         } catch BoardError.readOnly(GatewaySession.viewerReason) {

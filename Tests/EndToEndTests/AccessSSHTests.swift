@@ -145,7 +145,7 @@ struct AccessSSHTests {
             try tmux.send("q")
             try tmux.waitFor(text: "exit=0")
         }
-        let events = try json(board.lanes.run(["show", "1", "--format", "json"]).stdout) as? [String: Any]
-        #expect(events?["column"] as? String != "todo")
+        let issue = try json(board.lanes.run(["show", "1", "--format", "json"]).stdout) as? [String: Any]
+        #expect(issue?["column"] as? String == "review", "moved by ann, then by bob")
     }
 }
