@@ -4,7 +4,7 @@ import BoardModel
 ///
 /// Field names are a promise to users' scripts: `id`, `title`, `body`, `column`, `state`,
 /// `assignees`, `labels`, `priority`, `author`, `created`, `updated`, and `timeline` entries
-/// `{id, at, actor, kind, …}`. See docs/export-format.md.
+/// `{id, at, actor, kind, …}`, `archived`, `deleted`. See docs/export-format.md.
 public enum IssueJSON {
     public static func write(_ issue: Issue, timeline: [Event]? = nil, to json: inout JSONWriter) {
         json.beginObject()
@@ -19,6 +19,8 @@ public enum IssueJSON {
         json.field("author", issue.author)
         json.field("created", issue.created)
         json.field("updated", issue.updated)
+        json.key("archived"); json.bool(issue.isArchived)
+        json.key("deleted"); json.bool(issue.isDeleted)
         if let timeline {
             json.key("timeline")
             json.beginArray()
@@ -61,6 +63,7 @@ public enum IssueJSON {
             if let comment { CommentJSON.write(comment, to: &json) } else { json.field("text", text) }
         case .renumbered(let old): json.field("from", old)
         case .imported(let key): json.field("source", key)
+        case .lifecycle: break
         case .column(let change): ColumnJSON.write(change, to: &json)
         case let .commentEdited(id, text):
             json.field("comment", id.description)
@@ -88,8 +91,9 @@ public enum IssueJSON {
         return json.bytes
     }
 
-    /// The whole board for `export --format json`: columns, then issues with their timelines.
-    public static func export(_ state: BoardState, name: String) -> [UInt8] {
+    /// The whole board for `export --format json`: columns, then issues with their timelines
+    /// (deleted issues only if `includingDeleted`).
+    public static func export(_ state: BoardState, name: String, includingDeleted: Bool = false) -> [UInt8] {
         var json = JSONWriter()
         json.beginObject()
         json.field("board", name)
@@ -100,8 +104,8 @@ public enum IssueJSON {
         json.endArray()
         json.key("issues")
         json.beginArray()
-        for number in state.issues.keys.sorted() {
-            write(state.issues[number]!, timeline: state.timelines[number] ?? [], to: &json)
+        for issue in state.exportedIssues(includingDeleted: includingDeleted) {
+            write(issue, timeline: state.timelines[issue.number] ?? [], to: &json)
         }
         json.endArray()
         json.endObject()

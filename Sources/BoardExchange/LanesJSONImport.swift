@@ -62,7 +62,7 @@ enum LanesJSONImport {
         case "imported": return string("source").map { .imported(key: $0) }
         case "renumbered":
             return (entry["from"] as? Int).flatMap { (1...NumberedTable<Issue>.maximumNumber).contains($0) ? .renumbered(from: $0) : nil }
-        default: return nil
+        default: return string("kind").flatMap(LifecycleStep.init(rawValue:)).map { .lifecycle($0) }
         }
     }
 }

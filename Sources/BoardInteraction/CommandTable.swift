@@ -30,6 +30,8 @@ public enum CommandName: String, CaseIterable, Sendable {
     case swimlanes
     case goto
     case messages
+    case archive, delete, restore
+    case nextIssue = "next-issue", previousIssue = "previous-issue"
     case column
     case columnMenu = "column-menu"
     case follow
@@ -82,6 +84,11 @@ public enum CommandName: String, CaseIterable, Sendable {
         case .swimlanes: "Split the board into bands: " + Swimlanes.names.joined(separator: " → ")
         case .goto: "Select and open an issue by number, from any view: :goto 12 or :12"
         case .messages: "List every problem in the rc files and themes, and recent messages"
+        case .archive: "Archive the issue (off the board), or unarchive it if archived"
+        case .delete: "Delete the issue, asking first (:restore 12 brings it back)"
+        case .restore: "Bring a deleted issue back: :restore 12"
+        case .nextIssue: "In the issue view: open the next issue in the board's order"
+        case .previousIssue: "In the issue view: open the previous issue in the board's order"
         case .column: "Change the board's columns: :column add|rename|move|remove|wip|closing …"
         case .columnMenu: "Column menu: what :column can do, for the selected column"
         case .follow: "Follow the #N reference or link on the selected line (back with q or <Backspace>)"
@@ -114,7 +121,7 @@ public enum CommandName: String, CaseIterable, Sendable {
     public var takesIssue: Bool {
         switch self {
         case .openIssue, .editIssue, .comment, .commentLine, .assign, .unassign, .label, .priority,
-             .closeReopen, .moveTo, .move, .mark, .goto: true
+             .closeReopen, .moveTo, .move, .mark, .goto, .archive, .delete, .restore: true
         default: false
         }
     }
@@ -135,6 +142,7 @@ public enum CommandName: String, CaseIterable, Sendable {
     public static let changing: Set<CommandName> = [
         .moveCardLeft, .moveCardRight, .moveCardUp, .moveCardDown, .move, .newIssue, .editIssue, .comment,
         .commentLine, .assign, .unassign, .label, .priority, .closeReopen, .moveTo, .undo, .redo,
+        .archive, .delete, .restore,
         .column, .columnMenu,
         .editComment, .deleteComment, .toggleTask,
     ]

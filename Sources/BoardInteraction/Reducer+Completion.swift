@@ -96,7 +96,7 @@ extension Reducer {
         let key = term[..<colon].lowercased()
         let board = context.board
         let values: [String] = switch key {
-        case "is": ["open", "closed", "stale", "untriaged"]
+        case "is": ["open", "closed", "stale", "untriaged", "archived"]
         case "assignee": ["me", "none"] + board.knownUsers
         case "author": ["me"] + board.knownUsers
         case "label": board.knownLabels

@@ -6,6 +6,7 @@ import Screen
 /// is the prompt's (`Reducer+Prompt.swift`).
 extension Reducer {
     mutating func key(_ key: Key) -> [Effect] {
+        if ui.question != nil { return answer(key) }
         if ui.prompt != nil { return promptKey(key) }
         if !ui.pendingKeys.isEmpty, key == .escape {
             ui.pendingKeys = [] // <Esc> after a prefix key drops it, as in vim

@@ -47,6 +47,7 @@ extension Reducer {
         }
         pinIfHidden(events)
         keepSelection(after: events, keep: request.keep)
+        followLifecycle(events, keep: request.keep)
         return discard
     }
 
@@ -67,6 +68,7 @@ extension Reducer {
         let head = result.replayed.isEmpty && !result.refused.isEmpty ? [] : [done + ": " + result.step.summary + nothing]
         ui.message = UIState.Message((head + result.refused).joined(separator: "; "), isError: !result.refused.isEmpty)
         keepSelection(after: result.events, keep: result.keep)
+        followLifecycle(result.events, keep: result.keep)
     }
 
     /// Nothing was written: the step can be tried again.

@@ -136,13 +136,17 @@ struct Reducer {
         case .cursorRight: moveColumn(by: 1)
         case .openIssue:
             guard let number = selectedIssue else { return message("nothing selected", error: true) }
-            if named != nil { goTo(number) } else { push(.issue(number)) }
+            if named != nil || context.board.issues[number]?.isDeleted == true { return goTo(number) }
+            push(.issue(number))
         case .goto:
             guard let named else {
                 ui.prompt = UIState.Prompt(kind: .goto)
                 return []
             }
-            goTo(named)
+            return goTo(named)
+        case .nextIssue: return stepIssue(by: 1)
+        case .previousIssue: return stepIssue(by: -1)
+        case .archive, .delete, .restore: return runLifecycle(command)
         case .moveCardLeft: return moveCard(columns: -1)
         case .moveCardRight: return moveCard(columns: 1)
         case .moveCardUp: return rerank(by: -1)
@@ -191,13 +195,6 @@ struct Reducer {
         return events.indices.contains(index) && events[index].issue > 0 ? events[index].issue : nil
     }
     var selectedInList: Int? { BoardSelection.listIssue(ui, context.projection.list) }
-
-    /// Selects an issue in the board and the list and opens it (`:12`, `#12`, `:goto 12`).
-    mutating func goTo(_ number: Int) {
-        select(onBoard: number)
-        ui.listSelected = number
-        if ui.view != .issue(number) { push(.issue(number)) }
-    }
 
     mutating func select(onBoard number: Int) {
         guard let laneIndex = lanes.firstIndex(where: { $0.issues.contains(number) }) else { return }

@@ -97,6 +97,8 @@ public struct UIState: Sendable {
     public var filter = Query.everything
     public var helpFilter = ""
     public var prompt: Prompt?
+    /// A yes/no question waiting for its one-key answer (`Question.swift`).
+    public var question: Question?
     public var message: Message?
     /// Issues marked with <Space>; actions apply to all of them.
     public var marked: Set<Int> = []

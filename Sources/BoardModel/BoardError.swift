@@ -8,6 +8,8 @@ public enum BoardError: Error, Equatable, Sendable, CustomStringConvertible {
     case readOnly(String)
     case io(String)
     case invalid(String)
+    /// The issue exists but was deleted: `lanes restore` brings it back.
+    case deletedIssue(Int)
 
     public var description: String {
         switch self {
@@ -19,6 +21,8 @@ public enum BoardError: Error, Equatable, Sendable, CustomStringConvertible {
             "an issue needs a title"
         case .badPriority(let text):
             "no priority \"\(text)\"; priorities are: \(Priority.names)"
+        case .deletedIssue(let number):
+            "#\(number) is deleted (lanes restore \(number), or :restore \(number) in the board, brings it back)"
         case .badQuery(let message), .readOnly(let message), .io(let message), .invalid(let message):
             message
         }

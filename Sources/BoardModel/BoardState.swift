@@ -25,6 +25,8 @@ public struct BoardState: Sendable {
     public package(set) var eventCount = 0
     /// Issues brought in by `lanes import`, by their source key.
     public package(set) var importedKeys: [String: Int] = [:]
+    /// How many issues are archived or deleted (not shown by default).
+    public package(set) var hiddenCount = 0
     /// Removed columns' ids, each with the column its issues went to ("" for the first column).
     public package(set) var removedColumns: [String: String] = [:]
 
@@ -134,7 +136,13 @@ public struct BoardState: Sendable {
             ends.last = index
         }
         let columns = columns
-        issues.modify(number) { $0.fold(folded, columns: columns) }
+        var shownChange = 0
+        issues.modify(number) { issue in
+            let wasShown = issue.isShownByDefault
+            issue.fold(folded, columns: columns)
+            if issue.isShownByDefault != wasShown { shownChange = wasShown ? 1 : -1 }
+        }
+        hiddenCount += shownChange
         return nil
     }
 
@@ -148,9 +156,10 @@ public struct BoardState: Sendable {
         nextInTimeline.reserveCapacity(nextInTimeline.count + count)
     }
 
-    /// The issue, or a `noSuchIssue` error.
+    /// The issue, or a `noSuchIssue` error (`deletedIssue` if it was deleted).
     public func issue(_ number: Int) throws(BoardError) -> Issue {
         guard let issue = issues[number] else { throw .noSuchIssue(number) }
+        guard !issue.isDeleted else { throw .deletedIssue(number) }
         return issue
     }
 }
@@ -198,6 +207,8 @@ extension Issue {
             if wins(\.priority) { priority = newPriority }
         case .commented, .renumbered, .imported, .commentEdited, .commentDeleted:
             break
+        case .lifecycle(let step):
+            lifecycle.apply(step, stamp: stamp)
         case let .closed(from, to, newRank):
             guard wins(\.placement) else { return }
             state = .closed

@@ -18,6 +18,8 @@ public enum Change: Hashable, Sendable {
     case comment(Int, String)
     case close(Int)
     case reopen(Int)
+    /// Archive, unarchive, delete or restore (`IssueLifecycle.swift`).
+    case lifecycle(Int, LifecycleStep)
     /// A change to the board's columns.
     case column(ColumnChange)
     /// New text for the comment with this event id (only its author may; see Change+Comments).
@@ -88,6 +90,8 @@ extension BoardState {
                 kinds.append((number, .reopened(from: issue.column, to: back.id,
                                                rank: bottomRank(of: back.id, excluding: number))))
             }
+        case let .lifecycle(number, step):
+            kinds += try lifecycleKinds(number, step).map { (number, $0) }
         case .column(let change):
             kinds = try columnKinds(for: change)
         case let .editComment(number, id, text):

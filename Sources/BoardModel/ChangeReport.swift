@@ -32,6 +32,8 @@ public enum ChangeReport {
                 parts.append("\(count) \(verb) already closed")
             } else if changes.allSatisfy({ if case .reopen = $0 { true } else { false } }) {
                 parts.append("\(count) \(verb) already open")
+            } else if let step = LifecycleStep.common(to: changes) {
+                parts.append("\(count) \(verb) \(step.alreadyDone)")
             } else if !issues.isEmpty {
                 parts.append("\(count) unchanged")
             }
@@ -63,6 +65,7 @@ public enum ChangeReport {
         case .retitled: Phrase(lead: "retitled ")
         case .bodyEdited: Phrase(lead: "edited the description of ")
         case .created: Phrase(lead: "created ")
+        case .lifecycle(let step): Phrase(lead: step.rawValue + " ")
         case .columns, .renumbered, .imported, .column: Phrase(lead: event.summary(in: state) + " (", tail: ")")
         }
     }

@@ -40,6 +40,8 @@ public enum EventKind: Hashable, Sendable {
     /// The issue came from another tracker; `key` (e.g. `github:owner/repo#12`) makes a second
     /// import of the same file skip it.
     case imported(key: String)
+    /// Archived, unarchived, deleted or restored (`IssueLifecycle.swift`); no arguments.
+    case lifecycle(LifecycleStep)
     /// A change to one of the board's columns (board-wide; `column-added`, `column-renamed`…).
     case column(ColumnEvent)
     /// A comment (the `commented` event with this id) got new text; the earlier text stays in
@@ -66,6 +68,7 @@ public enum EventKind: Hashable, Sendable {
         case .reopened: "reopened"
         case .renumbered: "renumbered"
         case .imported: "imported"
+        case .lifecycle(let step): step.rawValue
         case .column(let change): change.name
         case .commentEdited: "comment-edited"
         case .commentDeleted: "comment-deleted"

@@ -38,6 +38,8 @@ extension Event {
             return "renumbered from #\(old) (two clones created #\(old) offline)"
         case let .reopened(from, to, _):
             return "reopened (\(state.columnName(from)) → \(state.columnName(to)))"
+        case .lifecycle(let step):
+            return step.rawValue
         case .column(let change):
             return change.summary(in: state)
         }

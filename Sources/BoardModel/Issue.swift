@@ -16,6 +16,8 @@ public struct Issue: Hashable, Sendable {
     public var state: State
     /// Where `reopen` sends a closed issue back to.
     public var columnBeforeClose: String?
+    /// Archived and deleted, each with its last writer (`IssueLifecycle.swift`).
+    public package(set) var lifecycle = Lifecycle()
     /// When each single-valued field was last set, so that concurrent edits resolve the same
     /// way in every clone: the event with the latest time (then the greatest id) wins.
     package var clocks: FieldClocks

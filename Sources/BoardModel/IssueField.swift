@@ -8,6 +8,8 @@ public enum IssueField: Hashable, Sendable {
     case assignee(String)
     /// Whether this label is on the issue.
     case label(String)
+    /// Archived, deleted (`IssueLifecycle.swift`).
+    case archived, deleted
     /// Something about one of the board's columns (by id); its value is read from the board's
     /// columns, not from an issue (`ColumnAspect.value`).
     case column(String, ColumnAspect)
@@ -23,6 +25,8 @@ public enum IssueField: Hashable, Sendable {
         case .placement: "\(issue.column) \(issue.rank) \(issue.state.rawValue)"
         case .assignee(let user): issue.assignees.contains(user) ? "yes" : "no"
         case .label(let label): issue.labels.contains(label) ? "yes" : "no"
+        case .archived: issue.isArchived ? "yes" : "no"
+        case .deleted: issue.isDeleted ? "yes" : "no"
         case .column: ""
         case .comment: "" // not a field of `Issue`: `value(in:board:)` reads it from the timeline
         }
@@ -37,6 +41,8 @@ public enum IssueField: Hashable, Sendable {
         case .placement: "column"
         case .assignee(let user): "assignee " + user
         case .label(let label): "label " + label
+        case .archived: "archived"
+        case .deleted: "deleted"
         case .column(let id, _): "column " + id
         case .comment(let id): "comment " + id.description
         }
@@ -51,6 +57,8 @@ public enum IssueField: Hashable, Sendable {
         case (.assignee(let user), .assigned(let other)), (.assignee(let user), .unassigned(let other)),
              (.label(let user), .labelled(let other)), (.label(let user), .unlabelled(let other)):
             user == other
+        case (.archived, .lifecycle(let step)), (.deleted, .lifecycle(let step)):
+            self == .lifecycle(step)
         case (.column(let id, _), .column(let change)):
             id == change.columnID
         case (.comment(let id), .commentEdited(let other, _)), (.comment(let id), .commentDeleted(let other)):
@@ -79,6 +87,8 @@ extension Change {
             return [(number, .priority, self)]
         case .move(let number, _, _), .close(let number), .reopen(let number):
             return [(number, .placement, self)]
+        case let .lifecycle(number, step):
+            return [(number, .lifecycle(step), self)]
         case let .assign(number, users):
             return users.map { (number, .assignee($0), .assign(number, [$0])) }
         case let .unassign(number, users):

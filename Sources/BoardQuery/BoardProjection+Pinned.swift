@@ -5,7 +5,7 @@ extension BoardProjection {
     /// issue stays in sight, in its column by rank and at the end of the list, until the
     /// selection moves away from it (`UIState.pinned`).
     public func showing(_ number: Int, in state: BoardState) -> BoardProjection {
-        guard let issue = state.issues[number], !list.contains(number),
+        guard let issue = state.issues[number], issue.isShownByDefault, !list.contains(number),
               let laneIndex = lanes.firstIndex(where: { $0.column.id == issue.column }) else { return self }
         var result = self
         var lane = result.lanes[laneIndex].issues

@@ -20,7 +20,7 @@ public struct BoardProjection: Sendable {
 
     public var lanes: [Lane]
     public var list: [Int]
-    /// Issues on the board in total, and how many match the filter.
+    /// Issues on the board in total (not archived or deleted), and how many match the filter.
     public var total: Int
     public var matching: Int { list.count }
 
@@ -55,7 +55,7 @@ public struct BoardProjection: Sendable {
             }
             return (list, lanes)
         }
-        total = state.issues.count
+        total = state.shownByDefaultCount
         if swimlanes != .none {
             groupIntoBands(state: state, index: bandIndex.flatMap { $0.swimlanes == swimlanes ? $0 : nil }
                 ?? BandIndex(state: state, swimlanes: swimlanes))

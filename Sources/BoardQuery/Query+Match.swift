@@ -13,6 +13,7 @@ extension Query {
     /// beforehand (free text through `SearchText`); `slot` is the issue's slot.
     func matches(at issue: UnsafePointer<Issue>, slot: Int = 0, known: [[Bool]?] = [],
                  now: Timestamp, staleAfterDays: Int) -> Bool {
+        if !issue.pointee.isShownByDefault, !reveals(issue.pointee) { return false }
         for (index, term) in terms.enumerated() {
             let answer = index < known.count ? known[index]?[slot] : nil
             if (answer ?? term.matches(issue, now: now, staleAfterDays: staleAfterDays)) == term.negated { return false }
@@ -86,6 +87,8 @@ extension QueryTerm {
             return bound.contains(issue.pointee.created)
         case .updated(let bound):
             return bound.contains(issue.pointee.updated)
+        case .archived:
+            return issue.pointee.isArchived
         }
     }
 }

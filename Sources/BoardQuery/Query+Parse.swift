@@ -8,7 +8,7 @@ extension Query {
     /// Every word of the language, for `lanes list --help` and docs: kept beside the parser so
     /// that a word added here cannot be missing there.
     public static let words = """
-        is:open is:closed is:stale is:untriaged assignee:NAME|me|none label:X column:ID|NAME \
+        is:open is:closed is:stale is:untriaged is:archived assignee:NAME|me|none label:X column:ID|NAME \
         priority:urgent|high|medium|low|none author:NAME|me created:>2026-01-31 updated:<7d (dates or ages in h d w m y, \
         after <, <=, >, >= or nothing) sort:id|created|updated|priority[-desc] "free text"
         """
@@ -64,7 +64,8 @@ extension Query {
             case "closed": return .closed
             case "stale": return .stale
             case "untriaged": return .untriaged
-            default: throw .badQuery("unknown \"is:\(value)\"; use is:open, is:closed, is:stale or is:untriaged")
+            case "archived": return .archived
+            default: throw .badQuery("unknown \"is:\(value)\"; use is:open, is:closed, is:stale, is:untriaged or is:archived")
             }
         case "assignee":
             let lower = value.lowercased()

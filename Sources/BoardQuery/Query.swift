@@ -24,6 +24,7 @@ public struct Query: Hashable, Sendable {
     /// Whether every issue this query matches also matches `other`: it keeps other's terms and
     /// only adds terms, or lengthens its last free-text word. (Typing forward in the filter.)
     public func narrows(_ other: Query) -> Bool {
+        guard revealsArchived == other.revealsArchived else { return false }
         guard sort == other.sort, terms.count >= other.terms.count, !other.terms.isEmpty else { return other.terms.isEmpty && sort == other.sort }
         for index in other.terms.indices where terms[index] != other.terms[index] {
             guard index == other.terms.count - 1,
@@ -49,6 +50,8 @@ public struct QueryTerm: Hashable, Sendable {
         case text(String)
         case created(DateBound)
         case updated(DateBound)
+        /// `is:archived`: asking for it is what shows archived issues (`Query+Hidden.swift`).
+        case archived
     }
 
     public var condition: Condition

@@ -37,6 +37,7 @@ extension BoardState {
                 out.int(stamp.at.milliseconds)
                 out.fixed(stamp.id.value)
             }
+            writeLifecycle(issue.lifecycle, to: &out)
             let ends = timelineEnds[issue.number]!
             out.int(Int(ends.first))
             out.int(Int(ends.last))
@@ -89,6 +90,8 @@ extension BoardState {
             issue.clocks.body = try stamp()
             issue.clocks.priority = try stamp()
             issue.clocks.placement = try stamp()
+            issue.lifecycle = try Lifecycle(snapshot: &reader)
+            if !issue.isShownByDefault { hiddenCount += 1 }
             let ends = TimelineEnds(first: try index(), last: try index())
             // A number above the highest one would be handed out again to the next new issue.
             guard number <= highestNumber, issues.insert(issue, for: number), timelineEnds.insert(ends, for: number) else {

@@ -62,6 +62,8 @@ public enum LineCodec {
             field(id.description, &out); field(text, &out)
         case .commentDeleted(let id):
             field(id.description, &out)
+        case .lifecycle:
+            break
         case let .moved(from, to, rank), let .closed(from, to, rank), let .reopened(from, to, rank):
             field(from, &out); field(to, &out); field(rankText(rank), &out)
         case .column(let change):
@@ -151,8 +153,12 @@ public enum LineCodec {
             guard let field = fields.next() else { throw LineError("renumbered is missing a value") }
             kind = .renumbered(from: try issueNumber(field))
         default:
-            guard let change = try columnEvent(kindName, arg) else { throw LineError("unknown event kind \"\(kindName)\"") }
-            kind = .column(change)
+            if let step = LifecycleStep(rawValue: kindName) {
+                kind = .lifecycle(step)
+            } else {
+                guard let change = try columnEvent(kindName, arg) else { throw LineError("unknown event kind \"\(kindName)\"") }
+                kind = .column(change)
+            }
         }
         if kind.isBoardWide {
             guard issue == 0 else { throw LineError("\(kindName) is a board event; its issue field must be -") }

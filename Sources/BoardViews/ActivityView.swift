@@ -40,12 +40,15 @@ enum ActivityView {
             let actor = DisplayWidth.truncate(Sanitizer.line(event.actor), to: actorWidth)
             x = grid.put(filled(actor, to: actorWidth) + " ", x: x, y: y, style: CardView.overlay(theme[.timelineActor], on: base))
             x = grid.put(filled(subject(event), to: idWidth) + " ", x: x, y: y, style: CardView.overlay(theme[.cardID], on: base))
+            let deleted = context.board.issues[event.issue]?.isDeleted == true
             if let issue = context.board.issues[event.issue] {
-                let title = DisplayWidth.truncate(Sanitizer.line(issue.title), to: titleWidth)
-                x = grid.put(filled(title, to: titleWidth) + " ", x: x, y: y, style: base, limit: layout.width - 1)
+                let title = DisplayWidth.truncate(deleted ? "(deleted)" : Sanitizer.line(issue.title), to: titleWidth)
+                x = grid.put(filled(title, to: titleWidth) + " ", x: x, y: y, style: deleted ? CardView.overlay(theme[.dim], on: base) : base,
+                             limit: layout.width - 1)
             }
-            var text = Sanitizer.line(event.summary(in: context.board))
-            if case .commented(let comment) = event.kind { text += ": " + Sanitizer.line(comment) }
+            // A deleted issue's text is not shown: only what kind of thing happened.
+            var text = deleted ? event.kind.name : Sanitizer.line(event.summary(in: context.board))
+            if !deleted, case .commented(let comment) = event.kind { text += ": " + Sanitizer.line(comment) }
             grid.put(DisplayWidth.truncate(text, to: max(0, layout.width - 1 - x)), x: x, y: y, style: base, limit: layout.width - 1)
             y += 1
         }

@@ -64,8 +64,10 @@ public enum Viewport {
             }
         }
         if ui.view == .activity {
+            // Events, not cards, are counted here (the selection is already within them): a
+            // board whose issues are all archived still has its whole history to scroll.
             ui.activityOffset = keep(ui.activitySelected, offset: ui.activityOffset, page: max(1, layout.height - 2),
-                                     count: projection.total == 0 ? 0 : Int.max / 2)
+                                     count: Int.max / 2)
         }
         if case .issue = ui.view, issueRows > 0 {
             ui.issueCursor = min(max(0, ui.issueCursor), issueRows - 1)

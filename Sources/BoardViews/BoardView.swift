@@ -27,7 +27,7 @@ enum BoardView {
             drawColumn(lanes[column.lane], column: column, cards: shown, context: context, layout: layout, headerInsets: insets, into: &grid)
         }
         if !context.projection.bands.isEmpty { drawBandHeaders(context, into: &grid, layout: layout) }
-        if context.projection.total == 0 { drawFirstStep(context, into: &grid, layout: layout) }
+        if context.board.issues.isEmpty { drawFirstStep(context, into: &grid, layout: layout) }
         grid.put(left, x: 0, y: 0, style: theme[.header])
         grid.put(right, x: layout.width - DisplayWidth.of(right), y: 0, style: theme[.header])
     }

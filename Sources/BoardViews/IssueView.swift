@@ -20,8 +20,9 @@ public enum IssueView {
 
     static func render(_ number: Int, _ context: ViewContext, into grid: inout CellGrid, layout: BoardLayout) {
         let theme = context.theme
-        guard let issue = context.board.issues[number] else {
-            grid.put("issue #\(number) is not on this board", x: 1, y: 1, style: theme[.statusError])
+        guard let issue = context.board.issues[number], !issue.isDeleted else {
+            let text = context.board.issues[number] == nil ? "issue #\(number) is not on this board" : "issue #\(number) is deleted"
+            grid.put(text, x: 1, y: 1, style: theme[.statusError])
             return
         }
         let lines = self.lines(issue, context: context, width: layout.width - 2)
@@ -60,7 +61,8 @@ public enum IssueView {
             Line([(name.padding(to: 11), theme[.issueField]), (value, style)])
         }
         let marker = CardView.marker(issue.priority)
-        lines.append(field("state", issue.state.rawValue + " · " + Sanitizer.line(board.columnName(issue.column)), theme[.default]))
+        lines.append(field("state", issue.state.rawValue + " · " + Sanitizer.line(board.columnName(issue.column)) + archivedNote(issue),
+                           theme[.default]))
         lines.append(field("priority", issue.priority.rawValue, marker.map { theme[$0.element] } ?? theme[.dim]))
         lines.append(field("assignees", issue.assignees.isEmpty ? "unassigned" : Sanitizer.line(issue.assignees.joined(separator: ", ")),
                            issue.assignees.isEmpty ? theme[.unassigned] : theme[.assignee]))

@@ -10,6 +10,7 @@ enum StatusLine {
         let theme = context.theme
         let y = layout.height - 1
         let ui = context.ui
+        if let question = ui.question { return renderQuestion(question, context, into: &grid, layout: layout) }
         if let prompt = ui.prompt {
             grid.fill(Rect(x: 0, y: y, width: layout.width, height: 1), style: theme[.prompt])
             let lead = prompt.kind.lead

@@ -36,10 +36,11 @@ public enum DefaultBindings {
     bind board <Enter> open-issue
     bind activity <Enter> open-issue
     bind list <Enter> open-issue
-    bind board <hash> goto
-    bind list <hash> goto
+    bind generic <hash> goto
     bind issue <Enter> follow
     bind issue <Backspace> back
+    bind issue ] next-issue
+    bind issue [ previous-issue
 
     # Moving cards
     bind board H move-card-left
@@ -70,6 +71,8 @@ public enum DefaultBindings {
     bind issue o toggle-task
     bind issue E edit-comment
     bind issue R delete-comment
+    bind generic X archive
+    bind generic D delete
 
     # Saved views
     bind generic 1 view 1

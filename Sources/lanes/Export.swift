@@ -9,12 +9,13 @@ struct Export: ParsableCommand {
 
     @OptionGroup var options: BoardOptions
     @Option(help: "json or csv.") var format: Format = .json
+    @Flag(help: "Include deleted issues (JSON marks them \"deleted\": true).") var includeDeleted = false
 
     func run() throws {
         let log = try options.open(snapshots: .off)
         switch format {
-        case .json: Output.print(utf8: IssueJSON.export(log.state, name: log.location.name))
-        case .csv: Output.print(IssueCSV.write(log.state.issues.keys.sorted().map { log.state.issues[$0]! }))
+        case .json: Output.print(utf8: IssueJSON.export(log.state, name: log.location.name, includingDeleted: includeDeleted))
+        case .csv: Output.print(IssueCSV.write(log.state.exportedIssues(includingDeleted: includeDeleted)))
         }
     }
 }

@@ -29,6 +29,12 @@ enum Output {
         error("lanes: note: nobody on this board was called \(names.joined(separator: ", ")) before; assigned anyway")
     }
 
+    /// Asks `question` on stderr (stdout stays the command's output) and reads the answer line.
+    static func ask(_ question: String) -> String? {
+        write(Array(Sanitizer.line(question).utf8), to: STDERR_FILENO)
+        return readLine()
+    }
+
     /// Prints `lanes: message` and exits 1.
     static func fail(_ message: String) -> Never {
         error("lanes: " + message)

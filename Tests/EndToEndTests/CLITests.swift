@@ -266,7 +266,7 @@ extension CLITests {
         #expect(result.stdout.components(separatedBy: "\n").filter { !$0.isEmpty } == [
             rc + ":1: stale-after (days) must be a whole number from 1 to 36500, not \"9223372036854775807\"",
             rc + ":2: no column \"nocolumn\"; columns are: backlog, todo, doing, review, done",
-            rc + ":4: view bad: unknown \"is:nothing\"; use is:open, is:closed, is:stale or is:untriaged",
+            rc + ":4: view bad: unknown \"is:nothing\"; use is:open, is:closed, is:stale, is:untriaged or is:archived",
         ])
         let board = try lanes.run(["--keys", "", "--dump", "--size", "60x12"])
         #expect(board.status == 0 && board.stdout.contains("3 problems in lanesrc; see :messages"), "the board opens and says so")

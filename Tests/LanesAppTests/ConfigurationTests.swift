@@ -75,7 +75,7 @@ import Screen
         #expect(configuration.errors.map(\.description) == [
             path + ":1: no theme \"nope\"; themes are: default, high-contrast, light, mono",
             path + ":2: no column \"nocolumn\"; columns are: backlog, todo, doing, review, done",
-            path + ":5: view mine: unknown \"is:nothing\"; use is:open, is:closed, is:stale or is:untriaged",
+            path + ":5: view mine: unknown \"is:nothing\"; use is:open, is:closed, is:stale, is:untriaged or is:archived",
             path + ":6: view doing: no column \"nowhere\"; columns are: backlog, todo, doing, review, done",
         ])
         #expect(configuration.settings.wipLimits == ["doing": 5, "review": 2])

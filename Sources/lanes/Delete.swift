@@ -1,0 +1,45 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import ArgumentParser
+import BoardModel
+import Screen
+
+/// `lanes delete N…`: the issues disappear from the board, lists, queries and exports; `lanes
+/// restore N` brings one back. Their text stays in the log, so on a terminal it asks first.
+struct Delete: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Delete issues (asks first on a terminal; lanes restore brings them back; the text stays in the log).")
+    @OptionGroup var options: BoardOptions
+    @Argument(help: "The issue numbers.") var numbers: [IssueNumber]
+    @Flag(name: .shortAndLong, help: "Do not ask (for scripts; needed when stdin is not a terminal).") var yes = false
+
+    func run() throws {
+        guard yes || Output.stdinIsTerminal else {
+            Output.error("lanes: delete asks for confirmation on a terminal; add --yes to delete without asking")
+            Glibc.exit(2)
+        }
+        let log = try options.open()
+        if !yes {
+            var titles: [String] = []
+            for number in numbers.map(\.value) { titles.append("#\(number) \"" + Sanitizer.line(try log.state.issue(number).title) + "\"") }
+            let answer = Output.ask("Delete \(titles.joined(separator: ", "))? It leaves the board, lists and exports; "
+                                    + "its text stays in the log. [y/N] ")
+            guard let answer = answer?.trimmingSpaces.lowercased(), answer == "y" || answer == "yes" else {
+                Output.fail("nothing deleted")
+            }
+        }
+        try LifecycleCommand.commit(options, log, numbers, .deleted)
+    }
+}
+
+/// `lanes restore N…`: brings deleted issues back where they were, with their timeline.
+struct Restore: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Restore deleted issues, with their timeline.")
+    @OptionGroup var options: BoardOptions
+    @Argument(help: "The issue numbers.") var numbers: [IssueNumber]
+
+    func run() throws {
+        try LifecycleCommand.commit(options, numbers, .restored)
+    }
+}

@@ -1,0 +1,51 @@
+import Foundation
+import Testing
+
+/// Archive, delete and go-to in a real terminal: `lanes delete` asks on a tty, and the board's
+/// `X`, `D` (with its question), `:N`, `]` and undo, checked afterwards through the CLI.
+@Suite(.serialized, .enabled(if: Tmux.available, "tmux is not installed"))
+struct LifecycleTerminalTests {
+    let scratch = Scratch()
+    var lanes: LanesProcess { LanesProcess(home: scratch.path) }
+
+    @Test func deleteAsksOnATerminalThenTheBoardArchivesDeletesAndGoesTo() throws {
+        #expect(try lanes.run(["init"]).status == 0)
+        for title in ["Alpha", "Bravo", "Charlie", "Delta"] { try lanes.run(["add", title, "--column", "todo"]) }
+        let tmux = try lanes.inTmux("\"$LANES\" delete 4 && \"$LANES\"", width: 100, height: 24)
+        try tmux.waitFor(text: "Delete #4 \"Delta\"? It leaves the board, lists and exports; its text stays in the log. [y/N]")
+        try tmux.type("y")
+        try tmux.send("Enter")
+        var screen = try tmux.waitFor(text: "3 issues") // the board, after the delete
+        #expect(!screen.contains("Delta"), "deleted from the command line")
+
+        try tmux.send("l") // To do: #1 Alpha selected
+        try tmux.send("X")
+        screen = try tmux.waitFor(text: "#1 archived")
+        #expect(!screen.contains("Alpha"))
+        try tmux.send("D")
+        try tmux.waitFor(text: "delete #2 \"Bravo\"? its text stays in the log; :restore brings it back (y/n)")
+        try tmux.send("y")
+        screen = try tmux.waitFor(text: "#2 deleted")
+        #expect(!screen.contains("Bravo"))
+        try tmux.send("u")
+        try tmux.waitFor(text: "undid: #2 deleted")
+        try tmux.waitFor(text: "Bravo")
+
+        try tmux.send(":")
+        try tmux.type("1")
+        try tmux.send("Enter")
+        try tmux.waitFor(text: "#1 is archived (not on the board; X unarchives it)")
+        try tmux.send("X")
+        try tmux.waitFor(text: "#1 unarchived")
+        try tmux.send("]")
+        try tmux.waitFor(text: "#2 Bravo")
+        try tmux.send("q", "q")
+        try tmux.waitFor(text: "exit=0")
+
+        let issues = try json(lanes.run(["export", "--include-deleted"]).stdout) as! [String: Any]
+        let states = (issues["issues"] as! [[String: Any]]).map { [$0["archived"] as! Bool, $0["deleted"] as! Bool] }
+        #expect(states == [[false, false], [false, false], [false, false], [false, true]])
+        let kinds = ((issues["issues"] as! [[String: Any]])[1]["timeline"] as! [[String: Any]]).map { $0["kind"] as! String }
+        #expect(kinds == ["created", "deleted", "restored"], "the undo is an event too")
+    }
+}
