@@ -27,6 +27,8 @@ let package = Package(
         .target(name: "BoardInteraction", dependencies: ["BoardModel", "BoardQuery", "Screen"]),
         .target(name: "BoardStore", dependencies: ["BoardModel"]),
         .target(name: "BoardExchange", dependencies: ["BoardModel", "BoardQuery", "Screen"]),
+        // Access over SSH: keys, the managed authorized_keys block, roles, the gateway's rules.
+        .target(name: "BoardAccess", dependencies: ["BoardModel"]),
         .target(name: "Keymap", dependencies: ["BoardInteraction", "BoardQuery", "BoardModel", "Screen"]),
         .target(
             name: "BoardViews",
@@ -43,6 +45,7 @@ let package = Package(
             name: "lanes",
             dependencies: [
                 "LanesApp", "NcursesScreen", "Screen", "BoardModel", "BoardQuery", "BoardInteraction", "BoardStore", "BoardExchange", "Keymap", "BoardViews",
+                "BoardAccess",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -54,6 +57,7 @@ let package = Package(
         .testTarget(name: "BoardInteractionTests", dependencies: ["BoardInteraction", "BoardQuery", "BoardModel", "Screen", "LanesTestSupport"]),
         .testTarget(name: "BoardStoreTests", dependencies: ["BoardStore", "BoardModel", "LanesTestSupport"]),
         .testTarget(name: "BoardExchangeTests", dependencies: ["BoardExchange", "BoardModel"]),
+        .testTarget(name: "BoardAccessTests", dependencies: ["BoardAccess", "BoardModel"]),
         .testTarget(name: "KeymapTests", dependencies: ["Keymap", "BoardInteraction", "BoardQuery", "BoardModel"]),
         .testTarget(
             name: "BoardViewsTests",

@@ -156,6 +156,10 @@ public enum CommandName: String, CaseIterable, Sendable {
         .column, .columnMenu,
         .editComment, .deleteComment, .toggleTask,
     ]
+
+    /// Commands that change the board's columns: refused at once, before any prompt, to people
+    /// whose role does not allow it (`ReduceContext.columnsRefusal`).
+    public static let columnChanging: Set<CommandName> = [.column, .columnMenu]
 }
 
 /// A command with its arguments, as produced by a key, the `:` line or an rc file.

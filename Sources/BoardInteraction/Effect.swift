@@ -110,6 +110,8 @@ public struct ReduceContext {
     public var readOnlyReason: String?
     /// What keys mean (the keymap); without it every key is unbound.
     public var bindings: (any KeyBindings)?
+    /// Why this person may not change columns (a member through the SSH gateway), if so.
+    public var columnsRefusal: String?
     /// The lines of the open issue view at the terminal's width (empty in other views).
     public var issueRows: [IssueRow] = []
     /// The zone whose days decide due dates and snoozes (with `now`: `clock`).

@@ -67,6 +67,9 @@ struct Reducer {
         if let reason = context.readOnlyReason, CommandName.changing.contains(command.name) {
             return message(reason, error: true)
         }
+        if let reason = context.columnsRefusal, CommandName.columnChanging.contains(command.name) {
+            return message(reason, error: true)
+        }
         if let number = command.issue {
             guard context.board.issues.contains(number) else { return message(BoardError.noSuchIssue(number).description, error: true) }
             named = number

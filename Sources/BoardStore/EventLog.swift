@@ -27,6 +27,16 @@ public final class EventLog {
     public private(set) var problems: [FileProblem] = []
     /// Why this board cannot be written, if it cannot (newer format, no permission).
     public private(set) var readOnlyReason: String?
+    /// A read-only reason that outlasts reloads, set by `restrict(_:)`.
+    private var restriction: String?
+
+    /// Opens this log read-only for a reason that is not the file's (a viewer through the SSH
+    /// gateway): every commit is refused with `reason`, and the full-screen board shows it and
+    /// refuses every key that would write, as for a board the user cannot write.
+    public func restrict(_ reason: String) {
+        restriction = reason
+        if readOnlyReason == nil { readOnlyReason = reason }
+    }
     /// Bytes of a line after the last newline, seen without the lock: a writer in progress or
     /// a crashed writer's torn tail. The next write decides which, under the lock.
     public private(set) var pendingTail = 0
@@ -159,7 +169,7 @@ public final class EventLog {
         board.replace(with: state)
         markEnd(fd)
         warnings = EventLog.permissionWarnings(info, location: location) + (cacheWarning.map { [$0] } ?? [])
-        readOnlyReason = nil
+        readOnlyReason = restriction
         if let version = reader.version, version > LineCodec.formatVersion {
             readOnlyReason = "this board was written by a newer Lanes (format \(version)); opened read-only"
         } else if access(location.eventsPath, W_OK) != 0 || access(location.directory, W_OK) != 0 {

@@ -37,6 +37,8 @@ public final class BoardSession {
     private var running = true
     /// Editor text whose save failed and whose recovery file could not be written either.
     private var unkeptDrafts: [String: String] = [:]
+    /// Why column changes are refused to this person, if they are (see `ReduceContext.columnsRefusal`).
+    public var columnsRefusal: String?
     /// The environment for `$EDITOR` and `$XDG_STATE_HOME` (tests set their own).
     var environment = ProcessEnvironment.current
 
@@ -320,6 +322,7 @@ public final class BoardSession {
         var context = ReduceContext(board: log.state, projection: projection(), actor: actor, pageSize: page, now: now(),
                                     views: configuration.savedViews, staleAfterDays: configuration.settings.staleAfterDays,
                                     readOnlyReason: log.readOnlyReason, bindings: configuration.keymap)
+        context.columnsRefusal = columnsRefusal
         if case .issue(let number) = ui.view {
             let key = [board.version, number, size.width]
             if issueRows?.key != key {

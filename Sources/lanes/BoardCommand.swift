@@ -33,6 +33,7 @@ struct BoardCommand {
             let screen = MemoryScreen(width: parsedSize.width, height: parsedSize.height, keys: parsed)
             let session = BoardSession(log: log, screen: screen, configuration: configuration, actor: options.actorName,
                                        greeting: greeting, now: options.fixedNow)
+            session.columnsRefusal = GatewaySession.current?.columnsRefusal
             session.run(idleMilliseconds: nil)
             if dump { Output.print(session.frame().text + "\n") }
             return
@@ -49,6 +50,7 @@ struct BoardCommand {
         defer { screen.stop() }
         let session = BoardSession(log: log, screen: screen, configuration: configuration, actor: options.actorName,
                                    greeting: greeting, now: options.fixedNow)
+        session.columnsRefusal = GatewaySession.current?.columnsRefusal
         session.run()
     }
 

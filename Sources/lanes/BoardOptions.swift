@@ -56,6 +56,7 @@ struct BoardOptions: ParsableArguments {
     /// reading a million archived lines back one by one).
     func open(snapshots: SnapshotPolicy = .standard) throws -> EventLog {
         let log = try EventLog.open(location, snapshots: snapshots)
+        if GatewaySession.current?.role == .viewer { log.restrict(GatewaySession.viewerReason) }
         BoardOptions.openLogs.append(log)
         for warning in log.warnings { Output.error("lanes: warning: " + warning) }
         log.onLockWait = BoardOptions.sayWaiting
