@@ -17,6 +17,10 @@ public enum IssueJSON {
         json.field("labels", issue.labels)
         json.field("priority", issue.priority.rawValue)
         json.field("author", issue.author)
+        if let reporter = issue.reporter {
+            json.field("reporter", reporter)
+            json.field("reporters", issue.reporters)
+        }
         json.field("created", issue.created)
         json.field("updated", issue.updated)
         if let timeline {
@@ -58,6 +62,7 @@ public enum IssueJSON {
         case .commented(let text): json.field("text", text)
         case .renumbered(let old): json.field("from", old)
         case .imported(let key): json.field("source", key)
+        case .reported(let reporter): json.field("reporter", reporter)
         }
         json.endObject()
     }

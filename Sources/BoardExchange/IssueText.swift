@@ -12,6 +12,7 @@ public enum IssueText {
         out += "assignees: \(issue.assignees.isEmpty ? "-" : clean(issue.assignees.joined(separator: ", ")))\n"
         out += "labels:    \(issue.labels.isEmpty ? "-" : clean(issue.labels.joined(separator: ", ")))\n"
         out += "author:    \(clean(issue.author))\n"
+        if let reporter = issue.reporter { out += "reporter:  \(clean(reporter))\(issue.otherReporters)\n" }
         out += "created:   \(issue.created.iso8601) (\(issue.created.ago(relativeTo: now)))\n"
         out += "updated:   \(issue.updated.iso8601) (\(issue.updated.ago(relativeTo: now)))\n"
         if !issue.body.isEmpty {

@@ -189,6 +189,8 @@ extension Issue {
             if wins(\.priority) { priority = newPriority }
         case .commented, .renumbered, .imported:
             break
+        case .reported(let reporter):
+            addReporter(reporter)
         case let .closed(from, to, newRank):
             guard wins(\.placement) else { return }
             state = .closed

@@ -59,7 +59,7 @@ public enum ChangeReport {
         case .retitled: Phrase(lead: "retitled ")
         case .bodyEdited: Phrase(lead: "edited the description of ")
         case .created: Phrase(lead: "created ")
-        case .columns, .renumbered, .imported: Phrase(lead: event.summary(in: state) + " (", tail: ")")
+        case .columns, .renumbered, .imported, .reported: Phrase(lead: event.summary(in: state) + " (", tail: ")")
         }
     }
 }

@@ -40,6 +40,9 @@ public enum EventKind: Hashable, Sendable {
     /// The issue came from another tracker; `key` (e.g. `github:owner/repo#12`) makes a second
     /// import of the same file skip it.
     case imported(key: String)
+    /// Someone (`Name <address>`) reported this issue by mail: `lanes intake` adds one for the
+    /// first report and for each repeated report merged into it.
+    case reported(String)
 
     /// The word used for this kind in the log and in JSON (`kind`).
     public var name: String {
@@ -59,6 +62,7 @@ public enum EventKind: Hashable, Sendable {
         case .reopened: "reopened"
         case .renumbered: "renumbered"
         case .imported: "imported"
+        case .reported: "reported"
         }
     }
 }

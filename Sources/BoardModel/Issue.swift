@@ -16,6 +16,8 @@ public struct Issue: Hashable, Sendable {
     public var state: State
     /// Where `reopen` sends a closed issue back to.
     public var columnBeforeClose: String?
+    /// Who reported it by mail (`Name <address>`), first reporter first (see `Issue+Reporters.swift`).
+    public var reporters: [String] = []
     /// When each single-valued field was last set, so that concurrent edits resolve the same
     /// way in every clone: the event with the latest time (then the greatest id) wins.
     package var clocks: FieldClocks

@@ -45,6 +45,8 @@ extension QuerySort {
         case .created: issue.created.milliseconds
         case .updated: issue.updated.milliseconds
         case .priority: Int64(issue.priority.order)
+        // Most reported first, as sort:priority puts the most urgent first.
+        case .reporters: -Int64(issue.reporters.count)
         }
     }
 
@@ -80,6 +82,8 @@ extension QueryTerm {
             return issue.pointee.priority == priority
         case .author(let author):
             return issue.pointee.author.caseInsensitiveEquals(author)
+        case .reporter(let wanted):
+            return issue.pointee.reporters.contains { Reporter.matches($0, wanted) }
         case .text(let needle):
             return issue.pointee.title.containsLowercased(needle) || issue.pointee.body.containsLowercased(needle)
         case .created(let bound):

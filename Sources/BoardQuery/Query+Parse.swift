@@ -9,12 +9,12 @@ extension Query {
     /// that a word added here cannot be missing there.
     public static let words = """
         is:open is:closed is:stale is:untriaged assignee:NAME|me|none label:X column:ID|NAME \
-        priority:urgent|high|medium|low|none author:NAME|me created:>2026-01-31 updated:<7d (dates or ages in h d w m y, \
-        after <, <=, >, >= or nothing) sort:id|created|updated|priority[-desc] "free text"
+        priority:urgent|high|medium|low|none author:NAME|me reporter:ADDRESS|@DOMAIN created:>2026-01-31 updated:<7d (dates or ages in h d w m y, \
+        after <, <=, >, >= or nothing) sort:id|created|updated|priority|reporters[-desc] "free text"
         """
 
     /// The qualifiers the language knows, for error messages and completion.
-    public static let qualifiers = ["is", "assignee", "label", "column", "priority", "author", "created", "updated", "sort"]
+    public static let qualifiers = ["is", "assignee", "label", "column", "priority", "author", "reporter", "created", "updated", "sort"]
 
     /// Parses `text` and checks its column terms against `state`: the one way a query typed
     /// by a person becomes a filter (the live `/` filter, saved views, `lanes list`).
@@ -80,6 +80,8 @@ extension Query {
             return .priority(priority)
         case "author":
             return .author(BoardState.resolveMe(value, as: me) ?? value)
+        case "reporter":
+            return .reporter(value)
         case "created", "updated":
             let bound = try parseDateBound(value, key: key, now: now)
             return key == "created" ? .created(bound) : .updated(bound)
@@ -98,7 +100,7 @@ extension Query {
             name.removeLast(4)
         }
         guard let key = QuerySort.Key(rawValue: name) else {
-            throw .badQuery("unknown sort \"\(value)\"; use sort:id, sort:created, sort:updated or sort:priority, with -desc to reverse")
+            throw .badQuery("unknown sort \"\(value)\"; use sort:id, sort:created, sort:updated, sort:priority or sort:reporters, with -desc to reverse")
         }
         return QuerySort(key: key, descending: descending)
     }

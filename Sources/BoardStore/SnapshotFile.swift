@@ -13,7 +13,7 @@ import BoardModel
 /// log was cut, edited, or replaced by a merge that changed those bytes; the cache is damaged,
 /// stale or was made elsewhere) it is ignored and the next full read writes a new one.
 enum SnapshotFile {
-    static let magic: UInt64 = 0x3470_6E73_656E_616C // "lanesnp4" read as a little-endian integer
+    static let magic: UInt64 = 0x3570_6E73_656E_616C // "lanesnp5" read as a little-endian integer
     /// Bytes hashed at each end of the covered part of the log.
     static let checkedBytes = 4096
 

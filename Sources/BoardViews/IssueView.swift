@@ -48,6 +48,9 @@ enum IssueView {
         lines.append(field("labels", issue.labels.isEmpty ? "-" : Sanitizer.line(issue.labels.joined(separator: ", ")), theme[.label]))
         lines.append(field("author", Sanitizer.line(issue.author) + " · created " + issue.created.ago(relativeTo: now)
                            + " · updated " + issue.updated.ago(relativeTo: now), theme[.default]))
+        if let reporter = issue.reporter {
+            lines.append(field("reporter", Sanitizer.line(reporter) + issue.otherReporters, theme[.default]))
+        }
         lines.append(Line("", theme[.default]))
         if issue.body.isEmpty {
             lines.append(Line("(no description)", theme[.dim]))
@@ -64,7 +67,7 @@ enum IssueView {
             lines.append(Line([(event.at.ago(relativeTo: now).padding(to: ageWidth), theme[.timelineTime]),
                                (actor + " ", theme[.timelineActor]), (summary, theme[.default])]))
             if case .commented(let text) = event.kind {
-                for wrapped in DisplayWidth.wrap(Sanitizer.multiline(text), to: max(1, width - ageWidth - 2)) {
+                for wrapped in DisplayWidth.wrap(Sanitizer.multiline(QuoteFold.folded(text)), to: max(1, width - ageWidth - 2)) {
                     lines.append(Line(String(repeating: " ", count: ageWidth + 2) + wrapped, theme[.default]))
                 }
             }
