@@ -27,6 +27,8 @@ let package = Package(
         .target(name: "BoardInteraction", dependencies: ["BoardModel", "BoardQuery", "Screen"]),
         .target(name: "BoardStore", dependencies: ["BoardModel"]),
         .target(name: "BoardExchange", dependencies: ["BoardModel", "Screen"]),
+        // Mail to issues: MIME parsing, charsets, reply threading (`lanes intake`).
+        .target(name: "MailIntake", dependencies: ["BoardModel"]),
         .target(name: "Keymap", dependencies: ["BoardInteraction", "BoardQuery", "BoardModel", "Screen"]),
         .target(
             name: "BoardViews",
@@ -42,7 +44,7 @@ let package = Package(
         .executableTarget(
             name: "lanes",
             dependencies: [
-                "LanesApp", "NcursesScreen", "Screen", "BoardModel", "BoardQuery", "BoardInteraction", "BoardStore", "BoardExchange", "Keymap", "BoardViews",
+                "LanesApp", "NcursesScreen", "Screen", "BoardModel", "BoardQuery", "BoardInteraction", "BoardStore", "BoardExchange", "Keymap", "BoardViews", "MailIntake",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -54,6 +56,7 @@ let package = Package(
         .testTarget(name: "BoardInteractionTests", dependencies: ["BoardInteraction", "BoardQuery", "BoardModel", "Screen", "LanesTestSupport"]),
         .testTarget(name: "BoardStoreTests", dependencies: ["BoardStore", "BoardModel", "LanesTestSupport"]),
         .testTarget(name: "BoardExchangeTests", dependencies: ["BoardExchange", "BoardModel"]),
+        .testTarget(name: "MailIntakeTests", dependencies: ["MailIntake", "BoardModel"], exclude: ["Corpus"]),
         .testTarget(name: "KeymapTests", dependencies: ["Keymap", "BoardInteraction", "BoardQuery", "BoardModel"]),
         .testTarget(
             name: "BoardViewsTests",
