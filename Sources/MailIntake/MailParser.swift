@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Splits an RFC 5322 message into MIME parts (RFC 2045/2046), never failing: a malformed
 /// boundary leaves the body as one text part, a message nested past `maximumDepth` stops being
 /// split, and parts past `maximumParts` are not split off.
@@ -51,27 +55,38 @@ public enum MailParser {
     }
 
     /// The bodies between `--boundary` lines, up to the closing `--boundary--` (or the end).
+    /// Lines are found with `memchr` and only those starting with `--` are looked at: a body
+    /// can be tens of megabytes.
     static func split(_ body: ArraySlice<UInt8>, boundary: [UInt8], budget: inout Int) -> [ArraySlice<UInt8>] {
         let marker = [45, 45] + boundary
         var pieces: [ArraySlice<UInt8>] = []
         var current: Int? = nil
-        var lineStart = body.startIndex
-        while lineStart < body.endIndex {
-            var lineEnd = lineStart
-            while lineEnd < body.endIndex, body[lineEnd] != 10 { lineEnd += 1 }
-            let line = body[lineStart..<lineEnd]
-            if line.count >= marker.count, line.starts(with: marker) {
-                let rest = line.dropFirst(marker.count)
-                let closing = rest.starts(with: [45, 45])
-                if closing || rest.allSatisfy({ $0 == 32 || $0 == 9 || $0 == 13 }) {
-                    if let start = current { pieces.append(trimmed(body[start..<lineStart])) }
-                    if closing { return pieces }
-                    guard budget > 0 else { return pieces }
-                    budget -= 1
-                    current = lineEnd + 1 <= body.endIndex ? min(lineEnd + 1, body.endIndex) : body.endIndex
-                }
+        let lineStarts: [Int] = body.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return [] }
+            var starts: [Int] = []
+            var offset = 0
+            while offset < buffer.count {
+                if buffer.count - offset >= marker.count, buffer[offset] == 45, buffer[offset + 1] == 45 { starts.append(offset) }
+                guard let newline = memchr(base + offset, 10, buffer.count - offset) else { break }
+                offset = base.distance(to: newline.assumingMemoryBound(to: UInt8.self)) + 1
             }
-            lineStart = lineEnd + 1
+            return starts
+        }
+        for relative in lineStarts {
+            let lineStart = body.startIndex + relative
+            var lineEnd = lineStart
+            while lineEnd < body.endIndex, body[lineEnd] != 10, lineEnd - lineStart < marker.count + 80 { lineEnd += 1 }
+            let line = body[lineStart..<lineEnd]
+            guard line.starts(with: marker) else { continue }
+            let rest = line.dropFirst(marker.count)
+            let closing = rest.starts(with: [45, 45])
+            guard closing || rest.allSatisfy({ $0 == 32 || $0 == 9 || $0 == 13 }) else { continue }
+            if let start = current { pieces.append(trimmed(body[start..<lineStart])) }
+            if closing { return pieces }
+            guard budget > 0 else { return pieces }
+            budget -= 1
+            while lineEnd < body.endIndex, body[lineEnd] != 10 { lineEnd += 1 }
+            current = min(lineEnd + 1, body.endIndex)
         }
         if let start = current, start < body.endIndex { pieces.append(body[start..<body.endIndex]) }
         return pieces

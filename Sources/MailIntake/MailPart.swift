@@ -14,8 +14,13 @@ public struct MailPart: Sendable {
     public var mediaType: String { contentType.split(separator: "/").first.map(String.init) ?? "text" }
 
     /// The decoded body bytes (base64 and quoted-printable undone).
-    public var decodedBody: [UInt8] {
-        TransferEncoding.decode(body, encoding: headers["content-transfer-encoding"]?.lowercased().trimmingSpaces ?? "")
+    public var decodedBody: [UInt8] { decodedBody(limit: Int.max) }
+
+    /// The first `limit` or so decoded bytes (decoding only about as much of the body).
+    public func decodedBody(limit: Int) -> [UInt8] {
+        let encoding = headers["content-transfer-encoding"]?.lowercased().trimmingSpaces ?? ""
+        let raw = limit == Int.max ? body : body.prefix(limit < Int.max / 2 ? limit * 2 : limit)
+        return Array(TransferEncoding.decode(raw, encoding: encoding).prefix(limit))
     }
 
     /// The file name an attachment was given (Content-Disposition `filename`, else the

@@ -32,7 +32,7 @@ public struct MailReport: Sendable {
         text = Sanitize.body(text.replacingCRLF).trimmingSpaces
         if text.utf8.count > MailReport.maximumText {
             let kept = String(decoding: Array(text.utf8.prefix(MailReport.maximumText)), as: UTF8.self)
-            text = kept + "\n\n[text cut here: \(text.utf8.count - kept.utf8.count) more bytes]"
+            text = kept + "\n\n[text cut here: the message's text is longer than \(MailReport.maximumText >> 10) KB]"
         }
         self.text = text
         self.attachments = attachments
@@ -47,7 +47,9 @@ public struct MailReport: Sendable {
                 return ""
             }
             let charset = part.headers.contentType.parameter("charset") ?? ""
-            let text = Charset.decode(part.decodedBody[...], charset: charset)
+            // Never more than the text kept (with room for a multi-byte charset's expansion):
+            // the rest of a 50 MB body is not worth converting only to be cut.
+            let text = Charset.decode(part.decodedBody(limit: maximumText * 2)[...], charset: charset)
             return part.contentType == "text/html" ? HTMLText.text(text) : text
         }
         if part.contentType == "multipart/alternative" {
@@ -85,7 +87,9 @@ public struct MailReport: Sendable {
     static func contentID(headers: MailHeaders, body: ArraySlice<UInt8>) -> String {
         var hash = ContentHash()
         for name in ["from", "date", "subject", "to"] { hash.add(Array((headers[name] ?? "").utf8)[...]); hash.add([0]) }
-        hash.add(body)
+        // The first megabyte and the length: stable, and quick for a 50 MB body.
+        hash.add(body.prefix(1 << 20))
+        hash.add(Array(String(body.count).utf8)[...])
         return "\(hash.hex)@content.lanes"
     }
 }
@@ -125,10 +129,14 @@ struct ContentHash {
     private var b: UInt64 = 0x8422_2325_cbf2_9ce4
 
     mutating func add(_ bytes: ArraySlice<UInt8>) {
-        for byte in bytes {
-            a = (a ^ UInt64(byte)) &* 0x100_0000_01b3
-            b = (b ^ UInt64(byte ^ 0x5c)) &* 0x100_0000_01b3
+        var (a, b) = (self.a, self.b)
+        bytes.withUnsafeBufferPointer { buffer in
+            for byte in buffer {
+                a = (a ^ UInt64(byte)) &* 0x100_0000_01b3
+                b = (b ^ UInt64(byte ^ 0x5c)) &* 0x100_0000_01b3
+            }
         }
+        (self.a, self.b) = (a, b)
     }
 
     var hex: String {

@@ -10,30 +10,42 @@ public enum TransferEncoding {
     }
 
     /// Base64, skipping anything outside the alphabet (line breaks, stray characters).
+    /// Walks raw memory with a table: attachments run to tens of megabytes.
     public static func base64(_ bytes: ArraySlice<UInt8>) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count * 3 / 4)
-        var buffer: UInt32 = 0
-        var bits = 0
-        for byte in bytes {
-            let value: UInt32
-            switch byte {
-            case 65...90: value = UInt32(byte - 65)
-            case 97...122: value = UInt32(byte - 71)
-            case 48...57: value = UInt32(byte + 4)
-            case 43, 45: value = 62
-            case 47, 95: value = 63
-            case 61: return out // padding: the end
-            default: continue
+        base64Values.withUnsafeBufferPointer { table in bytes.withUnsafeBufferPointer { input in
+            [UInt8](unsafeUninitializedCapacity: input.count * 3 / 4 + 3) { output, written in
+                var buffer: UInt32 = 0
+                var bits: UInt32 = 0
+                var count = 0
+                for byte in input {
+                    let value = table[Int(byte)]
+                    if value == 0xFF { continue }
+                    if value == 0xFE { break } // padding: the end
+                    buffer = buffer << 6 | UInt32(value)
+                    bits += 6
+                    if bits >= 8 {
+                        bits -= 8
+                        output[count] = UInt8(truncatingIfNeeded: buffer >> bits)
+                        count += 1
+                    }
+                }
+                written = count
             }
-            buffer = buffer << 6 | value
-            bits += 6
-            if bits >= 8 {
-                bits -= 8
-                out.append(UInt8((buffer >> UInt32(bits)) & 0xFF))
-            }
+        } }
+    }
+
+    /// Each byte's 6-bit value (both the standard and the URL-safe alphabet), 0xFE for `=`,
+    /// 0xFF for anything else.
+    static let base64Values: [UInt8] = (0..<256).map { byte in
+        switch byte {
+        case 65...90: UInt8(byte - 65)
+        case 97...122: UInt8(byte - 71)
+        case 48...57: UInt8(byte + 4)
+        case 43, 45: 62
+        case 47, 95: 63
+        case 61: 0xFE
+        default: 0xFF
         }
-        return out
     }
 
     /// Quoted-printable: `=XX` bytes and `=` soft line breaks; `underscores` for RFC 2047's Q.

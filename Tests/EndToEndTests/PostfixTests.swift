@@ -1,0 +1,87 @@
+import Foundation
+import Testing
+
+/// A real mail server delivering to `lanes intake`: Postfix (installed by `.ci/run`) with a local
+/// alias that pipes to it, mail sent with `sendmail`. Then the same with a full disk: Postfix
+/// defers the message on exit 75 and delivers it, once, when there is room again.
+///
+/// Postfix runs the alias's command as `default_privs` (nobody), so the board belongs to nobody
+/// and lives on a 512 KB tmpfs the test can fill. The system's main.cf is restored and Postfix
+/// stopped at the end.
+@Suite(.serialized) struct PostfixTests {
+    static let available = getuid() == 0 && FileManager.default.isExecutableFile(atPath: "/usr/sbin/postfix")
+        && FileManager.default.isExecutableFile(atPath: "/usr/sbin/sendmail")
+
+    @Test(.enabled(if: available, "needs root and Postfix (apt-get install postfix; .ci/run installs it)"),
+          .timeLimit(.minutes(1)))
+    func postfixDeliversReportsAndThreadedRepliesAndDefersThemWhileTheDiskIsFull() throws {
+        guard Spawn.run("/usr/sbin/postfix status").status != 0 else {
+            Issue.record("Postfix is already running here; the test does not take over a running mail server")
+            return
+        }
+        let scratch = Scratch()
+        let board = scratch.path + "/board"
+        try FileManager.default.createDirectory(atPath: board, withIntermediateDirectories: true)
+        _ = Spawn.run("chmod 755 '\(scratch.path)'")
+        #expect(Spawn.run("mount -t tmpfs -o size=512k,mode=755 tmpfs '\(board)'").status == 0)
+        defer { _ = Spawn.run("umount '\(board)'") }
+        let lanes = LanesProcess(home: scratch.path)
+        #expect(try lanes.run(["init", board]).status == 0)
+        _ = Spawn.run("chown -R nobody '\(board)'")
+
+        // Postfix: local delivery only, our alias file, mail for "lanes" piped to intake.
+        let aliases = scratch.path + "/aliases"
+        try "lanes: \"|\(LanesProcess.binary) intake --board \(board)\"\n".write(toFile: aliases, atomically: true, encoding: .utf8)
+        #expect(Spawn.run("cp /etc/postfix/main.cf '\(scratch.path)/main.cf.saved'").status == 0)
+        defer {
+            _ = Spawn.run("/usr/sbin/postfix stop; cp '\(scratch.path)/main.cf.saved' /etc/postfix/main.cf; /usr/sbin/postsuper -d ALL")
+        }
+        let setup = Spawn.run("""
+            postconf -e 'alias_maps = hash:\(aliases)' 'alias_database = hash:\(aliases)' 'default_privs = nobody' \
+              'inet_interfaces = loopback-only' 'mydestination = localhost, $myhostname' 'minimal_backoff_time = 1s' \
+              'maximal_backoff_time = 2s' 'queue_run_delay = 1s' && postalias '\(aliases)' && /usr/sbin/postfix start
+            """)
+        #expect(setup.status == 0, "\(setup.output)")
+
+        func send(_ message: String) {
+            let file = scratch.path + "/outgoing.eml"
+            try? message.write(toFile: file, atomically: true, encoding: .utf8)
+            let sent = Spawn.run("/usr/sbin/sendmail -f ana@example.com lanes < '\(file)'")
+            #expect(sent.status == 0, "\(sent.output)")
+        }
+        func issues() -> [[String: Any]] {
+            let list = try? lanes.run(["list", "--board", board, "--format", "json"])
+            return (list.flatMap { try? json($0.stdout) } as? [[String: Any]]) ?? []
+        }
+        func waitFor(_ what: String, _ condition: () -> Bool) {
+            let deadline = Date().addingTimeInterval(10)
+            while !condition(), Date() < deadline { usleep(200_000) }
+            #expect(condition(), "Postfix did not deliver: \(what)")
+        }
+        func timeline(_ number: Int) -> String { (try? lanes.run(["show", String(number), "--board", board]).stdout) ?? "" }
+
+        send("From: Ana Lima <ana@example.com>\nTo: lanes\nSubject: VPN drops every hour\nMessage-ID: <vpn-1@example.com>\n\nThe VPN disconnects every hour.\n")
+        waitFor("the report") { issues().count == 1 }
+        #expect(issues().first?["title"] as? String == "VPN drops every hour")
+        #expect(issues().first?["reporter"] as? String == "Ana Lima <ana@example.com>")
+
+        send("From: Ana Lima <ana@example.com>\nTo: lanes\nSubject: Re: VPN drops every hour\nIn-Reply-To: <vpn-1@example.com>\nMessage-ID: <vpn-2@example.com>\n\nAlso at home.\n\nOn Mon, Support wrote:\n> Since when?\n")
+        waitFor("the threaded reply") { timeline(1).contains("Also at home.") }
+        #expect(timeline(1).contains("ana@example.com  commented"))
+        #expect(issues().count == 1)
+
+        // The disk fills: intake exits 75, Postfix keeps the message and retries.
+        _ = Spawn.run("dd if=/dev/zero of='\(board)/filler' bs=4k 2>/dev/null")
+        send("From: Bob <bob@example.net>\nTo: lanes\nSubject: Printer out of toner\nMessage-ID: <toner@example.net>\n\nNo toner on floor 3.\n")
+        waitFor("the deferral") { Spawn.run("postqueue -p").output.contains("bob@example.net") || Spawn.run("postqueue -p").output.contains("ana@example.com") }
+        usleep(1_500_000)
+        #expect(issues().count == 1, "nothing filed while the disk is full")
+        #expect(Spawn.run("postqueue -p").output.contains("lanes"), "the message waits in Postfix's queue")
+        _ = Spawn.run("rm -f '\(board)/filler'")
+        _ = Spawn.run("postqueue -f")
+        waitFor("the deferred message once there is room") { issues().count == 2 }
+        usleep(1_500_000)
+        #expect(issues().filter { $0["title"] as? String == "Printer out of toner" }.count == 1, "filed exactly once")
+        #expect(!Spawn.run("postqueue -p").output.contains("toner"))
+    }
+}
