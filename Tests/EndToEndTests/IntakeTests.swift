@@ -173,7 +173,10 @@ import Testing
         defer { _ = Spawn.run("umount '\(mount)'") }
         #expect(try lanes.run(["init", mount]).status == 0)
         _ = Spawn.run("dd if=/dev/zero of='\(mount)/filler' bs=4k 2>/dev/null")
-        let command = "'\(LanesProcess.binary)' intake --board '\(mount)' < '\(corpus("plain"))'"
+        // Longer than a page, so that its line cannot fit in the events file's last page.
+        let message = write("long.eml", "From: Ana Lima <ana@example.com>\nSubject: Printer on floor 2 is broken\nMessage-ID: <long@x>\n\n"
+                            + String(repeating: "The printer jams on every page.\n", count: 300))
+        let command = "'\(LanesProcess.binary)' intake --board '\(mount)' < '\(message)'"
         let full = try lanes.run(["/bin/sh", "-c", command], direct: true)
         #expect(full.status == 75)
         #expect(full.stderr.contains("try again later"))

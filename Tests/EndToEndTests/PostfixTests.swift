@@ -38,7 +38,8 @@ import Testing
         }
         let setup = Spawn.run("""
             postconf -e 'alias_maps = hash:\(aliases)' 'alias_database = hash:\(aliases)' 'default_privs = nobody' \
-              'inet_interfaces = loopback-only' 'mydestination = localhost, $myhostname' 'minimal_backoff_time = 1s' \
+              'inet_interfaces = loopback-only' 'minimal_backoff_time = 1s' \
+              'maillog_file_prefixes = /var, /tmp' 'maillog_file = \(scratch.path)/maillog' \
               'maximal_backoff_time = 2s' 'queue_run_delay = 1s' && postalias '\(aliases)' && /usr/sbin/postfix start
             """)
         #expect(setup.status == 0, "\(setup.output)")
@@ -46,7 +47,7 @@ import Testing
         func send(_ message: String) {
             let file = scratch.path + "/outgoing.eml"
             try? message.write(toFile: file, atomically: true, encoding: .utf8)
-            let sent = Spawn.run("/usr/sbin/sendmail -f ana@example.com lanes < '\(file)'")
+            let sent = Spawn.run("{ /usr/sbin/sendmail -f ana@example.com lanes < '\(file)'; }")
             #expect(sent.status == 0, "\(sent.output)")
         }
         func issues() -> [[String: Any]] {
@@ -56,7 +57,7 @@ import Testing
         func waitFor(_ what: String, _ condition: () -> Bool) {
             let deadline = Date().addingTimeInterval(10)
             while !condition(), Date() < deadline { usleep(200_000) }
-            #expect(condition(), "Postfix did not deliver: \(what)")
+            #expect(condition(), "Postfix did not deliver: \(what); its log says:\n\(scratch.contents("maillog"))")
         }
         func timeline(_ number: Int) -> String { (try? lanes.run(["show", String(number), "--board", board]).stdout) ?? "" }
 
@@ -72,7 +73,8 @@ import Testing
 
         // The disk fills: intake exits 75, Postfix keeps the message and retries.
         _ = Spawn.run("dd if=/dev/zero of='\(board)/filler' bs=4k 2>/dev/null")
-        send("From: Bob <bob@example.net>\nTo: lanes\nSubject: Printer out of toner\nMessage-ID: <toner@example.net>\n\nNo toner on floor 3.\n")
+        send("From: Bob <bob@example.net>\nTo: lanes\nSubject: Printer out of toner\nMessage-ID: <toner@example.net>\n\n"
+             + String(repeating: "No toner on floor 3; the printer shows a red light.\n", count: 200))
         waitFor("the deferral") { Spawn.run("postqueue -p").output.contains("bob@example.net") || Spawn.run("postqueue -p").output.contains("ana@example.com") }
         usleep(1_500_000)
         #expect(issues().count == 1, "nothing filed while the disk is full")
