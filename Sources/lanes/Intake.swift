@@ -74,6 +74,7 @@ struct Intake: ParsableCommand {
         }
         for source in sources {
             do {
+                if let refusal = source.refusal { throw IntakeDesk.Refused(reason: refusal) }
                 let line = try desk.file(source.bytes)
                 Output.print(Sanitizer.line(line))
                 try source.markFiled()

@@ -36,10 +36,10 @@ final class IntakeDesk {
         if report.from == nil, report.subject.isEmpty, report.text.isEmpty, report.attachments.isEmpty {
             throw Refused(reason: "the message has no sender, subject, text or attachment; nothing to file")
         }
-        if log.state.importedKeys[MailKey.key(messageID: report.messageID)] == nil {
-            _ = try? log.refresh()
-        }
-        let list = try saveAttachments(report.attachments)
+        // Filed before (as far as this process has read): no need to save its attachments again.
+        // The commit decides for certain, under the lock, against the freshest board.
+        let known = log.state.importedKeys[MailKey.key(messageID: report.messageID)] != nil
+        let list = known ? [] : try saveAttachments(report.attachments)
         var options = plan
         options.now = .now
         var outcome = IntakePlan.Outcome.alreadyFiled(0)

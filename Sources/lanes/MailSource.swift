@@ -11,6 +11,8 @@ struct MailSource {
 
     var name: String
     var bytes: [UInt8]
+    /// Why this message is refused before it is read (too large), if it is.
+    var refusal: String? = nil
     /// For a maildir message: its `new/` path and the `cur/` path it moves to once filed.
     var maildirFile: (new: String, cur: String)?
 
@@ -55,15 +57,16 @@ struct MailSource {
             if !name.hasPrefix(".") { names.append(name) }
         }
         closedir(handle)
-        return try names.sorted().compactMap { name in
+        return names.sorted().compactMap { name in
             let path = new + "/" + name
-            guard let bytes = try? readFile(path, limit: Intake.maximumMessage) else {
-                // Gone (another reader moved it) or too large: the latter is refused below.
-                guard access(path, F_OK) == 0 else { return nil }
-                _ = try readFile(path, limit: Intake.maximumMessage)
-                return nil
+            let filed = (path, cur + "/" + (name.contains(":2,") ? name : name + ":2,S"))
+            do {
+                return MailSource(name: path, bytes: try readFile(path, limit: Intake.maximumMessage), maildirFile: filed)
+            } catch let error as TooLarge {
+                return MailSource(name: path, bytes: [], refusal: error.description, maildirFile: filed)
+            } catch {
+                return nil // gone: another reader moved it
             }
-            return MailSource(name: path, bytes: bytes, maildirFile: (path, cur + "/" + (name.contains(":2,") ? name : name + ":2,S")))
         }
     }
 
