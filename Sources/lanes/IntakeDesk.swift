@@ -22,10 +22,15 @@ final class IntakeDesk {
         self.plan = plan
         attachmentLimit = Configuration(rcFiles: Configuration.rcFiles(boardDirectory: log.location.directory, environment: Environment.variables),
                                         environment: Environment.variables, board: log.state).attachmentLimit
-        let deadline = Timestamp.now.milliseconds + Intake.lockWait
+        let seconds = try? BoundedNumber.parse(Environment.variables["LANES_INTAKE_LOCK_WAIT"] ?? "", in: 0...3_600,
+                                               what: "LANES_INTAKE_LOCK_WAIT")
+        lockWait = seconds.map { Int64($0) * 1_000 } ?? Intake.lockWait
         log.onLockWait = { _ in }
-        log.cancelsLockWait = { Timestamp.now.milliseconds > deadline }
     }
+
+    /// How long each delivery waits for the board lock (`LANES_INTAKE_LOCK_WAIT` seconds, else
+    /// `Intake.lockWait`): a mail server would rather retry than hold a delivery process.
+    let lockWait: Int64
 
     /// Files `bytes`; returns the line to print. Throws `Refused` for a message that can never
     /// be filed, `BoardError` when the board cannot be written now.
@@ -43,6 +48,8 @@ final class IntakeDesk {
         var options = plan
         options.now = .now
         var outcome = IntakePlan.Outcome.alreadyFiled(0)
+        let deadline = Timestamp.now.milliseconds + lockWait
+        log.cancelsLockWait = { Timestamp.now.milliseconds > deadline }
         try log.commit { state throws(BoardError) in
             let (done, events) = try IntakePlan.events(for: report, attachmentList: list, options: options, into: &state)
             outcome = done

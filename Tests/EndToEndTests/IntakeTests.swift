@@ -189,3 +189,23 @@ import Testing
         #expect((try json(list) as? [[String: Any]])?.count == 1)
     }
 }
+
+extension IntakeTests {
+    /// The lock held longer than the delivery waits (`LANES_INTAKE_LOCK_WAIT`): exit 75, nothing
+    /// filed; once it is free the same message is filed.
+    @Test func aLockHeldTooLongIsATemporaryFailure() throws {
+        let lock = board + "/.lanes/lock"
+        let holder = Spawn.start("exec flock '\(lock)' sleep 3")
+        defer { Spawn.stop(holder) }
+        while Spawn.run("flock -n '\(lock)' true").status == 0 { usleep(50_000) }
+        let command = "'\(LanesProcess.binary)' intake --board '\(board)' < '\(corpus("plain"))'"
+        let held = try lanes.run(["/bin/sh", "-c", command], extraEnvironment: ["LANES_INTAKE_LOCK_WAIT": "1"], direct: true)
+        #expect(held.status == 75)
+        #expect(held.stderr.contains("stopped waiting for the board lock"))
+        #expect(try issues().isEmpty)
+        while Spawn.run("flock -n '\(lock)' true").status != 0 { usleep(100_000) }
+        let free = try lanes.run(["/bin/sh", "-c", command], extraEnvironment: ["LANES_INTAKE_LOCK_WAIT": "1"], direct: true)
+        #expect(free.status == 0)
+        #expect(try issues().count == 1)
+    }
+}
