@@ -33,7 +33,9 @@ public enum EncodedWords {
 
     /// One encoded word at the start of `text` and what follows it, or nil if it is not one.
     static func word(_ text: Substring) -> (String, Substring)? {
-        let body = text.dropFirst(2)
+        // RFC 2047 words are at most 75 characters; looking further for the end of one would
+        // make a header of a million unterminated `=?` quadratic.
+        let body = text.dropFirst(2).prefix(200)
         let parts = body.split(separator: "?", maxSplits: 2, omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count <= 60, parts[1].count == 1 else { return nil }
         let payloadAndRest = parts[2]
@@ -47,7 +49,7 @@ public enum EncodedWords {
         case "Q", "q": bytes = TransferEncoding.quotedPrintable(Array(payload.utf8)[...], underscores: true)
         default: return nil
         }
-        return (Charset.decode(bytes[...], charset: charset), payloadAndRest[end.upperBound...])
+        return (Charset.decode(bytes[...], charset: charset), text[end.upperBound...])
     }
 }
 

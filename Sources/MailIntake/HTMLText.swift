@@ -21,7 +21,8 @@ public enum HTMLText {
                 let tag = chars[chars.index(after: chars.startIndex)..<close]
                 chars = chars[chars.index(after: close)...]
                 if tag.hasPrefix("!--") {
-                    if !tag.hasSuffix("--"), let end = chars.range(of: "-->") { chars = chars[end.upperBound...] }
+                    // An unclosed comment runs to the end (and is looked for once, not per tag).
+                    if !tag.hasSuffix("--") { chars = chars.range(of: "-->").map { chars[$0.upperBound...] } ?? chars[chars.endIndex...] }
                     continue
                 }
                 let closing = tag.hasPrefix("/")

@@ -72,3 +72,17 @@ struct HostileMailTests {
         #expect(SubjectLine.normalised("Re:  Printer   BROKEN") == SubjectLine.normalised("printer broken"))
     }
 }
+
+extension HostileMailTests {
+    /// Inputs that make a naive scanner quadratic: 200 KB of unterminated encoded-word
+    /// starts in a Subject, 600 KB of unclosed HTML comments in a body. Quadratic, they would take hours.
+    @Test func pathologicalHeadersAndHTMLStayLinear() {
+        let subject = String(repeating: "=?utf-8?Q?", count: 20_000)
+        let html = String(repeating: "<!--x>", count: 100_000)
+        let started = ContinuousClock.now
+        let report = MailReport(HostileMailTests.bytes("From: a@example.com\nSubject: \(subject)\nContent-Type: text/html\n\n<p>kept</p>\(html)"))
+        #expect(report.subject.hasPrefix("=?utf-8?Q?"))
+        #expect(report.text == "kept")
+        #expect(ContinuousClock.now - started < .seconds(5))
+    }
+}
