@@ -17,6 +17,21 @@ extension Issue {
     }
 }
 
+extension BoardState {
+    /// The reporters' addresses and their domains (`@example.com`), sorted: what `reporter:` completes.
+    public var knownReporters: [String] {
+        var words = Set<String>()
+        for issue in issues.values {
+            for reporter in issue.reporters {
+                let address = Reporter.address(of: reporter)
+                words.insert(address)
+                if let at = address.firstIndex(of: "@") { words.insert(String(address[at...])) }
+            }
+        }
+        return words.sorted()
+    }
+}
+
 /// `Name <address>` as a reporter is written, and how `reporter:` queries match it.
 public enum Reporter {
     /// The address part, lowercased: `ana@example.com` of `Ana Lima <Ana@Example.com>`.

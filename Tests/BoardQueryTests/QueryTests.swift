@@ -286,6 +286,10 @@ import LanesTestSupport
         #expect(try numbers("reporter:example.com").isEmpty, "a domain starts with @")
     }
 
+    @Test func reporterCompletesAddressesAndDomains() throws {
+        #expect(try state().knownReporters == ["@example.com", "@example.net", "ana@example.com", "bob@example.net", "cy@example.com"])
+    }
+
     @Test func sortReportersPutsTheMostReportedFirst() throws {
         let state = try state()
         #expect(try Query.parse("sort:reporters", me: "ann").run(on: state).map(\.number) == [2, 1, 3])
