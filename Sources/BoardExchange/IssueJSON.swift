@@ -62,6 +62,7 @@ public enum IssueJSON {
         case .commented(let text): json.field("text", text)
         case .renumbered(let old): json.field("from", old)
         case .imported(let key): json.field("source", key)
+        case .column(let change): ColumnJSON.write(change, to: &json)
         case .reported(let reporter): json.field("reporter", reporter)
         }
         json.endObject()
@@ -72,6 +73,7 @@ public enum IssueJSON {
         json.field("id", column.id)
         json.field("name", column.name)
         json.key("closing"); json.bool(column.isClosing)
+        ColumnJSON.wip(column.wip, to: &json)
         json.endObject()
     }
 

@@ -18,19 +18,6 @@ public enum IssueTable {
             let others = widths.enumerated().filter { $0.offset != 1 }.map(\.element).reduce(0, +) + 2 * (header.count - 1)
             widths[1] = max(10, min(widths[1], width - others))
         }
-        var out = ""
-        for row in rows {
-            var line = ""
-            for (index, cell) in row.enumerated() {
-                let text = DisplayWidth.truncate(cell, to: widths[index])
-                line += text
-                if index < row.count - 1 {
-                    line += String(repeating: " ", count: widths[index] - DisplayWidth.of(text) + 2)
-                }
-            }
-            // A terminal narrower than the fixed columns still gets whole rows, never wrapped ones.
-            out += (width.map { DisplayWidth.truncate(line, to: $0) } ?? line) + "\n"
-        }
-        return out
+        return TextTable.render(rows, widths: widths, width: width)
     }
 }

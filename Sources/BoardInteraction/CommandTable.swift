@@ -30,6 +30,8 @@ public enum CommandName: String, CaseIterable, Sendable {
     case swimlanes
     case goto
     case messages
+    case column
+    case columnMenu = "column-menu"
     case none
 
     /// The one help line shown by `?`, completion and docs.
@@ -77,6 +79,8 @@ public enum CommandName: String, CaseIterable, Sendable {
         case .swimlanes: "Split the board into bands: " + Swimlanes.names.joined(separator: " → ")
         case .goto: "Select and open an issue by number, from any view: :goto 12 or :12"
         case .messages: "List every problem in the rc files and themes, and recent messages"
+        case .column: "Change the board's columns: :column add|rename|move|remove|wip|closing …"
+        case .columnMenu: "Column menu: what :column can do, for the selected column"
         case .none: "Do nothing (unbinds a key)"
         }
     }
@@ -93,6 +97,7 @@ public enum CommandName: String, CaseIterable, Sendable {
         case .swimlanes: Swimlanes.names.joined(separator: "|")
         case .commentLine, .newIssue: "TEXT"
         case .goto: "NUMBER"
+        case .column: "ACTION COLUMN …"
         default: nil
         }
     }
@@ -123,6 +128,7 @@ public enum CommandName: String, CaseIterable, Sendable {
     public static let changing: Set<CommandName> = [
         .moveCardLeft, .moveCardRight, .moveCardUp, .moveCardDown, .move, .newIssue, .editIssue, .comment,
         .commentLine, .assign, .unassign, .label, .priority, .closeReopen, .moveTo, .undo, .redo,
+        .column, .columnMenu,
     ]
 }
 

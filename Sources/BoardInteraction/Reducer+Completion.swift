@@ -55,6 +55,7 @@ extension Reducer {
                       name.argument == nil || name == .goto || word.hasPrefix("#") || word.first?.isNumber == true {
                 return issueNumbers(word)
             }
+            if name == .column { return ("", ColumnCommandLine.candidates(after: arguments, board: context.board)) }
             return argumentCandidates(name, position: arguments.count, subject: subject, word: word)
         case .filter: return argumentCandidates(.filter, position: 0, subject: nil, word: word)
         case .assign: return argumentCandidates(.assign, position: words.count, subject: nil, word: word)

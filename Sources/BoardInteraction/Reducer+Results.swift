@@ -80,7 +80,7 @@ extension Reducer {
     mutating func othersWrote(_ events: [Event], keep: Int?) {
         if let last = events.last {
             let count = events.count > 1 ? " (+\(events.count - 1) more)" : ""
-            ui.message = UIState.Message(last.actor + ": #\(last.issue) " + last.summary(in: context.board) + count)
+            ui.message = UIState.Message(last.actor + ": " + last.subjectPrefix + last.summary(in: context.board) + count)
         }
         if let keep { select(keep) }
     }

@@ -153,6 +153,8 @@ struct Reducer {
             } catch {
                 return message(error.description, error: true)
             }
+        case .column: return columnCommand(command.argument)
+        case .columnMenu: openColumnMenu()
         default:
             return runTriage(command)
         }
@@ -180,7 +182,7 @@ struct Reducer {
     var activityIssue: Int? {
         let events = context.board.events
         let index = events.count - 1 - ui.activitySelected
-        return events.indices.contains(index) ? events[index].issue : nil
+        return events.indices.contains(index) && events[index].issue > 0 ? events[index].issue : nil
     }
     var selectedInList: Int? { BoardSelection.listIssue(ui, context.projection.list) }
 

@@ -19,15 +19,22 @@ public struct UndoStep: Equatable, Sendable {
     public var parts: [Part]
     /// The touched issues as this session last left them (after the step, or after its undo).
     var expected: [Int: Issue]
+    /// The board's columns as this session last left them, for parts about a column.
+    var expectedColumns: [Column]
 
     init(summary: String, parts: [Part], board: BoardState) {
         self.summary = summary
         self.parts = parts
         expected = Dictionary(parts.compactMap { part in board.issues[part.issue].map { (part.issue, $0) } }) { first, _ in first }
+        expectedColumns = board.columns
     }
 
-    /// Whether `part`'s field in `issue` still holds what this session left there.
-    func stillHolds(_ part: Part, in issue: Issue) -> Bool {
+    /// Whether `part`'s field still holds what this session left there (nil: its issue is gone).
+    func stillHolds(_ part: Part, in state: BoardState) -> Bool? {
+        if case let .column(id, aspect) = part.field {
+            return aspect.value(of: id, in: state.columns) == aspect.value(of: id, in: expectedColumns)
+        }
+        guard let issue = state.issues[part.issue] else { return nil }
         guard let expected = expected[part.issue] else { return false }
         return part.field.value(in: issue) == part.field.value(in: expected)
     }
@@ -40,15 +47,21 @@ public struct UndoStep: Equatable, Sendable {
 
         /// `change` is about to be applied to `state`.
         public mutating func see(_ change: Change, before state: BoardState) {
-            for (number, field, forward) in change.parts {
-                guard let issue = state.issues[number], let inverse = state.inverse(of: forward)?.first else { continue }
-                seen.append((Part(issue: number, field: field, forward: forward, inverse: inverse), field.value(in: issue)))
+            for (number, field, forward) in change.undoParts(before: state) {
+                guard let before = Recording.value(field, of: number, in: state), let inverse = state.inverse(of: forward)?.first else { continue }
+                seen.append((Part(issue: number, field: field, forward: forward, inverse: inverse), before))
             }
         }
 
         /// Only what really changed is undone: a part that changed nothing has no old value to put back.
         public func changedParts(in state: BoardState) -> [Part] {
-            seen.filter { part, before in state.issues[part.issue].map { part.field.value(in: $0) != before } ?? false }.map(\.part)
+            seen.filter { part, before in Recording.value(part.field, of: part.issue, in: state).map { $0 != before } ?? false }.map(\.part)
+        }
+
+        /// The field's value on the board: a column's from its columns, an issue's from the issue.
+        static func value(_ field: IssueField, of number: Int, in state: BoardState) -> String? {
+            if case let .column(id, aspect) = field { return aspect.value(of: id, in: state.columns) }
+            return state.issues[number].map(field.value(in:))
         }
     }
 
@@ -59,10 +72,11 @@ public struct UndoStep: Equatable, Sendable {
                      at time: Timestamp) throws(BoardError) -> ReplayResult {
         var result = ReplayResult(step: self, direction: direction)
         for part in parts {
-            guard let issue = state.issues[part.issue] else { continue }
-            guard stillHolds(part, in: issue) else {
-                let who = state.timelines[part.issue]?.last { part.field.isSet(by: $0.kind) }?.actor ?? "someone"
-                result.refused.append("#\(part.issue) \(part.field.name) was changed by \(who) since; left as is")
+            guard let holds = stillHolds(part, in: state) else { continue }
+            guard holds else {
+                let timeline = part.issue == 0 ? state.events.suffix(1000).filter { $0.issue == 0 } : state.timelines[part.issue]
+                let who = timeline?.last { part.field.isSet(by: $0.kind) }?.actor ?? "someone"
+                result.refused.append((part.issue == 0 ? "" : "#\(part.issue) ") + "\(part.field.name) was changed by \(who) since; left as is")
                 continue
             }
             result.replayed.append(part)

@@ -25,6 +25,8 @@ public struct BoardState: Sendable {
     public package(set) var eventCount = 0
     /// Issues brought in by `lanes import`, by their source key.
     public package(set) var importedKeys: [String: Int] = [:]
+    /// Removed columns' ids, each with the column its issues went to ("" for the first column).
+    public package(set) var removedColumns: [String: String] = [:]
 
     /// The latest time an event may carry to be folded: the clock plus `Timestamp.skew`.
     /// Later events are set aside. `EventLog` moves it on to the clock before each read and write.
@@ -95,8 +97,15 @@ public struct BoardState: Sendable {
             if !newColumns.isEmpty { columns = newColumns }
             return nil
         }
+        if case .column(let change) = event.kind {
+            apply(change)
+            events.append(event) // in the board's timeline (the activity view), in no issue's
+            nextInTimeline.append(-1)
+            return nil
+        }
         let number = event.issue
-        if case let .created(title, body, column, rank, priority) = event.kind {
+        let folded = landed(event)
+        if case let .created(title, body, column, rank, priority) = folded.kind {
             guard number > 0, number <= NumberedTable<Issue>.maximumNumber else {
                 return "#\(number) is beyond the highest issue number (\(NumberedTable<Issue>.maximumNumber))"
             }
@@ -125,7 +134,7 @@ public struct BoardState: Sendable {
             ends.last = index
         }
         let columns = columns
-        issues.modify(number) { $0.fold(event, columns: columns) }
+        issues.modify(number) { $0.fold(folded, columns: columns) }
         return nil
     }
 
@@ -160,7 +169,7 @@ extension Issue {
         }
         updated = max(updated, event.at)
         switch event.kind {
-        case .columns, .created:
+        case .columns, .created, .column:
             return
         case .retitled(let newTitle):
             if wins(\.title) { title = newTitle }

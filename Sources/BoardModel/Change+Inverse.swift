@@ -32,6 +32,8 @@ extension BoardState {
         case let .reopen(number):
             guard let issue = issues[number] else { return nil }
             return issue.isOpen ? [] : [.move(number, to: issue.column, rank: issue.rank)]
+        case .column(let change):
+            return columnInverse(of: change)
         }
     }
 }

@@ -18,6 +18,8 @@ public enum Change: Hashable, Sendable {
     case comment(Int, String)
     case close(Int)
     case reopen(Int)
+    /// A change to the board's columns.
+    case column(ColumnChange)
 }
 
 extension BoardState {
@@ -83,6 +85,8 @@ extension BoardState {
                 kinds.append((number, .reopened(from: issue.column, to: back.id,
                                                rank: bottomRank(of: back.id, excluding: number))))
             }
+        case .column(let change):
+            kinds = try columnKinds(for: change)
         }
         return kinds.map { number, kind in
             // A change made after seeing an issue's latest event is stamped after it, even if

@@ -2,10 +2,12 @@
 /// ("#1 assigned chen, assigned ann"; "closed 12 issues; 1 was already closed").
 public enum ChangeReport {
     /// `events` were written for `changes`; `state` is the board after them.
-    public static func describe(_ events: [Event], of changes: [Change], in state: BoardState) -> String {
+    public static func describe(_ allEvents: [Event], of changes: [Change], in state: BoardState) -> String {
+        // Board-wide events (a column change) are about no issue: said in their own words.
+        var parts = allEvents.filter { $0.issue == 0 }.map { $0.summary(in: state) }
+        let events = allEvents.filter { $0.issue != 0 }
         var issues: [Int] = []
         for event in events where !issues.contains(event.issue) { issues.append(event.issue) }
-        var parts: [String] = []
         if issues.count == 1 {
             parts.append("#\(issues[0]) " + events.map { $0.summary(in: state) }.joined(separator: ", "))
         } else {
@@ -59,7 +61,7 @@ public enum ChangeReport {
         case .retitled: Phrase(lead: "retitled ")
         case .bodyEdited: Phrase(lead: "edited the description of ")
         case .created: Phrase(lead: "created ")
-        case .columns, .renumbered, .imported, .reported: Phrase(lead: event.summary(in: state) + " (", tail: ")")
+        case .columns, .renumbered, .imported, .column, .reported: Phrase(lead: event.summary(in: state) + " (", tail: ")")
         }
     }
 }

@@ -4,11 +4,15 @@ public struct Column: Hashable, Sendable {
     public var name: String
     /// Moving an issue into a closing column closes it.
     public var isClosing: Bool
+    /// The board's work-in-progress limit (`lanes columns wip`); an rc `set wip` overrides it
+    /// for one person.
+    public var wip: Int?
 
-    public init(id: String, name: String, isClosing: Bool = false) {
+    public init(id: String, name: String, isClosing: Bool = false, wip: Int? = nil) {
         self.id = id
         self.name = name
         self.isClosing = isClosing
+        self.wip = wip
     }
 
     /// The columns of a new board.

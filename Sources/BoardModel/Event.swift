@@ -40,6 +40,8 @@ public enum EventKind: Hashable, Sendable {
     /// The issue came from another tracker; `key` (e.g. `github:owner/repo#12`) makes a second
     /// import of the same file skip it.
     case imported(key: String)
+    /// A change to one of the board's columns (board-wide; `column-added`, `column-renamed`…).
+    case column(ColumnEvent)
     /// Someone (`Name <address>`) reported this issue by mail: `lanes intake` adds one for the
     /// first report and for each repeated report merged into it.
     case reported(String)
@@ -62,6 +64,7 @@ public enum EventKind: Hashable, Sendable {
         case .reopened: "reopened"
         case .renumbered: "renumbered"
         case .imported: "imported"
+        case .column(let change): change.name
         case .reported: "reported"
         }
     }

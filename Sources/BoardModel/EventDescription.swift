@@ -36,6 +36,8 @@ extension Event {
             return "renumbered from #\(old) (two clones created #\(old) offline)"
         case let .reopened(from, to, _):
             return "reopened (\(state.columnName(from)) → \(state.columnName(to)))"
+        case .column(let change):
+            return change.summary(in: state)
         }
     }
 

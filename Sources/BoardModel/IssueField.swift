@@ -8,6 +8,9 @@ public enum IssueField: Hashable, Sendable {
     case assignee(String)
     /// Whether this label is on the issue.
     case label(String)
+    /// Something about one of the board's columns (by id); its value is read from the board's
+    /// columns, not from an issue (`ColumnAspect.value`).
+    case column(String, ColumnAspect)
 
     /// The field's value in `issue`, comparable between two states of the board.
     public func value(in issue: Issue) -> String {
@@ -18,6 +21,7 @@ public enum IssueField: Hashable, Sendable {
         case .placement: "\(issue.column) \(issue.rank) \(issue.state.rawValue)"
         case .assignee(let user): issue.assignees.contains(user) ? "yes" : "no"
         case .label(let label): issue.labels.contains(label) ? "yes" : "no"
+        case .column: ""
         }
     }
 
@@ -30,6 +34,7 @@ public enum IssueField: Hashable, Sendable {
         case .placement: "column"
         case .assignee(let user): "assignee " + user
         case .label(let label): "label " + label
+        case .column(let id, _): "column " + id
         }
     }
 
@@ -42,6 +47,8 @@ public enum IssueField: Hashable, Sendable {
         case (.assignee(let user), .assigned(let other)), (.assignee(let user), .unassigned(let other)),
              (.label(let user), .labelled(let other)), (.label(let user), .unlabelled(let other)):
             user == other
+        case (.column(let id, _), .column(let change)):
+            id == change.columnID
         default:
             false
         }
@@ -54,7 +61,7 @@ extension Change {
     /// Empty for a new issue and a comment, which set no field of an existing issue.
     public var parts: [(issue: Int, field: IssueField, change: Change)] {
         switch self {
-        case .create, .comment:
+        case .create, .comment, .column:
             return []
         case .retitle(let number, _):
             return [(number, .title, self)]

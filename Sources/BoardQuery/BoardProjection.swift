@@ -77,21 +77,27 @@ public struct BoardProjection: Sendable {
         bands = sorted.map { keys[$0] }
         var position = [Int](repeating: 0, count: index.orders.count)
         for (place, band) in sorted.enumerated() { position[band] = place }
+        // The place of an issue's first band: where `issues` takes an issue in several bands.
+        func firstPlace(ofSlot slot: Int) -> Int {
+            var first = Int.max
+            index.forEachBand(ofSlot: slot) { first = min(first, position[$0]) }
+            return first
+        }
         for lane in lanes.indices {
             var byBand = Array(repeating: [Int](), count: bands.count)
-            var firstBand: [Int: Int] = [:] // for issues in several bands only
+            var inSeveral = false
             for number in lanes[lane].issues {
-                var first = Int.max, count = 0
+                var count = 0
                 index.forEachBand(ofSlot: state.issues.slot(of: number)!) { band in
                     byBand[position[band]].append(number)
-                    first = min(first, position[band])
                     count += 1
                 }
-                if count > 1 { firstBand[number] = first }
+                if count > 1 { inSeveral = true }
             }
             lanes[lane].byBand = byBand
-            lanes[lane].issues = firstBand.isEmpty ? byBand.flatMap { $0 } : byBand.enumerated().flatMap { band, numbers in
-                numbers.filter { firstBand[$0].map { $0 == band } ?? true }
+            // Array lookups, no hashing: a keystroke with swimlanes may place 100,000 cards.
+            lanes[lane].issues = !inSeveral ? byBand.flatMap { $0 } : byBand.enumerated().flatMap { place, numbers in
+                numbers.filter { firstPlace(ofSlot: state.issues.slot(of: $0)!) == place }
             }
         }
     }

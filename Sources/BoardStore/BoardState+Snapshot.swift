@@ -9,7 +9,10 @@ extension BoardState {
             out.string(column.id)
             out.string(column.name)
             out.int(column.isClosing ? 1 : 0)
+            out.int(column.wip ?? -1)
         }
+        out.strings(removedColumns.keys.sorted())
+        out.strings(removedColumns.keys.sorted().map { removedColumns[$0]! })
         out.int(highestNumber)
         out.int(eventCount)
         out.strings(importedKeys.keys.sorted())
@@ -50,8 +53,13 @@ extension BoardState {
         var columns: [Column] = []
         for _ in 0..<columnCount {
             columns.append(Column(id: try reader.string(), name: try reader.string(), isClosing: try reader.int() == 1))
+            let wip = try reader.int()
+            columns[columns.count - 1].wip = wip < 0 ? nil : Int(wip)
         }
         self.init(columns: columns)
+        let removed = try reader.strings(), landings = try reader.strings()
+        guard removed.count == landings.count else { throw SnapshotReader.Damaged() }
+        removedColumns = Dictionary(zip(removed, landings)) { first, _ in first }
         highestNumber = try reader.count(atMost: NumberedTable<Issue>.maximumNumber)
         eventCount = try reader.count(atMost: Int(Int32.max))
         let keys = try reader.strings()

@@ -60,6 +60,8 @@ public enum LineCodec {
             field(key, &out)
         case let .moved(from, to, rank), let .closed(from, to, rank), let .reopened(from, to, rank):
             field(from, &out); field(to, &out); field(rankText(rank), &out)
+        case .column(let change):
+            for text in columnFields(change) { field(text, &out) }
         }
         out.append(10)
     }
@@ -143,10 +145,12 @@ public enum LineCodec {
         case "renumbered":
             guard let field = fields.next() else { throw LineError("renumbered is missing a value") }
             kind = .renumbered(from: try issueNumber(field))
-        default: throw LineError("unknown event kind \"\(kindName)\"")
+        default:
+            guard let change = try columnEvent(kindName, arg) else { throw LineError("unknown event kind \"\(kindName)\"") }
+            kind = .column(change)
         }
-        if case .columns = kind {
-            guard issue == 0 else { throw LineError("columns is a board event; its issue field must be -") }
+        if kind.isBoardWide {
+            guard issue == 0 else { throw LineError("\(kindName) is a board event; its issue field must be -") }
         } else if issue == 0 {
             throw LineError("\(kindName) needs an issue number (#N)")
         }

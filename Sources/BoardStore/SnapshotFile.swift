@@ -13,7 +13,7 @@ import BoardModel
 /// log was cut, edited, or replaced by a merge that changed those bytes; the cache is damaged,
 /// stale or was made elsewhere) it is ignored and the next full read writes a new one.
 enum SnapshotFile {
-    static let magic: UInt64 = 0x3570_6E73_656E_616C // "lanesnp5" read as a little-endian integer
+    static let magic: UInt64 = 0x3770_6E73_656E_616C // "lanesnp7" read as a little-endian integer
     /// Bytes hashed at each end of the covered part of the log.
     static let checkedBytes = 4096
 
@@ -91,7 +91,7 @@ enum SnapshotFile {
             do { try POSIXFile.writeAll(fd, Array(bytes), path: temporary, layer: layer) } catch { failure = error }
         }
         var out = SnapshotWriter { buffer in
-            let whole = buffer.count / 8 * 8 // the checksum takes whole words until the end
+            let whole = buffer.count / SnapshotChecksum.blockSize * SnapshotChecksum.blockSize // whole blocks until the end
             put(buffer[..<whole])
             buffer.removeFirst(whole)
         }

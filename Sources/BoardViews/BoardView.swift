@@ -14,21 +14,27 @@ enum BoardView {
             grid.put("this board has no columns", x: 1, y: 1, style: theme[.dim])
             return
         }
+        // The header says how many columns are off screen on each side (`‹ 3`, `5 ›`); the
+        // headers beside it make room, so no column name or count is covered.
+        let left = first.lane > 0 ? "‹ \(first.lane)" : ""
+        let right = last.lane < lanes.count - 1 ? "\(lanes.count - 1 - last.lane) ›" : ""
         var cards = frame.cards[...]
         for column in frame.columns {
             let shown = cards.prefix { $0.lane == column.lane }
             cards = cards.dropFirst(shown.count)
-            drawColumn(lanes[column.lane], column: column, cards: shown, context: context, layout: layout, into: &grid)
+            let insets = (left: column.lane == first.lane && !left.isEmpty ? DisplayWidth.of(left) + 1 : 0,
+                          right: column.lane == last.lane && !right.isEmpty ? DisplayWidth.of(right) + 1 : 0)
+            drawColumn(lanes[column.lane], column: column, cards: shown, context: context, layout: layout, headerInsets: insets, into: &grid)
         }
         if !context.projection.bands.isEmpty { drawBandHeaders(context, into: &grid, layout: layout) }
         if context.projection.total == 0 { drawFirstStep(context, into: &grid, layout: layout) }
-        // Arrows show that more columns are off screen.
-        if first.lane > 0 { grid.put("<", x: 0, y: 0, style: theme[.header]) }
-        if last.lane < lanes.count - 1 { grid.put(">", x: layout.width - 1, y: 0, style: theme[.header]) }
+        grid.put(left, x: 0, y: 0, style: theme[.header])
+        grid.put(right, x: layout.width - DisplayWidth.of(right), y: 0, style: theme[.header])
     }
 
     static func drawColumn(_ lane: BoardProjection.Lane, column: ViewLayout.Column, cards: ArraySlice<ViewLayout.Card>,
-                           context: ViewContext, layout: BoardLayout, into grid: inout CellGrid) {
+                           context: ViewContext, layout: BoardLayout, headerInsets: (left: Int, right: Int) = (0, 0),
+                           into grid: inout CellGrid) {
         let theme = context.theme
         let area = column.area
         let isSelectedColumn = column.lane == context.ui.column
@@ -43,19 +49,20 @@ enum BoardView {
         // whole name fits beside it: the name wins, and the word keeps the two numbers apart.
         let headerStyle = isSelectedColumn ? theme[.headerSelected] : theme[.header]
         grid.fill(Rect(x: area.x, y: area.y, width: area.width - 1, height: 1), style: headerStyle)
-        let limit = context.settings.wipLimits[lane.column.id]
+        let limit = context.settings.wipLimits[lane.column.id] ?? lane.column.wip // the board's, unless the rc overrides it
         let count = limit.map { "\(lane.issues.count)/\($0)" } ?? "\(lane.issues.count)"
         let countWidth = DisplayWidth.of(count)
         let fullName = Sanitizer.line(lane.column.name)
         var stale = lane.staleCount > 0 ? " · \(lane.staleCount) stale" : ""
-        if DisplayWidth.of(fullName) + 1 + countWidth + DisplayWidth.of(stale) > inner.width { stale = "" }
+        let header = Rect(x: inner.x + headerInsets.left, y: area.y, width: max(0, inner.width - headerInsets.left - headerInsets.right), height: 1)
+        if DisplayWidth.of(fullName) + 1 + countWidth + DisplayWidth.of(stale) > header.width { stale = "" }
         let staleWidth = DisplayWidth.of(stale)
-        let name = DisplayWidth.truncate(fullName, to: max(0, inner.width - countWidth - staleWidth - 1))
-        grid.put(name, x: inner.x, y: area.y, style: headerStyle, limit: inner.maxX)
+        let name = DisplayWidth.truncate(fullName, to: max(0, header.width - countWidth - staleWidth - 1))
+        grid.put(name, x: header.x, y: area.y, style: headerStyle, limit: header.maxX)
         var countStyle = headerStyle
         if let limit, lane.issues.count > limit { countStyle = theme[.wipExceeded] }
-        grid.put(count, x: inner.maxX - countWidth - staleWidth, y: area.y, style: countStyle, limit: inner.maxX)
-        grid.put(stale, x: inner.maxX - staleWidth, y: area.y, style: CardView.overlay(theme[.stale], on: headerStyle))
+        grid.put(count, x: header.maxX - countWidth - staleWidth, y: area.y, style: countStyle, limit: header.maxX)
+        grid.put(stale, x: header.maxX - staleWidth, y: area.y, style: CardView.overlay(theme[.stale], on: headerStyle))
 
         if !context.projection.bands.isEmpty {
             drawBandCards(lane, cards: cards, isSelectedColumn: isSelectedColumn, context: context, into: &grid)

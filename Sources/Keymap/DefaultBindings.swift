@@ -44,6 +44,7 @@ public enum DefaultBindings {
     bind board L move-card-right
     bind board K move-card-up
     bind board J move-card-down
+    bind board M column-menu
 
     # Triage (on the selected issue, or on every marked one)
     bind generic n new-issue

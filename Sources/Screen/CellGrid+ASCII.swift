@@ -20,6 +20,6 @@ extension CellGrid {
 
     /// The symbols views draw, as ASCII.
     static let lookAlikes: [String: String] = [
-        "│": "|", "─": "-", "↓": "v", "↑": "^", "…": "~", "·": "-", "×": "x", "◌": "?",
+        "│": "|", "─": "-", "↓": "v", "↑": "^", "…": "~", "·": "-", "×": "x", "◌": "?", "‹": "<", "›": ">",
     ]
 }

@@ -23,6 +23,8 @@ struct Import: ParsableCommand {
     @Option(name: .customLong("map-status"), help: ArgumentHelp("Map a Jira status to a column: \"In QA=review\" (repeatable).", valueName: "status=column"))
     var statusMappings: [String] = []
     @Flag(help: "Show what would be imported; change nothing.") var dryRun = false
+    @Flag(help: "Create the columns --map-status names that the board does not have (otherwise nothing is imported).")
+    var createColumns = false
 
     func run() throws {
         guard let data = FileManager.default.contents(atPath: file) else { throw BoardError.io("cannot read \(file)") }
@@ -41,16 +43,21 @@ struct Import: ParsableCommand {
         let (issues, problems) = try format.read(text, statusMap: statusMap)
         for problem in problems { Output.error("lanes: \(file): \(problem)") }
         let log = try options.open()
+        let missingColumns = ImportColumns.missing(statusMap, on: log.state)
+        if !missingColumns.isEmpty, !createColumns { throw ImportColumns.refusal(missingColumns) }
+        let actor = options.actorName
         var summary = ImportPlan.Summary()
         if dryRun {
             var state = log.state
+            _ = try ImportColumns.create(missingColumns, in: &state, actor: actor)
             _ = try ImportPlan.events(for: issues, into: &state, summary: &summary)
         } else {
             let progress = Output.stderrIsTerminal && issues.count >= 1000
             if progress { Output.progress("importing \(Plural.count(issues.count, "issue")) from \(format.rawValue)…") }
             try log.commit { state throws(BoardError) in
                 summary = ImportPlan.Summary()
-                return try ImportPlan.events(for: issues, into: &state, summary: &summary) { done in
+                let columns = try ImportColumns.create(ImportColumns.missing(statusMap, on: state), in: &state, actor: actor)
+                return try columns + ImportPlan.events(for: issues, into: &state, summary: &summary) { done in
                     guard progress else { return }
                     let filled = done * 30 / issues.count
                     Output.progress("importing [" + String(repeating: "#", count: filled) + String(repeating: " ", count: 30 - filled)
@@ -60,6 +67,11 @@ struct Import: ParsableCommand {
             if progress { Output.progress("") }
         }
         let verb = dryRun ? "would import" : "imported"
+        let newColumns = Set(missingColumns.map(\.column)).sorted()
+        if !newColumns.isEmpty {
+            Output.print("\(dryRun ? "would create" : "created") \(Plural.noun("column", newColumns.count)) "
+                         + Sanitizer.line(newColumns.joined(separator: ", ")))
+        }
         Output.print("\(verb) \(Plural.count(summary.imported.count, "issue")) from \(Sanitizer.line(file)) (\(format.rawValue))"
             + (summary.skipped > 0 ? ", skipped \(summary.skipped) already imported" : "")
             + (summary.renumbered > 0 ? ", \(summary.renumbered) renumbered (their numbers were taken)" : "")

@@ -19,12 +19,18 @@ struct Init: ParsableCommand {
     @Flag(help: "Register Lanes' merge driver in the git repository holding the board (as lanes sync --setup).")
     var git = false
 
+    @Option(help: ArgumentHelp("The board's columns, in order, comma-separated (default: Backlog,To do,In progress,Review,Done).", valueName: "names"))
+    var columns: String?
+
+    @Option(help: ArgumentHelp("A closing column (repeatable; default: the last of --columns).", valueName: "name"))
+    var closing: [String] = []
+
     func run() throws {
         var options = BoardOptions()
         options.board = directory
         options.actor = actor
         let location = options.location
-        try EventLog.create(location, actor: options.actorName, shared: shared)
+        try EventLog.create(location, columns: try InitColumns.columns(columns, closing: closing), actor: options.actorName, shared: shared)
         Output.print("created \(shared ? "shared " : "")board \(Sanitizer.line(location.directory))")
         if git {
             var sync = Sync()

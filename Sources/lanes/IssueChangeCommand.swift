@@ -17,7 +17,7 @@ enum IssueChangeCommand {
             Output.print("nothing to change")
         } else {
             for event in events {
-                Output.print("#\(event.issue) " + Sanitizer.line(event.summary(in: log.state)))
+                Output.print(event.subjectPrefix + Sanitizer.line(event.summary(in: log.state)))
             }
         }
     }

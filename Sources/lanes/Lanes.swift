@@ -11,7 +11,7 @@ struct Lanes: ParsableCommand {
         subcommands: [
             Init.self, Add.self, List.self, Show.self, Move.self, Assign.self, LabelCommand.self,
             PriorityCommand.self, Edit.self, CommentCommand.self, Close.self, Reopen.self, Check.self, Export.self,
-            Import.self, Intake.self, Sync.self, Demo.self, MergeDriver.self,
+            Import.self, Sync.self, Demo.self, MergeDriver.self, Columns.self, Intake.self,
         ]
     )
 

@@ -100,7 +100,7 @@ struct HostileTerminalTests {
                 var cells: [Character?] = [] // nil: a cell of a non-ASCII character
                 for character in expected {
                     let wide = character.unicodeScalars.first!.value >= 0x1100 && character.unicodeScalars.first!.value < 0xFFFF
-                        && !"│─↓↑…·".contains(character)
+                        && !"│─↓↑…·‹›".contains(character)
                     cells += character.isASCII ? [character] : Array(repeating: nil, count: wide ? 2 : 1)
                 }
                 while shown.count < cells.count { shown.append(" ") }
@@ -108,7 +108,7 @@ struct HostileTerminalTests {
                     if let cell {
                         #expect(shown[x] == cell, "after \(keys), row \(row) col \(x): \(String(shown)) vs \(expected)")
                     } else {
-                        #expect("?|-v^~".contains(shown[x]), "after \(keys), row \(row) col \(x): \(String(shown)) vs \(expected)")
+                        #expect("?|-v^~<>".contains(shown[x]), "after \(keys), row \(row) col \(x): \(String(shown)) vs \(expected)")
                     }
                 }
                 #expect(shown.count == cells.count || shown[cells.count...].allSatisfy { $0 == " " }, "row \(row) is too long: \(String(shown))")
