@@ -8,6 +8,10 @@ import Testing
 /// Postfix runs the alias's command as `default_privs` (nobody), so the board belongs to nobody
 /// and lives on a 512 KB tmpfs the test can fill. The system's main.cf is restored and Postfix
 /// stopped at the end.
+///
+/// Everything runs through `Spawn` (output to files, never pipes), and Postfix starts with every
+/// descriptor above 2 closed: a mail daemon that inherited the pipes of tests running beside
+/// this one would keep their reads from ever ending.
 @Suite(.serialized) struct PostfixTests {
     static let available = getuid() == 0 && FileManager.default.isExecutableFile(atPath: "/usr/sbin/postfix")
         && FileManager.default.isExecutableFile(atPath: "/usr/sbin/sendmail")
@@ -25,8 +29,12 @@ import Testing
         _ = Spawn.run("chmod 755 '\(scratch.path)'")
         #expect(Spawn.run("mount -t tmpfs -o size=512k,mode=755 tmpfs '\(board)'").status == 0)
         defer { _ = Spawn.run("umount '\(board)'") }
-        let lanes = LanesProcess(home: scratch.path)
-        #expect(try lanes.run(["init", board]).status == 0)
+        /// `lanes ARGUMENTS`, its stdout only.
+        func lanes(_ arguments: [String]) -> (status: Int32, output: String) {
+            Spawn.run("{ HOME='\(scratch.path)' LANES_USER=ann '\(LanesProcess.binary)' " + arguments.map { "'\($0)'" }.joined(separator: " ")
+                      + " 2>/dev/null; }")
+        }
+        #expect(lanes(["init", board]).status == 0)
         _ = Spawn.run("chown -R nobody '\(board)'")
 
         // Postfix: local delivery only, our alias file, mail for "lanes" piped to intake.
@@ -40,7 +48,8 @@ import Testing
             postconf -e 'alias_maps = hash:\(aliases)' 'alias_database = hash:\(aliases)' 'default_privs = nobody' \
               'inet_interfaces = loopback-only' 'minimal_backoff_time = 1s' \
               'maillog_file_prefixes = /var, /tmp' 'maillog_file = \(scratch.path)/maillog' \
-              'maximal_backoff_time = 2s' 'queue_run_delay = 1s' && postalias '\(aliases)' && /usr/sbin/postfix start
+              'maximal_backoff_time = 2s' 'queue_run_delay = 1s' && postalias '\(aliases)' && \
+            bash -c 'for fd in /proc/$$/fd/*; do n=${fd##*/}; [ "$n" -gt 2 ] && eval "exec $n>&-"; done; exec /usr/sbin/postfix start'
             """)
         #expect(setup.status == 0, "\(setup.output)")
 
@@ -51,15 +60,15 @@ import Testing
             #expect(sent.status == 0, "\(sent.output)")
         }
         func issues() -> [[String: Any]] {
-            let list = try? lanes.run(["list", "--board", board, "--format", "json"])
-            return (list.flatMap { try? json($0.stdout) } as? [[String: Any]]) ?? []
+            let list = lanes(["list", "--board", board, "--format", "json"])
+            return ((try? json(list.output)) as? [[String: Any]]) ?? []
         }
         func waitFor(_ what: String, _ condition: () -> Bool) {
             let deadline = Date().addingTimeInterval(10)
             while !condition(), Date() < deadline { usleep(200_000) }
             #expect(condition(), "Postfix did not deliver: \(what); its log says:\n\(scratch.contents("maillog"))")
         }
-        func timeline(_ number: Int) -> String { (try? lanes.run(["show", String(number), "--board", board]).stdout) ?? "" }
+        func timeline(_ number: Int) -> String { lanes(["show", String(number), "--board", board]).output }
 
         send("From: Ana Lima <ana@example.com>\nTo: lanes\nSubject: VPN drops every hour\nMessage-ID: <vpn-1@example.com>\n\nThe VPN disconnects every hour.\n")
         waitFor("the report") { issues().count == 1 }
