@@ -16,35 +16,41 @@ import Testing
     static let available = getuid() == 0 && FileManager.default.isExecutableFile(atPath: "/usr/sbin/postfix")
         && FileManager.default.isExecutableFile(atPath: "/usr/sbin/sendmail")
 
+    /// `command` with at most 20 s to finish: a hung mail command fails the test instead of
+    /// holding the whole suite.
+    func run(_ command: String) -> (status: Int32, output: String) {
+        Spawn.run("timeout 20 sh -c " + Tmux.quote(command))
+    }
+
     @Test(.enabled(if: available, "needs root and Postfix (apt-get install postfix; .ci/run installs it)"),
           .timeLimit(.minutes(1)))
     func postfixDeliversReportsAndThreadedRepliesAndDefersThemWhileTheDiskIsFull() throws {
-        guard Spawn.run("/usr/sbin/postfix status").status != 0 else {
+        guard run("/usr/sbin/postfix status").status != 0 else {
             Issue.record("Postfix is already running here; the test does not take over a running mail server")
             return
         }
         let scratch = Scratch()
         let board = scratch.path + "/board"
         try FileManager.default.createDirectory(atPath: board, withIntermediateDirectories: true)
-        _ = Spawn.run("chmod 755 '\(scratch.path)'")
-        #expect(Spawn.run("mount -t tmpfs -o size=512k,mode=755 tmpfs '\(board)'").status == 0)
-        defer { _ = Spawn.run("umount '\(board)'") }
+        _ = run("chmod 755 '\(scratch.path)'")
+        #expect(run("mount -t tmpfs -o size=512k,mode=755 tmpfs '\(board)'").status == 0)
+        defer { _ = run("umount '\(board)'") }
         /// `lanes ARGUMENTS`, its stdout only.
         func lanes(_ arguments: [String]) -> (status: Int32, output: String) {
-            Spawn.run("{ HOME='\(scratch.path)' LANES_USER=ann '\(LanesProcess.binary)' " + arguments.map { "'\($0)'" }.joined(separator: " ")
+            run("{ HOME='\(scratch.path)' LANES_USER=ann '\(LanesProcess.binary)' " + arguments.map { "'\($0)'" }.joined(separator: " ")
                       + " 2>/dev/null; }")
         }
         #expect(lanes(["init", board]).status == 0)
-        _ = Spawn.run("chown -R nobody '\(board)'")
+        _ = run("chown -R nobody '\(board)'")
 
         // Postfix: local delivery only, our alias file, mail for "lanes" piped to intake.
         let aliases = scratch.path + "/aliases"
         try "lanes: \"|\(LanesProcess.binary) intake --board \(board)\"\n".write(toFile: aliases, atomically: true, encoding: .utf8)
-        #expect(Spawn.run("cp /etc/postfix/main.cf '\(scratch.path)/main.cf.saved'").status == 0)
+        #expect(run("cp /etc/postfix/main.cf '\(scratch.path)/main.cf.saved'").status == 0)
         defer {
-            _ = Spawn.run("/usr/sbin/postfix stop; cp '\(scratch.path)/main.cf.saved' /etc/postfix/main.cf; /usr/sbin/postsuper -d ALL")
+            _ = run("/usr/sbin/postfix stop; cp '\(scratch.path)/main.cf.saved' /etc/postfix/main.cf; /usr/sbin/postsuper -d ALL")
         }
-        let setup = Spawn.run("""
+        let setup = run("""
             postconf -e 'alias_maps = hash:\(aliases)' 'alias_database = hash:\(aliases)' 'default_privs = nobody' \
               'inet_interfaces = loopback-only' 'minimal_backoff_time = 1s' \
               'maillog_file_prefixes = /var, /tmp' 'maillog_file = \(scratch.path)/maillog' \
@@ -56,7 +62,7 @@ import Testing
         func send(_ message: String) {
             let file = scratch.path + "/outgoing.eml"
             try? message.write(toFile: file, atomically: true, encoding: .utf8)
-            let sent = Spawn.run("{ /usr/sbin/sendmail -f ana@example.com lanes < '\(file)'; }")
+            let sent = run("{ /usr/sbin/sendmail -f ana@example.com lanes < '\(file)'; }")
             #expect(sent.status == 0, "\(sent.output)")
         }
         func issues() -> [[String: Any]] {
@@ -81,18 +87,18 @@ import Testing
         #expect(issues().count == 1)
 
         // The disk fills: intake exits 75, Postfix keeps the message and retries.
-        _ = Spawn.run("dd if=/dev/zero of='\(board)/filler' bs=4k 2>/dev/null")
+        _ = run("dd if=/dev/zero of='\(board)/filler' bs=4k 2>/dev/null")
         send("From: Bob <bob@example.net>\nTo: lanes\nSubject: Printer out of toner\nMessage-ID: <toner@example.net>\n\n"
              + String(repeating: "No toner on floor 3; the printer shows a red light.\n", count: 200))
-        waitFor("the deferral") { Spawn.run("postqueue -p").output.contains("bob@example.net") || Spawn.run("postqueue -p").output.contains("ana@example.com") }
+        waitFor("the deferral") { run("postqueue -p").output.contains("bob@example.net") || run("postqueue -p").output.contains("ana@example.com") }
         usleep(1_500_000)
         #expect(issues().count == 1, "nothing filed while the disk is full")
-        #expect(Spawn.run("postqueue -p").output.contains("lanes"), "the message waits in Postfix's queue")
-        _ = Spawn.run("rm -f '\(board)/filler'")
-        _ = Spawn.run("postqueue -f")
+        #expect(run("postqueue -p").output.contains("lanes"), "the message waits in Postfix's queue")
+        _ = run("rm -f '\(board)/filler'")
+        _ = run("postqueue -f")
         waitFor("the deferred message once there is room") { issues().count == 2 }
         usleep(1_500_000)
         #expect(issues().filter { $0["title"] as? String == "Printer out of toner" }.count == 1, "filed exactly once")
-        #expect(!Spawn.run("postqueue -p").output.contains("toner"))
+        #expect(!run("postqueue -p").output.contains("toner"))
     }
 }
