@@ -26,13 +26,15 @@ public enum IssueJSON {
         if let timeline {
             json.key("timeline")
             json.beginArray()
-            for event in timeline { write(event, to: &json) }
+            let comments = Dictionary(IssueComment.all(in: timeline).map { ($0.id, $0) }) { first, _ in first }
+            for event in timeline { write(event, comment: comments[event.id], to: &json) }
             json.endArray()
         }
         json.endObject()
     }
 
-    public static func write(_ event: Event, to json: inout JSONWriter) {
+    /// `comment`: for a `commented` event, the comment as it reads now (its text, earlier versions, deletion).
+    public static func write(_ event: Event, comment: IssueComment? = nil, to json: inout JSONWriter) {
         json.beginObject()
         json.field("id", event.id.description)
         json.field("at", event.at)
@@ -59,10 +61,15 @@ public enum IssueJSON {
         case .assigned(let user), .unassigned(let user): json.field("user", user)
         case .labelled(let label), .unlabelled(let label): json.field("label", label)
         case .prioritised(let priority): json.field("priority", priority.rawValue)
-        case .commented(let text): json.field("text", text)
+        case .commented(let text):
+            if let comment { CommentJSON.write(comment, to: &json) } else { json.field("text", text) }
         case .renumbered(let old): json.field("from", old)
         case .imported(let key): json.field("source", key)
         case .column(let change): ColumnJSON.write(change, to: &json)
+        case let .commentEdited(id, text):
+            json.field("comment", id.description)
+            json.field("text", text)
+        case .commentDeleted(let id): json.field("comment", id.description)
         case .reported(let reporter): json.field("reporter", reporter)
         }
         json.endObject()

@@ -19,10 +19,12 @@ public enum IssueText {
             out += "\n" + indent(Sanitizer.multiline(issue.body)) + "\n"
         }
         out += "\ntimeline:\n"
+        let comments = Dictionary(IssueComment.all(in: timeline).map { ($0.id, $0) }) { first, _ in first }
         for event in timeline {
-            out += "  \(event.at.iso8601)  \(clean(event.actor))  \(clean(event.summary(in: state)))\n"
-            if case .commented(let text) = event.kind {
-                out += indent(Sanitizer.multiline(text), by: 6) + "\n"
+            let comment = comments[event.id]
+            out += "  \(event.at.iso8601)  \(clean(event.actor))  \(clean(comment?.summary ?? event.summary(in: state)))\n"
+            if let comment, !comment.isDeleted {
+                out += indent(Sanitizer.multiline(comment.text), by: 6) + "\n"
             }
         }
         return out

@@ -19,7 +19,7 @@ enum LanesJSONImport {
             var issue = ImportedIssue(key: "lanes:\(number)", title: title, author: item["author"] as? String ?? "lanes", created: created)
             issue.number = number
             var replay: [ImportedIssue.ReplayedEvent] = []
-            for (position, entry) in (item["timeline"] as? [[String: Any]] ?? []).enumerated() {
+            for (position, entry) in (item["timeline"] as? [[String: Any]] ?? []).enumerated() where !CommentJSON.isFolded(entry) {
                 guard let at = (entry["at"] as? String).flatMap(Timestamp.parse), let actor = entry["actor"] as? String,
                       let kind = kind(entry) else {
                     problems.append(ImportProblem(place: "issue \(index + 1) (#\(number)) event \(position + 1)", message: "unreadable event"))

@@ -32,6 +32,9 @@ public enum CommandName: String, CaseIterable, Sendable {
     case messages
     case column
     case columnMenu = "column-menu"
+    case follow
+    case editComment = "edit-comment", deleteComment = "delete-comment"
+    case toggleTask = "toggle-task"
     case none
 
     /// The one help line shown by `?`, completion and docs.
@@ -81,6 +84,10 @@ public enum CommandName: String, CaseIterable, Sendable {
         case .messages: "List every problem in the rc files and themes, and recent messages"
         case .column: "Change the board's columns: :column add|rename|move|remove|wip|closing …"
         case .columnMenu: "Column menu: what :column can do, for the selected column"
+        case .follow: "Follow the #N reference or link on the selected line (back with q or <Backspace>)"
+        case .editComment: "Edit your selected comment in $VISUAL/$EDITOR"
+        case .deleteComment: "Delete your selected comment (asks first)"
+        case .toggleTask: "Check or uncheck the selected task item (- [ ]) of the description"
         case .none: "Do nothing (unbinds a key)"
         }
     }
@@ -129,6 +136,7 @@ public enum CommandName: String, CaseIterable, Sendable {
         .moveCardLeft, .moveCardRight, .moveCardUp, .moveCardDown, .move, .newIssue, .editIssue, .comment,
         .commentLine, .assign, .unassign, .label, .priority, .closeReopen, .moveTo, .undo, .redo,
         .column, .columnMenu,
+        .editComment, .deleteComment, .toggleTask,
     ]
 }
 

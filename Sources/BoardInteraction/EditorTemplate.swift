@@ -87,4 +87,11 @@ public enum EditorTemplate {
         let content = content(of: text)
         return content.trimmingSpaces.isEmpty ? nil : content
     }
+
+    /// A comment's text to edit in place, or the text kept from a save that failed.
+    public static func commentEdit(_ comment: IssueComment, on number: Int, draft: Draft? = nil) -> String {
+        make(draft?.text ?? comment.text, instructions: [
+            "Editing your comment \(comment.id) on #\(number). An empty text changes nothing.",
+        ] + (draft?.instructions ?? []))
+    }
 }

@@ -62,12 +62,15 @@ public enum EditorRequest: Equatable, Sendable {
     case issue(Int)
     /// A comment to add to each of these issues.
     case comment([Int])
+    /// New text for a comment (by its event id) on an issue.
+    case editComment(Int, EventID)
 
     /// Names the recovery file of text whose save failed (`issue-12`, `comment-3-4`).
     public var subject: String {
         switch self {
         case .issue(let number): "issue-\(number)"
         case .comment(let numbers): "comment-" + numbers.map(String.init).joined(separator: "-")
+        case let .editComment(number, id): "comment-\(number)-\(id)"
         }
     }
 
@@ -75,7 +78,7 @@ public enum EditorRequest: Equatable, Sendable {
     public var what: String {
         switch self {
         case .issue: "text"
-        case .comment: "comment"
+        case .comment, .editComment: "comment"
         }
     }
 }
@@ -106,6 +109,8 @@ public struct ReduceContext {
     public var readOnlyReason: String?
     /// What keys mean (the keymap); without it every key is unbound.
     public var bindings: (any KeyBindings)?
+    /// The lines of the open issue view at the terminal's width (empty in other views).
+    public var issueRows: [IssueRow] = []
 
     public init(board: BoardState, projection: BoardProjection, actor: String, pageSize: Int = 10, now: Timestamp = .now,
                 views: [SavedView] = SavedView.builtin, staleAfterDays: Int = 14, readOnlyReason: String? = nil,

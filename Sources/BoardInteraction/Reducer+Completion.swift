@@ -63,7 +63,7 @@ extension Reducer {
         case .label: return argumentCandidates(.label, position: words.count, subject: nil, word: word)
         case .move: return argumentCandidates(.moveTo, position: words.count, subject: nil, word: word)
         case .goto: return words.isEmpty ? issueNumbers(word) : ("", [])
-        case .newIssue, .comment: return ("", [])
+        case .newIssue, .comment, .deleteComment: return ("", [])
         }
     }
 

@@ -104,6 +104,13 @@ extension Reducer {
             }
             return [.save(SaveRequest(numbers.map { .comment($0, comment) }, keep: selectedOnBoard,
                                       typed: TypedText(comment, for: request)))]
+        case let .editComment(number, id):
+            guard let comment = EditorTemplate.commentText(of: result.text) else {
+                ui.message = UIState.Message("nothing changed")
+                return [.discardDraft(request)]
+            }
+            return [.save(SaveRequest([.editComment(number, id, comment)], keep: selectedOnBoard,
+                                      typed: TypedText(comment, for: request)))]
         }
     }
 

@@ -156,6 +156,8 @@ extension Reducer {
             return trimmed.isEmpty ? [] : runTriage(Command(.label, argument: trimmed))
         case .move:
             return trimmed.isEmpty ? [] : runTriage(Command(.moveTo, argument: trimmed))
+        case .deleteComment:
+            return confirmCommentDeletion(trimmed)
         }
     }
 

@@ -82,6 +82,7 @@ struct Reducer {
             } else if let previous = ui.history.popLast() {
                 ui.view = previous
                 ui.scroll = 0
+                returnToPlace()
             } else {
                 return [.quit]
             }
@@ -155,6 +156,8 @@ struct Reducer {
             }
         case .column: return columnCommand(command.argument)
         case .columnMenu: openColumnMenu()
+        case .follow, .editComment, .deleteComment, .toggleTask:
+            return runIssueLine(command)
         default:
             return runTriage(command)
         }
@@ -216,6 +219,8 @@ struct Reducer {
             let count = context.board.events.count
             guard count > 0 else { return }
             ui.activitySelected = clamp(ui.activitySelected.addingClamped(delta), 0, count - 1)
+        case .issue where !context.issueRows.isEmpty:
+            moveIssueCursor(by: delta)
         case .issue, .help, .messages:
             ui.scroll = max(0, ui.scroll.addingClamped(delta))
         }
@@ -314,6 +319,7 @@ struct Reducer {
         ui.history.append(ui.view)
         ui.view = view
         ui.scroll = 0
+        ui.issueCursor = 0
     }
 
     /// The filter's text changed (`/` as you type, <Enter>, `:filter TEXT`): the only place

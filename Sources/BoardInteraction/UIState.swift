@@ -26,6 +26,8 @@ public struct UIState: Sendable {
         case move = "move to"
         /// An issue number to go to (`#`).
         case goto = "go to"
+        /// y deletes the selected comment.
+        case deleteComment = "delete this comment? (y/n)"
 
         /// What the prompt shows before the typed text.
         public var lead: String {
@@ -88,6 +90,10 @@ public struct UIState: Sendable {
     public var listOffset = 0
     /// First visible line of the issue and help views.
     public var scroll = 0
+    /// The selected line of the issue view (its `IssueRow` says what keys act on).
+    public var issueCursor = 0
+    /// Where each issue view was left when a reference was followed from it: `back` returns there.
+    public var issuePlaces: [Int: IssuePlace] = [:]
     public var filter = Query.everything
     public var helpFilter = ""
     public var prompt: Prompt?

@@ -21,12 +21,18 @@ public struct UndoStep: Equatable, Sendable {
     var expected: [Int: Issue]
     /// The board's columns as this session last left them, for parts about a column.
     var expectedColumns: [Column]
+    /// The touched comments' texts as this session left them (they live in the timeline, not in `Issue`).
+    var expectedComments: [IssueField: String] = [:]
 
     init(summary: String, parts: [Part], board: BoardState) {
         self.summary = summary
         self.parts = parts
         expected = Dictionary(parts.compactMap { part in board.issues[part.issue].map { (part.issue, $0) } }) { first, _ in first }
         expectedColumns = board.columns
+        for part in parts {
+            guard case .comment = part.field else { continue }
+            expectedComments[part.field] = Recording.value(part.field, of: part.issue, in: board)
+        }
     }
 
     /// Whether `part`'s field still holds what this session left there (nil: its issue is gone).
@@ -35,6 +41,7 @@ public struct UndoStep: Equatable, Sendable {
             return aspect.value(of: id, in: state.columns) == aspect.value(of: id, in: expectedColumns)
         }
         guard let issue = state.issues[part.issue] else { return nil }
+        if case .comment = part.field { return part.field.value(in: issue, board: state) == expectedComments[part.field] }
         guard let expected = expected[part.issue] else { return false }
         return part.field.value(in: issue) == part.field.value(in: expected)
     }
@@ -58,10 +65,11 @@ public struct UndoStep: Equatable, Sendable {
             seen.filter { part, before in Recording.value(part.field, of: part.issue, in: state).map { $0 != before } ?? false }.map(\.part)
         }
 
-        /// The field's value on the board: a column's from its columns, an issue's from the issue.
+        /// The field's value on the board: a column's from its columns, an issue's from the issue
+        /// (a comment's from its timeline).
         static func value(_ field: IssueField, of number: Int, in state: BoardState) -> String? {
             if case let .column(id, aspect) = field { return aspect.value(of: id, in: state.columns) }
-            return state.issues[number].map(field.value(in:))
+            return state.issues[number].map { field.value(in: $0, board: state) }
         }
     }
 

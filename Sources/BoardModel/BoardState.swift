@@ -196,7 +196,7 @@ extension Issue {
             labels.removeAll { $0 == label }
         case .prioritised(let newPriority):
             if wins(\.priority) { priority = newPriority }
-        case .commented, .renumbered, .imported:
+        case .commented, .renumbered, .imported, .commentEdited, .commentDeleted:
             break
         case .reported(let reporter):
             addReporter(reporter)

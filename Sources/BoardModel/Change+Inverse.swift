@@ -34,6 +34,8 @@ extension BoardState {
             return issue.isOpen ? [] : [.move(number, to: issue.column, rank: issue.rank)]
         case .column(let change):
             return columnInverse(of: change)
+        case let .editComment(number, id, _), let .deleteComment(number, id):
+            return commentInverse(number, id)
         }
     }
 }

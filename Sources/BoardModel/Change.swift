@@ -20,6 +20,9 @@ public enum Change: Hashable, Sendable {
     case reopen(Int)
     /// A change to the board's columns.
     case column(ColumnChange)
+    /// New text for the comment with this event id (only its author may; see Change+Comments).
+    case editComment(Int, EventID, String)
+    case deleteComment(Int, EventID)
 }
 
 extension BoardState {
@@ -87,6 +90,10 @@ extension BoardState {
             }
         case .column(let change):
             kinds = try columnKinds(for: change)
+        case let .editComment(number, id, text):
+            if let kind = try commentEdit(number, id, text: text, actor: actor) { kinds.append((number, kind)) }
+        case let .deleteComment(number, id):
+            kinds.append((number, try commentDeletion(number, id, actor: actor)))
         }
         return kinds.map { number, kind in
             // A change made after seeing an issue's latest event is stamped after it, even if

@@ -58,6 +58,8 @@ public enum ChangeReport {
         case .unlabelled(let label): Phrase(lead: "removed label \(label) from ")
         case .prioritised(let priority): Phrase(lead: "set priority \(priority.rawValue) on ")
         case .commented: Phrase(lead: "commented on ")
+        case .commentEdited: Phrase(lead: "edited a comment on ")
+        case .commentDeleted: Phrase(lead: "deleted a comment on ")
         case .retitled: Phrase(lead: "retitled ")
         case .bodyEdited: Phrase(lead: "edited the description of ")
         case .created: Phrase(lead: "created ")

@@ -42,6 +42,11 @@ public enum EventKind: Hashable, Sendable {
     case imported(key: String)
     /// A change to one of the board's columns (board-wide; `column-added`, `column-renamed`…).
     case column(ColumnEvent)
+    /// A comment (the `commented` event with this id) got new text; the earlier text stays in
+    /// the log and in the comment's versions.
+    case commentEdited(EventID, text: String)
+    /// A comment was withdrawn by its author; its text stays in the log.
+    case commentDeleted(EventID)
     /// Someone (`Name <address>`) reported this issue by mail: `lanes intake` adds one for the
     /// first report and for each repeated report merged into it.
     case reported(String)
@@ -65,6 +70,8 @@ public enum EventKind: Hashable, Sendable {
         case .renumbered: "renumbered"
         case .imported: "imported"
         case .column(let change): change.name
+        case .commentEdited: "comment-edited"
+        case .commentDeleted: "comment-deleted"
         case .reported: "reported"
         }
     }

@@ -26,6 +26,10 @@ extension Event {
             return "set priority \(priority.rawValue)"
         case .commented:
             return "commented"
+        case .commentEdited:
+            return "edited a comment"
+        case .commentDeleted:
+            return "deleted a comment"
         case let .closed(from, to, _):
             return "closed (\(state.columnName(from)) → \(state.columnName(to)))"
         case .imported(let key):
@@ -44,7 +48,7 @@ extension Event {
     /// The longer text an event carries (a comment or a new description), if any.
     public var text: String? {
         switch kind {
-        case .commented(let text), .bodyEdited(let text): text
+        case .commented(let text), .bodyEdited(let text), .commentEdited(_, let text): text
         case let .created(_, body, _, _, _): body.isEmpty ? nil : body
         default: nil
         }

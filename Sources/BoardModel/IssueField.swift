@@ -11,6 +11,8 @@ public enum IssueField: Hashable, Sendable {
     /// Something about one of the board's columns (by id); its value is read from the board's
     /// columns, not from an issue (`ColumnAspect.value`).
     case column(String, ColumnAspect)
+    /// The text of the comment with this event id (or that it is deleted).
+    case comment(EventID)
 
     /// The field's value in `issue`, comparable between two states of the board.
     public func value(in issue: Issue) -> String {
@@ -22,6 +24,7 @@ public enum IssueField: Hashable, Sendable {
         case .assignee(let user): issue.assignees.contains(user) ? "yes" : "no"
         case .label(let label): issue.labels.contains(label) ? "yes" : "no"
         case .column: ""
+        case .comment: "" // not a field of `Issue`: `value(in:board:)` reads it from the timeline
         }
     }
 
@@ -35,6 +38,7 @@ public enum IssueField: Hashable, Sendable {
         case .assignee(let user): "assignee " + user
         case .label(let label): "label " + label
         case .column(let id, _): "column " + id
+        case .comment(let id): "comment " + id.description
         }
     }
 
@@ -49,6 +53,8 @@ public enum IssueField: Hashable, Sendable {
             user == other
         case (.column(let id, _), .column(let change)):
             id == change.columnID
+        case (.comment(let id), .commentEdited(let other, _)), (.comment(let id), .commentDeleted(let other)):
+            id == other
         default:
             false
         }
@@ -63,6 +69,8 @@ extension Change {
         switch self {
         case .create, .comment, .column:
             return []
+        case .editComment(let number, let id, _), .deleteComment(let number, let id):
+            return [(number, .comment(id), self)]
         case .retitle(let number, _):
             return [(number, .title, self)]
         case .editBody(let number, _):
@@ -79,5 +87,13 @@ extension Change {
             return add.map { (number, .label($0), .label(number, add: [$0], remove: [])) }
                 + remove.map { (number, .label($0), .label(number, add: [], remove: [$0])) }
         }
+    }
+}
+
+extension IssueField {
+    /// The field's value in `issue` of `board`: a comment's text lives in the timeline, not in `Issue`.
+    public func value(in issue: Issue, board: BoardState) -> String {
+        if case .comment(let id) = self { return board.commentValue(id, on: issue.number) }
+        return value(in: issue)
     }
 }

@@ -66,39 +66,35 @@ public struct BoardProjection: Sendable {
     /// is in each band's cards (so a band's count is what the list gives for it) and once in
     /// `issues`, at its first band (so the header's count and the cursor take it once).
     mutating func groupIntoBands(state: BoardState, index: BandIndex) {
-        // Only the bands of issues on the board now, in their order, then by name.
-        var used = [Bool](repeating: false, count: index.orders.count)
-        for lane in lanes {
-            for number in lane.issues { index.forEachBand(ofSlot: state.issues.slot(of: number)!) { used[$0] = true } }
-        }
+        // Every band's place among all bands (by sort position, then name), known before any
+        // card is placed, so one pass over the cards places each and finds its first band.
         let keys = index.orders.map { index.swimlanes.key(ofBandOrdered: $0) }
-        let sorted = index.orders.indices.filter { used[$0] }
-            .sorted { (index.orders[$0], keys[$0]) < (index.orders[$1], keys[$1]) }
-        bands = sorted.map { keys[$0] }
-        var position = [Int](repeating: 0, count: index.orders.count)
-        for (place, band) in sorted.enumerated() { position[band] = place }
-        // The place of an issue's first band: where `issues` takes an issue in several bands.
-        func firstPlace(ofSlot slot: Int) -> Int {
-            var first = Int.max
-            index.forEachBand(ofSlot: slot) { first = min(first, position[$0]) }
-            return first
-        }
-        for lane in lanes.indices {
-            var byBand = Array(repeating: [Int](), count: bands.count)
-            var inSeveral = false
-            for number in lanes[lane].issues {
-                var count = 0
-                index.forEachBand(ofSlot: state.issues.slot(of: number)!) { band in
-                    byBand[position[band]].append(number)
-                    count += 1
+        let ranked = index.orders.indices.sorted { (index.orders[$0], keys[$0]) < (index.orders[$1], keys[$1]) }
+        var rank = [Int](repeating: 0, count: ranked.count)
+        for (place, band) in ranked.enumerated() { rank[band] = place }
+        // Per lane, by band: every card in the band, and the cards whose first band it is.
+        var cards: [[[Int]]] = [], firsts: [[[Int]]] = []
+        for lane in lanes {
+            var inBand = Array(repeating: [Int](), count: ranked.count)
+            var firstIn = inBand
+            for number in lane.issues {
+                let slot = state.issues.slot(of: number)!
+                var first = Int.max, firstBand = 0
+                index.forEachBand(ofSlot: slot) { band in
+                    inBand[band].append(number)
+                    if rank[band] < first { (first, firstBand) = (rank[band], band) }
                 }
-                if count > 1 { inSeveral = true }
+                firstIn[firstBand].append(number)
             }
-            lanes[lane].byBand = byBand
-            // Array lookups, no hashing: a keystroke with swimlanes may place 100,000 cards.
-            lanes[lane].issues = !inSeveral ? byBand.flatMap { $0 } : byBand.enumerated().flatMap { place, numbers in
-                numbers.filter { firstPlace(ofSlot: state.issues.slot(of: $0)!) == place }
-            }
+            cards.append(inBand)
+            firsts.append(firstIn)
+        }
+        // Only the bands of issues on the board now.
+        let shown = ranked.filter { band in cards.contains { !$0[band].isEmpty } }
+        bands = shown.map { keys[$0] }
+        for lane in lanes.indices {
+            lanes[lane].byBand = shown.map { cards[lane][$0] }
+            lanes[lane].issues = shown.flatMap { firsts[lane][$0] }
         }
     }
 }

@@ -58,6 +58,10 @@ public enum LineCodec {
             field("#" + String(old), &out)
         case .imported(let key):
             field(key, &out)
+        case let .commentEdited(id, text):
+            field(id.description, &out); field(text, &out)
+        case .commentDeleted(let id):
+            field(id.description, &out)
         case let .moved(from, to, rank), let .closed(from, to, rank), let .reopened(from, to, rank):
             field(from, &out); field(to, &out); field(rankText(rank), &out)
         case .column(let change):
@@ -141,6 +145,8 @@ public enum LineCodec {
         case "closed": kind = .closed(from: try arg(), to: try arg(), rank: try rank())
         case "reopened": kind = .reopened(from: try arg(), to: try arg(), rank: try rank())
         case "imported": kind = .imported(key: try arg())
+        case "comment-edited": kind = .commentEdited(try commentID(fields.next()), text: try arg())
+        case "comment-deleted": kind = .commentDeleted(try commentID(fields.next()))
         case "reported": kind = .reported(try arg())
         case "renumbered":
             guard let field = fields.next() else { throw LineError("renumbered is missing a value") }
@@ -180,6 +186,12 @@ public enum LineCodec {
             taken += 1
             return field
         }
+    }
+
+    /// The id of the comment a `comment-edited` or `comment-deleted` line is about.
+    private static func commentID(_ field: UnsafeBufferPointer<UInt8>?) throws(LineError) -> EventID {
+        guard let field, let id = EventID(hex: field) else { throw LineError("bad comment id; expected 16 hex digits") }
+        return id
     }
 
     private static func issueNumber(_ field: UnsafeBufferPointer<UInt8>) throws(LineError) -> Int {

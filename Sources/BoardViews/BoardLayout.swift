@@ -50,7 +50,8 @@ public struct BoardLayout: Sendable {
 /// Keeps the selection on screen: adjusts scroll offsets after the reducer moved the cursor,
 /// the way tig moves a view's offset only when the cursor leaves it.
 public enum Viewport {
-    public static func adjust(_ ui: inout UIState, projection: BoardProjection, layout: BoardLayout) {
+    /// `issueRows`: the lines of the open issue view, whose cursor stays on screen.
+    public static func adjust(_ ui: inout UIState, projection: BoardProjection, layout: BoardLayout, issueRows: Int = 0) {
         let lanes = projection.lanes
         if !lanes.isEmpty {
             ui.column = min(max(0, ui.column), lanes.count - 1)
@@ -65,6 +66,10 @@ public enum Viewport {
         if ui.view == .activity {
             ui.activityOffset = keep(ui.activitySelected, offset: ui.activityOffset, page: max(1, layout.height - 2),
                                      count: projection.total == 0 ? 0 : Int.max / 2)
+        }
+        if case .issue = ui.view, issueRows > 0 {
+            ui.issueCursor = min(max(0, ui.issueCursor), issueRows - 1)
+            ui.scroll = keep(ui.issueCursor, offset: ui.scroll, page: max(1, layout.height - 1), count: issueRows)
         }
         if ui.swimlanes != .none, let band = SwimlaneLayout(projection: projection, layout: layout).rowOfSelection(ui) {
             let body = max(1, layout.bodyHeight)

@@ -1,13 +1,21 @@
 import BoardModel
+import BoardInteraction
 import Screen
 
-/// One issue: its fields, its description, then its timeline, newest last. Scrolls.
-enum IssueView {
+/// One issue: its fields, its description, then its timeline, newest last. A cursor selects a
+/// line (j/k, pages, g/G) and the view scrolls to keep it in sight; the selected line's row says
+/// what <Enter>, `o`, `E` and `R` act on.
+public enum IssueView {
     /// A line of the issue view with its style; pieces let one line mix styles.
     struct Line {
         var pieces: [(String, Style)]
-        init(_ pieces: [(String, Style)]) { self.pieces = pieces }
-        init(_ text: String, _ style: Style) { pieces = [(text, style)] }
+        var row = IssueRow()
+        init(_ pieces: [(String, Style)], row: IssueRow = IssueRow()) {
+            self.pieces = pieces
+            self.row = row
+            self.row.isBlank = pieces.allSatisfy { $0.0.allSatisfy { $0 == " " } }
+        }
+        init(_ text: String, _ style: Style) { self.init([(text, style)]) }
     }
 
     static func render(_ number: Int, _ context: ViewContext, into grid: inout CellGrid, layout: BoardLayout) {
@@ -19,14 +27,25 @@ enum IssueView {
         let lines = self.lines(issue, context: context, width: layout.width - 2)
         let visible = layout.height - 1
         let scroll = min(context.ui.scroll, max(0, lines.count - visible))
-        for (row, line) in lines.dropFirst(scroll).prefix(visible).enumerated() {
+        let cursor = min(context.ui.issueCursor, lines.count - 1)
+        for (row, line) in lines.enumerated().dropFirst(scroll).prefix(visible) {
+            let y = row - scroll
+            let selected = row == cursor
+            if selected { grid.fill(Rect(x: 0, y: y, width: layout.width, height: 1), style: theme[.listSelected]) }
             var x = 1
             for (text, style) in line.pieces {
                 let room = layout.width - 1 - x
                 guard room > 0 else { break }
-                x = grid.put(DisplayWidth.truncate(text, to: room), x: x, y: row, style: style, limit: layout.width - 1)
+                x = grid.put(DisplayWidth.truncate(text, to: room), x: x, y: y, style: selected ? CardView.overlay(style, on: theme[.listSelected]) : style,
+                             limit: layout.width - 1)
             }
         }
+    }
+
+    /// What each line is about, at this width: the reducer's `ReduceContext.issueRows`.
+    public static func rows(_ number: Int, _ context: ViewContext, width: Int) -> [IssueRow] {
+        guard let issue = context.board.issues[number] else { return [] }
+        return lines(issue, context: context, width: width - 2).map(\.row)
     }
 
     static func lines(_ issue: Issue, context: ViewContext, width: Int) -> [Line] {
@@ -55,21 +74,41 @@ enum IssueView {
         if issue.body.isEmpty {
             lines.append(Line("(no description)", theme[.dim]))
         } else {
-            for text in DisplayWidth.wrap(Sanitizer.multiline(issue.body), to: width) { lines.append(Line(text, theme[.default])) }
+            for line in MarkdownRenderer.lines(issue.body, width: width, theme: theme) {
+                lines.append(Line(line.pieces, row: IssueRow(target: line.target, task: line.task)))
+            }
         }
         lines.append(Line("", theme[.default]))
         lines.append(Line("Timeline", theme[.helpSection]))
-        let events = board.timelines[issue.number] ?? []
+        lines += timeline(issue, context: context, width: width)
+        return lines
+    }
+
+    /// The timeline's entries; a comment as it reads now, rendered as Markdown under its entry.
+    /// A comment's edits and deletion are folded into it ("(edited)"), not listed apart.
+    static func timeline(_ issue: Issue, context: ViewContext, width: Int) -> [Line] {
+        let theme = context.theme
+        let events = context.board.timelines[issue.number] ?? []
+        let comments = Dictionary(IssueComment.all(in: events).map { ($0.id, $0) }) { first, _ in first }
         let ageWidth = 9
+        let indent = String(repeating: " ", count: ageWidth + 2)
+        var lines: [Line] = []
         for event in events {
-            let actor = Sanitizer.line(event.actor)
-            let summary = Sanitizer.line(event.summary(in: board))
-            lines.append(Line([(event.at.ago(relativeTo: now).padding(to: ageWidth), theme[.timelineTime]),
-                               (actor + " ", theme[.timelineActor]), (summary, theme[.default])]))
-            if case .commented(let text) = event.kind {
-                for wrapped in DisplayWidth.wrap(Sanitizer.multiline(QuoteFold.folded(text)), to: max(1, width - ageWidth - 2)) {
-                    lines.append(Line(String(repeating: " ", count: ageWidth + 2) + wrapped, theme[.default]))
-                }
+            switch event.kind {
+            case .commentEdited, .commentDeleted: continue
+            default: break
+            }
+            let comment = comments[event.id]
+            let row = IssueRow(comment: comment?.id)
+            let summary = Sanitizer.line(comment?.summary ?? event.summary(in: context.board))
+            lines.append(Line([(event.at.ago(relativeTo: context.now).padding(to: ageWidth), theme[.timelineTime]),
+                               (Sanitizer.line(event.actor) + " ", theme[.timelineActor]),
+                               (summary, comment?.isDeleted == true ? theme[.dim] : theme[.default])], row: row))
+            guard let comment, !comment.isDeleted else { continue }
+            for line in MarkdownRenderer.lines(QuoteFold.folded(comment.text), width: max(1, width - ageWidth - 2), theme: theme) {
+                var drawn = Line([(indent, theme[.default])] + line.pieces, row: row)
+                drawn.row.target = line.target
+                lines.append(drawn)
             }
         }
         return lines

@@ -15,6 +15,8 @@ public struct Theme: Sendable {
         case issueTitle = "issue-title", issueField = "issue-field"
         case timelineTime = "timeline-time", timelineActor = "timeline-actor"
         case helpSection = "help-section", helpKey = "help-key", dim, marked
+        case markdownHeading = "markdown-heading", markdownCode = "markdown-code"
+        case markdownQuote = "markdown-quote", markdownLink = "markdown-link"
     }
 
     public private(set) var styles: [Element: Style] = [:]

@@ -38,6 +38,8 @@ public enum DefaultBindings {
     bind list <Enter> open-issue
     bind board <hash> goto
     bind list <hash> goto
+    bind issue <Enter> follow
+    bind issue <Backspace> back
 
     # Moving cards
     bind board H move-card-left
@@ -65,6 +67,9 @@ public enum DefaultBindings {
     bind generic * mark-all
     bind generic u undo
     bind generic <C-r> redo
+    bind issue o toggle-task
+    bind issue E edit-comment
+    bind issue R delete-comment
 
     # Saved views
     bind generic 1 view 1

@@ -27,6 +27,9 @@ public final class BoardSession {
     let actor: String
     let now: () -> Timestamp
     private var projections = ProjectionCache()
+    /// The open issue view's rows, kept while the board version, the issue and the width stay
+    /// the same: every message (an idle tick too) reads them, and drawing them parses Markdown.
+    private var issueRows: (key: [Int], rows: [IssueRow])?
     private var needsFrame = true
     private var running = true
     /// Editor text whose save failed and whose recovery file could not be written either.
@@ -250,6 +253,9 @@ public final class BoardSession {
             template = EditorTemplate.issue(issue, draft: draft)
         case .comment(let numbers):
             template = EditorTemplate.comment(on: numbers, draft: draft)
+        case let .editComment(number, id):
+            guard let comment = try? log.state.comment(id, on: number) else { return nil }
+            template = EditorTemplate.commentEdit(comment, on: number, draft: draft)
         }
         screen.suspend()
         defer { screen.resume() }
@@ -287,16 +293,27 @@ public final class BoardSession {
 
     func adjustViewport() {
         let size = screen.size
-        Viewport.adjust(&ui, projection: projection(), layout: BoardLayout(width: size.width, height: size.height))
+        Viewport.adjust(&ui, projection: projection(), layout: BoardLayout(width: size.width, height: size.height),
+                        issueRows: reduceContext().issueRows.count)
     }
 
     func reduceContext() -> ReduceContext {
         let size = screen.size
         let layout = BoardLayout(width: size.width, height: size.height)
         let page = ui.view == .board ? layout.cardsPerColumn : max(1, layout.listRows - 1)
-        return ReduceContext(board: log.state, projection: projection(), actor: actor, pageSize: page, now: now(),
-                             views: configuration.savedViews, staleAfterDays: configuration.settings.staleAfterDays,
-                             readOnlyReason: log.readOnlyReason, bindings: configuration.keymap)
+        var context = ReduceContext(board: log.state, projection: projection(), actor: actor, pageSize: page, now: now(),
+                                    views: configuration.savedViews, staleAfterDays: configuration.settings.staleAfterDays,
+                                    readOnlyReason: log.readOnlyReason, bindings: configuration.keymap)
+        if case .issue(let number) = ui.view {
+            let key = [board.version, number, size.width]
+            if issueRows?.key != key {
+                let view = ViewContext(session: context, ui: ui, theme: configuration.theme, keymap: configuration.keymap,
+                                       settings: configuration.settings, boardName: log.location.name)
+                issueRows = (key, IssueView.rows(number, view, width: size.width))
+            }
+            context.issueRows = issueRows?.rows ?? []
+        }
+        return context
     }
 
     func viewContext() -> ViewContext {

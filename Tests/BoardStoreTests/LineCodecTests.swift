@@ -14,12 +14,12 @@ import Testing
             .columns([Column(id: "a b", name: "A\tB"), Column(id: "z", name: "Zed", isClosing: true)]),
             .moved(from: "todo", to: "doing", rank: 2.5), .prioritised(.urgent),
             .closed(from: "doing", to: "done", rank: 1), .reopened(from: "done", to: "doing", rank: 1e-9),
-            .renumbered(from: 13), .imported(key: "jira:WEB-1\t"),
+            .renumbered(from: 13), .imported(key: "jira:WEB-1\t"), .commentDeleted(EventID(0xABCDEF0123456789)),
         ]
         for text in awkward {
             kinds += [.created(title: text, body: text, column: "todo", rank: 3, priority: .low), .retitled(text),
                       .bodyEdited(text), .assigned(text), .unassigned(text), .labelled(text), .unlabelled(text),
-                      .commented(text)]
+                      .commented(text), .commentEdited(EventID(42), text: text)]
         }
         return kinds
     }

@@ -1,6 +1,7 @@
 import Testing
 @testable import BoardModel
 @testable import BoardStore
+import LanesTestSupport
 
 /// The git merge of two logs, driven the way `lanes sync` drives it: clones that change the
 /// board offline and sync through one remote in a random order.
@@ -166,5 +167,25 @@ import Testing
         var state = BoardState(now: now)
         let reasons = LogMerge.read(result.bytes).events.compactMap { state.apply($0) }
         #expect(reasons.count == 1 && state.issues[1]?.title == "mine")
+    }
+}
+
+extension LogMergeTests {
+    /// A comment edited on two clones offline, and deleted then restored on one: after the merge
+    /// both clones read the same text, whichever side merges, and every text stays a version.
+    @Test func commentEditsOnTwoClonesMergeToOneText() throws {
+        var factory = EventFactory()
+        let created = factory.make(1, .created(title: "t", body: "", column: "backlog", rank: 1, priority: .none))
+        let comment = factory.make(1, .commented("one"))
+        let base = LogMergeTests.log([created, comment])
+        let ours = LogMergeTests.log([created, comment, factory.make(1, .commentEdited(comment.id, text: "ours"), minute: 10),
+                                      factory.make(1, .commentDeleted(comment.id), minute: 11)])
+        let theirs = LogMergeTests.log([created, comment, factory.make(1, .commentEdited(comment.id, text: "theirs"), minute: 12)])
+        let merged = LogMerge.merge(base: base, ours: ours, theirs: theirs).bytes
+        #expect(LogMerge.merge(base: base, ours: theirs, theirs: ours).bytes == merged)
+        let comments = LogMergeTests.fold(merged).comments(of: 1)
+        #expect(comments.map(\.text) == ["theirs"])
+        #expect(!comments[0].isDeleted, "the later edit brings the deleted comment back")
+        #expect(comments[0].versions.map(\.text) == ["one", "ours"])
     }
 }

@@ -22,6 +22,13 @@ import Testing
         #expect(ascii.cursor == nil)
     }
 
+    /// The Markdown view's list bullets and table crossings have look-alikes too.
+    @Test func markdownSymbolsHaveLookAlikes() {
+        var grid = CellGrid(width: 8, height: 1)
+        grid.put("• a─┼─b", x: 0, y: 0, style: .plain)
+        #expect(grid.replacingNonASCII().line(0) == "* a-+-b")
+    }
+
     @Test func anASCIIGridIsUnchanged() {
         var grid = CellGrid(width: 10, height: 1)
         grid.put("plain #12", x: 0, y: 0, style: .plain)
