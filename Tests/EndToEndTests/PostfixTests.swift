@@ -22,8 +22,7 @@ import Testing
         Spawn.run("timeout 20 sh -c " + Tmux.quote(command))
     }
 
-    @Test(.enabled(if: available, "needs root and Postfix (apt-get install postfix; .ci/run installs it)"),
-          .timeLimit(.minutes(1)))
+    @Test(.enabled(if: available, "needs root and Postfix (apt-get install postfix; .ci/run installs it)"))
     func postfixDeliversReportsAndThreadedRepliesAndDefersThemWhileTheDiskIsFull() throws {
         guard run("/usr/sbin/postfix status").status != 0 else {
             Issue.record("Postfix is already running here; the test does not take over a running mail server")
