@@ -29,6 +29,8 @@ let package = Package(
         .target(name: "BoardExchange", dependencies: ["BoardModel", "BoardQuery", "Screen"]),
         // Access over SSH: keys, the managed authorized_keys block, roles, the gateway's rules.
         .target(name: "BoardAccess", dependencies: ["BoardModel"]),
+        // Mail to issues: MIME parsing, charsets, reply threading (`lanes intake`).
+        .target(name: "MailIntake", dependencies: ["BoardModel"]),
         .target(name: "Keymap", dependencies: ["BoardInteraction", "BoardQuery", "BoardModel", "Screen"]),
         .target(
             name: "BoardViews",
@@ -45,7 +47,7 @@ let package = Package(
             name: "lanes",
             dependencies: [
                 "LanesApp", "NcursesScreen", "Screen", "BoardModel", "BoardQuery", "BoardInteraction", "BoardStore", "BoardExchange", "Keymap", "BoardViews",
-                "BoardAccess",
+                "BoardAccess", "MailIntake",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -58,6 +60,7 @@ let package = Package(
         .testTarget(name: "BoardStoreTests", dependencies: ["BoardStore", "BoardModel", "LanesTestSupport"]),
         .testTarget(name: "BoardExchangeTests", dependencies: ["BoardExchange", "BoardModel"]),
         .testTarget(name: "BoardAccessTests", dependencies: ["BoardAccess", "BoardModel"]),
+        .testTarget(name: "MailIntakeTests", dependencies: ["MailIntake", "BoardModel"], exclude: ["Corpus"]),
         .testTarget(name: "KeymapTests", dependencies: ["Keymap", "BoardInteraction", "BoardQuery", "BoardModel"]),
         .testTarget(
             name: "BoardViewsTests",

@@ -7,8 +7,9 @@ public enum GatewayPolicy {
     public static let adminOnly: Set<String> = ["columns", "access"]
 
     /// Commands that touch the host rather than the board (files by path, git, other boards):
-    /// nobody runs them through the gateway, admins included.
-    public static let hostOnly: Set<String> = ["init", "import", "sync", "demo", "merge-driver", "ssh-gateway"]
+    /// nobody runs them through the gateway, admins included. `intake` is the mail server's:
+    /// through the gateway it would let a person write comments in any sender's name.
+    public static let hostOnly: Set<String> = ["init", "import", "sync", "demo", "merge-driver", "ssh-gateway", "intake"]
 
     /// Why `role` may not run the top-level subcommand `command` (nil for the board itself).
     public static func refusal(command: String?, role: AccessRole) -> String? {

@@ -17,6 +17,10 @@ public enum IssueJSON {
         json.field("labels", issue.labels)
         json.field("priority", issue.priority.rawValue)
         json.field("author", issue.author)
+        if let reporter = issue.reporter {
+            json.field("reporter", reporter)
+            json.field("reporters", issue.reporters)
+        }
         json.field("created", issue.created)
         json.field("updated", issue.updated)
         json.key("archived"); json.bool(issue.isArchived)
@@ -76,6 +80,7 @@ public enum IssueJSON {
             json.field("comment", id.description)
             json.field("text", text)
         case .commentDeleted(let id): json.field("comment", id.description)
+        case .reported(let reporter): json.field("reporter", reporter)
         }
         json.endObject()
     }

@@ -13,6 +13,7 @@ public enum IssueText {
         out += "labels:    \(issue.labels.isEmpty ? "-" : clean(issue.labels.joined(separator: ", ")))\n"
         out += linkLines(issue, state: state)
         out += "author:    \(clean(issue.author))\n"
+        if let reporter = issue.reporter { out += "reporter:  \(clean(reporter))\(issue.otherReporters)\n" }
         out += "created:   \(issue.created.iso8601) (\(issue.created.ago(relativeTo: now)))\n"
         out += "updated:   \(issue.updated.iso8601) (\(issue.updated.ago(relativeTo: now)))\n"
         out += dateLines(issue, clock: DayClock(now: now))

@@ -111,6 +111,7 @@ extension Reducer {
         case "assignee": ["me", "none"] + board.knownUsers
         case "author": ["me"] + board.knownUsers
         case "label": board.knownLabels
+        case "reporter": board.knownReporters
         case "column": board.columns.map(\.id)
         case "priority": Priority.allCases.map(\.rawValue)
         case "sort": QuerySort.Key.allCases.flatMap { [$0.rawValue, $0.rawValue + "-desc"] }

@@ -221,6 +221,8 @@ extension Issue {
             if wins(\.due) { due = date }
         case .snoozed(let date):
             if wins(\.snooze) { snooze = date.map { Snooze(until: $0, by: event.actor, at: event.at) } }
+        case .reported(let reporter):
+            addReporter(reporter)
         case let .closed(from, to, newRank):
             guard wins(\.placement) else { return }
             state = .closed

@@ -70,7 +70,7 @@ public enum ChangeReport {
         case .snoozed(let date): Phrase(lead: date.map { "snoozed until \($0): " } ?? "woke ")
         case let .linked(type, other): Phrase(lead: "linked ", tail: ": \(type.rawValue) #\(other)")
         case let .unlinked(type, other): Phrase(lead: "unlinked ", tail: ": \(type.rawValue) #\(other)")
-        case .columns, .renumbered, .imported, .column: Phrase(lead: event.summary(in: state) + " (", tail: ")")
+        case .columns, .renumbered, .imported, .column, .reported: Phrase(lead: event.summary(in: state) + " (", tail: ")")
         }
     }
 }

@@ -56,6 +56,9 @@ public enum EventKind: Hashable, Sendable {
     case commentEdited(EventID, text: String)
     /// A comment was withdrawn by its author; its text stays in the log.
     case commentDeleted(EventID)
+    /// Someone (`Name <address>`) reported this issue by mail: `lanes intake` adds one for the
+    /// first report and for each repeated report merged into it.
+    case reported(String)
 
     /// The word used for this kind in the log and in JSON (`kind`).
     public var name: String {
@@ -83,6 +86,7 @@ public enum EventKind: Hashable, Sendable {
         case .column(let change): change.name
         case .commentEdited: "comment-edited"
         case .commentDeleted: "comment-deleted"
+        case .reported: "reported"
         }
     }
 }

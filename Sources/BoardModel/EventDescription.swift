@@ -33,7 +33,9 @@ extension Event {
         case let .closed(from, to, _):
             return "closed (\(state.columnName(from)) → \(state.columnName(to)))"
         case .imported(let key):
-            return "imported from \(key)"
+            return MailKey.isMail(key) ? "received by mail" : "imported from \(key)"
+        case .reported(let reporter):
+            return "reported by \(reporter)"
         case .renumbered(let old):
             return "renumbered from #\(old) (two clones created #\(old) offline)"
         case let .reopened(from, to, _):

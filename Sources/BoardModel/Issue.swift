@@ -27,6 +27,8 @@ public struct Issue: Hashable, Sendable {
     public var mentions: [Mention] = []
     /// Links to other issues from this side (`#7 blocked-by #3` here is `#3 blocks #7` there).
     public var links: [IssueLink] = []
+    /// Who reported it by mail (`Name <address>`), first reporter first (see `Issue+Reporters.swift`).
+    public var reporters: [String] = []
     /// When each single-valued field was last set, so that concurrent edits resolve the same
     /// way in every clone: the event with the latest time (then the greatest id) wins.
     package var clocks: FieldClocks

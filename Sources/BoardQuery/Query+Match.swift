@@ -54,6 +54,8 @@ extension QuerySort {
         // No due date sorts after every date.
         case .due: issue.due?.daysSinceEpoch ?? Int64.max
         case .duplicates: -Int64(issue.links.count { $0.type == .duplicatedBy })
+        // Most reported first, as sort:priority puts the most urgent first.
+        case .reporters: -Int64(issue.reporters.count)
         }
     }
 
@@ -89,6 +91,8 @@ extension QueryTerm {
             return issue.pointee.priority == priority
         case .author(let author):
             return issue.pointee.author.caseInsensitiveEquals(author)
+        case .reporter(let wanted):
+            return issue.pointee.reporters.contains { Reporter.matches($0, wanted) }
         case .text(let needle):
             return issue.pointee.title.containsLowercased(needle) || issue.pointee.body.containsLowercased(needle)
         case .created(let bound):

@@ -11,13 +11,13 @@ extension Query {
     public static let words = """
         is:open is:closed is:stale is:untriaged is:archived is:overdue is:snoozed is:resurfaced is:attention is:blocked is:parent \
         has:duplicates blocks:N blocked-by:N parent:N assignee:NAME|me|none label:X column:ID|NAME \
-        priority:urgent|high|medium|low|none author:NAME|me created:>2026-01-31 updated:<7d (dates or ages in h d w m y, \
+        priority:urgent|high|medium|low|none author:NAME|me reporter:ADDRESS|@DOMAIN created:>2026-01-31 updated:<7d (dates or ages in h d w m y, \
         after <, <=, >, >= or nothing) due:<7d|>2026-12-31|fri|none mentions:NAME|me \
-        sort:id|created|updated|priority|due|duplicates[-desc] "free text"
+        sort:id|created|updated|priority|due|duplicates|reporters[-desc] "free text"
         """
 
     /// The qualifiers the language knows, for error messages and completion.
-    public static let qualifiers = ["is", "assignee", "label", "column", "priority", "author", "created", "updated", "due", "mentions", "sort",
+    public static let qualifiers = ["is", "assignee", "label", "column", "priority", "author", "reporter", "created", "updated", "due", "mentions", "sort",
                                     "has", "blocks", "blocked-by", "parent"]
 
     /// Parses `text` and checks its column terms against `state`: the one way a query typed
@@ -99,6 +99,8 @@ extension Query {
             return .mentions(BoardState.resolveMe(value, as: me) ?? String(value.drop { $0 == "@" }))
         case "due":
             return .due(try parseDueBound(value, today: clock.today))
+        case "reporter":
+            return .reporter(value)
         case "created", "updated":
             let bound = try parseDateBound(value, key: key, now: now)
             return key == "created" ? .created(bound) : .updated(bound)
@@ -119,7 +121,7 @@ extension Query {
             name.removeLast(4)
         }
         guard let key = QuerySort.Key(rawValue: name) else {
-            throw .badQuery("unknown sort \"\(value)\"; use sort:id, sort:created, sort:updated, sort:priority, sort:due or sort:duplicates, with -desc to reverse")
+            throw .badQuery("unknown sort \"\(value)\"; use sort:id, sort:created, sort:updated, sort:priority, sort:due, sort:duplicates or sort:reporters, with -desc to reverse")
         }
         return QuerySort(key: key, descending: descending)
     }

@@ -51,6 +51,8 @@ public struct QueryTerm: Hashable, Sendable {
         case column(String)
         case priority(Priority)
         case author(String)
+        /// `reporter:ana@example.com` or `reporter:@example.com` (see `Reporter.matches`).
+        case reporter(String)
         case text(String)
         case created(DateBound)
         case updated(DateBound)
@@ -105,7 +107,7 @@ public struct DateBound: Hashable, Sendable {
 
 /// The order of query results.
 public struct QuerySort: Hashable, Sendable {
-    public enum Key: String, Hashable, Sendable, CaseIterable { case id, created, updated, priority, due, duplicates }
+    public enum Key: String, Hashable, Sendable, CaseIterable { case id, created, updated, priority, due, duplicates, reporters }
     public var key: Key
     public var descending: Bool
     public init(key: Key = .id, descending: Bool = false) {

@@ -33,6 +33,7 @@ extension BoardState {
             out.int(issue.updated.milliseconds)
             out.int(issue.isOpen ? 0 : 1)
             out.strings(issue.columnBeforeClose.map { [$0] } ?? [])
+            out.strings(issue.reporters)
             for stamp in [issue.clocks.title, issue.clocks.body, issue.clocks.priority, issue.clocks.placement] {
                 out.int(stamp.at.milliseconds)
                 out.fixed(stamp.id.value)
@@ -89,6 +90,7 @@ extension BoardState {
             issue.updated = Timestamp(milliseconds: try reader.int())
             issue.state = try reader.int() == 0 ? .open : .closed
             issue.columnBeforeClose = try reader.strings().first
+            issue.reporters = try reader.strings()
             issue.clocks = FieldClocks(try stamp())
             issue.clocks.body = try stamp()
             issue.clocks.priority = try stamp()

@@ -50,7 +50,7 @@ public enum LineCodec {
             field(title, &out); field(body, &out); field(column, &out)
             field(rankText(rank), &out); field(priority.rawValue, &out)
         case .retitled(let text), .bodyEdited(let text), .commented(let text),
-             .assigned(let text), .unassigned(let text), .labelled(let text), .unlabelled(let text):
+             .assigned(let text), .unassigned(let text), .labelled(let text), .unlabelled(let text), .reported(let text):
             field(text, &out)
         case .prioritised(let priority):
             field(priority.rawValue, &out)
@@ -163,6 +163,7 @@ public enum LineCodec {
         case "comment-deleted": kind = .commentDeleted(try commentID(fields.next()))
         case "due": kind = .dueSet(try date())
         case "snoozed": kind = .snoozed(try date())
+        case "reported": kind = .reported(try arg())
         case "renumbered":
             guard let field = fields.next() else { throw LineError("renumbered is missing a value") }
             kind = .renumbered(from: try issueNumber(field))

@@ -13,7 +13,7 @@ import BoardModel
 /// log was cut, edited, or replaced by a merge that changed those bytes; the cache is damaged,
 /// stale or was made elsewhere) it is ignored and the next full read writes a new one.
 enum SnapshotFile {
-    static let magic: UInt64 = 0x3970_6E73_656E_616C // "lanesnp9" read as a little-endian integer (np8 lacked links and references)
+    static let magic: UInt64 = 0x6170_6E73_656E_616C // "lanesnpa" read as a little-endian integer (np9 lacked reporters)
     /// Bytes hashed at each end of the covered part of the log.
     static let checkedBytes = 4096
 

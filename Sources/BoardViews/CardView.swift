@@ -40,6 +40,9 @@ enum CardView {
         for label in issue.labels {
             column = grid.put(Sanitizer.line(label), x: column, y: y + 1, style: overlay(theme[.label], on: details), limit: limit) + 1
         }
+        if let reporter = reporterBadge(issue) {
+            column = grid.put(reporter, x: column, y: y + 1, style: overlay(theme[.dim], on: details), limit: limit) + 1
+        }
         if issue.assignees.isEmpty {
             if issue.isOpen { grid.put("unassigned", x: column, y: y + 1, style: overlay(theme[.unassigned], on: details), limit: limit) }
         } else {

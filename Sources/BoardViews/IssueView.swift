@@ -70,6 +70,9 @@ public enum IssueView {
         lines.append(field("author", Sanitizer.line(issue.author) + " · created " + issue.created.ago(relativeTo: now)
                            + " · updated " + issue.updated.ago(relativeTo: now), theme[.default]))
         lines += dateLines(issue, context: context, field: field)
+        if let reporter = issue.reporter {
+            lines.append(field("reporter", Sanitizer.line(reporter) + issue.otherReporters, theme[.default]))
+        }
         lines.append(Line("", theme[.default]))
         if issue.body.isEmpty {
             lines.append(Line("(no description)", theme[.dim]))
@@ -106,7 +109,7 @@ public enum IssueView {
                                (Sanitizer.line(event.actor) + " ", theme[.timelineActor]),
                                (summary, comment?.isDeleted == true ? theme[.dim] : theme[.default])], row: row))
             guard let comment, !comment.isDeleted else { continue }
-            for line in MarkdownRenderer.lines(comment.text, width: max(1, width - ageWidth - 2), theme: theme) {
+            for line in MarkdownRenderer.lines(QuoteFold.folded(comment.text), width: max(1, width - ageWidth - 2), theme: theme) {
                 var drawn = Line([(indent, theme[.default])] + line.pieces, row: row)
                 drawn.row.target = line.target
                 lines.append(drawn)

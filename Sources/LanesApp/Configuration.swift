@@ -26,6 +26,9 @@ public struct Configuration {
     public var mouse = true
     /// `set swimlanes assignee`: the board's grouping when it opens.
     public var swimlanes = Swimlanes.none
+    /// `set attachment-limit 10M`: mail attachments up to this many bytes are saved under
+    /// `.lanes/attachments/` by `lanes intake`; larger ones are only listed.
+    public var attachmentLimit = 10 << 20
 
     /// Loads the given rc files (missing files are skipped). `environment` decides NO_COLOR;
     /// `board` is where `set wip` column names and `view` queries are checked, at load.
@@ -103,9 +106,20 @@ public struct Configuration {
         case "swimlanes":
             guard let value = Swimlanes(rawValue: values[0]) else { throw .invalid("usage: set swimlanes " + Swimlanes.names.joined(separator: "|")) }
             swimlanes = value
+        case "attachment-limit":
+            attachmentLimit = try Configuration.byteSize(values[0], what: "attachment-limit")
         default:
-            throw .invalid("unknown setting \"\(name)\"; settings are: theme, wip, stale-after, mouse, swimlanes")
+            throw .invalid("unknown setting \"\(name)\"; settings are: theme, wip, stale-after, mouse, swimlanes, attachment-limit")
         }
+    }
+
+    /// `10M`, `512K`, `1G` or a number of bytes, at most 1 GB.
+    static func byteSize(_ text: String, what: String) throws(BoardError) -> Int {
+        let units: [Character: Int] = ["K": 1 << 10, "M": 1 << 20, "G": 1 << 30]
+        let unit = text.last.flatMap { units[Character($0.uppercased())] }
+        let digits = unit == nil ? Substring(text) : text.dropLast()
+        let scale = unit ?? 1
+        return try BoundedNumber.parse(digits, in: 0...((1 << 30) / scale), what: what + " (a size like 10M)") * scale
     }
 
     /// Limits for `set` numbers: no column holds more than this many cards in a useful board.

@@ -11,7 +11,7 @@ struct Lanes: ParsableCommand {
         subcommands: [
             Init.self, Add.self, List.self, Show.self, Move.self, Assign.self, LabelCommand.self,
             PriorityCommand.self, DueCommand.self, SnoozeCommand.self, DigestCommand.self, Edit.self, CommentCommand.self, Close.self, Reopen.self, Link.self, Unlink.self, Check.self, Export.self,
-            Import.self, Sync.self, Demo.self, MergeDriver.self, Columns.self, Archive.self, Unarchive.self, Delete.self, Restore.self,
+            Import.self, Sync.self, Demo.self, MergeDriver.self, Columns.self, Intake.self, Archive.self, Unarchive.self, Delete.self, Restore.self,
             Access.self, SSHGateway.self,
         ]
     )

@@ -265,3 +265,34 @@ import LanesTestSupport
         }
     }
 }
+
+@Suite struct ReporterQueryTests {
+    func state() throws -> BoardState {
+        var state = try board([.create(title: "one"), .create(title: "two"), .create(title: "three")])
+        var factory = EventFactory()
+        state.apply(factory.make(1, .reported("Ana <Ana@Example.com>")))
+        state.apply(factory.make(2, .reported("Bob <bob@example.net>")))
+        state.apply(factory.make(2, .reported("Cy <cy@example.com>")))
+        return state
+    }
+
+    @Test func reporterMatchesAnAddressOrADomainIgnoringCase() throws {
+        let state = try state()
+        func numbers(_ text: String) throws -> [Int] { try Query.parse(text, me: "ann").run(on: state).map(\.number) }
+        #expect(try numbers("reporter:ana@example.com") == [1])
+        #expect(try numbers("reporter:@EXAMPLE.com") == [1, 2])
+        #expect(try numbers("reporter:@example.net") == [2])
+        #expect(try numbers("-reporter:@example.com") == [3])
+        #expect(try numbers("reporter:example.com").isEmpty, "a domain starts with @")
+    }
+
+    @Test func reporterCompletesAddressesAndDomains() throws {
+        #expect(try state().knownReporters == ["@example.com", "@example.net", "ana@example.com", "bob@example.net", "cy@example.com"])
+    }
+
+    @Test func sortReportersPutsTheMostReportedFirst() throws {
+        let state = try state()
+        #expect(try Query.parse("sort:reporters", me: "ann").run(on: state).map(\.number) == [2, 1, 3])
+        #expect(try Query.parse("sort:reporters-desc", me: "ann").run(on: state).map(\.number) == [3, 1, 2])
+    }
+}
