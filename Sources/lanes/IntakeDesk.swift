@@ -48,14 +48,18 @@ final class IntakeDesk {
         var options = plan
         options.now = .now
         var outcome = IntakePlan.Outcome.alreadyFiled(0)
+        var filed: [Event] = []
         let deadline = Timestamp.now.milliseconds + lockWait
         log.cancelsLockWait = { Timestamp.now.milliseconds > deadline }
         try log.commit { state throws(BoardError) in
             let (done, events) = try IntakePlan.events(for: report, attachmentList: list, options: options, into: &state)
             outcome = done
+            filed = events
             return events
         }
-        return outcome.line(sender: report.from?.address ?? "unknown sender")
+        // A reply to a waiting issue wakes it (the fold's rule for anyone else's change): say so.
+        return ([outcome.line(sender: report.from?.address ?? "unknown sender")] + Wake.reports(for: filed, in: log.state))
+            .joined(separator: "; ")
     }
 
     /// Attachments kept per message; a message with more lists the rest as not saved.

@@ -18,6 +18,16 @@ import Testing
         #expect(again.stderr.hasPrefix("lanes: a board already exists"))
     }
 
+    @Test func initWithBoardCreatesTheBoardThereNotInTheCurrentDirectory() throws {
+        let made = try lanes.run(["init", "--board", "team"])
+        #expect(made.status == 0, "\(made.stderr)")
+        #expect(FileManager.default.fileExists(atPath: scratch.path + "/team/.lanes/events"))
+        #expect(!FileManager.default.fileExists(atPath: scratch.path + "/.lanes"))
+        let both = try lanes.run(["init", "one", "--board", "two"])
+        #expect(both.status == 2)
+        #expect(both.stderr.contains("not both"))
+    }
+
     @Test func addPrintsTheNumberAndSetsEveryField() throws {
         try initBoard()
         #expect(try lanes.run(["add", "First"]).stdout == "#1\n")

@@ -55,6 +55,16 @@ import Testing
         #expect(shown.contains("Still broken after the restart."))
     }
 
+    @Test func aReplyToAWaitingIssueWakesItAndSaysSo() throws {
+        _ = try intake(corpus("plain"))
+        #expect(try lanes.run(["snooze", "1", "+3d", "--board", board, "--as", "lee"]).status == 0)
+        #expect(try issues().isEmpty)
+        let reply = try intake(corpus("reply-gmail"))
+        #expect(reply.status == 0)
+        #expect(reply.stdout.hasPrefix("#1 commented (reply from ana@example.com); #1 is back from waiting"))
+        #expect(try issues().map { $0["id"] as? Int } == [1])
+    }
+
     @Test func aRepeatedReportIsMergedUnlessNoMerge() throws {
         _ = try intake(corpus("plain"))
         let second = write("second.eml", "From: Bob <bob@example.net>\nSubject: Fwd: printer on floor 2  is broken\nMessage-ID: <second@x>\n\nSame here.\n")
