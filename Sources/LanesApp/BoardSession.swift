@@ -286,8 +286,9 @@ public final class BoardSession {
     func openingAttention() -> String? {
         let time = now()
         let seen = SeenMarker(board: log.location.directory, user: actor, environment: environment).read()
-        return Digest(state: log.state, person: actor, since: seen ?? Timestamp(milliseconds: time.milliseconds - Timestamp.day),
-                      clock: DayClock(now: time, zone: zone), staleAfterDays: configuration.settings.staleAfterDays).openingSummary
+        return Digest.openingSummary(state: log.state, person: actor,
+                                     since: seen ?? Timestamp(milliseconds: time.milliseconds - Timestamp.day),
+                                     clock: DayClock(now: time, zone: zone), staleAfterDays: configuration.settings.staleAfterDays)
     }
 
     // MARK: - Drawing
