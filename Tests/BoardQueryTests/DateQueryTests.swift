@@ -83,4 +83,22 @@ import Testing
         // and #6 (back, snoozed by ann) need her.
         #expect(try numbers("is:attention") == [2, 6])
     }
+
+    /// The board's opening line reads only issues with a date, a snooze or a mention: it must say
+    /// what the whole digest says.
+    @Test func theOpeningLineCountsWhatTheWholeDigestCounts() {
+        let state = sample()
+        let clock = DayClock(now: now, zone: utc)
+        let since = Timestamp.parse("2026-11-25T00:00:00Z")!
+        for person in ["ann", nil] as [String?] {
+            let whole = Digest(state: state, person: person, since: since, clock: clock, staleAfterDays: 14)
+            let line = Digest.openingSummary(state: state, person: person, since: since, clock: clock, staleAfterDays: 14)
+            #expect(line == whole.openingSummary)
+        }
+        // ann: #6 came back (she snoozed it), #2 mentions her; #1 is overdue but not hers.
+        #expect(Digest.openingSummary(state: state, person: "ann", since: since, clock: clock, staleAfterDays: 14)
+                == "1 back from waiting, 1 mention")
+        #expect(Digest.openingSummary(state: state, person: nil, since: since, clock: clock, staleAfterDays: 14)?
+                .hasPrefix("1 overdue, 1 back from waiting") == true)
+    }
 }
