@@ -15,6 +15,7 @@ extension BoardIndex {
         }
         let state = log.state
         let offsets = log.eventOffsets
+        database.finishStatements()
         try database.execute(IndexSchema.dropAll)
         try database.execute(IndexSchema.create)
         let count = state.issues.count
