@@ -69,6 +69,8 @@ struct IndexFixture {
                 sourceLocation: sourceLocation)
         #expect(try pairs(index, "SELECT key, number FROM imported") == Set(fold.importedKeys.map { "\($0.key) \($0.value)" }),
                 sourceLocation: sourceLocation)
+        // The free-text index: built on first use, then kept by every catch-up and write.
+        try index.indexText()
         #expect(try pairs(index, "SELECT title, rowid FROM issue_text") ==
                 Set(fold.issues.values.map { "\($0.title) \($0.number)" }), sourceLocation: sourceLocation)
     }
