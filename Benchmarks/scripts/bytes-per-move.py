@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
-# Usage: Benchmarks/scripts/bytes-per-move.py [--lanes BIN] [--board DIR] [--size 200x50] [--view board|list] [--key j] [--moves 20] [--warmup N]
+# Usage: Benchmarks/scripts/bytes-per-move.py [--lanes BIN] [--board DIR] [--size 200x50] [--term xterm-256color] [--view board|list|swimlanes] [--key j] [--moves 20] [--warmup N]
 """Bytes the real binary writes to the terminal per cursor move, in a pseudo-terminal.
 
-Runs `lanes` full screen in a pty of the given size (TERM=xterm-256color, LANG=C.UTF-8), waits
+Runs `lanes` full screen in a pty of the given size (TERM=xterm-256color unless --term, LANG=C.UTF-8), waits
 for the first frame, sends the key `--warmup` times (by default a page's worth, so
 that the column has to scroll from the first counted move on), then sends it `--moves` times, waiting after each until the output
 has been quiet for a while, and counts every byte read from the pty after the first frame.
@@ -88,7 +88,9 @@ def main():
     parser.add_argument("--board", help="an existing board (default: a generated one)")
     parser.add_argument("--cards", type=int, default=400, help="cards in the generated board's first column")
     parser.add_argument("--size", default="200x50")
-    parser.add_argument("--view", choices=["board", "list"], default="board")
+    parser.add_argument("--term", default="xterm-256color")
+    parser.add_argument("--view", choices=["board", "list", "swimlanes"], default="board",
+                        help="list: the list view (v); swimlanes: the board by assignee (S), which scrolls as a whole")
     parser.add_argument("--key", default="j", help="the key sent per move (j, k, or a byte string such as '\\x06' for C-f)")
     parser.add_argument("--moves", type=int, default=20)
     parser.add_argument("--warmup", type=int, default=-1,
@@ -101,14 +103,14 @@ def main():
 
     pid, fd = pty.fork()
     if pid == 0:
-        env = dict(os.environ, TERM="xterm-256color", LANG="C.UTF-8", LC_ALL="C.UTF-8")
+        env = dict(os.environ, TERM=args.term, LANG="C.UTF-8", LC_ALL="C.UTF-8")
         env.pop("NO_COLOR", None)
         os.execve(args.lanes, [args.lanes, "--board", board, "--now", NOW], env)
     fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", height, width, 0, 0))
     try:
         first = read_until_quiet(fd, 1000, 60000, first=True)
-        if args.view == "list":
-            os.write(fd, b"v")
+        if args.view != "board":
+            os.write(fd, {"list": b"v", "swimlanes": b"S"}[args.view])
             read_until_quiet(fd, args.quiet * 2, args.settle)
         key = args.key.encode().decode("unicode_escape").encode()
         for _ in range(args.warmup if args.warmup >= 0 else max(1, (height - 2) // 3 - 1)):
@@ -119,7 +121,7 @@ def main():
             os.write(fd, key)
             counts.append(read_until_quiet(fd, args.quiet, args.settle))
         total = sum(counts)
-        print(f"{args.view} view {width}x{height}, board {board}, key {args.key!r} x {args.moves}: "
+        print(f"{args.view} view {width}x{height} TERM={args.term}, board {board}, key {args.key!r} x {args.moves}: "
               f"first frame {first} bytes; {total} bytes, {total / args.moves:.0f} per move "
               f"(limit 2 x {width} + 64 = {2 * width + 64}); max {max(counts)}")
         print("per move:", " ".join(str(c) for c in counts))
