@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-# Usage: Benchmarks/scripts/bytes-per-move.py [--lanes BIN] [--board DIR] [--size 200x50] [--term xterm-256color] [--view board|list|swimlanes] [--key j] [--moves 20] [--warmup N]
+# Usage: Benchmarks/scripts/bytes-per-move.py [--lanes BIN] [--board DIR] [--size 200x50] [--term xterm-256color] [--view board|list|swimlanes|issue] [--key j] [--moves 20] [--warmup N]
 """Bytes the real binary writes to the terminal per cursor move, in a pseudo-terminal.
 
 Runs `lanes` full screen in a pty of the given size (TERM=xterm-256color unless --term, LANG=C.UTF-8), waits
@@ -89,8 +89,9 @@ def main():
     parser.add_argument("--cards", type=int, default=400, help="cards in the generated board's first column")
     parser.add_argument("--size", default="200x50")
     parser.add_argument("--term", default="xterm-256color")
-    parser.add_argument("--view", choices=["board", "list", "swimlanes"], default="board",
-                        help="list: the list view (v); swimlanes: the board by assignee (S), which scrolls as a whole")
+    parser.add_argument("--view", choices=["board", "list", "swimlanes", "issue"], default="board",
+                        help="list: the list view (v); swimlanes: the board by assignee (S), which scrolls as a whole; "
+                             "issue: the first card's issue view (<Enter>), its lines")
     parser.add_argument("--key", default="j", help="the key sent per move (j, k, or a byte string such as '\\x06' for C-f)")
     parser.add_argument("--moves", type=int, default=20)
     parser.add_argument("--warmup", type=int, default=-1,
@@ -110,7 +111,7 @@ def main():
     try:
         first = read_until_quiet(fd, 1000, 60000, first=True)
         if args.view != "board":
-            os.write(fd, {"list": b"v", "swimlanes": b"S"}[args.view])
+            os.write(fd, {"list": b"v", "swimlanes": b"S", "issue": b"\r"}[args.view])
             read_until_quiet(fd, args.quiet * 2, args.settle)
         key = args.key.encode().decode("unicode_escape").encode()
         for _ in range(args.warmup if args.warmup >= 0 else max(1, (height - 2) // 3 - 1)):
