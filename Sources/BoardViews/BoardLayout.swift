@@ -90,8 +90,9 @@ public enum Viewport {
     /// some heights) once the column is scrolled and shows "↑ N more".
     ///
     /// The offset jumps rather than creeps (vim's `scrolljump`, less's page forward): a card
-    /// selected below the cards shown becomes the second one shown, the one that was last
-    /// staying above it for context; a card selected above them becomes the second to last.
+    /// selected below the cards shown becomes the second one shown, the card before it (after
+    /// `j`, the one that was last shown) staying above for context; a card selected above them
+    /// becomes the second to last. A column of one card a page just follows the selection.
     /// So moving down a long column turns a page once per page minus one card, and the moves
     /// between repaint only the two cards whose selection changed, not every card of the column
     /// (2 KB a move at 200×50 when the column crept by a card; #20 asks for ≤ 2 × width + 64).
