@@ -41,8 +41,13 @@ enum LogLines {
             let bytes = try POSIXFile.read(fd, offset: 0, count: count, path: path)
             var reader = LogReader(path: path, nextLine: 1)
             var first: Event?
-            _ = bytes.withUnsafeBufferPointer { buffer in
-                reader.read(buffer) { event, _ in if first == nil { first = event } }
+            // Line by line, so that only the header and the first event are decoded.
+            var start = 0
+            while first == nil, start < bytes.count, let newline = bytes[start...].firstIndex(of: 10) {
+                _ = bytes.withUnsafeBufferPointer { buffer in
+                    reader.read(UnsafeBufferPointer(rebasing: buffer[start...newline])) { event, _ in first = event }
+                }
+                start = newline + 1
             }
             if let first { return (reader.version, first.id.description) }
             // No event yet in what was read: read more unless that was the whole file.

@@ -26,6 +26,12 @@ final class SQLiteDatabase {
             throw error
         }
         sqlite3_extended_result_codes(handle, 1)
+        // The index is derived: a command's commit need not wait for the disk. Closing leaves
+        // the WAL in place (no checkpoint and sync per command); SQLite checkpoints it in the
+        // commit that makes it long.
+        var persist: Int32 = 1
+        _ = lanes_sqlite_no_checkpoint_on_close(handle)
+        _ = sqlite3_file_control(handle, "main", SQLITE_FCNTL_PERSIST_WAL, &persist)
     }
 
     deinit {

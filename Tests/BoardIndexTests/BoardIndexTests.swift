@@ -17,6 +17,7 @@ import LanesTestSupport
                         .create(title: "three"), .move(1, to: "doing"), .comment(2, "about #3")], actor: "ann")
         let index = try fixture.open()
         #expect(index.rebuilds == 1)
+        try fixture.checkpoint()
         return fixture
     }
 
@@ -91,6 +92,7 @@ import LanesTestSupport
         let before = try Data(contentsOf: URL(fileURLWithPath: fixture.indexPath))
         try EventLog.open(fixture.location, snapshots: .off).commit([.comment(1, "later"), .move(2, to: "review")], actor: "bob")
         _ = try fixture.open() // caught up: new rows and meta
+        try fixture.checkpoint()
         let database = try SQLiteDatabase(path: fixture.indexPath, create: false)
         var meta: [(String, [UInt8], Int64, Bool)] = []
         let statement = try database.statement("SELECT key, value, typeof(value) = 'blob' FROM meta")

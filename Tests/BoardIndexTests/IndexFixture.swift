@@ -21,6 +21,12 @@ struct IndexFixture {
 
     var indexPath: String { IndexFile(for: location, xdg: XDGDirectories(environment: environment)).path }
 
+    /// Moves everything in the index's WAL into its file (connections leave the WAL in place),
+    /// so that the file alone can be copied, cut or edited as a test needs.
+    func checkpoint() throws {
+        try SQLiteDatabase(path: indexPath, create: false).execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    }
+
     var log: [UInt8] { directory.read("board/.lanes/events") }
 
     func appendToLog(_ bytes: [UInt8]) throws {
