@@ -29,7 +29,7 @@ let package = Package(
         // The system SQLite, for the derived on-disk index (Debian: libsqlite3-dev).
         .systemLibrary(name: "CSQLite", providers: [.apt(["libsqlite3-dev"])]),
         // The per-user on-disk index of a board: what a write or `show` touches, without the whole fold.
-        .target(name: "BoardIndex", dependencies: ["BoardModel", "BoardStore", "CSQLite"]),
+        .target(name: "BoardIndex", dependencies: ["BoardModel", "BoardQuery", "BoardStore", "CSQLite"]),
         .target(name: "BoardExchange", dependencies: ["BoardModel", "BoardQuery", "Screen"]),
         // Access over SSH: keys, the managed authorized_keys block, roles, the gateway's rules.
         .target(name: "BoardAccess", dependencies: ["BoardModel"]),
@@ -62,7 +62,7 @@ let package = Package(
         .testTarget(name: "BoardQueryTests", dependencies: ["BoardQuery", "BoardModel", "LanesTestSupport"]),
         .testTarget(name: "BoardInteractionTests", dependencies: ["BoardInteraction", "BoardQuery", "BoardModel", "Screen", "LanesTestSupport"]),
         .testTarget(name: "BoardStoreTests", dependencies: ["BoardStore", "BoardModel", "LanesTestSupport"]),
-        .testTarget(name: "BoardIndexTests", dependencies: ["BoardIndex", "BoardStore", "BoardModel", "LanesTestSupport"]),
+        .testTarget(name: "BoardIndexTests", dependencies: ["BoardIndex", "BoardQuery", "BoardStore", "BoardModel", "LanesTestSupport"]),
         .testTarget(name: "BoardExchangeTests", dependencies: ["BoardExchange", "BoardModel"]),
         .testTarget(name: "BoardAccessTests", dependencies: ["BoardAccess", "BoardModel"]),
         .testTarget(name: "MailIntakeTests", dependencies: ["MailIntake", "BoardModel"], exclude: ["Corpus"]),

@@ -37,8 +37,8 @@ public enum QueryWorkload {
             let number = issues == 0 ? 1 : 1 + Int(random.next() % UInt64(issues))
             let day = today.adding(days: Int64(random.next() % 21) - 10)
             let change: Change
-            switch issues < 3 ? 0 : random.next() % 20 {
-            case 0, 1, 2:
+            switch issues < 3 ? 0 : random.next() % 22 {
+            case 0, 1, 2, 20, 21:
                 issues += 1
                 change = .create(title: text(3), body: text(Int(random.next() % 6)), column: pick([nil, "todo", "doing", "done"]),
                                  labels: random.next() % 2 == 0 ? [pick(labels)] : [],

@@ -6,7 +6,7 @@ import BoardQuery
 /// matcher, `Query.includes`), and the SQL order that is the query's order, when there is one.
 ///
 /// Conservative by construction: a word the index cannot decide safely adds no condition
-/// (see `QueryTerm.sqlCondition`, `TrigramPhrase`, `NoCaseSpellings`), so a translation can
+/// (see `QueryTerm.sqlCondition`, `TrigramPhrase`, `NameSpellings`), so a translation can
 /// only cost time, never a result.
 struct IndexFilter {
     let condition: SQLCondition

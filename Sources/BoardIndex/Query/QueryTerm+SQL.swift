@@ -4,20 +4,20 @@ import BoardQuery
 /// Each query word as a condition on the index's tables (`issues`, `assignees`, `labels`):
 /// true for every issue the word matches (`QueryTerm.matches`), perhaps for more. Nil where
 /// the index holds nothing that narrows the word safely (links, mentions, reporters, text
-/// outside `TrigramPhrase`, names outside `NoCaseSpellings`); free text is asked of the
+/// outside `TrigramPhrase`, names outside `NameSpellings`); free text is asked of the
 /// trigram table by `IndexFilter`, in one `MATCH`.
 extension QueryTerm {
     func sqlCondition(now: Timestamp, staleAfterDays: Int) -> SQLCondition? {
         if negated { return negatedCondition(now: now, staleAfterDays: staleAfterDays) }
         switch condition {
         case .assignee(let name?):
-            return NoCaseSpellings.of(name).map { SQLCondition.member(of: "assignees", .noCase("name", in: $0)) }
+            return NameSpellings.of(name, lowercased: true).map { .member(of: "assignees", .equal("name", in: $0)) }
         case .label(let label):
-            return NoCaseSpellings.of(label).map { SQLCondition.member(of: "labels", .noCase("label", in: $0)) }
+            return NameSpellings.of(label, lowercased: true).map { .member(of: "labels", .equal("label", in: $0)) }
         case .column(let column):
-            return NoCaseSpellings.of(column).map { .noCase("issues.\"column\"", in: $0) }
+            return NameSpellings.of(column, lowercased: false).map { .equal("issues.\"column\" COLLATE NOCASE", in: $0) }
         case .author(let author):
-            return NoCaseSpellings.of(author).map { .noCase("issues.author", in: $0) }
+            return NameSpellings.of(author, lowercased: false).map { .equal("issues.author COLLATE NOCASE", in: $0) }
         case .resurfaced(let clock):
             return SQLCondition("issues.snoozed IS NOT NULL AND issues.snoozed <= ?", [.integer(clock.today.daysSinceEpoch)])
         default:
@@ -26,14 +26,14 @@ extension QueryTerm {
     }
 
     /// The condition of a `-word`: the negation of an exact condition, or of a condition that
-    /// holds only where the word matches (a name `NOCASE` finds is one `caseInsensitiveEquals`
-    /// finds, so an issue without it may still match the negated word, never the other way).
+    /// holds only where the word matches (a name equal as bytes, or under `NOCASE`, is one
+    /// `caseInsensitiveEquals` finds, so an issue without it may still match the negated word, never the other way).
     private func negatedCondition(now: Timestamp, staleAfterDays: Int) -> SQLCondition? {
         let sure: SQLCondition? = switch condition {
-        case .assignee(let name?): SQLCondition.member(of: "assignees", .noCase("name", in: [name]))
-        case .label(let label): SQLCondition.member(of: "labels", .noCase("label", in: [label]))
-        case .column(let column): .noCase("issues.\"column\"", in: [column])
-        case .author(let author): .noCase("issues.author", in: [author])
+        case .assignee(let name?): SQLCondition.member(of: "assignees", .equal("name", in: [name.lowercased()]))
+        case .label(let label): SQLCondition.member(of: "labels", .equal("label", in: [label.lowercased()]))
+        case .column(let column): .equal("issues.\"column\" COLLATE NOCASE", in: [column])
+        case .author(let author): .equal("issues.author COLLATE NOCASE", in: [author])
         default: exactCondition(now: now, staleAfterDays: staleAfterDays)
         }
         return sure?.negated

@@ -19,9 +19,8 @@ struct SQLCondition {
 
     var negated: SQLCondition { SQLCondition("NOT (" + sql + ")", values) }
 
-    /// `expression COLLATE NOCASE IN (?, …)` for the given spellings.
-    static func noCase(_ expression: String, in spellings: [String]) -> SQLCondition {
-        SQLCondition(expression + " COLLATE NOCASE IN (" + spellings.map { _ in "?" }.joined(separator: ", ") + ")",
-                     spellings.map { .text($0) })
+    /// `expression IN (?, …)`: equal to one of `spellings`.
+    static func equal(_ expression: String, in spellings: [String]) -> SQLCondition {
+        SQLCondition(expression + " IN (" + spellings.map { _ in "?" }.joined(separator: ", ") + ")", spellings.map { .text($0) })
     }
 }

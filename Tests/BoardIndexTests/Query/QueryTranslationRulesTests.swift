@@ -4,14 +4,15 @@ import BoardModel
 
 /// The two rules the query translation rests on, checked against every Unicode scalar as
 /// Swift (the matcher's side) sees it: which names SQLite's `NOCASE` must be asked for
-/// (`NoCaseSpellings`), and which free text the trigram table can search (`TrigramPhrase`).
+/// (`NameSpellings`), and which free text the trigram table can search (`TrigramPhrase`).
 @Suite struct QueryTranslationRulesTests {
     /// Every assigned plane (0–3 and 14); the others are unassigned or private use, with no
     /// case and no decomposition.
     static let allScalars: [Unicode.Scalar] = (Array(0...0x3FFFF) + Array(0xE0000...0xEFFFF)).compactMap { Unicode.Scalar(UInt32($0)) }
 
     /// Every non-ASCII scalar that `caseInsensitiveEquals` takes for an ASCII character is
-    /// one of `NoCaseSpellings.standIns`, under that character.
+    /// one of `NameSpellings.standIns`, under that character, and the spellings of that
+    /// character find it: as spelled under `NOCASE`, and as the index stores it lowercased.
     @Test func standInsAreEveryNonASCIIScalarThatEqualsAnASCIICharacter() {
         // Each printable ASCII character and the lowercased one `caseInsensitiveEquals` compares;
         // String keys hash by canonical equivalence, as `==` compares.
@@ -22,20 +23,27 @@ import BoardModel
             let text = String(scalar)
             let keys: Set<UInt8> = Set([ascii[text], ascii[text.lowercased()]].compactMap { $0 })
             for key in keys {
-                #expect(text.caseInsensitiveEquals(String(UnicodeScalar(key))))
+                let character = String(UnicodeScalar(key))
+                #expect(text.caseInsensitiveEquals(character))
+                #expect(NameSpellings.of(character, lowercased: false)?.contains(text) == true, "\(scalar.value)")
+                let stored = text.lowercased()
+                #expect(stored == character || NameSpellings.of(character, lowercased: true)?.contains(stored) == true, "\(scalar.value)")
                 found[key, default: []].append(text)
             }
         }
-        #expect(found == NoCaseSpellings.standIns)
+        #expect(found == NameSpellings.standIns)
     }
 
     @Test func spellingsOfANameCoverEveryStandIn() {
-        #expect(NoCaseSpellings.of("Bob") == ["Bob"])
-        #expect(NoCaseSpellings.of("k8s") == ["k8s", "\u{212A}8s"])
-        #expect(Set(NoCaseSpellings.of("kk;") ?? []) == ["kk;", "\u{212A}k;", "k\u{212A};", "\u{212A}\u{212A};",
-                                                          "kk\u{037E}", "\u{212A}k\u{037E}", "k\u{212A}\u{037E}", "\u{212A}\u{212A}\u{037E}"])
-        #expect(NoCaseSpellings.of("ünal") == nil, "a non-ASCII name is left to the matcher")
-        #expect(NoCaseSpellings.of("kkkkk") == nil, "too many spellings: left to the matcher")
+        #expect(NameSpellings.of("Bob", lowercased: false) == ["bob"])
+        #expect(NameSpellings.of("k8s", lowercased: false) == ["k8s", "\u{212A}8s"])
+        #expect(NameSpellings.of("K8s", lowercased: true) == ["k8s"], "the Kelvin sign is stored lowercased, as k")
+        #expect(NameSpellings.of("\u{212A}im", lowercased: true) == ["kim"], "a name that lowercases to ASCII")
+        #expect(Set(NameSpellings.of("kk;", lowercased: false) ?? []) == ["kk;", "\u{212A}k;", "k\u{212A};", "\u{212A}\u{212A};",
+                                                                      "kk\u{037E}", "\u{212A}k\u{037E}", "k\u{212A}\u{037E}", "\u{212A}\u{212A}\u{037E}"])
+        #expect(NameSpellings.of("a;b", lowercased: true) == ["a;b", "a\u{037E}b"])
+        #expect(NameSpellings.of("ünal", lowercased: true) == nil, "a non-ASCII name is left to the matcher")
+        #expect(NameSpellings.of("kkkkk", lowercased: false) == nil, "too many spellings: left to the matcher")
     }
 
     /// A scalar `TrigramPhrase` calls caseless lowercases to itself, and no other scalar
