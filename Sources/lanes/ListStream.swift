@@ -10,8 +10,9 @@ import BoardModel
 /// whole (`Output.print`), the way `list` wrote them before it streamed.
 struct ListStream {
     let format: ListFormat
-    private var buffer: [UInt8] = []
-    private var count = 0
+    /// One writer for the whole array, as `IssueJSON.list` writes it.
+    private var json = JSONWriter()
+    private var csv: [UInt8] = []
     /// Written out whenever this much is waiting: big enough that writes are few, small enough
     /// that the first bytes leave after a few hundred issues.
     private static let flushSize = 64 * 1024
@@ -19,38 +20,34 @@ struct ListStream {
     /// Starts the output (`[`, or the CSV header line).
     init(format: ListFormat) {
         self.format = format
-        buffer.reserveCapacity(ListStream.flushSize + 16 * 1024)
         switch format {
-        case .json: buffer.append(UInt8(ascii: "["))
-        case .csv: buffer.append(contentsOf: IssueCSV.headerRow.utf8)
+        case .json: json.beginArray()
+        case .csv: csv.append(contentsOf: IssueCSV.headerRow.utf8)
         case .table: preconditionFailure("the table needs every row's width first")
         }
     }
 
     mutating func add(_ issue: Issue) {
-        switch format {
-        case .json:
-            if count > 0 { buffer.append(UInt8(ascii: ",")) }
-            var json = JSONWriter()
+        if format == .json {
             IssueJSON.write(issue, to: &json)
-            buffer.append(contentsOf: json.bytes)
-        default:
-            buffer.append(contentsOf: IssueCSV.row(issue).utf8)
+            if json.bytes.count >= ListStream.flushSize { json.flush(ListStream.write) }
+        } else {
+            csv.append(contentsOf: IssueCSV.row(issue).utf8)
+            if csv.count >= ListStream.flushSize { ListStream.write(csv); csv.removeAll(keepingCapacity: true) }
         }
-        count += 1
-        if buffer.count >= ListStream.flushSize { flush() }
     }
 
     /// Ends the output: `]` and the newline `Output.print` adds; for CSV, whose last line ends
     /// in CRLF, the one more newline it has always added.
     mutating func finish() {
-        if format == .json { buffer.append(UInt8(ascii: "]")) }
-        buffer.append(10)
-        flush()
+        if format == .json {
+            json.endArray()
+            json.flush(ListStream.write)
+        } else {
+            ListStream.write(csv)
+        }
+        ListStream.write([10])
     }
 
-    private mutating func flush() {
-        Output.write(buffer, to: STDOUT_FILENO)
-        buffer.removeAll(keepingCapacity: true)
-    }
+    private static func write(_ bytes: [UInt8]) { Output.write(bytes, to: STDOUT_FILENO) }
 }
