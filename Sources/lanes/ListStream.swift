@@ -1,53 +1,61 @@
-#if canImport(Glibc)
-import Glibc
-#endif
-import BoardExchange
+import Dispatch
 import BoardModel
+import Synchronization
 
-/// `lanes list --format json|csv` written as the issues arrive: the first bytes leave while
-/// later issues are still being read, and no more than a buffer's worth is held, whatever the
-/// board's size. The bytes are exactly those of `IssueJSON.list` and `IssueCSV.write` printed
-/// whole (`Output.print`), the way `list` wrote them before it streamed.
+/// `list`'s JSON and CSV written on another core while this one reads and matches issues
+/// from the index: at 100,000 issues, writing the JSON costs about as much as reading the
+/// rows, so the two halves overlap instead of adding up. Issues cross in batches through a
+/// queue of two batches, so memory stays bounded whatever the board's size.
 struct ListStream {
-    let format: ListFormat
-    /// One writer for the whole array, as `IssueJSON.list` writes it.
-    private var json = JSONWriter()
-    private var csv: [UInt8] = []
-    /// Written out whenever this much is waiting: big enough that writes are few, small enough
-    /// that the first bytes leave after a few hundred issues.
-    private static let flushSize = 64 * 1024
+    private var batch: [Issue] = []
+    private let conveyor = Conveyor()
+    private let written = DispatchSemaphore(value: 0)
+    /// Issues per batch: few enough that the first bytes leave at once.
+    private static let batchSize = 128
 
-    /// Starts the output (`[`, or the CSV header line).
     init(format: ListFormat) {
-        self.format = format
-        switch format {
-        case .json: json.beginArray()
-        case .csv: csv.append(contentsOf: IssueCSV.headerRow.utf8)
-        case .table: preconditionFailure("the table needs every row's width first")
+        let (conveyor, written) = (conveyor, written)
+        DispatchQueue.global(qos: .userInitiated).async {
+            var writer = ListWriter(format: format)
+            while let batch = conveyor.receive() {
+                for issue in batch { writer.add(issue) }
+            }
+            writer.finish()
+            written.signal()
         }
     }
 
     mutating func add(_ issue: Issue) {
-        if format == .json {
-            IssueJSON.write(issue, to: &json)
-            if json.bytes.count >= ListStream.flushSize { json.flush(ListStream.write) }
-        } else {
-            csv.append(contentsOf: IssueCSV.row(issue).utf8)
-            if csv.count >= ListStream.flushSize { ListStream.write(csv); csv.removeAll(keepingCapacity: true) }
+        batch.append(issue)
+        if batch.count == ListStream.batchSize {
+            conveyor.send(batch)
+            batch.removeAll(keepingCapacity: true)
         }
     }
 
-    /// Ends the output: `]` and the newline `Output.print` adds; for CSV, whose last line ends
-    /// in CRLF, the one more newline it has always added.
+    /// Sends the last issues and waits until everything is written.
     mutating func finish() {
-        if format == .json {
-            json.endArray()
-            json.flush(ListStream.write)
-        } else {
-            ListStream.write(csv)
-        }
-        ListStream.write([10])
+        if !batch.isEmpty { conveyor.send(batch) }
+        conveyor.send(nil)
+        written.wait()
     }
 
-    private static func write(_ bytes: [UInt8]) { Output.write(bytes, to: STDOUT_FILENO) }
+    /// A queue of at most two batches between the reading and the writing thread; nil ends it.
+    private final class Conveyor: Sendable {
+        private let batches = Mutex<[[Issue]?]>([])
+        private let full = DispatchSemaphore(value: 0)
+        private let free = DispatchSemaphore(value: 2)
+
+        func send(_ batch: [Issue]?) {
+            free.wait()
+            batches.withLock { $0.append(batch) }
+            full.signal()
+        }
+
+        func receive() -> [Issue]? {
+            full.wait()
+            defer { free.signal() }
+            return batches.withLock { $0.removeFirst() }
+        }
+    }
 }

@@ -82,7 +82,7 @@ import Testing
     /// read (`/proc/PID/io`), not in time.
     @Test func jsonLeavesWhileTheBoardIsStillBeingRead() throws {
         try run(lanes, ["init"])
-        let count = 2000
+        let count = 3000
         try appendIssues(count)
         let first = try lanes.run(["list", "--format", "json"])
         #expect(first.status == 0, "\(first.stderr)")
@@ -100,11 +100,15 @@ import Testing
         process.standardError = FileHandle.nullDevice
         try process.run()
         let pid = process.processIdentifier
-        // Wait until it is stopped writing into the full pipe (or has ended, which fails below).
+        // Wait until it is stopped writing into the full pipe (or has ended, which fails below),
+        // then until the reading thread is stopped too: by the queue of issues handed to the
+        // writing thread, or it has read every row.
         var blocked = false
         for _ in 0..<3000 {
-            let syscall = (try? String(contentsOfFile: "/proc/\(pid)/syscall", encoding: .utf8)) ?? ""
-            blocked = syscall.hasPrefix("1 0x1 ") // write(1, …)
+            let threads = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/\(pid)/task")) ?? []
+            let calls = threads.map { (try? String(contentsOfFile: "/proc/\(pid)/task/\($0)/syscall", encoding: .utf8)) ?? "" }
+            // write(1, …) in one thread, and every thread waiting (a syscall, not "running").
+            blocked = calls.contains { $0.hasPrefix("1 0x1 ") } && calls.allSatisfy { !$0.hasPrefix("running") && !$0.isEmpty }
             if blocked || !process.isRunning { break }
             usleep(10_000)
         }
