@@ -49,7 +49,7 @@ extension BoardIndex {
         if length > size { _ = try EventLog.setAsideTornTail(fd: fd, from: size, size: length, location: location, layer: .system) }
         let before = meta
 
-        var fold = try repairing {
+        var fold = try reading {
             try PartialFold(meta: meta, database: database, numbers: numbers, timelines: timelines, log: fd,
                             logPath: location.eventsPath)
         }
@@ -64,18 +64,18 @@ extension BoardIndex {
         size += bytes.count
 
         // Saved. The index is derived: if folding the new lines in fails, the next open does it.
-        try? database.transaction {
-            guard let current = try IndexMeta.read(from: database), current == before else {
-                _ = try synchronize(fd) // another process folded or rebuilt meanwhile
-                return
-            }
+        let folded = try? database.transaction { () throws -> Bool in
+            // Another process may have folded these lines, or rebuilt, meanwhile.
+            guard let current = try IndexMeta.read(from: database), current == before else { return false }
             var updated = current
             updated.covered = size
             updated.mark = EventLog.endMark(fd, before: size, path: location.eventsPath)
             updated.nextLine += events.count
             try fold.write(to: database, meta: &updated)
             meta = updated
+            return true
         }
+        if folded == false { _ = try? synchronize(fd) }
         return Committed(events: events, state: fold.state)
     }
 }

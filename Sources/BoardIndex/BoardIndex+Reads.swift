@@ -39,14 +39,20 @@ extension BoardIndex {
 
     /// Calls `body` with each issue whose row meets `condition` (SQL over the `issues` table,
     /// `?` bound to `bindings` in order), in `order` (SQL; default: by number), until it returns
-    /// false. The condition only narrows: callers match each issue exactly themselves.
+    /// false. The condition only narrows: callers match each issue exactly themselves. (If a
+    /// damaged row is found part-way, the index is rebuilt and the issues not yet given follow.)
     public func forEachIssue(where condition: String = "1", _ bindings: [SQLiteValue?] = [], orderedBy order: String = "number",
                              _ body: (Issue) throws -> Bool) throws {
+        // Found damaged part-way, the index is rebuilt and the rows not yet given are given then.
+        var given = Set<Int>()
         try reading {
             let statement = try database.statement("SELECT \(IssueRow.selected) FROM issues WHERE \(condition) ORDER BY \(order)")
             try statement.bind(bindings)
             while try statement.step() {
-                guard try body(try IssueRow(statement).issue) else { return }
+                guard !given.contains(Int(statement.int(0))) else { continue }
+                let issue = try IssueRow(statement).issue
+                given.insert(issue.number)
+                guard try body(issue) else { return }
             }
         }
     }
@@ -73,7 +79,7 @@ extension BoardIndex {
 
     /// Runs a read; a damaged index is rebuilt and the read run again (`repairing`).
     func reading<T>(_ body: () throws -> T) throws -> T {
-        try BoardIndex.usable { try repairing(body) }
+        try BoardIndex.usable { try repairing { try database.transaction(immediate: false, body) } }
     }
 
     /// The issue's row, checked against its seal.

@@ -111,10 +111,9 @@ public final class BoardIndex {
             file.remove()
             try file.prepare()
             database = try BoardIndex.connect(file)
-        } catch is IndexDamaged {
-            meta = IndexMeta()
-            try database.transaction { try rebuild() }
-        }
+        } catch is IndexDamaged {}
+        meta = IndexMeta()
+        try database.transaction { _ = try rebuild() }
         do {
             return try body()
         } catch let error as SQLiteError where error.isDamage {
@@ -127,11 +126,12 @@ public final class BoardIndex {
     private func synchronizeOnce(_ fd: Int32) throws -> Int {
         head = try LogLines.head(of: fd, path: location.eventsPath)
         // A look without the write lock first: the usual case is an index that is current.
-        if let current = try database.transaction(immediate: false, { try IndexMeta.read(from: database) }),
-           case .current(let end) = try verdict(current, fd) {
-            meta = current
+        let current = try database.transaction(immediate: false) { () throws -> Int? in
+            guard let found = try IndexMeta.read(from: database), case .current(let end) = try verdict(found, fd) else { return nil }
+            meta = found
             return end
         }
+        if let current { return current }
         return try database.transaction {
             // Under the write lock: another process may have caught up or rebuilt meanwhile.
             let found = try IndexMeta.read(from: database)

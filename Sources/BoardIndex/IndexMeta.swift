@@ -29,6 +29,8 @@ struct IndexMeta: Equatable {
     /// The rows the last transaction wrote, with their seals, checked on open: an index whose
     /// meta was written without its rows is caught here.
     var lastRows: [(number: Int, seal: Int64)] = []
+    /// Whether `issue_text` holds every issue's text (see `BoardIndex.indexText`).
+    var textIndexed = false
     /// How many of the last transaction's rows `lastRows` keeps.
     static let checkedRows = 16
 
@@ -52,6 +54,7 @@ struct IndexMeta: Equatable {
         out.int(eventCount)
         out.int(hiddenCount)
         out.int(refoldAt)
+        out.int(textIndexed ? 1 : 0)
         out.int(lastRows.count)
         for row in lastRows {
             out.int(row.number)
@@ -96,7 +99,8 @@ struct IndexMeta: Equatable {
             ("covered", .int(covered)), ("mark", .blob(mark)), ("next_line", .int(nextLine)), ("log_version", .int(logVersion)),
             ("columns", .blob(columnBytes.bytes)), ("removed_columns", .blob(removed.bytes)),
             ("highest_number", .int(highestNumber)), ("event_count", .int(eventCount)), ("hidden_count", .int(hiddenCount)),
-            ("refold_at", .integer(refoldAt)), ("last_rows", .blob(rows.bytes)), ("seal", .integer(seal)),
+            ("refold_at", .integer(refoldAt)), ("text_indexed", .int(textIndexed ? 1 : 0)), ("last_rows", .blob(rows.bytes)),
+            ("seal", .integer(seal)),
         ]
         for (key, value) in values {
             try database.statement("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)").bind(.text(key), value).run()
@@ -120,7 +124,8 @@ struct IndexMeta: Equatable {
               let covered = integers["covered"], let mark = blobs["mark"], let nextLine = integers["next_line"],
               let logVersion = integers["log_version"], let columnBytes = blobs["columns"], let removed = blobs["removed_columns"],
               let highest = integers["highest_number"], let events = integers["event_count"], let hidden = integers["hidden_count"],
-              let refoldAt = integers["refold_at"], let rows = blobs["last_rows"], let seal = integers["seal"] else { return nil }
+              let refoldAt = integers["refold_at"], let textIndexed = integers["text_indexed"], let rows = blobs["last_rows"],
+              let seal = integers["seal"] else { return nil }
         var meta = IndexMeta()
         meta.format = Int(format)
         meta.board = board
@@ -134,6 +139,7 @@ struct IndexMeta: Equatable {
         meta.eventCount = Int(events)
         meta.hiddenCount = Int(hidden)
         meta.refoldAt = refoldAt
+        meta.textIndexed = textIndexed == 1
         guard let columns = columnBytes.decoded({ reader throws(SnapshotReader.Damaged) in try reader.columns() }),
               let landings = removed.decoded({ reader throws(SnapshotReader.Damaged) in try reader.landings() }),
               let lastRows = rows.decoded({ reader throws(SnapshotReader.Damaged) in

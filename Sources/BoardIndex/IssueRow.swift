@@ -41,9 +41,30 @@ struct IssueRow {
     }
 
     /// Writes the row, and what the other tables hold about the issue where it differs from
-    /// `old` (the row as read; nil for an issue new to the index). Returns its seal.
+    /// `old` (the row as read; nil for an issue new to the index), its text only if `text`
+    /// (the free-text index has been built). Returns its seal.
     @discardableResult
-    func write(to database: SQLiteDatabase, replacing old: Issue?) throws(SQLiteError) -> Int64 {
+    func write(to database: SQLiteDatabase, replacing old: Issue?, text: Bool) throws(SQLiteError) -> Int64 {
+        let seal = try writeRow(to: database)
+        let number = SQLiteValue.int(issue.number)
+        if old?.assignees != issue.assignees {
+            if old != nil { try database.statement("DELETE FROM assignees WHERE number = ?").bind(number).run() }
+            for name in issue.assignees { try IssueRow.insertAssignee(name, issue.number, into: database) }
+        }
+        if old?.labels != issue.labels {
+            if old != nil { try database.statement("DELETE FROM labels WHERE number = ?").bind(number).run() }
+            for label in issue.labels { try IssueRow.insertLabel(label, issue.number, into: database) }
+        }
+        if old == nil { try IssueRow.insertUser(issue.author, into: database) }
+        if text, old?.title != issue.title || old?.body != issue.body {
+            if old != nil { try database.statement("DELETE FROM issue_text WHERE rowid = ?").bind(number).run() }
+            try writeText(to: database)
+        }
+        return seal
+    }
+
+    /// The `issues` row alone (a rebuild fills the other tables in their keys' order). Returns its seal.
+    func writeRow(to database: SQLiteDatabase) throws(SQLiteError) -> Int64 {
         var out = SnapshotWriter()
         issue.writeSnapshot(to: &out)
         let data = out.bytes
@@ -65,30 +86,26 @@ struct IssueRow {
                 issue.snooze.map { .integer($0.until.daysSinceEpoch) }, .text(issue.author), .blob(data), .blob(events.bytes),
                 .integer(seal)
             ).run()
-        let number = SQLiteValue.int(issue.number)
-        if old?.assignees != issue.assignees {
-            if old != nil { try database.statement("DELETE FROM assignees WHERE number = ?").bind(number).run() }
-            for name in issue.assignees {
-                try database.statement("INSERT OR IGNORE INTO assignees(name, number, spelled) VALUES (?, ?, ?)")
-                    .bind(.text(name.lowercased()), number, .text(name)).run()
-            }
-        }
-        if old?.labels != issue.labels {
-            if old != nil { try database.statement("DELETE FROM labels WHERE number = ?").bind(number).run() }
-            for label in issue.labels {
-                try database.statement("INSERT OR IGNORE INTO labels(label, number) VALUES (?, ?)").bind(.text(label.lowercased()), number).run()
-            }
-        }
-        if old == nil {
-            try database.statement("INSERT OR IGNORE INTO users(name, spelled) VALUES (?, ?)")
-                .bind(.text(issue.author.lowercased()), .text(issue.author)).run()
-        }
-        if old?.title != issue.title || old?.body != issue.body {
-            if old != nil { try database.statement("DELETE FROM issue_text WHERE rowid = ?").bind(number).run() }
-            try database.statement("INSERT INTO issue_text(rowid, title, body) VALUES (?, ?, ?)")
-                .bind(number, .text(issue.title), .text(issue.body)).run()
-        }
         return seal
+    }
+
+    static func insertAssignee(_ name: String, _ number: Int, into database: SQLiteDatabase) throws(SQLiteError) {
+        try database.statement("INSERT OR IGNORE INTO assignees(name, number, spelled) VALUES (?, ?, ?)")
+            .bind(.text(name.lowercased()), .int(number), .text(name)).run()
+    }
+
+    static func insertLabel(_ label: String, _ number: Int, into database: SQLiteDatabase) throws(SQLiteError) {
+        try database.statement("INSERT OR IGNORE INTO labels(label, number) VALUES (?, ?)").bind(.text(label.lowercased()), .int(number)).run()
+    }
+
+    static func insertUser(_ name: String, into database: SQLiteDatabase) throws(SQLiteError) {
+        try database.statement("INSERT OR IGNORE INTO users(name, spelled) VALUES (?, ?)").bind(.text(name.lowercased()), .text(name)).run()
+    }
+
+    /// The issue's row of `issue_text` (the free-text index, kept once it has been built).
+    func writeText(to database: SQLiteDatabase) throws(SQLiteError) {
+        try database.statement("INSERT INTO issue_text(rowid, title, body) VALUES (?, ?, ?)")
+            .bind(.int(issue.number), .text(issue.title), .text(issue.body)).run()
     }
 
     static func seal(number: Int, data: [UInt8], events: [UInt8]) -> Int64 {

@@ -92,7 +92,7 @@ struct PartialFold {
             let new = added[issue.number] ?? []
             guard old?.issue != issue || !new.isEmpty else { continue }
             let row = IssueRow(issue: issue, offsets: (old?.offsets ?? []) + new)
-            written.append((issue.number, try row.write(to: database, replacing: old?.issue)))
+            written.append((issue.number, try row.write(to: database, replacing: old?.issue, text: meta.textIndexed)))
         }
         try PartialFold.writeMentionsAndKeys(of: state, to: database)
         meta.take(state)

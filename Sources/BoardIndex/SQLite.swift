@@ -64,12 +64,20 @@ final class SQLiteDatabase {
         try execute(immediate ? "BEGIN IMMEDIATE" : "BEGIN")
         do {
             let result = try body()
+            finishStatements()
             try execute("COMMIT")
             return result
         } catch {
+            finishStatements()
             try? execute("ROLLBACK")
             throw error
         }
+    }
+
+    /// Resets every statement left on a row: one that is not keeps the connection reading an
+    /// old snapshot and stops a table from being dropped.
+    func finishStatements() {
+        for statement in cache.values { statement.reset() }
     }
 
     /// How long a statement waits for another connection's write lock before failing.
