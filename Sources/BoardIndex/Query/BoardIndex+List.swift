@@ -12,6 +12,7 @@ extension BoardIndex {
     /// matches with the query's `QuerySort.apply` first.
     public func list(_ query: Query, now: Timestamp, staleAfterDays: Int = 14, _ body: (Issue) throws -> Void) throws {
         let filter = IndexFilter(query, now: now, staleAfterDays: staleAfterDays)
+        if filter.searchesText { try indexText() }
         var lookupFailure: (any Error)?
         func isOpen(_ number: Int) -> Bool {
             do {

@@ -13,6 +13,9 @@ struct IndexFilter {
     /// `ORDER BY` text giving the query's order exactly (`sort:id`, the default, is the issue
     /// number), or nil: the caller sorts the matches with `QuerySort.apply`.
     let order: String?
+    /// Whether the condition asks the free-text table (`issue_text`), which is only filled on
+    /// first use (`BoardIndex.indexText`).
+    let searchesText: Bool
 
     init(_ query: Query, now: Timestamp, staleAfterDays: Int) {
         var conditions = [SQLCondition("issues.deleted = 0")]
@@ -23,7 +26,8 @@ struct IndexFilter {
             guard !term.negated, case .text(let needle) = term.condition else { return nil }
             return TrigramPhrase.of(needle)
         }
-        if !phrases.isEmpty {
+        searchesText = !phrases.isEmpty
+        if searchesText {
             conditions.append(SQLCondition("issues.number IN (SELECT rowid FROM issue_text WHERE issue_text MATCH ?)",
                                            [.text(phrases.joined(separator: " AND "))]))
         }
