@@ -20,7 +20,7 @@ extension BoardIndex {
     public func timeline(_ number: Int) throws -> [Event] {
         try reading {
             guard let row = try row(number) else { return [] }
-            return try withLog { fd in try LogLines.events(at: row.offsets, in: fd, path: location.eventsPath) }
+            return try timeline(of: row)
         }
     }
 
@@ -30,7 +30,7 @@ extension BoardIndex {
         try reading {
             var state = meta.partialState()
             guard let row = try row(number) else { return state }
-            state.hold(row.issue, timeline: try withLog { fd in try LogLines.events(at: row.offsets, in: fd, path: location.eventsPath) })
+            state.hold(row.issue, timeline: try timeline(of: row))
             let statement = try database.statement("SELECT source FROM mentions WHERE target = ? ORDER BY source").bind(.int(number))
             while try statement.step() { state.holdMention(from: Int(statement.int(0)), to: number) }
             return state
@@ -88,10 +88,10 @@ extension BoardIndex {
         return try statement.step() ? try IssueRow(statement) : nil
     }
 
-    /// Runs `body` with the log open for reading.
-    func withLog<T>(_ body: (Int32) throws -> T) throws -> T {
+    /// The row's timeline, read back from the log.
+    private func timeline(of row: IssueRow) throws -> [Event] {
         let fd = try BoardFile.open(location.eventsPath, O_RDONLY)
         defer { close(fd) }
-        return try body(fd)
+        return try LogLines.events(of: row.issue.number, at: row.offsets, in: fd, path: location.eventsPath)
     }
 }

@@ -97,9 +97,7 @@ public final class BoardIndex {
     /// rebuild; a second failure makes the index unavailable.
     @discardableResult
     func synchronize(_ fd: Int32) throws -> Int {
-        do {
-            return try repairing { () throws in try synchronizeOnce(fd) }
-        }
+        try repairing { try synchronizeOnce(fd) }
     }
 
     /// Runs `body`; if it finds the index damaged, rebuilds it (a new file if SQLite cannot

@@ -7,9 +7,10 @@ import BoardStore
 /// Lines read back from the log by where they start: an issue's timeline (`show`), and the
 /// log's first lines, which say its format and which board it is.
 enum LogLines {
-    /// The events whose lines start at `offsets` in the log open as `fd`. A line that no longer
-    /// decodes means the log changed under the index: damage, so the index is rebuilt.
-    static func events(at offsets: [Int64], in fd: Int32, path: String) throws -> [Event] {
+    /// The events of issue `number` whose lines start at `offsets` in the log open as `fd`. A
+    /// line that no longer decodes, or is about another issue, means the log changed under the
+    /// index: damage, so the index is rebuilt.
+    static func events(of number: Int, at offsets: [Int64], in fd: Int32, path: String) throws -> [Event] {
         var events: [Event] = []
         events.reserveCapacity(offsets.count)
         for offset in offsets {
@@ -25,7 +26,7 @@ enum LogLines {
                 let event = bytes.withUnsafeBufferPointer { buffer in
                     try? LineCodec.decode(UnsafeBufferPointer(rebasing: buffer[..<end]))
                 }
-                guard let event else { throw IndexDamaged() }
+                guard let event, event.issue == number else { throw IndexDamaged() }
                 events.append(event)
                 break
             }

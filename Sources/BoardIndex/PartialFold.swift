@@ -40,7 +40,7 @@ struct PartialFold {
         for row in rows {
             loaded[row.issue.number] = row
             let timeline = timelines.contains(row.issue.number)
-                ? try LogLines.events(at: row.offsets, in: log, path: logPath) : nil
+                ? try LogLines.events(of: row.issue.number, at: row.offsets, in: log, path: logPath) : nil
             state.hold(row.issue, timeline: timeline)
         }
         for column in Set(meta.columns.map(\.id)).union(columnIDs).union(wholeColumns).sorted() {

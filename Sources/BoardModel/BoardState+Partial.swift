@@ -15,6 +15,8 @@ extension BoardState {
         self.highestNumber = highestNumber
         self.eventCount = eventCount
         self.hiddenCount = hiddenCount
+        issues.holdsFew = true
+        timelineEnds.holdsFew = true
     }
 
     /// Adds an issue as folded elsewhere, with its timeline if the caller needs it read back
