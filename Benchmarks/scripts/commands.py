@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Times each command row of #20's table as whole processes, Lanes beside taskwarrior.
 
-usage: Benchmarks/scripts/commands.py --lanes BIN --board DIR [--runs N] [--taskwarrior]
+usage: Benchmarks/scripts/commands.py --lanes BIN --board DIR [--runs N] [--taskwarrior [--task-runs N]]
                                       [--work DIR] [--rows ROW,...] [--json FILE]
 
 BOARD is a generated board (Benchmarks: `swift run -c release generate-board ISSUES EVENTS DIR`);
@@ -157,6 +157,8 @@ def main():
     parser.add_argument("--board", required=True)
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--taskwarrior", action="store_true", help="also time taskwarrior on the same issues as tasks")
+    parser.add_argument("--task-runs", type=int, help="taskwarrior's timed runs per row (default: --runs); fewer than "
+                        "--runs also drops its untimed first run (at 1M tasks one command takes a minute or more)")
     parser.add_argument("--work", help="where the copies go (default: a new directory in /tmp, removed at the end)")
     parser.add_argument("--rows", default=",".join(ROWS), help="a comma-separated subset of: " + ", ".join(ROWS))
     parser.add_argument("--json", help="also write the results to this file")
@@ -188,9 +190,10 @@ def main():
             rc.write(f"data.location={data}\nconfirmation=off\nverbose=nothing\nhooks=off\n")
         task_env = dict(env, TASKRC=os.path.join(work, "taskrc"), TASKDATA=data)
 
+    task_runs = args.task_runs if args.task_runs is not None else args.runs
     L = [lanes, "--board", board]
     print(f"# {time.strftime('%Y-%m-%d %H:%M:%S UTC', time.gmtime())}  load average {os.getloadavg()}  "
-          f"board {args.board}  lanes {lanes}  runs {args.runs}", flush=True)
+          f"board {args.board}  lanes {lanes}  runs {args.runs}, taskwarrior {task_runs if task_env else 0}", flush=True)
     started = time.perf_counter()
     run(L + ["show", "1"], env)  # builds whatever cache or index the copy needs, untimed
     print(f"# the copy's first command (untimed): {time.perf_counter() - started:.1f} s", flush=True)
@@ -216,7 +219,7 @@ def main():
             timing = run(lanes_argv(i), env, pipe)
             if i:
                 lanes_timings.append(timing)
-            if task_env and task_argv:
+            if task_env and task_argv and (i <= task_runs if task_runs == args.runs else 1 <= i <= task_runs):
                 timing = run(task_argv(i), task_env, pipe)
                 if i:
                     task_timings.append(timing)

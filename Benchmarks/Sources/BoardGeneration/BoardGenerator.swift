@@ -36,7 +36,11 @@ public enum BoardGenerator {
         let part = 64 << 20
         var lines = [UInt8]()
         lines.reserveCapacity(part + 4096)
-        var time = Timestamp.now.milliseconds - Int64(events) * 1000
+        // One event a second, ending before now: from as many seconds back as there can be
+        // events (an issue gets up to 2 × perIssue of them, so `events` alone is too few, and
+        // lines more than a day ahead of the clock are set aside by every reader).
+        let most = issues * (1 + min(30, 2 * perIssue - 1))
+        var time = Timestamp.now.milliseconds - Int64(most) * 1000
         func sentence(_ count: Int) -> String {
             (0..<count).map { _ in words[Int(random.next() % UInt64(words.count))] }.joined(separator: " ")
         }
