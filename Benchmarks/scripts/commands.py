@@ -33,6 +33,7 @@ Rows (name: what is run; K is a different open issue each run, the same issue fo
   filter     the mean cost of one `/` keystroke: (/ + "timeline" typed, Esc, q, minus headless)/10
 """
 import argparse
+import fcntl
 import json
 import os
 import pty
@@ -40,9 +41,11 @@ import select
 import shutil
 import signal
 import statistics
+import struct
 import subprocess
 import sys
 import tempfile
+import termios
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -88,9 +91,6 @@ def output(argv, env):
 
 def first_frame(argv, env, marker):
     """Starts argv on a WIDTHxHEIGHT pty; returns the time to the end of its first frame, VmRSS then."""
-    import fcntl
-    import struct
-    import termios
     start = time.perf_counter()
     pid, fd = pty.fork()
     if pid == 0:
@@ -116,8 +116,7 @@ def first_frame(argv, env, marker):
     os.write(fd, b"q")
     deadline = time.time() + 60
     while time.time() < deadline:
-        done, _ = os.waitpid(pid, os.WNOHANG)[0], None
-        if done:
+        if os.waitpid(pid, os.WNOHANG)[0]:
             break
         try:
             if select.select([fd], [], [], 0.1)[0]:
@@ -199,7 +198,7 @@ def main():
     print(f"# the copy's first command (untimed): {time.perf_counter() - started:.1f} s", flush=True)
 
     # Open issues not in `doing`, a different one for each run of each write row (and show).
-    needed = (args.runs + 1) * 5
+    needed = (args.runs + 1) * 5 if {"comment", "move", "assign", "close", "show"} & set(rows) else 0
     candidates, number = [], 1000
     while len(candidates) < needed:
         shown = output(L + ["show", str(number)], env)
