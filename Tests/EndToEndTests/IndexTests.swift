@@ -53,6 +53,24 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: scratch.path + "/indexed/.lanes/index"))
     }
 
+    /// A rebuild writes the whole index into SQLite's write-ahead log. Left there, every later
+    /// command read all of it back and copied all of it again (the next process counts none
+    /// of it as copied): 0.3 s for an `add` at 100k issues. What a command leaves is short.
+    @Test func noCommandLeavesALongWriteAheadLogForTheNext() throws {
+        #expect(try lanes.run(["init"]).status == 0)
+        try scratch.appendIssues(3000)
+        let limit = 1 << 20
+        for command in [["show", "1"], ["add", "one more"], ["move", "2", "doing"], ["list", "Issue 12"]] {
+            #expect(try lanes.run(command).status == 0, "\(command)")
+            let logs = try FileManager.default.contentsOfDirectory(atPath: indexDirectory).filter { $0.hasSuffix(".sqlite-wal") }
+            for log in logs {
+                let size = try #require(try FileManager.default.attributesOfItem(atPath: indexDirectory + "/" + log)[.size] as? Int)
+                #expect(size <= limit, "\(command): \(log) is \(size) bytes")
+            }
+        }
+        #expect(try lanes.run(["show", "3001"]).stdout.contains("one more"))
+    }
+
     /// Comment edits look the comment up in the issue's timeline, read back from the log.
     @Test func aCommentIsEditedAndDeletedThroughTheIndexOnlyByItsAuthor() throws {
         #expect(try lanes.run(["init"]).status == 0)

@@ -84,7 +84,7 @@ import Testing
     @Test func jsonLeavesWhileTheBoardIsStillBeingRead() throws {
         try run(lanes, ["init"])
         let count = 3000
-        try appendIssues(count)
+        try scratch.appendIssues(count)
         let first = try lanes.run(["list", "--format", "json"])
         #expect(first.status == 0, "\(first.stderr)")
         let directory = scratch.path + "/.cache/lanes/index"
@@ -126,20 +126,5 @@ import Testing
         #expect(process.terminationStatus == 0)
         #expect(output == Data(first.stdout.utf8), "the same JSON, all of it")
         #expect((try json(first.stdout) as? [Any])?.count == count)
-    }
-
-    /// Appends `count` issues to the board's log as a writer would, in one go (a few thousand
-    /// `lanes add` would take minutes).
-    func appendIssues(_ count: Int) throws {
-        let body = String(repeating: "a paragraph of text that makes each issue's JSON half a kilobyte long. ", count: 6)
-        var lines = ""
-        for number in 1...count {
-            let id = String(UInt64(0x1000_0000_0000_0000) + UInt64(number), radix: 16)
-            lines += "\(id)\t2026-11-20T10:00:00.000Z\tann\t#\(number)\tcreated\tIssue \(number)\t\(body)\tbacklog\t\(number)\tnone\n"
-        }
-        let handle = try #require(FileHandle(forWritingAtPath: scratch.path + "/.lanes/events"))
-        handle.seekToEndOfFile()
-        handle.write(Data(lines.utf8))
-        try handle.close()
     }
 }
