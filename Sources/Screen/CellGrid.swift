@@ -45,6 +45,19 @@ public struct CellGrid: Equatable, Sendable {
         guard y >= 0, y < height else { return x }
         let end = min(width, limit ?? width)
         var column = x
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            // ASCII (most text): each byte is one cluster of width 1, or 0 for a control
+            // character, drawn as itself: what the loop below does, without measuring clusters.
+            for byte in text.utf8 {
+                if column >= end { break }
+                guard DisplayWidth.isPrintableASCII(byte) else { continue }
+                if column < 0 { column += 1; continue }
+                repairWideNeighbours(x: column, y: y)
+                self[column, y] = Cell(text: String(Unicode.Scalar(byte)), width: 1, style: style)
+                column += 1
+            }
+            return column
+        }
         for character in text {
             if column >= end { break }
             let (drawn, w) = DisplayWidth.drawable(character)
