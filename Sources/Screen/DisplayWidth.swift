@@ -41,6 +41,11 @@ public enum DisplayWidth {
         let scalars = character.unicodeScalars
         guard let first = scalars.first else { return ("", 0) }
         if character.isASCII { return (String(character), first.value < 0x20 || first.value == 0x7F ? 0 : 1) }
+        if scalars.index(after: scalars.startIndex) == scalars.endIndex, !isRegionalIndicator(first) {
+            // One code point (most CJK and accented text): drawn as it is, unless it has no width.
+            let width = of(first)
+            if width > 0 { return (String(character), width) }
+        }
         if isRegionalIndicator(first) {
             let letters = scalars.filter(isRegionalIndicator).prefix(2)
                 .map { Character(Unicode.Scalar(UInt8($0.value - 0x1F1E6 + 65))) }
@@ -71,7 +76,7 @@ public enum DisplayWidth {
 
     /// Width of a string: the sum of its grapheme clusters.
     public static func of(_ text: some StringProtocol) -> Int {
-        if let width = asciiWidth(text.utf8) { return width }
+        if let width = text.utf8.withContiguousStorageIfAvailable({ asciiWidth($0) }) ?? asciiWidth(text.utf8) { return width }
         var total = 0
         for character in text { total += of(character) }
         return total
@@ -122,7 +127,9 @@ public enum DisplayWidth {
     /// Cuts `text` to `width` columns, ending with "…" when anything was cut.
     public static func truncate(_ text: String, to width: Int) -> String {
         guard width > 0 else { return "" }
-        if of(text) <= width { return text }
+        // Whether it all fits, found by walking no further than `width` columns: a long comment
+        // cut to one line is not measured to its end.
+        if prefix(text, fitting: width).text.endIndex == text.endIndex { return text }
         let cut = prefix(text, fitting: width - 1)
         return String(cut.text) + "…"
     }
