@@ -26,6 +26,10 @@ let package = Package(
         .target(name: "BoardQuery", dependencies: ["BoardModel"]),
         .target(name: "BoardInteraction", dependencies: ["BoardModel", "BoardQuery", "Screen"]),
         .target(name: "BoardStore", dependencies: ["BoardModel"]),
+        // The system SQLite, for the derived on-disk index (Debian: libsqlite3-dev).
+        .systemLibrary(name: "CSQLite", providers: [.apt(["libsqlite3-dev"])]),
+        // The per-user on-disk index of a board: what a write or `show` touches, without the whole fold.
+        .target(name: "BoardIndex", dependencies: ["BoardModel", "BoardQuery", "BoardStore", "CSQLite"]),
         .target(name: "BoardExchange", dependencies: ["BoardModel", "BoardQuery", "Screen"]),
         // Access over SSH: keys, the managed authorized_keys block, roles, the gateway's rules.
         .target(name: "BoardAccess", dependencies: ["BoardModel"]),
@@ -46,7 +50,7 @@ let package = Package(
         .executableTarget(
             name: "lanes",
             dependencies: [
-                "LanesApp", "NcursesScreen", "Screen", "BoardModel", "BoardQuery", "BoardInteraction", "BoardStore", "BoardExchange", "Keymap", "BoardViews",
+                "LanesApp", "NcursesScreen", "Screen", "BoardModel", "BoardQuery", "BoardInteraction", "BoardStore", "BoardIndex", "BoardExchange", "Keymap", "BoardViews",
                 "BoardAccess", "MailIntake",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -58,6 +62,7 @@ let package = Package(
         .testTarget(name: "BoardQueryTests", dependencies: ["BoardQuery", "BoardModel", "LanesTestSupport"]),
         .testTarget(name: "BoardInteractionTests", dependencies: ["BoardInteraction", "BoardQuery", "BoardModel", "Screen", "LanesTestSupport"]),
         .testTarget(name: "BoardStoreTests", dependencies: ["BoardStore", "BoardModel", "LanesTestSupport"]),
+        .testTarget(name: "BoardIndexTests", dependencies: ["BoardIndex", "BoardQuery", "BoardStore", "BoardModel", "LanesTestSupport"]),
         .testTarget(name: "BoardExchangeTests", dependencies: ["BoardExchange", "BoardModel"]),
         .testTarget(name: "BoardAccessTests", dependencies: ["BoardAccess", "BoardModel"]),
         .testTarget(name: "MailIntakeTests", dependencies: ["MailIntake", "BoardModel"], exclude: ["Corpus"]),

@@ -10,13 +10,19 @@ public enum IssueCSV {
                                 "author", "created", "updated"]
 
     public static func write(_ issues: [Issue]) -> String {
-        var out = row(header)
-        for issue in issues {
-            out += row([String(issue.number), issue.title, issue.body, issue.column, issue.state.rawValue,
-                        issue.assignees.joined(separator: ";"), issue.labels.joined(separator: ";"),
-                        issue.priority.rawValue, issue.author, issue.created.iso8601, issue.updated.iso8601])
-        }
+        var out = headerRow
+        for issue in issues { out += row(issue) }
         return out
+    }
+
+    /// The header line, for output written row by row (`lanes list` streams its rows).
+    public static var headerRow: String { row(header) }
+
+    /// One issue's line.
+    public static func row(_ issue: Issue) -> String {
+        row([String(issue.number), issue.title, issue.body, issue.column, issue.state.rawValue,
+             issue.assignees.joined(separator: ";"), issue.labels.joined(separator: ";"),
+             issue.priority.rawValue, issue.author, issue.created.iso8601, issue.updated.iso8601])
     }
 
     static func row(_ cells: [String]) -> String {

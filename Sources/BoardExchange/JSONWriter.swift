@@ -15,6 +15,13 @@ public struct JSONWriter {
 
     public var output: String { String(decoding: bytes, as: UTF8.self) }
 
+    /// Hands the bytes written so far to `write` and forgets them, keeping its place (open
+    /// arrays and objects, where commas go): for output that leaves as it is made.
+    public mutating func flush(_ write: ([UInt8]) -> Void) {
+        write(bytes)
+        bytes.removeAll(keepingCapacity: true)
+    }
+
     public mutating func beginObject() { valuePrefix(); bytes.append(UInt8(ascii: "{")); needsComma.append(false) }
     public mutating func endObject() { needsComma.removeLast(); bytes.append(UInt8(ascii: "}")) }
     public mutating func beginArray() { valuePrefix(); bytes.append(UInt8(ascii: "[")); needsComma.append(false) }

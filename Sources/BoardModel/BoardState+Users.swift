@@ -12,7 +12,11 @@ extension BoardState {
     /// the board has used yet, so a typo can be caught before it makes a new person.
     public func resolveUsers(_ names: [String], me actor: String) -> (users: [String], unknown: [String]) {
         guard !names.isEmpty else { return ([], []) }
-        let known = knownUsers + [actor] // one pass over the issues, only when someone is named
+        return BoardState.resolve(names, me: actor, known: knownUsers + [actor]) // one pass over the issues, only when someone is named
+    }
+
+    /// `resolveUsers` against `known`, sorted as `knownUsers` is, then the actor.
+    static func resolve(_ names: [String], me actor: String, known: [String]) -> (users: [String], unknown: [String]) {
         var users: [String] = [], unknown: [String] = []
         for name in names {
             var bare = Substring(name.trimmingSpaces)

@@ -31,6 +31,9 @@ public struct BoardState: Sendable {
     public package(set) var mentions = MentionIndex()
     /// Removed columns' ids, each with the column its issues went to ("" for the first column).
     public package(set) var removedColumns: [String: String] = [:]
+    /// For a state holding only some issues (`BoardState+Partial.swift`): the highest rank in
+    /// each column among the issues it does not hold, so a rank "at the bottom" is the board's.
+    package var outsideRanks: [String: Double] = [:]
 
     /// The latest time an event may carry to be folded: the clock plus `Timestamp.skew`.
     /// Later events are set aside. `EventLog` moves it on to the clock before each read and write.
@@ -64,7 +67,7 @@ public struct BoardState: Sendable {
 
     /// A rank after every issue in the column.
     public func bottomRank(of column: String, excluding number: Int? = nil) -> Double {
-        var highest = 0.0
+        var highest = max(0, outsideRanks[column] ?? 0)
         for issue in issues.values where issue.column == column && issue.number != number {
             highest = max(highest, issue.rank)
         }

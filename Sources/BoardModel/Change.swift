@@ -119,6 +119,24 @@ extension BoardState {
         }
     }
 
+    /// Turns `changes` into events and folds each into this state as it goes, so each change
+    /// sees the ones before it (create, then label the new issue); returns the events. An event
+    /// the fold would set aside fails the whole batch: a change is never reported saved that
+    /// the board would not show. `seeing` is shown the state just before each change.
+    public mutating func apply(_ changes: [Change], actor: String, at time: Timestamp,
+                               seeing: (BoardState, Change) -> Void = { _, _ in }) throws(BoardError) -> [Event] {
+        var events: [Event] = []
+        for change in changes {
+            seeing(self, change)
+            let batch = try self.events(for: change, actor: actor, at: time)
+            for event in batch {
+                if let reason = apply(event) { throw .invalid("cannot save the change: \(reason)") }
+            }
+            events.append(contentsOf: batch)
+        }
+        return events
+    }
+
     /// The event that closes `issue`: to the bottom of the first closing column. Nil if it is
     /// closed already or the board has no closing column.
     func closing(_ issue: Issue) -> EventKind? {

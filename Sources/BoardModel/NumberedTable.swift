@@ -11,6 +11,11 @@ public struct NumberedTable<Value>: Sendable where Value: Sendable {
     @usableFromInline var items: [Value] = []
     @usableFromInline var numbers: [Int] = []
 
+    /// Every number hashed, none in the slot array: for a table of a few values with large
+    /// numbers (a board that holds only the issues a command touches, `BoardState+Partial`),
+    /// where slots up to the highest number would cost 4 bytes per issue of the whole board.
+    @usableFromInline package var holdsFew = false
+
     public init() {}
 
     /// The largest issue number a board holds: the most the log's issue field can write
@@ -41,7 +46,7 @@ public struct NumberedTable<Value>: Sendable where Value: Sendable {
         let slot: Int32
         if number < slots.count {
             slot = slots[number]
-        } else if number > NumberedTable.denseLimit, let found = sparse[number] {
+        } else if !sparse.isEmpty, let found = sparse[number] {
             slot = found
         } else {
             return nil
@@ -67,7 +72,7 @@ public struct NumberedTable<Value>: Sendable where Value: Sendable {
         guard number > 0, number <= NumberedTable.maximumNumber, !contains(number) else { return false }
         items.append(value)
         numbers.append(number)
-        if number > NumberedTable.denseLimit {
+        if number > NumberedTable.denseLimit || holdsFew {
             sparse[number] = Int32(items.count)
             return true
         }

@@ -9,7 +9,7 @@ extension Query {
     }
 
     /// Whether the query asks for archived issues (`is:archived`, not negated).
-    var revealsArchived: Bool {
+    public var revealsArchived: Bool {
         terms.contains { $0.condition == .archived && !$0.negated }
     }
 }

@@ -12,10 +12,10 @@ import BoardModel
 /// between), and a file about to be written must be owned as the board expects: on a shared
 /// board by the board's group, on any other board by the user, the directory's owner or root,
 /// and with no second hard link where others can write the directory.
-enum BoardFile {
+package enum BoardFile {
     /// Opens `path` (inside a board directory) with `flags`; with `O_CREAT` a missing file is
     /// created, 0660 on a `shared` board whatever the umask.
-    static func open(_ path: String, _ flags: Int32, shared: Bool = false) throws(BoardError) -> Int32 {
+    package static func open(_ path: String, _ flags: Int32, shared: Bool = false) throws(BoardError) -> Int32 {
         // O_NONBLOCK: opening a FIFO must not hang before fstat can say what it is.
         let safe = (flags & ~O_CREAT) | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC
         var fd: Int32 = -1

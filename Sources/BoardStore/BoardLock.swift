@@ -7,13 +7,13 @@ import BoardModel
 /// or replaced (a lock on a renamed file would stop excluding anyone).
 ///
 /// The holder writes its pid into the file so that a waiting writer can say who it waits for.
-final class BoardLock {
+package final class BoardLock {
     private let fd: Int32
 
     /// Blocks until the lock is held. `onWait` is called once, with the holder's pid if known,
     /// when the lock is still taken after a second. With `cancelled`, the wait polls instead of
     /// blocking and asks it every 10 ms; when it answers true the wait ends with an error.
-    init(path: String, shared: Bool, onWait: (Int?) -> Void, cancelled: (() -> Bool)? = nil) throws(BoardError) {
+    package init(path: String, shared: Bool, onWait: (Int?) -> Void, cancelled: (() -> Bool)? = nil) throws(BoardError) {
         let fd = try BoardFile.open(path, O_RDWR | O_CREAT, shared: shared)
         do {
             try BoardLock.acquire(fd, path: path, onWait: onWait, cancelled: cancelled)

@@ -4,15 +4,8 @@ extension BoardState {
     /// The folded state without its events: what `init(snapshot:archive:)` needs to rebuild it,
     /// with the events left in the log and read through an archive when asked for.
     public func writeSnapshot(to out: inout SnapshotWriter) {
-        out.int(columns.count)
-        for column in columns {
-            out.string(column.id)
-            out.string(column.name)
-            out.int(column.isClosing ? 1 : 0)
-            out.int(column.wip ?? -1)
-        }
-        out.strings(removedColumns.keys.sorted())
-        out.strings(removedColumns.keys.sorted().map { removedColumns[$0]! })
+        out.columns(columns)
+        out.landings(removedColumns)
         out.int(highestNumber)
         out.int(eventCount)
         out.strings(importedKeys.keys.sorted())
@@ -20,30 +13,11 @@ extension BoardState {
         out.int(issues.count)
         issues.forEachPointer(nil) { _, pointer in
             let issue = pointer.pointee
-            out.int(issue.number)
-            out.string(issue.title)
-            out.string(issue.body)
-            out.string(issue.column)
-            out.double(issue.rank)
-            out.strings(issue.assignees)
-            out.strings(issue.labels)
-            out.int(issue.priority.order)
-            out.string(issue.author)
-            out.int(issue.created.milliseconds)
-            out.int(issue.updated.milliseconds)
-            out.int(issue.isOpen ? 0 : 1)
-            out.strings(issue.columnBeforeClose.map { [$0] } ?? [])
-            out.strings(issue.reporters)
-            for stamp in [issue.clocks.title, issue.clocks.body, issue.clocks.priority, issue.clocks.placement] {
-                out.int(stamp.at.milliseconds)
-                out.fixed(stamp.id.value)
-            }
-            writeLifecycle(issue.lifecycle, to: &out)
-            issue.writeDatesAndMentions(to: &out)
+            issue.writeSnapshotFields(to: &out)
             let ends = timelineEnds[issue.number]!
             out.int(Int(ends.first))
             out.int(Int(ends.last))
-            writeLinks(issue.links, to: &out)
+            BoardState.writeLinks(issue.links, to: &out)
         }
         out.int32s(nextInTimeline)
         writeMentions(to: &out)
@@ -53,17 +27,8 @@ extension BoardState {
     /// Throws if the bytes are damaged or inconsistent (an index out of range, say): the caller
     /// then folds the log instead.
     public init(snapshot reader: inout SnapshotReader, archive: any EventArchive) throws(SnapshotReader.Damaged) {
-        let columnCount = try reader.count(atMost: 10_000)
-        var columns: [Column] = []
-        for _ in 0..<columnCount {
-            columns.append(Column(id: try reader.string(), name: try reader.string(), isClosing: try reader.int() == 1))
-            let wip = try reader.int()
-            columns[columns.count - 1].wip = wip < 0 ? nil : Int(wip)
-        }
-        self.init(columns: columns)
-        let removed = try reader.strings(), landings = try reader.strings()
-        guard removed.count == landings.count else { throw SnapshotReader.Damaged() }
-        removedColumns = Dictionary(zip(removed, landings)) { first, _ in first }
+        self.init(columns: try reader.columns())
+        removedColumns = try reader.landings()
         highestNumber = try reader.count(atMost: NumberedTable<Issue>.maximumNumber)
         eventCount = try reader.count(atMost: Int(Int32.max))
         let keys = try reader.strings()
@@ -73,31 +38,10 @@ extension BoardState {
         timelineEnds.reserveCapacity(issueCount, highestNumber: highestNumber)
         let eventTotal = archive.count
         func index() throws(SnapshotReader.Damaged) -> Int32 { Int32(try reader.count(atMost: eventTotal - 1)) }
-        func stamp() throws(SnapshotReader.Damaged) -> Stamp {
-            Stamp(at: Timestamp(milliseconds: try reader.int()), id: EventID(try reader.fixed()))
-        }
         for _ in 0..<issueCount {
-            let number = try reader.count(atMost: NumberedTable<Issue>.maximumNumber)
-            var issue = Issue(number: number, title: try reader.string(), body: try reader.string(), column: try reader.string(),
-                              rank: try reader.double(), priority: .none, author: "", created: Timestamp(milliseconds: 0))
-            issue.assignees = try reader.strings()
-            issue.labels = try reader.strings()
-            let order = try reader.count(atMost: Priority.allCases.count)
-            guard let priority = Priority.allCases.first(where: { $0.order == order }) else { throw SnapshotReader.Damaged() }
-            issue.priority = priority
-            issue.author = try reader.string()
-            issue.created = Timestamp(milliseconds: try reader.int())
-            issue.updated = Timestamp(milliseconds: try reader.int())
-            issue.state = try reader.int() == 0 ? .open : .closed
-            issue.columnBeforeClose = try reader.strings().first
-            issue.reporters = try reader.strings()
-            issue.clocks = FieldClocks(try stamp())
-            issue.clocks.body = try stamp()
-            issue.clocks.priority = try stamp()
-            issue.clocks.placement = try stamp()
-            issue.lifecycle = try Lifecycle(snapshot: &reader)
+            var issue = try Issue(snapshotFields: &reader)
+            let number = issue.number
             if !issue.isShownByDefault { hiddenCount += 1 }
-            try issue.readDatesAndMentions(from: &reader)
             let ends = TimelineEnds(first: try index(), last: try index())
             issue.links = try BoardState.readLinks(from: &reader)
             // A number above the highest one would be handed out again to the next new issue.
@@ -113,5 +57,108 @@ extension BoardState {
         }
         mentions = try BoardState.readMentions(from: &reader)
         events = EventList(archive: archive)
+    }
+}
+
+extension Issue {
+    /// One issue's folded fields as the snapshot writes them (links and timeline apart).
+    func writeSnapshotFields(to out: inout SnapshotWriter) {
+        out.int(number)
+        out.string(title)
+        out.string(body)
+        out.string(column)
+        out.double(rank)
+        out.strings(assignees)
+        out.strings(labels)
+        out.int(priority.order)
+        out.string(author)
+        out.int(created.milliseconds)
+        out.int(updated.milliseconds)
+        out.int(isOpen ? 0 : 1)
+        out.strings(columnBeforeClose.map { [$0] } ?? [])
+        out.strings(reporters)
+        for stamp in [clocks.title, clocks.body, clocks.priority, clocks.placement] {
+            out.int(stamp.at.milliseconds)
+            out.fixed(stamp.id.value)
+        }
+        BoardState.writeLifecycle(lifecycle, to: &out)
+        writeDatesAndMentions(to: &out)
+    }
+
+    /// The fields `writeSnapshotFields` wrote.
+    init(snapshotFields reader: inout SnapshotReader) throws(SnapshotReader.Damaged) {
+        func stamp() throws(SnapshotReader.Damaged) -> Stamp {
+            Stamp(at: Timestamp(milliseconds: try reader.int()), id: EventID(try reader.fixed()))
+        }
+        let number = try reader.count(atMost: NumberedTable<Issue>.maximumNumber)
+        self.init(number: number, title: try reader.string(), body: try reader.string(), column: try reader.string(),
+                  rank: try reader.double(), priority: .none, author: "", created: Timestamp(milliseconds: 0))
+        assignees = try reader.strings()
+        labels = try reader.strings()
+        let order = try reader.count(atMost: Priority.allCases.count)
+        guard let priority = Priority.allCases.first(where: { $0.order == order }) else { throw SnapshotReader.Damaged() }
+        self.priority = priority
+        author = try reader.string()
+        created = Timestamp(milliseconds: try reader.int())
+        updated = Timestamp(milliseconds: try reader.int())
+        state = try reader.int() == 0 ? .open : .closed
+        columnBeforeClose = try reader.strings().first
+        reporters = try reader.strings()
+        clocks = FieldClocks(try stamp())
+        clocks.body = try stamp()
+        clocks.priority = try stamp()
+        clocks.placement = try stamp()
+        lifecycle = try Lifecycle(snapshot: &reader)
+        try readDatesAndMentions(from: &reader)
+    }
+
+    /// The whole folded issue, links included: the `data` of its row in the on-disk index.
+    package func writeSnapshot(to out: inout SnapshotWriter) {
+        writeSnapshotFields(to: &out)
+        BoardState.writeLinks(links, to: &out)
+    }
+
+    /// The issue `writeSnapshot` wrote; throws if the bytes are damaged or not all used.
+    package init(snapshot reader: inout SnapshotReader) throws(SnapshotReader.Damaged) {
+        try self.init(snapshotFields: &reader)
+        links = try BoardState.readLinks(from: &reader)
+        guard reader.isAtEnd else { throw SnapshotReader.Damaged() }
+    }
+}
+
+extension SnapshotWriter {
+    /// The board's columns (the snapshot's and the index's meta).
+    package mutating func columns(_ columns: [Column]) {
+        int(columns.count)
+        for column in columns {
+            string(column.id)
+            string(column.name)
+            int(column.isClosing ? 1 : 0)
+            int(column.wip ?? -1)
+        }
+    }
+
+    /// Removed columns' ids, each with where its issues went.
+    package mutating func landings(_ removed: [String: String]) {
+        strings(removed.keys.sorted())
+        strings(removed.keys.sorted().map { removed[$0]! })
+    }
+}
+
+extension SnapshotReader {
+    package mutating func columns() throws(Damaged) -> [Column] {
+        var columns: [Column] = []
+        for _ in 0..<(try count(atMost: 10_000)) {
+            columns.append(Column(id: try string(), name: try string(), isClosing: try int() == 1))
+            let wip = try int()
+            columns[columns.count - 1].wip = wip < 0 ? nil : Int(wip)
+        }
+        return columns
+    }
+
+    package mutating func landings() throws(Damaged) -> [String: String] {
+        let removed = try strings(), landings = try strings()
+        guard removed.count == landings.count else { throw Damaged() }
+        return Dictionary(zip(removed, landings)) { first, _ in first }
     }
 }

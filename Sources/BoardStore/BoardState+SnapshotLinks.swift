@@ -4,7 +4,7 @@ import BoardModel
 /// state, so a board opened from its cache lists them without reading the log.
 extension BoardState {
     /// Each link as its type's index in `LinkType.allCases` and the other issue's number.
-    func writeLinks(_ links: [IssueLink], to out: inout SnapshotWriter) {
+    static func writeLinks(_ links: [IssueLink], to out: inout SnapshotWriter) {
         out.int(links.count)
         for link in links {
             out.int(LinkType.allCases.firstIndex(of: link.type)!)

@@ -53,6 +53,15 @@ public final class EventLog {
     public var cancelsLockWait: (() -> Bool)?
     /// Whether opening reads `.lanes/cache` and writes a new one after reading the log whole.
     public let snapshots: SnapshotPolicy
+    /// Set before a whole read (`open(_:collectingOffsets:progress:)`): where each folded
+    /// event's line starts, for the on-disk index to keep per issue.
+    package private(set) var eventOffsets: [Int64] = []
+    private var collectsOffsets = false
+    /// The earliest time of an event read so far that the fold set aside as dated too far
+    /// ahead of the clock: a later read, with a later clock, folds it (the index rebuilds then).
+    package private(set) var earliestSetAsideAhead: Timestamp?
+    /// Told how many bytes of the log a whole read has decoded so far, and of how many.
+    private var progress: ((Int, Int) -> Void)?
 
     private var reader: LogReader
     private var offset = 0
@@ -71,16 +80,40 @@ public final class EventLog {
 
     /// Opens an existing board. The personal board is created on first use.
     public static func open(_ location: BoardLocation, snapshots: SnapshotPolicy = .standard) throws(BoardError) -> EventLog {
-        if !location.exists {
-            if let reason = location.unreadableReason { throw .io(reason) }
-            guard location.isPersonal else {
-                throw .invalid("no board at \(location.root); run \"lanes init \(location.root)\" to create one")
-            }
-            try create(location)
-        }
+        try createIfPersonal(location)
         let log = EventLog(location: location, snapshots: snapshots)
         try log.reload()
         return log
+    }
+
+    /// Reads the whole log of an existing board (never the snapshot) and keeps where each folded
+    /// event's line starts (`eventOffsets`): how the on-disk index is built, with the one loader.
+    package static func open(_ location: BoardLocation, collectingOffsets: Bool,
+                             progress: ((Int, Int) -> Void)? = nil) throws(BoardError) -> EventLog {
+        try createIfPersonal(location)
+        let log = EventLog(location: location, snapshots: .off)
+        log.collectsOffsets = collectingOffsets
+        log.progress = progress
+        try log.reload()
+        log.progress = nil
+        return log
+    }
+
+    /// Fails if there is no board at `location`, except the personal board, created on first use.
+    package static func createIfPersonal(_ location: BoardLocation) throws(BoardError) {
+        guard !location.exists else { return }
+        if let reason = location.unreadableReason { throw .io(reason) }
+        guard location.isPersonal else {
+            throw .invalid("no board at \(location.root); run \"lanes init \(location.root)\" to create one")
+        }
+        try create(location)
+    }
+
+    /// What a whole read covered: the log's identity, the length of its complete lines, the
+    /// bytes just before that end (see `endMark`), the next line's number and the header's
+    /// format version.
+    package var coverage: (device: UInt64, inode: UInt64, length: Int, endMark: [UInt8], nextLine: Int, version: Int?) {
+        (identity?.device ?? 0, identity?.inode ?? 0, offset, endMark, reader.nextLine, reader.version)
     }
 
     /// Creates `.lanes/` with a header and the default columns. Fails if a board exists.
@@ -127,6 +160,7 @@ public final class EventLog {
         board.replace(with: BoardState())
         var state = BoardState()
         problems = []
+        earliestSetAsideAhead = nil
         reader = LogReader(path: location.eventsPath, nextLine: 1)
         offset = 0
         pendingTail = 0
@@ -151,7 +185,8 @@ public final class EventLog {
             offset = coverage.offset
             _ = try readTail(fd: fd, size: size, into: &state)
         } else {
-            let offsets = try readWhole(fd: fd, size: size, into: &state, collectingOffsets: snapshotting)
+            let offsets = try readWhole(fd: fd, size: size, into: &state, collectingOffsets: snapshotting || collectsOffsets)
+            if collectsOffsets { eventOffsets = offsets }
             if snapshotting, problems.isEmpty, let version = reader.version, version <= LineCodec.formatVersion {
                 // Best effort: the cache is derived, and a reader without write access simply has none.
                 if let coverage = try? SnapshotFile.coverage(fd: fd, info: info, offset: offset, nextLine: reader.nextLine,
@@ -169,12 +204,18 @@ public final class EventLog {
         board.replace(with: state)
         markEnd(fd)
         warnings = EventLog.permissionWarnings(info, location: location) + (cacheWarning.map { [$0] } ?? [])
-        readOnlyReason = restriction
-        if let version = reader.version, version > LineCodec.formatVersion {
-            readOnlyReason = "this board was written by a newer Lanes (format \(version)); opened read-only"
-        } else if access(location.eventsPath, W_OK) != 0 || access(location.directory, W_OK) != 0 {
-            readOnlyReason = "you cannot write to \(location.directory); opened read-only"
+        readOnlyReason = EventLog.writeRefusal(version: reader.version, location: location) ?? restriction
+    }
+
+    /// Why a log written in format `version` at `location` cannot be written here, if so.
+    package static func writeRefusal(version: Int?, location: BoardLocation) -> String? {
+        if let version, version > LineCodec.formatVersion {
+            return "this board was written by a newer Lanes (format \(version)); opened read-only"
         }
+        if access(location.eventsPath, W_OK) != 0 || access(location.directory, W_OK) != 0 {
+            return "you cannot write to \(location.directory); opened read-only"
+        }
+        return nil
     }
 
     /// Decodes and folds the whole log; returns where each folded event's line starts if asked.
@@ -197,7 +238,10 @@ public final class EventLog {
             defer { problems += EventLog.problems(setAside, in: bytes, firstLine: 1, path: location.eventsPath) }
             func fold(_ event: Event, at line: Int) {
                 let folded = state.events.count
-                if let reason = state.apply(event) { setAside.append((line, reason)) }
+                if let reason = state.apply(event) {
+                    setAside.append((line, reason))
+                    noteSetAside(event, horizon: state.horizon)
+                }
                 if collectingOffsets, state.events.count > folded { offsets.append(Int64(line)) }
             }
             // Parse in windows of whole lines and hand each parsed window's pages back, so the
@@ -210,6 +254,7 @@ public final class EventLog {
                 absorb(reader.read(UnsafeBufferPointer(rebasing: bytes[start..<end])) { fold($0, at: start + $1) })
                 POSIXFile.releasePages(of: bytes, before: end)
                 start = end
+                progress?(end, bytes.count)
             }
             guard let background else { return }
             background.wait()
@@ -253,20 +298,7 @@ public final class EventLog {
     @discardableResult
     public func commit(_ changes: [Change], actor: String, now: Timestamp = .now,
                        seeing: (BoardState, Change) -> Void = { _, _ in }) throws(BoardError) -> [Event] {
-        try commit { state throws(BoardError) in
-            var events: [Event] = []
-            for change in changes {
-                seeing(state, change)
-                // Each change sees the ones before it (create, then label the new issue).
-                let batch = try state.events(for: change, actor: actor, at: now)
-                for event in batch {
-                    // Never report a change saved that the board would not show.
-                    if let reason = state.apply(event) { throw .invalid("cannot save the change: \(reason)") }
-                }
-                events.append(contentsOf: batch)
-            }
-            return events
-        }
+        try commit { state throws(BoardError) in try state.apply(changes, actor: actor, at: now, seeing: seeing) }
     }
 
     /// The one way to write: under the lock, after catching up with other writers, `build`
@@ -305,12 +337,8 @@ public final class EventLog {
         var bytes: [UInt8] = []
         for event in events { LineCodec.encode(event, into: &bytes) }
         do {
-            try POSIXFile.writeAll(fd, bytes, path: location.eventsPath, layer: fileLayer)
-            try POSIXFile.sync(fd, path: location.eventsPath, layer: fileLayer)
+            try EventLog.append(bytes, to: fd, endingAt: size, location: location, layer: fileLayer)
         } catch {
-            // Never leave a partial line of ours behind; what was acknowledged before stays.
-            _ = ftruncate(fd, off_t(size))
-            _ = fsync(fd)
             try? reload()
             throw error
         }
@@ -318,6 +346,21 @@ public final class EventLog {
         reader.nextLine += events.count
         markEnd(fd)
         return events
+    }
+
+    /// Appends `bytes` (whole lines) to the log open as `fd`, `size` bytes long, and syncs.
+    /// Never leaves a partial line of ours behind: a failed write or sync is cut back to `size`;
+    /// what was acknowledged before stays.
+    package static func append(_ bytes: [UInt8], to fd: Int32, endingAt size: Int, location: BoardLocation,
+                               layer: FileLayer) throws(BoardError) {
+        do {
+            try POSIXFile.writeAll(fd, bytes, path: location.eventsPath, layer: layer)
+            try POSIXFile.sync(fd, path: location.eventsPath, layer: layer)
+        } catch {
+            _ = ftruncate(fd, off_t(size))
+            _ = fsync(fd)
+            throw error
+        }
     }
 
     /// Writes the snapshot a full read prepared but left for later (`SnapshotPolicy
@@ -332,7 +375,7 @@ public final class EventLog {
     /// A board anyone on the host can write can be rewritten by anyone; a shared board that
     /// anyone can read leaks the team's backlog; one without the sticky bit (made by an older
     /// `lanes init --shared`) lets members replace each other's files.
-    static func permissionWarnings(_ info: stat, location: BoardLocation) -> [String] {
+    package static func permissionWarnings(_ info: stat, location: BoardLocation) -> [String] {
         let mode = info.st_mode & 0o777
         let octal = "0" + String(mode, radix: 8)
         if mode & 0o002 != 0 {
@@ -375,7 +418,10 @@ public final class EventLog {
         var setAside: [(offset: Int, reason: String)] = []
         let chunk = bytes.withUnsafeBufferPointer { buffer in
             let chunk = reader.read(buffer) { event, start in
-                if let reason = state.apply(event) { setAside.append((start, reason)) }
+                if let reason = state.apply(event) {
+                    setAside.append((start, reason))
+                    noteSetAside(event, horizon: state.horizon)
+                }
                 events.append(event)
             }
             problems += EventLog.problems(setAside, in: buffer, firstLine: firstLine, path: location.eventsPath)
@@ -384,6 +430,10 @@ public final class EventLog {
         absorb(chunk)
         markEnd(fd)
         return events
+    }
+
+    private func noteSetAside(_ event: Event, horizon: Timestamp) {
+        if event.at > horizon { earliestSetAsideAhead = min(earliestSetAsideAhead ?? event.at, event.at) }
     }
 
     /// The problems of events the fold could not apply, by where their lines start in `bytes`
@@ -400,14 +450,19 @@ public final class EventLog {
 
     /// Remembers the bytes just before `offset` (see `endMark`).
     private func markEnd(_ fd: Int32) {
-        let count = min(offset, EventLog.endMarkBytes)
-        endMark = (try? POSIXFile.read(fd, offset: offset - count, count: count, path: location.eventsPath)) ?? []
+        endMark = EventLog.endMark(fd, before: offset, path: location.eventsPath)
     }
 
     /// Whether the bytes before `offset` are still the ones read: if not, the file was rewritten.
     private func endIsUnchanged(_ fd: Int32) -> Bool {
-        let count = endMark.count
-        return (try? POSIXFile.read(fd, offset: offset - count, count: count, path: location.eventsPath)) == endMark
+        EventLog.endMark(fd, before: offset, count: endMark.count, path: location.eventsPath) == endMark
+    }
+
+    /// The bytes of the log just before `offset` (at most `endMarkBytes`, or `count`): what
+    /// tells a log that grew from one that was replaced (see `endMark`).
+    package static func endMark(_ fd: Int32, before offset: Int, count: Int? = nil, path: String) -> [UInt8] {
+        let count = min(offset, count ?? endMarkBytes)
+        return (try? POSIXFile.read(fd, offset: offset - count, count: count, path: path)) ?? []
     }
 
     /// Enough of the last line (its text, and usually its random id and time) to tell it apart.
@@ -422,20 +477,28 @@ public final class EventLog {
     /// Moves the bytes after the last newline into `.lanes/torn` and cuts them off the log.
     /// Only called under the lock, when no live writer can be mid-line.
     private func setAsideTornTail(fd: Int32, size: Int) throws(BoardError) {
+        let count = try EventLog.setAsideTornTail(fd: fd, from: offset, size: size, location: location, layer: fileLayer)
+        problems.append(FileProblem(file: location.eventsPath, line: reader.nextLine,
+                                   message: "torn last line (\(count) bytes) set aside into \(location.tornPath)"))
+        pendingTail = 0
+    }
+
+    /// Moves the bytes of the log open as `fd` from `offset` to `size` into `.lanes/torn` and
+    /// cuts them off; returns how many there were. Only under the lock.
+    package static func setAsideTornTail(fd: Int32, from offset: Int, size: Int, location: BoardLocation,
+                                         layer: FileLayer) throws(BoardError) -> Int {
         let tail = try POSIXFile.read(fd, offset: offset, count: size - offset, path: location.eventsPath)
         var record = Array("# set aside \(Timestamp.now.iso8601) from byte \(offset) of \(location.eventsPath)\n".utf8)
         record.append(contentsOf: tail)
         record.append(10)
         let torn = try BoardFile.open(location.tornPath, O_WRONLY | O_APPEND | O_CREAT, shared: location.isShared)
         defer { close(torn) }
-        try POSIXFile.writeAll(torn, record, path: location.tornPath, layer: fileLayer)
-        try POSIXFile.sync(torn, path: location.tornPath, layer: fileLayer)
+        try POSIXFile.writeAll(torn, record, path: location.tornPath, layer: layer)
+        try POSIXFile.sync(torn, path: location.tornPath, layer: layer)
         guard ftruncate(fd, off_t(offset)) == 0 else {
             throw .io("cannot cut the torn last line off \(location.eventsPath): \(POSIXFile.errorText())")
         }
         try POSIXFile.sync(fd, path: location.eventsPath)
-        problems.append(FileProblem(file: location.eventsPath, line: reader.nextLine,
-                                   message: "torn last line (\(tail.count) bytes) set aside into \(location.tornPath)"))
-        pendingTail = 0
+        return tail.count
     }
 }

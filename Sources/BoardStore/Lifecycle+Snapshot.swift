@@ -4,7 +4,7 @@ extension BoardState {
     /// An issue's archived and deleted flags, in the snapshot after its clocks: one byte of
     /// flags, then only the stamps some event set (most issues were never archived or deleted,
     /// so a big board's cache grows by a byte per issue).
-    func writeLifecycle(_ lifecycle: Lifecycle, to out: inout SnapshotWriter) {
+    static func writeLifecycle(_ lifecycle: Lifecycle, to out: inout SnapshotWriter) {
         let stamps = [lifecycle.archivedStamp, lifecycle.deletedStamp]
         var flags = (lifecycle.isArchived ? 1 : 0) | (lifecycle.isDeleted ? 2 : 0)
         for (bit, stamp) in zip([4, 8], stamps) where stamp != Lifecycle.unset { flags |= bit }

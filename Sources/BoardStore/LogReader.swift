@@ -4,24 +4,30 @@ import BoardModel
 ///
 /// Used for the whole file on open and for the new tail when other writers append; bad lines
 /// become problems with their line numbers and the good lines around them still load.
-struct LogReader {
-    var path: String
+package struct LogReader {
+    package var path: String
     /// The line number of the first line in the next chunk (1-based; line 1 is the header).
-    var nextLine: Int
+    package var nextLine: Int
     /// Set from the header: the format version of the log.
-    var version: Int?
+    package var version: Int?
 
-    struct Chunk {
-        var problems: [FileProblem] = []
+    package init(path: String, nextLine: Int, version: Int? = nil) {
+        self.path = path
+        self.nextLine = nextLine
+        self.version = version
+    }
+
+    package struct Chunk {
+        package var problems: [FileProblem] = []
         /// Bytes consumed: up to and including the last newline.
-        var consumed = 0
+        package var consumed = 0
         /// Bytes after the last newline: a line still being written, or a torn tail.
-        var incomplete = 0
+        package var incomplete = 0
     }
 
     /// Decodes every complete line, handing each event and where its line starts in `bytes` to
     /// `onEvent` as it is read (a million events are folded without first being collected).
-    mutating func read(_ bytes: UnsafeBufferPointer<UInt8>, onEvent: (Event, Int) -> Void) -> Chunk {
+    package mutating func read(_ bytes: UnsafeBufferPointer<UInt8>, onEvent: (Event, Int) -> Void) -> Chunk {
         var chunk = Chunk()
         var start = 0
         while start < bytes.count {

@@ -7,8 +7,8 @@ import BoardModel
 
 /// Thin, throwing wrappers over the POSIX calls the store needs, so that every failure becomes
 /// a `BoardError.io` naming the file and the system's reason instead of being ignored.
-enum POSIXFile {
-    static func errorText(_ code: Int32 = errno) -> String {
+package enum POSIXFile {
+    package static func errorText(_ code: Int32 = errno) -> String {
         String(cString: strerror(code))
     }
 
@@ -38,7 +38,7 @@ enum POSIXFile {
     }
 
     /// Reads `count` bytes starting at `offset` (fewer if the file is shorter).
-    static func read(_ fd: Int32, offset: Int, count: Int, path: String) throws(BoardError) -> [UInt8] {
+    package static func read(_ fd: Int32, offset: Int, count: Int, path: String) throws(BoardError) -> [UInt8] {
         var buffer = [UInt8](repeating: 0, count: count)
         var done = 0
         while done < count {
@@ -87,18 +87,18 @@ enum POSIXFile {
         if length > 0 { madvise(UnsafeMutableRawPointer(mutating: base), length, MADV_DONTNEED) }
     }
 
-    static func status(_ fd: Int32, path: String) throws(BoardError) -> stat {
+    package static func status(_ fd: Int32, path: String) throws(BoardError) -> stat {
         var info = stat()
         guard fstat(fd, &info) == 0 else { throw .io("cannot stat \(path): \(errorText())") }
         return info
     }
 
-    static func status(path: String) -> stat? {
+    package static func status(path: String) -> stat? {
         var info = stat()
         return stat(path, &info) == 0 ? info : nil
     }
 
-    static func exists(_ path: String) -> Bool { access(path, F_OK) == 0 }
+    package static func exists(_ path: String) -> Bool { access(path, F_OK) == 0 }
 
     static func isDirectory(_ path: String) -> Bool {
         guard let info = status(path: path) else { return false }
@@ -106,7 +106,7 @@ enum POSIXFile {
     }
 
     /// Creates `path` and its missing parents.
-    static func makeDirectories(_ path: String, mode: mode_t = 0o777) throws(BoardError) {
+    package static func makeDirectories(_ path: String, mode: mode_t = 0o777) throws(BoardError) {
         if isDirectory(path) { return }
         let parent = Path.parent(path)
         if parent != path, !parent.isEmpty { try makeDirectories(parent, mode: mode) }
@@ -157,12 +157,12 @@ enum POSIXFile {
 }
 
 /// String path helpers (no Foundation on the hot paths).
-enum Path {
-    static func join(_ a: String, _ b: String) -> String {
+package enum Path {
+    package static func join(_ a: String, _ b: String) -> String {
         a.hasSuffix("/") ? a + b : a + "/" + b
     }
 
-    static func parent(_ path: String) -> String {
+    package static func parent(_ path: String) -> String {
         var trimmed = Substring(path)
         while trimmed.count > 1, trimmed.hasSuffix("/") { trimmed.removeLast() }
         guard let slash = trimmed.lastIndex(of: "/") else { return "." }
@@ -170,14 +170,14 @@ enum Path {
         return String(trimmed[..<slash])
     }
 
-    static func base(_ path: String) -> String {
+    package static func base(_ path: String) -> String {
         var trimmed = Substring(path)
         while trimmed.count > 1, trimmed.hasSuffix("/") { trimmed.removeLast() }
         guard let slash = trimmed.lastIndex(of: "/") else { return String(trimmed) }
         return String(trimmed[trimmed.index(after: slash)...])
     }
 
-    static func absolute(_ path: String) -> String {
+    package static func absolute(_ path: String) -> String {
         if path.hasPrefix("/") { return path }
         var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
         guard getcwd(&buffer, buffer.count) != nil else { return path }

@@ -1,7 +1,7 @@
 /// SipHash-2-4 (Aumasson and Bernstein): a keyed hash that nobody without the 128-bit key
 /// can compute, so a value sealed with it cannot be forged by someone who only sees the data.
-enum SipHash {
-    static func hash(_ message: [UInt8], key: [UInt8]) -> UInt64 {
+package enum SipHash {
+    package static func hash(_ message: [UInt8], key: [UInt8]) -> UInt64 {
         precondition(key.count == 16)
         func word(_ bytes: ArraySlice<UInt8>) -> UInt64 {
             bytes.enumerated().reduce(0) { $0 | UInt64($1.element) << (8 * UInt64($1.offset)) }

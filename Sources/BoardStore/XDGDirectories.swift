@@ -1,9 +1,9 @@
 /// The per-user directories lanes keeps files in, after the XDG base directory spec: the
-/// personal board (data), the rc file and themes (config), and what is never shared through a
-/// board's directory or git, such as activity markers and kept drafts (state).
+/// personal board (data), the rc file and themes (config), what is never shared through a board's
+/// directory or git, such as activity markers and kept drafts (state), and boards' indexes (cache).
 ///
 /// Each is `$XDG_…_HOME/lanes` when that variable is an absolute path (the spec ignores relative
-/// ones), else under `$HOME`, and under `/tmp` when HOME is not set either: one rule for all three.
+/// ones), else under `$HOME`, and under `/tmp` when HOME is not set either: one rule for all four.
 public struct XDGDirectories: Sendable {
     /// `$XDG_DATA_HOME/lanes`, default `~/.local/share/lanes`.
     public let data: String
@@ -11,6 +11,9 @@ public struct XDGDirectories: Sendable {
     public let config: String
     /// `$XDG_STATE_HOME/lanes`, default `~/.local/state/lanes`.
     public let state: String
+    /// `$XDG_CACHE_HOME/lanes`, default `~/.cache/lanes`: what can be rebuilt from the boards
+    /// (each board's on-disk index).
+    public let cache: String
 
     public init(environment: [String: String]) {
         func directory(_ variable: String, default relative: String) -> String {
@@ -21,5 +24,6 @@ public struct XDGDirectories: Sendable {
         data = directory("XDG_DATA_HOME", default: ".local/share")
         config = directory("XDG_CONFIG_HOME", default: ".config")
         state = directory("XDG_STATE_HOME", default: ".local/state")
+        cache = directory("XDG_CACHE_HOME", default: ".cache")
     }
 }

@@ -15,13 +15,10 @@ struct Add: ParsableCommand {
 
     func run() throws {
         guard let priority = Priority(name: priority) else { throw BoardError.badPriority(priority) }
-        let log = try options.open()
-        let me = options.actorName
-        let (users, unknown) = log.state.resolveUsers(assignees, me: me)
-        Output.noteNewUsers(unknown)
-        let events = try log.commit([.create(title: title, body: body, column: column, labels: labels,
-                                             assignees: users, priority: priority)],
-                                    actor: me, now: options.clock.now)
-        Output.print("#\(events[0].issue)")
+        try IssueChangeCommand.commitIndexed(options, report: { events, _ in Output.print("#\(events[0].issue)") }) { _, resolve in
+            let (users, unknown) = try resolve(assignees)
+            Output.noteNewUsers(unknown)
+            return [.create(title: title, body: body, column: column, labels: labels, assignees: users, priority: priority)]
+        }
     }
 }

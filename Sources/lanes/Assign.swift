@@ -13,8 +13,8 @@ struct Assign: ParsableCommand {
     }
 
     func run() throws {
-        try IssueChangeCommand.commit(options) { me, board in
-            let (names, unknown) = board.resolveUsers(users, me: me)
+        try IssueChangeCommand.commitIndexed(options) { _, resolve in
+            let (names, unknown) = try resolve(users)
             if !remove { Output.noteNewUsers(unknown) }
             return [remove ? .unassign(number.value, names) : .assign(number.value, names)]
         }

@@ -2,6 +2,7 @@
 import Glibc
 #endif
 import ArgumentParser
+import BoardIndex
 import BoardModel
 import BoardStore
 import LanesApp
@@ -56,11 +57,27 @@ struct BoardOptions: ParsableArguments {
     /// reading a million archived lines back one by one).
     func open(snapshots: SnapshotPolicy = .standard) throws -> EventLog {
         let log = try EventLog.open(location, snapshots: snapshots)
-        if GatewaySession.current?.role == .viewer { log.restrict(GatewaySession.viewerReason) }
+        if let restriction { log.restrict(restriction) }
         BoardOptions.openLogs.append(log)
         for warning in log.warnings { Output.error("lanes: warning: " + warning) }
         log.onLockWait = BoardOptions.sayWaiting
         return log
+    }
+
+    /// Why this session may not write whatever the board's files allow (a viewer through the gateway).
+    var restriction: String? { GatewaySession.current?.role == .viewer ? GatewaySession.viewerReason : nil }
+
+    /// Opens the board's index (`BoardIndex`), caught up with the log, telling the user what
+    /// `open` would; nil when no index can be kept (an unusable cache directory), and the
+    /// command then reads the board whole with `open`.
+    func openIndex() throws -> BoardIndex? {
+        do {
+            let index = try BoardIndex.open(location, environment: environment)
+            for warning in index.warnings { Output.error("lanes: warning: " + warning) }
+            return index
+        } catch is IndexUnavailable {
+            return nil
+        }
     }
 
     /// Tells the user who a writer waits for, so a wait is never a silent hang.

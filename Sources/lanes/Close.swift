@@ -7,7 +7,7 @@ struct Close: ParsableCommand {
     @Argument(help: "The issue number.") var number: IssueNumber
 
     func run() throws {
-        try IssueChangeCommand.commit(options) { _ in [.close(number.value)] }
+        try IssueChangeCommand.commitIndexed(options) { _, _ in [.close(number.value)] }
     }
 }
 

@@ -23,7 +23,7 @@ struct CommentCommand: ParsableCommand {
     func run() throws {
         let issue = number.value
         if let id = deleteID?.value {
-            try IssueChangeCommand.commit(options) { _ in [.deleteComment(issue, id)] }
+            try IssueChangeCommand.commitIndexed(options) { _, _ in [.deleteComment(issue, id)] }
             return
         }
         let change: (String) -> Change = { text in
@@ -33,9 +33,9 @@ struct CommentCommand: ParsableCommand {
         case "-":
             var lines: [String] = []
             while let line = readLine(strippingNewline: false) { lines.append(line) }
-            try IssueChangeCommand.commit(options) { _ in [change(lines.joined().trimmingSpaces)] }
+            try IssueChangeCommand.commitIndexed(options) { _, _ in [change(lines.joined().trimmingSpaces)] }
         case let given?:
-            try IssueChangeCommand.commit(options) { _ in [change(given.trimmingSpaces)] }
+            try IssueChangeCommand.commitIndexed(options) { _, _ in [change(given.trimmingSpaces)] }
         case nil:
             try editInEditor(change)
         }
@@ -67,7 +67,7 @@ struct CommentCommand: ParsableCommand {
         }
         // Written in the editor: kept byte for byte, and kept on disk if the save fails.
         do {
-            try IssueChangeCommand.commit(options) { _ in [change(written)] }
+            try IssueChangeCommand.commitIndexed(options) { _, _ in [change(written)] }
             recovery.discard()
         } catch let error as BoardError {
             throw BoardError.io(recovery.report(error.description, keepFailure: recovery.keep(written), what: "comment"))

@@ -1,9 +1,13 @@
+import BoardIndex
 import BoardModel
 import Screen
 
 /// Runs changes against the chosen board and reports what happened, for the small subcommands
 /// (`move`, `assign`, `label`, …) that each turn their arguments into changes.
 enum IssueChangeCommand {
+    /// Who `names` mean on the board (`BoardState.resolveUsers`), for commands that name users.
+    typealias UserResolver = (_ names: [String]) throws -> (users: [String], unknown: [String])
+
     static func commit(_ options: BoardOptions, _ makeChanges: (_ me: String) throws -> [Change]) throws {
         try commit(options) { me, _ in try makeChanges(me) }
     }
@@ -13,13 +17,41 @@ enum IssueChangeCommand {
         let log = try options.open()
         let me = options.actorName
         let events = try log.commit(try makeChanges(me, log.state), actor: me, now: options.clock.now)
+        report(events, in: log.state)
+    }
+
+    /// The same through the board's index (`BoardIndex`): the board is never read whole, only
+    /// the issues the changes touch. Where the index cannot be kept, the board is read as
+    /// above; the output is the same either way. `report` prints what was written.
+    static func commitIndexed(_ options: BoardOptions,
+                              report: (_ events: [Event], _ state: BoardState) -> Void = report(_:in:),
+                              _ makeChanges: (_ me: String, _ users: UserResolver) throws -> [Change]) throws {
+        let me = options.actorName
+        guard let index = try options.openIndex() else {
+            let log = try options.open()
+            let changes = try makeChanges(me) { log.state.resolveUsers($0, me: me) }
+            return report(try log.commit(changes, actor: me, now: options.clock.now), log.state)
+        }
+        let changes = try makeChanges(me) { try index.resolveUsers($0, me: me) }
+        do {
+            let committed = try index.commit(changes, actor: me, now: options.clock.now, restriction: options.restriction,
+                                             onLockWait: BoardOptions.sayWaiting)
+            report(committed.events, committed.state)
+        } catch is IndexUnavailable {
+            let log = try options.open()
+            report(try log.commit(changes, actor: me, now: options.clock.now), log.state)
+        }
+    }
+
+    /// Prints each event written (or that there was nothing to change) and the snoozes they woke.
+    static func report(_ events: [Event], in state: BoardState) {
         if events.isEmpty {
             Output.print("nothing to change")
         } else {
             for event in events {
-                Output.print(event.subjectPrefix + Sanitizer.line(event.summary(in: log.state)))
+                Output.print(event.subjectPrefix + Sanitizer.line(event.summary(in: state)))
             }
-            for wake in Wake.reports(for: events, in: log.state) { Output.print(Sanitizer.line(wake)) }
+            for wake in Wake.reports(for: events, in: state) { Output.print(Sanitizer.line(wake)) }
         }
     }
 }

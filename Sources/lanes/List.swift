@@ -1,9 +1,14 @@
 import ArgumentParser
 import BoardExchange
+import BoardIndex
 import BoardModel
 import BoardQuery
 
 /// `lanes list [QUERY…]`: the issues matching a query, as a table, JSON or CSV.
+///
+/// Read through the board's index (`BoardIndex.list`): what a query selects costs what it
+/// selects, and JSON and CSV are written as the issues are read. Without a usable index the
+/// board is read whole, as before; the output is the same byte for byte.
 struct List: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "List issues matching a query.",
@@ -15,14 +20,31 @@ struct List: ParsableCommand {
     @Option(help: "table, json or csv.") var format: ListFormat = .table
 
     func run() throws {
-        let log = try options.open()
         let clock = options.clock
-        let parsed = try Query.parse(query.joined(separator: " "), on: log.state, me: options.actorName, now: clock.now, zone: clock.zone)
-        let issues = parsed.run(on: log.state, now: clock.now)
+        let text = query.joined(separator: " ")
+        if let index = try options.openIndex() {
+            let state = index.boardState
+            let parsed = try Query.parse(text, on: state, me: options.actorName, now: clock.now, zone: clock.zone)
+            try write(columnsOf: state) { each in try index.list(parsed, now: clock.now, each) }
+        } else {
+            let log = try options.open()
+            let parsed = try Query.parse(text, on: log.state, me: options.actorName, now: clock.now, zone: clock.zone)
+            try write(columnsOf: log.state) { each in try parsed.run(on: log.state, now: clock.now).forEach(each) }
+        }
+    }
+
+    /// Prints the issues `produce` passes on, in `format`: JSON and CSV as they come, the table
+    /// once every row is known (its columns are as wide as their widest cell).
+    private func write(columnsOf state: BoardState, _ produce: (_ each: (Issue) throws -> Void) throws -> Void) throws {
         switch format {
-        case .table: Output.print(IssueTable.render(issues, state: log.state, width: Output.terminalWidth))
-        case .json: Output.print(utf8: IssueJSON.list(issues))
-        case .csv: Output.print(IssueCSV.write(issues))
+        case .table:
+            var issues: [Issue] = []
+            try produce { issues.append($0) }
+            Output.print(IssueTable.render(issues, state: state, width: Output.terminalWidth))
+        case .json, .csv:
+            var stream = ListStream(format: format)
+            try produce { stream.add($0) }
+            stream.finish()
         }
     }
 }

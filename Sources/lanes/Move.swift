@@ -8,6 +8,6 @@ struct Move: ParsableCommand {
     @Argument(help: "The column.") var column: String
 
     func run() throws {
-        try IssueChangeCommand.commit(options) { _ in [.move(number.value, to: column)] }
+        try IssueChangeCommand.commitIndexed(options) { _, _ in [.move(number.value, to: column)] }
     }
 }

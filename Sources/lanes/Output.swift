@@ -42,7 +42,7 @@ enum Output {
     }
 
     /// Writes all bytes, retrying short writes; a closed pipe just ends the output.
-    private static func write(_ bytes: [UInt8], to fd: Int32) {
+    static func write(_ bytes: [UInt8], to fd: Int32) {
         var done = 0
         while done < bytes.count {
             let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + done, $0.count - done) }

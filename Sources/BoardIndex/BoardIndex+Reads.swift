@@ -1,0 +1,97 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import BoardModel
+import BoardStore
+
+/// Reading the index: issues by number or by a condition, an issue's timeline read back from
+/// the log, the board-wide state, and the users a name may mean.
+extension BoardIndex {
+    /// The board-wide part of the fold (columns, removed columns, the highest number, counts),
+    /// holding no issues yet: what a command plans against once it has held the issues it needs.
+    public var boardState: BoardState { meta.partialState() }
+
+    /// The issue numbered `number` as the fold leaves it (deleted ones too), or nil.
+    public func issue(_ number: Int) throws -> Issue? {
+        try reading { try row(number)?.issue }
+    }
+
+    /// Issue `number`'s events, in log order, read back from the log by where their lines start.
+    public func timeline(_ number: Int) throws -> [Event] {
+        try reading {
+            guard let row = try row(number) else { return [] }
+            return try timeline(of: row)
+        }
+    }
+
+    /// A state holding issue `number` (if it exists) with its timeline and the issues whose
+    /// text names it: everything `lanes show` prints.
+    public func showing(_ number: Int) throws -> BoardState {
+        try reading {
+            var state = meta.partialState()
+            guard let row = try row(number) else { return state }
+            state.hold(row.issue, timeline: try timeline(of: row))
+            let statement = try database.statement("SELECT source FROM mentions WHERE target = ? ORDER BY source").bind(.int(number))
+            while try statement.step() { state.holdMention(from: Int(statement.int(0)), to: number) }
+            return state
+        }
+    }
+
+    /// Calls `body` with each issue whose row meets `condition` (SQL over the `issues` table,
+    /// `?` bound to `bindings` in order), in `order` (SQL; default: by number), until it returns
+    /// false. The condition only narrows: callers match each issue exactly themselves. (If a
+    /// damaged row is found part-way, the index is rebuilt and the issues not yet given follow.)
+    public func forEachIssue(where condition: String = "1", _ bindings: [SQLiteValue?] = [], orderedBy order: String = "number",
+                             _ body: (Issue) throws -> Bool) throws {
+        // Found damaged part-way, the index is rebuilt and the rows not yet given are given then.
+        var given = Set<Int>()
+        try reading {
+            let statement = try database.statement("SELECT \(IssueRow.selected) FROM issues WHERE \(condition) ORDER BY \(order)")
+            try statement.bind(bindings)
+            while try statement.step() {
+                guard !given.contains(Int(statement.int(0))) else { continue }
+                let issue = try IssueRow(statement).issue
+                given.insert(issue.number)
+                guard try body(issue) else { return }
+            }
+        }
+    }
+
+    /// `BoardState.resolveUsers` for this board: the users already named on it (authors and
+    /// assignees) are looked up by their folded names instead of collected from every issue.
+    public func resolveUsers(_ names: [String], me actor: String) throws -> (users: [String], unknown: [String]) {
+        guard !names.isEmpty else { return ([], []) }
+        return try reading { try knownUsers(matching: names, me: actor) }
+    }
+
+    private func knownUsers(matching names: [String], me actor: String) throws -> (users: [String], unknown: [String]) {
+        var known = Set<String>()
+        for name in names {
+            var bare = Substring(name.trimmingSpaces)
+            while bare.hasPrefix("@") { bare = bare.dropFirst() }
+            let folded = SQLiteValue.text(bare.lowercased())
+            let statement = try database.statement("SELECT spelled FROM users WHERE name = ? UNION SELECT spelled FROM assignees WHERE name = ?")
+            try statement.bind(folded, folded)
+            while try statement.step() { known.insert(statement.text(0)) }
+        }
+        return BoardState.resolveUsers(names, me: actor, known: Array(known))
+    }
+
+    /// Runs a read; a damaged index is rebuilt and the read run again (`repairing`).
+    func reading<T>(_ body: () throws -> T) throws -> T {
+        try BoardIndex.usable { try repairing { try database.transaction(immediate: false, body) } }
+    }
+
+    /// The issue's row, checked against its seal.
+    func row(_ number: Int) throws -> IssueRow? {
+        let statement = try database.statement("SELECT \(IssueRow.selected) FROM issues WHERE number = ?").bind(.int(number))
+        return try statement.step() ? try IssueRow(statement) : nil
+    }
+
+    /// The row's timeline, read back from the log.
+    private func timeline(of row: IssueRow) throws -> [Event] {
+        let fd = try BoardFile.open(location.eventsPath, O_RDONLY)
+        defer { close(fd) }
+        return try LogLines.events(of: row.issue.number, at: row.offsets, in: fd, path: location.eventsPath)
+    }
+}

@@ -1,0 +1,124 @@
+import BoardModel
+import BoardStore
+
+/// One issue's row of the index: the folded issue (`data`, the snapshot's per-issue coding),
+/// where its events' lines start in the log (`events`), the columns a query filters and sorts
+/// on, copied out of the issue, and `seal`, a checksum of number, data and events. A row whose
+/// seal does not match, or whose columns disagree with its data, is damage: the index is rebuilt.
+struct IssueRow {
+    var issue: Issue
+    /// Byte offsets of the issue's lines in the log, in log order.
+    var offsets: [Int64]
+
+    /// `SELECT` these, in this order, to read a row with `init(_:)`.
+    static let selected = #"number, "column", rank, data, events, seal"#
+
+    /// Decodes and checks the row `statement` is on (its columns as `selected`).
+    init(_ statement: SQLiteStatement) throws(IndexDamaged) {
+        let number = Int(statement.int(0))
+        let data = statement.blob(3), events = statement.blob(4)
+        guard IssueRow.seal(number: number, data: data, events: events) == statement.int(5) else { throw IndexDamaged() }
+        guard let issue = data.decoded({ reader throws(SnapshotReader.Damaged) in try Issue(snapshot: &reader) }),
+              let offsets = events.decoded({ reader throws(SnapshotReader.Damaged) in
+                  var offsets: [Int64] = []
+                  var last: Int64 = 0
+                  while !reader.isAtEnd {
+                      last += try reader.int()
+                      offsets.append(last)
+                  }
+                  return offsets
+              }) else { throw IndexDamaged() }
+        self.issue = issue
+        self.offsets = offsets
+        guard issue.number == number, issue.column == statement.text(1), issue.rank == statement.double(2) else {
+            throw IndexDamaged()
+        }
+    }
+
+    init(issue: Issue, offsets: [Int64]) {
+        self.issue = issue
+        self.offsets = offsets
+    }
+
+    /// Writes the row, and what the other tables hold about the issue where it differs from
+    /// `old` (the row as read; nil for an issue new to the index), its text only if `text`
+    /// (the free-text index has been built). Returns its seal.
+    @discardableResult
+    func write(to database: SQLiteDatabase, replacing old: Issue?, text: Bool) throws(SQLiteError) -> Int64 {
+        let seal = try writeRow(to: database)
+        let number = SQLiteValue.int(issue.number)
+        if old?.assignees != issue.assignees {
+            if old != nil { try database.statement("DELETE FROM assignees WHERE number = ?").bind(number).run() }
+            for name in issue.assignees { try IssueRow.insertAssignee(name, issue.number, into: database) }
+        }
+        if old?.labels != issue.labels {
+            if old != nil { try database.statement("DELETE FROM labels WHERE number = ?").bind(number).run() }
+            for label in issue.labels { try IssueRow.insertLabel(label, issue.number, into: database) }
+        }
+        if old == nil { try IssueRow.insertUser(issue.author, into: database) }
+        if text, old?.title != issue.title || old?.body != issue.body {
+            if old != nil { try database.statement("DELETE FROM issue_text WHERE rowid = ?").bind(number).run() }
+            try writeText(to: database)
+        }
+        return seal
+    }
+
+    /// The `issues` row alone (a rebuild fills the other tables in their keys' order). Returns its seal.
+    func writeRow(to database: SQLiteDatabase) throws(SQLiteError) -> Int64 {
+        var out = SnapshotWriter()
+        issue.writeSnapshot(to: &out)
+        let data = out.bytes
+        var events = SnapshotWriter()
+        var last: Int64 = 0
+        for offset in offsets {
+            events.int(offset - last)
+            last = offset
+        }
+        let seal = IssueRow.seal(number: issue.number, data: data, events: events.bytes)
+        try database.statement("""
+            INSERT OR REPLACE INTO issues(number, "column", rank, open, priority, archived, deleted, created, updated,
+                                          due, snoozed, author, data, events, seal)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """).bind(
+                .int(issue.number), .text(issue.column), .real(issue.rank), .int(issue.isOpen ? 1 : 0), .int(issue.priority.order),
+                .int(issue.lifecycle.isArchived ? 1 : 0), .int(issue.lifecycle.isDeleted ? 1 : 0), .integer(issue.created.milliseconds),
+                .integer(issue.updated.milliseconds), issue.due.map { .integer($0.daysSinceEpoch) },
+                issue.snooze.map { .integer($0.until.daysSinceEpoch) }, .text(issue.author), .blob(data), .blob(events.bytes),
+                .integer(seal)
+            ).run()
+        return seal
+    }
+
+    static func insertAssignee(_ name: String, _ number: Int, into database: SQLiteDatabase) throws(SQLiteError) {
+        try database.statement("INSERT OR IGNORE INTO assignees(name, number, spelled) VALUES (?, ?, ?)")
+            .bind(.text(name.lowercased()), .int(number), .text(name)).run()
+    }
+
+    static func insertLabel(_ label: String, _ number: Int, into database: SQLiteDatabase) throws(SQLiteError) {
+        try database.statement("INSERT OR IGNORE INTO labels(label, number) VALUES (?, ?)").bind(.text(label.lowercased()), .int(number)).run()
+    }
+
+    static func insertUser(_ name: String, into database: SQLiteDatabase) throws(SQLiteError) {
+        try database.statement("INSERT OR IGNORE INTO users(name, spelled) VALUES (?, ?)").bind(.text(name.lowercased()), .text(name)).run()
+    }
+
+    /// The issue's row of `issue_text` (the free-text index, kept once it has been built).
+    func writeText(to database: SQLiteDatabase) throws(SQLiteError) {
+        try database.statement("INSERT INTO issue_text(rowid, title, body) VALUES (?, ?, ?)")
+            .bind(.int(issue.number), .text(issue.title), .text(issue.body)).run()
+    }
+
+    static func seal(number: Int, data: [UInt8], events: [UInt8]) -> Int64 {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(16 + data.count + events.count)
+        withUnsafeBytes(of: Int64(number).littleEndian) { bytes.append(contentsOf: $0) }
+        withUnsafeBytes(of: Int64(data.count).littleEndian) { bytes.append(contentsOf: $0) }
+        bytes.append(contentsOf: data)
+        bytes.append(contentsOf: events)
+        return IndexSeal.of(bytes)
+    }
+}
+
+/// The index file holds something the fold did not write (a damaged page, a row changed by
+/// hand, meta without its rows): it is rebuilt from the log, never believed.
+struct IndexDamaged: Error {}

@@ -1,0 +1,37 @@
+import BoardModel
+import BoardQuery
+
+/// A query as a pre-filter on the index: a condition on table `issues` that every issue the
+/// query shows satisfies (perhaps more: each candidate is then decided by the query's own
+/// matcher, `Query.includes`), and the SQL order that is the query's order, when there is one.
+///
+/// Conservative by construction: a word the index cannot decide safely adds no condition
+/// (see `QueryTerm.sqlCondition`, `TrigramPhrase`, `NameSpellings`), so a translation can
+/// only cost time, never a result.
+struct IndexFilter {
+    let condition: SQLCondition
+    /// `ORDER BY` text giving the query's order exactly (`sort:id`, the default, is the issue
+    /// number), or nil: the caller sorts the matches with `QuerySort.apply`.
+    let order: String?
+    /// Whether the condition asks the free-text table (`issue_text`), which is only filled on
+    /// first use (`BoardIndex.indexText`).
+    let searchesText: Bool
+
+    init(_ query: Query, now: Timestamp, staleAfterDays: Int) {
+        var conditions = [SQLCondition("issues.deleted = 0")]
+        if !query.revealsArchived { conditions.append(SQLCondition("issues.archived = 0")) }
+        if !query.showsWaiting { conditions.append(SQLCondition.snoozed(after: DayClock(now: now, zone: query.zone).today).negated) }
+        conditions += query.terms.compactMap { $0.sqlCondition(now: now, staleAfterDays: staleAfterDays) }
+        let phrases = query.terms.compactMap { term -> String? in
+            guard !term.negated, case .text(let needle) = term.condition else { return nil }
+            return TrigramPhrase.of(needle)
+        }
+        searchesText = !phrases.isEmpty
+        if searchesText {
+            conditions.append(SQLCondition("issues.number IN (SELECT rowid FROM issue_text WHERE issue_text MATCH ?)",
+                                           [.text(phrases.joined(separator: " AND "))]))
+        }
+        condition = .all(conditions)
+        order = query.sort.key == .id ? "issues.number" + (query.sort.descending ? " DESC" : "") : nil
+    }
+}

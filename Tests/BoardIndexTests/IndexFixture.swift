@@ -1,0 +1,90 @@
+import Foundation
+import Testing
+@testable import BoardIndex
+@testable import BoardModel
+@testable import BoardStore
+import LanesTestSupport
+
+/// A board in a temporary directory with its own cache directory, and the check every index
+/// test ends with: what the index holds is the fold of the whole log.
+struct IndexFixture {
+    let directory = TemporaryDirectory()
+    var location: BoardLocation { BoardLocation(root: directory.file("board")) }
+    var environment: [String: String] { ["XDG_CACHE_HOME": directory.file("cache"), "HOME": directory.path] }
+
+    init(columns: [Column] = Column.defaults) throws {
+        try FileManager.default.createDirectory(atPath: directory.file("board"), withIntermediateDirectories: true)
+        try EventLog.create(location, columns: columns)
+    }
+
+    func open() throws -> BoardIndex { try BoardIndex.open(location, environment: environment) }
+
+    var indexPath: String { IndexFile(for: location, xdg: XDGDirectories(environment: environment)).path }
+
+    /// Moves everything in the index's WAL into its file (connections leave the WAL in place),
+    /// so that the file alone can be copied, cut or edited as a test needs.
+    func checkpoint() throws {
+        try SQLiteDatabase(path: indexPath, create: false).execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    }
+
+    var log: [UInt8] { directory.read("board/.lanes/events") }
+
+    func appendToLog(_ bytes: [UInt8]) throws {
+        let handle = try #require(FileHandle(forWritingAtPath: directory.file("board/.lanes/events")))
+        handle.seekToEndOfFile()
+        handle.write(Data(bytes))
+        try handle.close()
+    }
+
+    /// Replaces the log by a new file (a new inode, as git and merges do).
+    func replaceLog(_ bytes: [UInt8]) throws {
+        let path = directory.file("board/.lanes/events")
+        try Data(bytes).write(to: URL(fileURLWithPath: path + ".new"))
+        #expect(rename(path + ".new", path) == 0)
+    }
+
+    /// Every issue, timeline, mention and board-wide count read through `index` equals the
+    /// fold of the whole log read from scratch.
+    func expectMatchesFold(_ index: BoardIndex, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let fold = try EventLog.open(location, snapshots: .off).state
+        let board = index.boardState
+        #expect(board.columns == fold.columns, sourceLocation: sourceLocation)
+        #expect(board.removedColumns == fold.removedColumns, sourceLocation: sourceLocation)
+        #expect(board.highestNumber == fold.highestNumber, sourceLocation: sourceLocation)
+        #expect(board.eventCount == fold.eventCount, sourceLocation: sourceLocation)
+        #expect(board.hiddenCount == fold.hiddenCount, sourceLocation: sourceLocation)
+        var numbers: [Int] = []
+        try index.forEachIssue { issue in
+            numbers.append(issue.number)
+            #expect(issue == fold.issues[issue.number], "#\(issue.number)", sourceLocation: sourceLocation)
+            return true
+        }
+        #expect(numbers == fold.issues.keys.sorted(), sourceLocation: sourceLocation)
+        for number in fold.issues.keys {
+            let shown = try index.showing(number)
+            #expect(shown.timelines[number] == fold.timelines[number], "timeline of #\(number)", sourceLocation: sourceLocation)
+            #expect(shown.mentions.issues(mentioning: number) == fold.mentions.issues(mentioning: number),
+                    "mentions of #\(number)", sourceLocation: sourceLocation)
+        }
+        // What queries filter on: folded names and labels, authors, import keys.
+        #expect(try pairs(index, "SELECT name, number FROM assignees") ==
+                Set(fold.issues.values.flatMap { issue in issue.assignees.map { "\($0.lowercased()) \(issue.number)" } }),
+                sourceLocation: sourceLocation)
+        #expect(try pairs(index, "SELECT label, number FROM labels") ==
+                Set(fold.issues.values.flatMap { issue in issue.labels.map { "\($0.lowercased()) \(issue.number)" } }),
+                sourceLocation: sourceLocation)
+        #expect(try pairs(index, "SELECT key, number FROM imported") == Set(fold.importedKeys.map { "\($0.key) \($0.value)" }),
+                sourceLocation: sourceLocation)
+        // The free-text index: built on first use, then kept by every catch-up and write.
+        try index.indexText()
+        #expect(try pairs(index, "SELECT title, rowid FROM issue_text") ==
+                Set(fold.issues.values.map { "\($0.title) \($0.number)" }), sourceLocation: sourceLocation)
+    }
+
+    private func pairs(_ index: BoardIndex, _ sql: String) throws -> Set<String> {
+        let statement = try index.database.statement(sql)
+        var found = Set<String>()
+        while try statement.step() { found.insert("\(statement.text(0)) \(statement.int(1))") }
+        return found
+    }
+}

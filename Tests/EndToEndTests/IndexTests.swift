@@ -1,0 +1,126 @@
+import Foundation
+import Testing
+
+/// `add`, `comment`, `move`, `assign`, `close` and `show` through the board's index give the
+/// same output and exit codes as reading the whole board (what they do when no index can be
+/// kept), and an index left by a killed process is checked, never believed.
+@Suite struct IndexTests {
+    let scratch = Scratch()
+    var lanes: LanesProcess { LanesProcess(home: scratch.path) }
+    /// A cache "directory" that is a file: no index can be kept, so the board is read whole.
+    var withoutIndex: [String: String] { ["XDG_CACHE_HOME": scratch.path + "/not-a-directory"] }
+    var indexDirectory: String { scratch.path + "/.cache/lanes/index" }
+
+    init() {
+        FileManager.default.createFile(atPath: scratch.path + "/not-a-directory", contents: Data())
+    }
+
+    /// Runs the same commands on two boards, one through the index and one without: every
+    /// output, error and exit code is the same, and so is every issue as `show` prints it.
+    @Test func throughTheIndexTheOutputIsWhatTheWholeBoardGives() throws {
+        let now = ["--now", "2026-12-04T09:00:00Z"]
+        for board in ["indexed", "whole"] {
+            #expect(try lanes.run(["init", board]).status == 0)
+        }
+        let commands: [[String]] = [
+            ["add", "First #2", "--label", "bug", "--assign", "bob"], ["add", "Second, see #1", "--body", "about @bob"],
+            ["add", "Third", "--column", "In progress", "--assign", "me", "--assign", "Émile", "--priority", "high"],
+            ["add", "  "], ["add", "Fourth", "--column", "nowhere"], ["move", "1", "doing"], ["move", "1", "doing"],
+            ["move", "2", "review"], ["move", "9", "doing"], ["move", "2", "nowhere"], ["assign", "2", "BOB", "émile", "carol"],
+            ["assign", "2", "bob", "--remove"], ["assign", "2", "nobody", "--remove"], ["comment", "1", "hello #3 @carol"],
+            ["comment", "2", "  "], ["comment", "7", "on nothing"], ["close", "1"], ["close", "1"], ["close", "3"],
+            ["move", "1", "todo"], ["add", "Fifth", "--column", "Done"], ["comment", "5", "closed on arrival"],
+        ]
+        for command in commands {
+            let indexed = try lanes.run(command + now + ["--board", "indexed"])
+            let whole = try lanes.run(command + now + ["--board", "whole"], extraEnvironment: withoutIndex)
+            #expect(indexed.stdout == whole.stdout, "\(command)")
+            #expect(indexed.stderr == whole.stderr, "\(command)")
+            #expect(indexed.status == whole.status, "\(command)")
+        }
+        for number in 0...5 {
+            for format in ["text", "json"] {
+                let show = ["show", String(number), "--format", format] + now
+                let indexed = try lanes.run(show + ["--board", "indexed"])
+                let whole = try lanes.run(show + ["--board", "whole"], extraEnvironment: withoutIndex)
+                // Event ids are random per board; everything else must match.
+                let scrub = { (text: String) in text.replacingOccurrences(of: #""id":"[0-9a-f]{16}""#, with: "", options: .regularExpression) }
+                #expect(scrub(indexed.stdout) == scrub(whole.stdout), "show \(number) \(format)")
+                #expect(indexed.stderr == whole.stderr && indexed.status == whole.status, "show \(number) \(format)")
+            }
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: indexDirectory).contains { $0.hasPrefix("indexed-") })
+        #expect(!FileManager.default.fileExists(atPath: scratch.path + "/indexed/.lanes/index"))
+    }
+
+    /// Comment edits look the comment up in the issue's timeline, read back from the log.
+    @Test func aCommentIsEditedAndDeletedThroughTheIndexOnlyByItsAuthor() throws {
+        #expect(try lanes.run(["init"]).status == 0)
+        #expect(try lanes.run(["add", "One"]).status == 0)
+        #expect(try lanes.run(["comment", "1", "first words"]).stdout == "#1 commented\n")
+        let issue = try json(lanes.run(["show", "1", "--format", "json"]).stdout) as! [String: Any]
+        let comment = try #require((issue["timeline"] as! [[String: Any]]).first { $0["kind"] as? String == "commented" })
+        let id = try #require(comment["id"] as? String)
+        var bob = lanes
+        bob.user = "bob"
+        let refused = try bob.run(["comment", "1", "--edit", id, "not mine"])
+        #expect(refused.status == 1 && refused.stderr.contains("only ann can edit comment"))
+        #expect(try lanes.run(["comment", "1", "--edit", id, "better words"]).stdout == "#1 edited a comment\n")
+        #expect(try lanes.run(["show", "1"]).stdout.contains("better words"))
+        #expect(try lanes.run(["comment", "1", "--delete", id]).stdout == "#1 deleted a comment\n")
+        #expect(!(try lanes.run(["show", "1"]).stdout.contains("better words")))
+    }
+
+    /// `lanes show` killed with SIGKILL at random moments while it builds or catches up the
+    /// index of a board of 10,000 events: every later command checks what it left and shows
+    /// what the whole board shows.
+    @Test func anIndexLeftByAKilledProcessIsCheckedNotBelieved() throws {
+        #expect(try lanes.run(["init"]).status == 0)
+        let events = scratch.path + "/.lanes/events"
+        var generator = SystemRandomNumberGenerator()
+        func lines(_ issues: ClosedRange<Int>) -> String {
+            var text = ""
+            for number in issues {
+                let time = "2026-11-\(10 + number % 15)T10:\(String(format: "%02d", number % 60)):00.000Z"
+                func line(_ rest: String) {
+                    text += String(format: "%016llx", generator.next() as UInt64) + "\t\(time)\tann\t#\(number)\t\(rest)\n"
+                }
+                line("created\tissue \(number) about #\(max(1, number - 1))\t\tbacklog\t\(number)\tnone")
+                line("labelled\tl\(number % 7)")
+                line("moved\tbacklog\t\(["todo", "doing", "done"][number % 3])\t\(number)")
+                line("commented\tnote \(number)")
+                line("assigned\tu\(number % 11)")
+            }
+            return text
+        }
+        let handle = try #require(FileHandle(forWritingAtPath: events))
+        handle.seekToEndOfFile()
+        handle.write(Data(lines(1...2_000).utf8))
+        for trial in 0..<4 {
+            if trial % 2 == 0 {
+                try? FileManager.default.removeItem(atPath: indexDirectory) // a rebuild to kill
+            } else {
+                handle.write(Data(lines((2_000 + trial * 100)...(2_000 + trial * 100 + 99)).utf8)) // a catch-up to kill
+            }
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: LanesProcess.binary)
+            process.arguments = ["show", "1"]
+            process.environment = lanes.environment
+            process.currentDirectoryURL = URL(fileURLWithPath: scratch.path)
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            usleep(UInt32.random(in: 20_000...300_000))
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            for number in [2, 1_999, 2_150] {
+                let indexed = try lanes.run(["show", String(number)])
+                let whole = try lanes.run(["show", String(number)], extraEnvironment: withoutIndex)
+                #expect(indexed.stdout == whole.stdout && indexed.status == whole.status, "trial \(trial), #\(number)")
+            }
+        }
+        try handle.close()
+        let added = try lanes.run(["add", "after the kills"])
+        #expect(added.stdout == "#\(2_000 + 3 * 100 + 100)\n")
+    }
+}
