@@ -77,6 +77,6 @@ let package = Package(
             dependencies: ["LanesApp", "BoardStore", "BoardModel", "BoardQuery", "BoardInteraction", "Screen", "Keymap", "LanesTestSupport"]
         ),
         .testTarget(name: "NcursesScreenTests", dependencies: ["NcursesScreen", "Screen", "BoardViews"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["lanes"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["lanes", "BoardIndex"]),
     ]
 )

@@ -12,12 +12,19 @@ import Testing
         _ = FileManager.default.createFile(atPath: acks, contents: nil)
         // Each change is recorded as acknowledged only after `lanes add` reported success.
         let loop = "cd \(Tmux.quote(scratch.path)); i=$1; while :; do LANES_USER=crash \(Tmux.quote(LanesProcess.binary)) add \"crash $i\" >/dev/null && echo \"crash $i\" >> \(Tmux.quote(acks)); i=$((i+1)); done"
-        let trials = 150
+        // Kill points spread over the time an add takes here (a debug build on a loaded machine
+        // takes 50–150 ms, a release build on an idle one 10): a fixed window can end before any
+        // add does, and then nothing is acknowledged and the test proves nothing.
+        #expect(try lanes.run(["add", "first"]).status == 0)
+        let started = DispatchTime.now().uptimeNanoseconds
+        #expect(try lanes.run(["add", "timed"]).status == 0)
+        let oneAdd = UInt32(min(max((DispatchTime.now().uptimeNanoseconds - started) / 1_000, 10_000), 400_000))
+        let trials = Int(min(150, max(40, 3_000_000 / oneAdd)))
         var generator = SystemRandomNumberGenerator()
         var tornSeen = 0
         for trial in 0..<trials {
             let pid = Spawn.start("exec /bin/sh -c \(Tmux.quote(loop)) sh \(trial * 1000)")
-            usleep(UInt32.random(in: 2_000...40_000, using: &generator))
+            usleep(UInt32.random(in: 2_000...(2 * oneAdd + 2_000), using: &generator))
             // SIGKILL the loop and whatever lanes process it is running, mid-write or not.
             _ = Spawn.run("pkill -KILL -P \(pid)")
             kill(pid, SIGKILL)

@@ -1,4 +1,5 @@
 import Benchmark
+import BoardGeneration
 import BoardExchange
 import BoardModel
 import BoardQuery
