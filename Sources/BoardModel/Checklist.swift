@@ -17,7 +17,8 @@ public struct Checklist: Equatable, Sendable {
 
     public init(_ text: String) {
         items = []
-        guard text.contains("[") else { return }
+        // Bytes, not Foundation's `contains` (an NSString search): every card drawn asks this.
+        guard text.utf8.contains(UInt8(ascii: "[")) else { return }
         var fence: Substring?
         for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let trimmed = line.drop { $0 == " " || $0 == "\t" }

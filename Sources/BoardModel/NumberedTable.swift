@@ -68,7 +68,7 @@ public struct NumberedTable<Value>: Sendable where Value: Sendable {
 
     /// Adds a value for a new number. Returns false if the number is taken or out of range.
     @discardableResult
-    public mutating func insert(_ value: Value, for number: Int) -> Bool {
+    public mutating func insert(_ value: consuming Value, for number: Int) -> Bool {
         guard number > 0, number <= NumberedTable.maximumNumber, !contains(number) else { return false }
         items.append(value)
         numbers.append(number)

@@ -12,10 +12,13 @@ public struct BandIndex: Sendable {
     private(set) var orders: [String] = []
     private var numbered: [String: Int32] = [:]
     /// For each slot, its band's index in `orders`; or, for an issue in several bands (several
-    /// assignees or labels), `-1 - i` where `sets[i]` lists them. Most issues are in one band,
-    /// so the common case stays one contiguous number.
+    /// assignees or labels), `-1 - i` where `spans[i]` says where in `members` they are listed.
+    /// Most issues are in one band, so the common case stays one contiguous number.
     private(set) var bandOfSlot: [Int32] = []
-    private(set) var sets: [[Int32]] = []
+    /// Every set of bands, one after the other. (An array per set put each on its own in the
+    /// heap: reading them cost a cache miss per issue in several bands, on every keystroke.)
+    private var members: [Int32] = []
+    private var spans: [(start: Int32, count: Int32)] = []
 
     public init(state: BoardState, swimlanes: Swimlanes) {
         self.swimlanes = swimlanes
@@ -43,26 +46,35 @@ public struct BandIndex: Sendable {
         if band >= 0 {
             body(Int(band))
         } else {
-            for member in sets[Int(-1 - band)] { body(Int(member)) }
+            let span = spans[Int(-1 - band)]
+            for member in members[Int(span.start)..<Int(span.start + span.count)] { body(Int(member)) }
         }
     }
 
     /// The entry of `bandOfSlot` for an issue in the bands ordered `orders`; a previous entry
-    /// naming a set has its set reused, so updates do not grow `sets`.
+    /// naming a set has its set reused (rewritten in place when it has as many members).
     private mutating func bands(_ orders: [String], replacing previous: Int32?) -> Int32 {
         if orders.count == 1 { return band(orders[0]) }
-        var members: [Int32] = []
+        var set: [Int32] = []
         for order in orders {
             let band = band(order)
-            if !members.contains(band) { members.append(band) }
+            if !set.contains(band) { set.append(band) }
         }
-        if members.count == 1 { return members[0] }
+        if set.count == 1 { return set[0] }
+        let span = (start: Int32(members.count), count: Int32(set.count))
         if let previous, previous < 0 {
-            sets[Int(-1 - previous)] = members
+            let old = spans[Int(-1 - previous)]
+            if old.count == span.count {
+                members.replaceSubrange(Int(old.start)..<Int(old.start + old.count), with: set)
+            } else {
+                members += set
+                spans[Int(-1 - previous)] = span
+            }
             return previous
         }
-        sets.append(members)
-        return -Int32(sets.count)
+        members += set
+        spans.append(span)
+        return -Int32(spans.count)
     }
 
     private mutating func band(_ order: String) -> Int32 {

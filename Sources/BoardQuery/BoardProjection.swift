@@ -37,34 +37,40 @@ public struct BoardProjection: Sendable {
                 searchText: SearchText? = nil, bands bandIndex: BandIndex? = nil) {
         // Match into a flag per slot (reading issues in place, never copying one), then keep the
         // flagged slots of the already sorted orders: no sorting, hashing or copying per key.
+        // What every issue is asked besides the terms (hidden? waiting? stale?) is read from the
+        // order's `IssueFacts`, so a term answered board-wide (free text) reads no issue at all.
+        let order = order.flatMap { $0.sort == query.sort ? $0 : nil } ?? IssueOrder(state: state, sort: query.sort)
+        let facts = order.facts
         var matched = [Bool](repeating: false, count: state.issues.count)
         var waiting: [String: Int] = [:]
         let known = query.knownAnswers(from: searchText, in: state)
         state.issues.forEachPointer(candidates) { slot, issue in
-            if query.matches(at: issue, slot: slot, known: known, now: now, staleAfterDays: staleAfterDays) {
-                if query.hidesWaiting(issue, now: now, zone: zone) { waiting[issue.pointee.column, default: 0] += 1 } else { matched[slot] = true }
+            let flags = facts.flags[slot]
+            if flags & IssueFacts.hidden != 0, !query.reveals(issue.pointee) { return }
+            if query.matchesTerms(at: issue, slot: slot, known: known, now: now, staleAfterDays: staleAfterDays) {
+                if flags & IssueFacts.snoozed != 0, query.hidesWaiting(issue, now: now, zone: zone) {
+                    waiting[issue.pointee.column, default: 0] += 1
+                } else {
+                    matched[slot] = true
+                }
             }
         }
-        let order = order.flatMap { $0.sort == query.sort ? $0 : nil } ?? IssueOrder(state: state, sort: query.sort)
         let staleBefore = now.milliseconds - Int64(staleAfterDays) * Timestamp.day
-        (list, lanes) = state.issues.withValues { issues in
-            guard let base = issues.baseAddress else { return ([], state.columns.map { Lane(column: $0, issues: []) }) }
-            let list = order.list.compactMap { matched[Int($0)] ? base[Int($0)].number : nil }
-            let lanes = zip(order.columns, order.lanes).map { column, slots in
-                var lane = Lane(column: column, issues: [])
-                lane.waitingCount = waiting[column.id] ?? 0
-                for slot in slots where matched[Int(slot)] {
-                    let issue = base + Int(slot)
-                    lane.issues.append(issue.pointee.number)
-                    if issue.pointee.state == .open, issue.pointee.updated.milliseconds < staleBefore { lane.staleCount += 1 }
-                }
-                return lane
-            }
-            return (list, lanes)
+        list = order.list.compactMap { matched[Int($0)] ? facts.numbers[Int($0)] : nil }
+        // Each lane's matching slots, kept for grouping into bands (no lookup of each number's slot).
+        var laneSlots: [[Int32]] = []
+        lanes = zip(order.columns, order.lanes).map { column, slots in
+            var lane = Lane(column: column, issues: [])
+            lane.waitingCount = waiting[column.id] ?? 0
+            let shown = slots.filter { matched[Int($0)] }
+            lane.issues = shown.map { facts.numbers[Int($0)] }
+            lane.staleCount = shown.count { facts.openUpdated[Int($0)] < staleBefore }
+            if swimlanes != .none { laneSlots.append(shown) }
+            return lane
         }
         total = state.shownByDefaultCount
         if swimlanes != .none {
-            groupIntoBands(state: state, index: bandIndex.flatMap { $0.swimlanes == swimlanes ? $0 : nil }
+            groupIntoBands(laneSlots, index: bandIndex.flatMap { $0.swimlanes == swimlanes ? $0 : nil }
                 ?? BandIndex(state: state, swimlanes: swimlanes))
         }
     }
@@ -72,7 +78,8 @@ public struct BoardProjection: Sendable {
     /// Orders each column by band, then rank, and records the bands. An issue in several bands
     /// is in each band's cards (so a band's count is what the list gives for it) and once in
     /// `issues`, at its first band (so the header's count and the cursor take it once).
-    mutating func groupIntoBands(state: BoardState, index: BandIndex) {
+    /// `laneSlots` are each lane's issues as slots of the board.
+    mutating func groupIntoBands(_ laneSlots: [[Int32]], index: BandIndex) {
         // Every band's place among all bands (by sort position, then name), known before any
         // card is placed, so one pass over the cards places each and finds its first band.
         let keys = index.orders.map { index.swimlanes.key(ofBandOrdered: $0) }
@@ -81,13 +88,12 @@ public struct BoardProjection: Sendable {
         for (place, band) in ranked.enumerated() { rank[band] = place }
         // Per lane, by band: every card in the band, and the cards whose first band it is.
         var cards: [[[Int]]] = [], firsts: [[[Int]]] = []
-        for lane in lanes {
+        for (lane, slots) in zip(lanes, laneSlots) {
             var inBand = Array(repeating: [Int](), count: ranked.count)
             var firstIn = inBand
-            for number in lane.issues {
-                let slot = state.issues.slot(of: number)!
+            for (number, slot) in zip(lane.issues, slots) {
                 var first = Int.max, firstBand = 0
-                index.forEachBand(ofSlot: slot) { band in
+                index.forEachBand(ofSlot: Int(slot)) { band in
                     inBand[band].append(number)
                     if rank[band] < first { (first, firstBand) = (rank[band], band) }
                 }

@@ -16,6 +16,8 @@ public struct IssueOrder: Sendable {
     let lanes: [[Int32]]
     /// All issues in `sort` order.
     let list: [Int32]
+    /// What each keystroke reads of every issue, by slot (see `IssueFacts`).
+    let facts: IssueFacts
 
     public init(state: BoardState, sort: QuerySort) {
         self.sort = sort
@@ -38,13 +40,15 @@ public struct IssueOrder: Sendable {
         self.lanes = lanes.map { lane in
             lane.sorted { $0.rank != $1.rank ? $0.rank < $1.rank : $0.number < $1.number }.map(\.slot)
         }
+        facts = IssueFacts(state: state)
     }
 
-    private init(sort: QuerySort, columns: [Column], lanes: [[Int32]], list: [Int32]) {
+    private init(sort: QuerySort, columns: [Column], lanes: [[Int32]], list: [Int32], facts: IssueFacts) {
         self.sort = sort
         self.columns = columns
         self.lanes = lanes
         self.list = list
+        self.facts = facts
     }
 
     /// The index in `columns` of the lane for column `id`, adding a removed column's lane.
@@ -87,7 +91,7 @@ public struct IssueOrder: Sendable {
                 lanes.remove(at: lane)
                 columns.remove(at: lane)
             }
-            return IssueOrder(sort: sort, columns: columns, lanes: lanes, list: list)
+            return IssueOrder(sort: sort, columns: columns, lanes: lanes, list: list, facts: facts.updating(changed, in: state))
         }
     }
 

@@ -14,6 +14,11 @@ extension Query {
     func matches(at issue: UnsafePointer<Issue>, slot: Int = 0, known: [[Bool]?] = [],
                  now: Timestamp, staleAfterDays: Int) -> Bool {
         if !issue.pointee.isShownByDefault, !reveals(issue.pointee) { return false }
+        return matchesTerms(at: issue, slot: slot, known: known, now: now, staleAfterDays: staleAfterDays)
+    }
+
+    /// Whether the issue at `issue` satisfies every term, hidden or not (see `matches(at:)`).
+    func matchesTerms(at issue: UnsafePointer<Issue>, slot: Int, known: [[Bool]?], now: Timestamp, staleAfterDays: Int) -> Bool {
         for (index, term) in terms.enumerated() {
             let answer = index < known.count ? known[index]?[slot] : nil
             if (answer ?? term.matches(issue, now: now, staleAfterDays: staleAfterDays)) == term.negated { return false }

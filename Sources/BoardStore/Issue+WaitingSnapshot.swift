@@ -21,9 +21,13 @@ extension Issue {
     }
 
     mutating func readDatesAndMentions(from reader: inout SnapshotReader) throws(SnapshotReader.Damaged) {
-        for clock in [\FieldClocks.due, \FieldClocks.snooze] {
-            clocks[keyPath: clock] = Stamp(at: Timestamp(milliseconds: try reader.int()), id: EventID(try reader.fixed()))
+        // Two plain reads, not a loop over key paths: that looked up generic metadata for each
+        // of 100,000 issues, a tenth of opening a big board from its cache.
+        func stamp() throws(SnapshotReader.Damaged) -> Stamp {
+            Stamp(at: Timestamp(milliseconds: try reader.int()), id: EventID(try reader.fixed()))
         }
+        clocks.due = try stamp()
+        clocks.snooze = try stamp()
         due = try Self.readDate(from: &reader)
         let until = try Self.readDate(from: &reader)
         let snoozer = try reader.strings()
@@ -38,6 +42,7 @@ extension Issue {
         if let wokenUntil, waker.count == 2 { woken = Wake(by: waker[0], at: wokenAt, until: wokenUntil, kind: waker[1]) }
         let people = try reader.strings()
         guard people.count % 2 == 0 else { throw SnapshotReader.Damaged() }
+        guard !people.isEmpty else { return } // most issues: no mentions
         mentions = try stride(from: 0, to: people.count, by: 2).map { index throws(SnapshotReader.Damaged) in
             Mention(user: people[index], at: Timestamp(milliseconds: try reader.int()), by: people[index + 1])
         }

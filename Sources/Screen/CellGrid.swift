@@ -45,6 +45,23 @@ public struct CellGrid: Equatable, Sendable {
         guard y >= 0, y < height else { return x }
         let end = min(width, limit ?? width)
         var column = x
+        // ASCII (most text): each byte is one cluster of width 1, or 0 for a control character,
+        // drawn as itself: what the loop below does, without measuring clusters. Read from the
+        // text's own storage (this function is generic: iterating `utf8` through the protocol
+        // cost more than the drawing).
+        let asciiEnd: Int?? = text.utf8.withContiguousStorageIfAvailable { bytes -> Int? in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            for byte in bytes {
+                if column >= end { break }
+                guard DisplayWidth.isPrintableASCII(byte) else { continue }
+                if column < 0 { column += 1; continue }
+                repairWideNeighbours(x: column, y: y)
+                self[column, y] = Cell(text: String(Unicode.Scalar(byte)), width: 1, style: style)
+                column += 1
+            }
+            return column
+        }
+        if let asciiEnd = asciiEnd ?? nil { return asciiEnd }
         for character in text {
             if column >= end { break }
             let (drawn, w) = DisplayWidth.drawable(character)

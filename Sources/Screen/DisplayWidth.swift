@@ -41,6 +41,11 @@ public enum DisplayWidth {
         let scalars = character.unicodeScalars
         guard let first = scalars.first else { return ("", 0) }
         if character.isASCII { return (String(character), first.value < 0x20 || first.value == 0x7F ? 0 : 1) }
+        if scalars.index(after: scalars.startIndex) == scalars.endIndex, !isRegionalIndicator(first) {
+            // One code point (most CJK and accented text): drawn as it is, unless it has no width.
+            let width = of(first)
+            if width > 0 { return (String(character), width) }
+        }
         if isRegionalIndicator(first) {
             let letters = scalars.filter(isRegionalIndicator).prefix(2)
                 .map { Character(Unicode.Scalar(UInt8($0.value - 0x1F1E6 + 65))) }
@@ -71,13 +76,43 @@ public enum DisplayWidth {
 
     /// Width of a string: the sum of its grapheme clusters.
     public static func of(_ text: some StringProtocol) -> Int {
+        if let width = text.utf8.withContiguousStorageIfAvailable({ asciiWidth($0) }) ?? asciiWidth(text.utf8) { return width }
         var total = 0
         for character in text { total += of(character) }
         return total
     }
 
+    /// Width of ASCII text, byte by byte: 1 for each printable byte, 0 for a control byte (what
+    /// `drawable` gives each ASCII cluster, CR LF included); nil for text that is not all ASCII.
+    ///
+    /// Most titles, names and labels are ASCII, and a frame measures hundreds of them: walking
+    /// them grapheme by grapheme was most of the time a frame of cards or activity took.
+    static func asciiWidth(_ bytes: some Collection<UInt8>) -> Int? {
+        var width = 0
+        for byte in bytes {
+            if byte >= 0x80 { return nil }
+            if isPrintableASCII(byte) { width += 1 }
+        }
+        return width
+    }
+
+    /// Whether `byte` (ASCII) takes a cell: not a control character.
+    @inline(__always)
+    static func isPrintableASCII(_ byte: UInt8) -> Bool { byte >= 0x20 && byte < 0x7F }
+
     /// The longest prefix of `text` that fits in `width` columns.
     public static func prefix(_ text: String, fitting width: Int) -> (text: Substring, width: Int) {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            // ASCII: one byte is one cluster (CR LF is two of width 0, never cut apart below).
+            var used = 0, end = 0
+            for byte in text.utf8 {
+                let w = isPrintableASCII(byte) ? 1 : 0
+                if used + w > width { break }
+                used += w
+                end += 1
+            }
+            return (text[..<text.utf8.index(text.startIndex, offsetBy: end)], used)
+        }
         var used = 0
         var end = text.startIndex
         for index in text.indices {
@@ -92,7 +127,9 @@ public enum DisplayWidth {
     /// Cuts `text` to `width` columns, ending with "…" when anything was cut.
     public static func truncate(_ text: String, to width: Int) -> String {
         guard width > 0 else { return "" }
-        if of(text) <= width { return text }
+        // Whether it all fits, found by walking no further than `width` columns: a long comment
+        // cut to one line is not measured to its end.
+        if prefix(text, fitting: width).text.endIndex == text.endIndex { return text }
         let cut = prefix(text, fitting: width - 1)
         return String(cut.text) + "…"
     }

@@ -199,7 +199,9 @@ import LanesTestSupport
                                        .prioritise(number, pick(Priority.allCases)), .retitle(number, pick(["LOGIN now", "plain"])),
                                        .editBody(number, pick(["", "login here"])), .create(title: "new login \(round)"),
                                        .close(number), .reopen(number), .assign(number, [pick(["cy", "ann"])]),
-                                       .unassign(number, ["ann", "bob"]), .label(number, add: [pick(["p1", "bug"])], remove: ["ui"])])
+                                       .unassign(number, ["ann", "bob"]), .label(number, add: [pick(["p1", "bug"])], remove: ["ui"]),
+                                       .lifecycle(number, pick(LifecycleStep.allCases)),
+                                       .snooze(number, pick([nil, CalendarDate(daysSinceEpoch: 30_000)]))])
             guard let events = try? state.events(for: change, actor: "ann", at: Timestamp(milliseconds: at.milliseconds + Int64(round))) else { continue }
             state.apply(events)
             let changed = Set(events.map(\.issue))
@@ -216,6 +218,15 @@ import LanesTestSupport
                 let fresh = IssueOrder(state: state, sort: order.sort)
                 #expect(order.lanes == fresh.lanes, "round \(round), \(order.sort)")
                 #expect(order.list == fresh.list, "round \(round), \(order.sort)")
+                #expect(order.facts == fresh.facts, "round \(round), \(order.sort)")
+            }
+            // Hidden, waiting and stale issues are judged from the kept order's facts.
+            for query in [Query.everything, try Query.parse("is:archived", me: "ann", now: at), try Query.parse("is:snoozed", me: "ann", now: at)] {
+                let kept = BoardProjection(state: state, query: query, now: at, order: orders[0])
+                let fresh = BoardProjection(state: state, query: query, now: at)
+                #expect(kept.list == fresh.list && kept.lanes.map(\.issues) == fresh.lanes.map(\.issues), "round \(round)")
+                #expect(kept.lanes.map(\.waitingCount) == fresh.lanes.map(\.waitingCount), "round \(round)")
+                #expect(kept.lanes.map(\.staleCount) == fresh.lanes.map(\.staleCount), "round \(round)")
             }
             for needle in ["login", "log", "plain", "zzz"] {
                 #expect(text.matches(needle, in: state) == SearchText(state: state).matches(needle, in: state), "round \(round), \(needle)")

@@ -155,3 +155,27 @@ extension WaitingSessionTests {
         #expect(text.contains("back from waiting: snoozed until 2026-03-03"))
     }
 }
+
+extension WaitingSessionTests {
+    /// The filter reads whether each issue is hidden or waiting from facts kept per board
+    /// version (`IssueFacts`): another process archiving or snoozing an issue must reach them.
+    @Test func anotherWritersArchiveAndSnoozeReachAFilteredBoard() throws {
+        let h = try ClockedSession(WaitingSessionTests.seed + [.create(title: "invoice paid", column: "todo")])
+        h.type("/invoice<Enter>")
+        #expect(h.screenText.contains("#1 invoice question") && h.screenText.contains("#3 invoice paid"))
+
+        try h.other([.lifecycle(1, .archived), .snooze(3, CalendarDate(iso: "2026-03-05"))])
+        h.session.refreshFromOthers()
+        h.session.run(idleMilliseconds: nil)
+        var text = h.screen.grid.text
+        #expect(!text.contains("#1 invoice question") && !text.contains("#3 invoice paid"))
+        #expect(text.contains("1 waiting"))
+
+        try h.other([.lifecycle(1, .unarchived), .snooze(3, nil)])
+        h.session.refreshFromOthers()
+        h.session.run(idleMilliseconds: nil)
+        text = h.screen.grid.text
+        #expect(text.contains("#1 invoice question") && text.contains("#3 invoice paid"))
+        #expect(!text.contains("1 waiting"))
+    }
+}
