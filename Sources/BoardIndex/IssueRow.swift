@@ -105,7 +105,15 @@ struct IssueRow {
     /// The issue's row of `issue_text` (the free-text index, kept once it has been built).
     func writeText(to database: SQLiteDatabase) throws(SQLiteError) {
         try database.statement("INSERT INTO issue_text(rowid, title, body) VALUES (?, ?, ?)")
-            .bind(.int(issue.number), .text(issue.title), .text(issue.body)).run()
+            .bind(.int(issue.number), .text(Self.searchable(issue.title)), .text(Self.searchable(issue.body))).run()
+    }
+
+    /// The text as the trigram table can hold it: its tokenizer stops at a NUL, so a word after
+    /// one (pasted text can hold it) would never be a candidate. A space in its place finds
+    /// every word the text has (free-text words hold no space); a phrase across it becomes a
+    /// candidate too, which the matcher then decides.
+    static func searchable(_ text: String) -> String {
+        text.utf8.contains(0) ? String(text.map { $0 == "\u{0}" ? " " : $0 }) : text
     }
 
     static func seal(number: Int, data: [UInt8], events: [UInt8]) -> Int64 {

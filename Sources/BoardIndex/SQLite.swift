@@ -143,7 +143,12 @@ final class SQLiteStatement {
             case nil: code = sqlite3_bind_null(raw, index)
             case .integer(let number)?: code = sqlite3_bind_int64(raw, index, number)
             case .real(let number)?: code = sqlite3_bind_double(raw, index, number)
-            case .text(let text)?: code = sqlite3_bind_text(raw, index, text, -1, lanes_sqlite_transient())
+            case .text(var text)?:
+                // By its byte count: a C string would end at a NUL a pasted text may hold.
+                code = text.withUTF8 { bytes in
+                    let start = bytes.baseAddress.map { UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self) }
+                    return sqlite3_bind_text(raw, index, start ?? UnsafePointer(bitPattern: 1), Int32(bytes.count), lanes_sqlite_transient())
+                }
             case .blob(let bytes)?:
                 code = bytes.withUnsafeBytes { buffer in
                     // A zero-length blob still needs a non-null pointer, or SQLite stores NULL.

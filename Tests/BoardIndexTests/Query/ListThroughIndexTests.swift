@@ -43,4 +43,24 @@ import LanesTestSupport
         }
         #expect(fold.issues.count > 80, "a board big enough to say something")
     }
+
+    /// The free-text index holds the whole text: a title or description with a NUL in it was
+    /// cut there (the text was bound as a C string), so a word after it was never a candidate.
+    @Test func wordsAfterANulCharacterAreFound() throws {
+        let directory = TemporaryDirectory()
+        let location = BoardLocation(root: directory.path)
+        try EventLog.create(location)
+        let environment = ["XDG_CACHE_HOME": directory.file("cache"), "HOME": directory.path]
+        let writer = try EventLog.open(location, snapshots: .off)
+        _ = try writer.commit([.create(title: "pasted\u{0}zebra title", body: "before\u{0}giraffe after")], actor: "ann", now: now)
+        _ = try writer.commit([.create(title: "plain")], actor: "ann", now: now)
+        let index = try BoardIndex.open(location, environment: environment)
+        for text in ["zebra", "giraffe", "pasted", "plain"] {
+            let expected = try Query.parse(text, on: writer.state, me: "ann", now: now, zone: zone).run(on: writer.state, now: now)
+            var listed: [Int] = []
+            try index.list(try Query.parse(text, on: index.boardState, me: "ann", now: now, zone: zone), now: now) { listed.append($0.number) }
+            #expect(!expected.isEmpty, "\(text)")
+            #expect(listed == expected.map(\.number), "\(text)")
+        }
+    }
 }
