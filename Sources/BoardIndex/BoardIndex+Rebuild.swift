@@ -20,14 +20,15 @@ extension BoardIndex {
             let build = try IndexBuild(of: file)
             do {
                 let target = try build.opened()
-                _ = try target.transaction { try write(log, to: target, bar: bar) }
+                meta = try target.transaction { try write(log, to: target, bar: bar) }
                 try build.finish(over: file)
             } catch {
                 build.abandon()
                 throw error
             }
             // The caller's transaction ends (on the old file, which it left as it was), and
-            // the caller connects to the new file and reads it (`followingReplacement`).
+            // the caller connects to the new file, whose meta is now `meta`, and goes on there
+            // (`followingReplacement`).
             throw IndexReplaced()
         } else {
             database.finishStatements()
