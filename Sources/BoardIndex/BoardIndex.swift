@@ -114,6 +114,7 @@ public final class BoardIndex {
         do {
             try database.transaction { _ = try rebuild() }
         } catch is IndexReplaced {
+            database.close()
             database = try BoardIndex.connect(file)
         }
         do {

@@ -118,6 +118,7 @@ extension BoardIndex {
             do {
                 return try body()
             } catch is IndexReplaced {
+                database.close()
                 database = try BoardIndex.connect(file)
             }
         }

@@ -106,6 +106,15 @@ final class SQLiteDatabase {
         for statement in cache.values { statement.reset() }
     }
 
+    /// Closes the connection now rather than when it is released (its statements first): a
+    /// connection to a replaced file must let go of its locks before the new file is opened.
+    /// Nothing works on it afterwards.
+    func close() {
+        cache.removeAll()
+        sqlite3_close_v2(handle)
+        handle = nil
+    }
+
     /// Whether the file at `path` is no longer the one this connection opened (another process
     /// renamed a new index over it, `IndexBuild`). Such a connection must read and write
     /// nothing more: the write-ahead log beside the path is the new file's.
