@@ -87,7 +87,8 @@ public final class EventLog {
     }
 
     /// Reads the whole log of an existing board (never the snapshot) and keeps where each folded
-    /// event's line starts (`eventOffsets`): how the on-disk index is built, with the one loader.
+    /// event's line starts (`eventOffsets`) instead of the events (`state.events` counts them;
+    /// the timelines' chains are kept): how the on-disk index is built, with the one loader.
     package static func open(_ location: BoardLocation, collectingOffsets: Bool,
                              progress: ((Int, Int) -> Void)? = nil) throws(BoardError) -> EventLog {
         try createIfPersonal(location)
@@ -159,6 +160,7 @@ public final class EventLog {
         // twice; a read that fails leaves the empty board its offset 0 describes.
         board.replace(with: BoardState())
         var state = BoardState()
+        state.events.keepsEvents = !collectsOffsets
         problems = []
         earliestSetAsideAhead = nil
         reader = LogReader(path: location.eventsPath, nextLine: 1)
