@@ -1,0 +1,90 @@
+import Foundation
+import Testing
+@testable import BoardIndex
+import BoardModel
+import BoardQuery
+import BoardStore
+import LanesTestSupport
+
+/// `list --format json` copies each issue's JSON from the index's `issue_json` table: only
+/// while the entry still matches its row, and never an entry or a filter column changed by hand.
+@Suite struct ListJSONTests {
+    /// A board with open, closed and deleted issues, and its index built.
+    func board() throws -> IndexFixture {
+        let fixture = try IndexFixture()
+        let log = try EventLog.open(fixture.location, snapshots: .off)
+        try log.commit([.create(title: "one", labels: ["bug"]), .create(title: "two"), .create(title: "three"),
+                        .create(title: "four"), .close(2), .lifecycle(3, .deleted)], actor: "ann")
+        #expect(try fixture.open().rebuilds == 1)
+        return fixture
+    }
+
+    func expectListsTheFold(_ fixture: IndexFixture, _ index: BoardIndex, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let fold = try EventLog.open(fixture.location, snapshots: .off).state
+        for text in ["", "is:closed", "is:open sort:id-desc"] {
+            #expect(try fixture.listedJSON(index, text) == fixture.shownJSON(fold, text), "\(text)", sourceLocation: sourceLocation)
+        }
+    }
+
+    func storedEntries(_ fixture: IndexFixture) throws -> Int {
+        let statement = try SQLiteDatabase(path: fixture.indexPath, create: false).statement("SELECT count(*) FROM issue_json")
+        return try statement.step() ? Int(statement.int(0)) : 0
+    }
+
+    func edit(_ fixture: IndexFixture, _ sql: String) throws {
+        try SQLiteDatabase(path: fixture.indexPath, create: false).execute(sql)
+    }
+
+    @Test func entriesAreStoredAndFollowEveryWrite() throws {
+        let fixture = try board()
+        try expectListsTheFold(fixture, try fixture.open())
+        #expect(try storedEntries(fixture) == 3, "the issues listed: #1, #2, #4")
+        // Through the index, and by a writer that knows nothing of the table (a log writer: an
+        // older lanes), the rows change under their stored entries.
+        _ = try fixture.open().commit([.retitle(1, "one, renamed"), .move(4, to: "doing")], actor: "bob")
+        try expectListsTheFold(fixture, try fixture.open())
+        try EventLog.open(fixture.location, snapshots: .off).commit([.retitle(4, "four, renamed"), .reopen(2), .prioritise(1, .high)],
+                                                                    actor: "kim")
+        let index = try fixture.open()
+        try expectListsTheFold(fixture, index)
+        #expect(index.rebuilds == 0)
+    }
+
+    @Test func queriesTheIndexCannotDecideAloneAreLeftToTheMatcher() throws {
+        let fixture = try board()
+        let index = try fixture.open()
+        for text in ["label:bug", "one", "sort:updated", "assignee:none", "is:blocked"] {
+            #expect(try fixture.listedJSON(index, text) == nil, "\(text)")
+        }
+        #expect(try fixture.listedJSON(index, "-is:open priority:none created:>2020-01-01") != nil)
+    }
+
+    @Test(arguments: [
+        "UPDATE issue_json SET json = CAST('{}' AS BLOB)",
+        "UPDATE issue_json SET seal = seal + 1 WHERE number = 4",
+        "UPDATE issue_json SET number = 5 WHERE number = 4",
+    ])
+    func aForgedEntryIsNotBelieved(sql: String) throws {
+        let fixture = try board()
+        try expectListsTheFold(fixture, try fixture.open())
+        try edit(fixture, sql)
+        let index = try fixture.open()
+        try expectListsTheFold(fixture, index)
+        #expect(index.rebuilds == 0, "an entry that does not match is written afresh from its row")
+    }
+
+    @Test(arguments: [
+        "UPDATE issues SET open = 0 WHERE number = 1",
+        "UPDATE issues SET deleted = 0 WHERE number = 3",
+        "UPDATE issues SET priority = 3 WHERE number = 4",
+        "UPDATE issues SET seal = seal + 1 WHERE number = 1",
+    ])
+    func aForgedRowUnderAStoredEntryIsNotBelieved(sql: String) throws {
+        let fixture = try board()
+        try expectListsTheFold(fixture, try fixture.open())
+        try edit(fixture, sql)
+        let index = try fixture.open()
+        try expectListsTheFold(fixture, index)
+        #expect(index.rebuilds == 1)
+    }
+}
