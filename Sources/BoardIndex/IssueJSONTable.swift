@@ -60,23 +60,52 @@ enum IssueJSONTable {
         return Int64(bitPattern: checksum.value)
     }
 
-    /// Stores `entries` (number, seal, JSON) if the index can be written at once; a list never
-    /// waits for another process's write for this, and what it does not store is written by a later list.
-    static func store(_ entries: [(number: Int, seal: Int64, json: [UInt8])], in database: SQLiteDatabase) {
-        guard !entries.isEmpty else { return }
-        database.waitForLocks(milliseconds: 0)
-        defer { database.waitForLocks(milliseconds: BoardIndex.lockWait) }
-        _ = try? database.transaction {
-            for entry in entries {
-                try database.statement("INSERT OR REPLACE INTO issue_json(number, seal, json) VALUES (?, ?, ?)")
-                    .bind(.int(entry.number), .integer(entry.seal), .blob(entry.json)).run()
-            }
-        }
+}
+
+/// Entries written while a list reads: in batches, through a connection of their own (the
+/// list's keeps its read transaction, so the list is one snapshot), each batch committed at
+/// once, so that the first list after a rebuild fills the whole table in bounded memory.
+/// Storing never waits for another process's write lock: if the index is busy, or cannot be
+/// written, what is left is written by a later list.
+final class IssueJSONStore {
+    private let path: String
+    private var database: SQLiteDatabase?
+    private var entries: [(number: Int, seal: Int64, json: [UInt8])] = []
+    private var bytes = 0
+    private var gaveUp = false
+    /// JSON bytes held before they are written.
+    static let batchBytes = 4 << 20
+
+    init(path: String) { self.path = path }
+
+    func add(number: Int, seal: Int64, json: [UInt8]) {
+        guard !gaveUp else { return }
+        entries.append((number, seal, json))
+        bytes += json.count
+        if bytes >= IssueJSONStore.batchBytes { flush() }
     }
 
-    /// JSON bytes a list keeps for storing after it: enough for every issue of a 100,000-issue
-    /// board at once; a bigger board's table fills over several lists.
-    static let storeLimit = 64 << 20
+    /// Writes the entries held.
+    func flush() {
+        defer {
+            entries.removeAll(keepingCapacity: true)
+            bytes = 0
+        }
+        guard !entries.isEmpty, !gaveUp else { return }
+        do {
+            let database = try self.database ?? SQLiteDatabase(path: path, create: false)
+            if self.database == nil { try database.execute(IndexSchema.pragmas) }
+            self.database = database
+            try database.transaction {
+                for entry in entries {
+                    try database.statement("INSERT OR REPLACE INTO issue_json(number, seal, json) VALUES (?, ?, ?)")
+                        .bind(.int(entry.number), .integer(entry.seal), .blob(entry.json)).run()
+                }
+            }
+        } catch {
+            gaveUp = true
+        }
+    }
 }
 
 /// An issue's filter columns (`IssueRow.factColumns`) as eight numbers and a ninth that marks

@@ -9,7 +9,7 @@ extension BoardIndex {
     /// nothing, for any other query: `list(_:now:)` then gives the issues.
     ///
     /// Issues whose entry is missing or does not match are read from their rows, checked, and
-    /// given to `encode`; their entries are stored after the list (`IssueJSONTable.store`).
+    /// given to `encode`; their entries are stored as the list goes (`IssueJSONStore`).
     public func listJSON(_ query: Query, now: Timestamp, staleAfterDays: Int = 14, encode: (Issue) -> [UInt8],
                          _ body: (UnsafeRawBufferPointer) throws -> Void) throws -> Bool {
         let filter = IndexFilter(query, now: now, staleAfterDays: staleAfterDays)
@@ -20,7 +20,7 @@ extension BoardIndex {
         let sql = "SELECT issues.number, issues.seal, \(facts), issue_json.seal, issue_json.json FROM issues "
             + "LEFT JOIN issue_json ON issue_json.number = issues.number WHERE \(filter.condition.sql) ORDER BY \(order)"
         let sealColumn = Int32(2 + IssueRow.factColumns.count), jsonColumn = sealColumn + 1
-        var fresh: [(number: Int, seal: Int64, json: [UInt8])] = [], freshBytes = 0
+        let fresh = IssueJSONStore(path: file.path)
         // A read that finds the index damaged rebuilds it and reads again from the start: the
         // issues up to the last one given are then skipped.
         var last: Int?
@@ -44,15 +44,13 @@ extension BoardIndex {
                 let json = encode(try checkedIssue(number, seal: rowSeal, facts: rowFacts))
                 try json.withUnsafeBytes(body)
                 last = number
-                guard freshBytes + json.count <= IssueJSONTable.storeLimit else { continue }
                 let seal = json.withUnsafeBytes {
                     IssueJSONTable.seal(writer: writer, number: number, rowSeal: rowSeal, facts: rowFacts, json: $0)
                 }
-                fresh.append((number, seal, json))
-                freshBytes += json.count
+                fresh.add(number: number, seal: seal, json: json)
             }
         }
-        IssueJSONTable.store(fresh, in: database)
+        fresh.flush()
         return true
     }
 
