@@ -25,7 +25,9 @@ enum IssueJSONTable {
         CREATE INDEX IF NOT EXISTS issues_by_facts ON issues(number, seal, \(IssueRow.factColumns.joined(separator: ", ")));
         """
 
-    /// Makes the table and its index if they are missing (one write transaction, once per rebuild).
+    /// Makes the table and its index if they are missing (one write transaction, once per
+    /// rebuild), through a connection of its own that does not wait for another process's
+    /// write lock: a list never waits for a rebuild, it lists without the table then (throws).
     static func prepare(_ database: SQLiteDatabase) throws {
         let count = "SELECT count(*) FROM sqlite_master WHERE name IN ('issue_json', 'issues_by_facts')"
         func present() throws -> Bool {
@@ -33,7 +35,8 @@ enum IssueJSONTable {
             return try statement.step() && statement.int(0) == 2
         }
         if try database.transaction(immediate: false, present) { return }
-        try database.transaction { try database.execute(create) }
+        let writer = try SQLiteDatabase(path: database.path, create: false)
+        try writer.transaction { try writer.execute(create) }
     }
 
     /// The running program's identity (device, inode, size and modification time of the

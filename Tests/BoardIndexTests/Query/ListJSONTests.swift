@@ -75,32 +75,23 @@ import LanesTestSupport
         #expect(try fixture.listedJSON(index, "-is:open priority:none created:>2020-01-01") != nil)
     }
 
+    /// An entry changed by hand is written afresh from its row; a row changed by hand under
+    /// its entry (a filter column, its seal) is damage: the index is rebuilt.
     @Test(arguments: [
-        "UPDATE issue_json SET json = CAST('{}' AS BLOB)",
-        "UPDATE issue_json SET seal = seal + 1 WHERE number = 4",
-        "UPDATE issue_json SET number = 5 WHERE number = 4",
+        ("UPDATE issue_json SET json = CAST('{}' AS BLOB)", 0),
+        ("UPDATE issue_json SET seal = seal + 1 WHERE number = 4", 0),
+        ("UPDATE issue_json SET number = 5 WHERE number = 4", 0),
+        ("UPDATE issues SET open = 0 WHERE number = 1", 1),
+        ("UPDATE issues SET deleted = 0 WHERE number = 3", 1),
+        ("UPDATE issues SET priority = 3 WHERE number = 4", 1),
+        ("UPDATE issues SET seal = seal + 1 WHERE number = 1", 1),
     ])
-    func aForgedEntryIsNotBelieved(sql: String) throws {
+    func aForgedEntryOrRowIsNotBelieved(sql: String, rebuilds: Int) throws {
         let fixture = try board()
         try expectListsTheFold(fixture, try fixture.open())
         try edit(fixture, sql)
         let index = try fixture.open()
         try expectListsTheFold(fixture, index)
-        #expect(index.rebuilds == 0, "an entry that does not match is written afresh from its row")
-    }
-
-    @Test(arguments: [
-        "UPDATE issues SET open = 0 WHERE number = 1",
-        "UPDATE issues SET deleted = 0 WHERE number = 3",
-        "UPDATE issues SET priority = 3 WHERE number = 4",
-        "UPDATE issues SET seal = seal + 1 WHERE number = 1",
-    ])
-    func aForgedRowUnderAStoredEntryIsNotBelieved(sql: String) throws {
-        let fixture = try board()
-        try expectListsTheFold(fixture, try fixture.open())
-        try edit(fixture, sql)
-        let index = try fixture.open()
-        try expectListsTheFold(fixture, index)
-        #expect(index.rebuilds == 1)
+        #expect(index.rebuilds == rebuilds)
     }
 }
