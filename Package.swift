@@ -74,7 +74,7 @@ let package = Package(
         ),
         .testTarget(
             name: "LanesAppTests",
-            dependencies: ["LanesApp", "BoardStore", "BoardModel", "BoardQuery", "BoardInteraction", "Screen", "Keymap", "LanesTestSupport"]
+            dependencies: ["LanesApp", "BoardIndex", "BoardStore", "BoardModel", "BoardQuery", "BoardInteraction", "Screen", "Keymap", "LanesTestSupport"]
         ),
         .testTarget(name: "NcursesScreenTests", dependencies: ["NcursesScreen", "Screen", "BoardViews"]),
         .testTarget(name: "EndToEndTests", dependencies: ["lanes", "BoardIndex"]),
