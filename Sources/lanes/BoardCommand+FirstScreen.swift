@@ -2,12 +2,25 @@ import BoardIndex
 import BoardModel
 import BoardStore
 import LanesApp
+import NcursesScreen
 import Screen
 
 /// The first frame of the full-screen board drawn from the board's index, before the board
 /// itself is read (`FirstScreen`): at 100,000 issues the index gives it in a few tens of
 /// milliseconds, where reading the board takes half a second or more.
 extension BoardCommand {
+    /// The terminal, started, with the first frame drawn from the index, if there is a usable
+    /// index (nil otherwise: the board is read first, as before). The index is closed before
+    /// the board is read, so the session does not keep its connection and pages.
+    func firstScreen() throws -> NcursesScreen? {
+        guard let (index, configuration) = firstScreenSource() else { return nil }
+        let screen = try startScreen(mouse: configuration.mouse)
+        var settled = configuration
+        settled.settings.asciiOnly = !screen.isUTF8
+        drawFirstScreen(from: index, configuration: settled, on: screen)
+        return screen
+    }
+
     /// The board's index, if it is current, and the configuration as its board-wide state
     /// checks it; nil (and the board opens as before) if there is no usable index or the
     /// board has something to say on stderr first (a warning about its files).

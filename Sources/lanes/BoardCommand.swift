@@ -29,7 +29,7 @@ struct BoardCommand {
             let screen = MemoryScreen(width: parsedSize.width, height: parsedSize.height, keys: parsed)
             if let (index, configuration) = firstScreenSource() {
                 drawFirstScreen(from: index, configuration: configuration, on: screen)
-            }
+            } // the index is closed here: the board holds what it needs
             let log = try options.open(snapshots: .interactive)
             let configuration = Configuration(
                 rcFiles: Configuration.rcFiles(boardDirectory: log.location.directory, environment: environment),
@@ -43,14 +43,8 @@ struct BoardCommand {
         }
         // With a current index the terminal starts first and shows the first screen while the
         // board is read; keys typed meanwhile wait in the terminal.
-        let source = firstScreenSource()
-        var screen = try source.map { try startScreen(mouse: $0.configuration.mouse) }
+        var screen = try firstScreen()
         defer { screen?.stop() }
-        if let source, let screen {
-            var configuration = source.configuration
-            configuration.settings.asciiOnly = !screen.isUTF8
-            drawFirstScreen(from: source.index, configuration: configuration, on: screen)
-        }
         let log = try options.open(snapshots: .interactive)
         var configuration = Configuration(
             rcFiles: Configuration.rcFiles(boardDirectory: log.location.directory, environment: environment),
