@@ -39,8 +39,9 @@ extension BoardIndex {
     /// cannot be read as it is (the whole board's load, which follows, finds out why).
     public func firstScreen(cardsPerColumn: Int, now: Timestamp, zone: TimeZone,
                             staleAfterDays: Int) -> (state: BoardState, projection: BoardProjection)? {
-        // An index of its own, made once per index file: every count below reads it alone.
-        guard (try? database.execute(BoardIndex.firstScreenIndex)) != nil else { return nil }
+        // An index of its own, made once per index file: every count below reads it alone; read
+        // through a mapping, not a copy per page (this connection is closed after the screen).
+        guard (try? database.execute(BoardIndex.firstScreenIndex + "; PRAGMA mmap_size = 1073741824")) != nil else { return nil }
         return try? database.transaction(immediate: false) { () throws -> (BoardState, BoardProjection)? in
             var state = meta.partialState(now: now)
             let staleBefore = now.milliseconds - Int64(staleAfterDays) * Timestamp.day
@@ -69,14 +70,18 @@ extension BoardIndex {
     /// ones (each snoozed issue decided as the board decides it), and the first `cards` numbers.
     private func lane(_ column: Column, cards limit: Int, staleBefore: Int64, now: Timestamp,
                       zone: TimeZone) throws -> BoardProjection.FirstScreenLane {
-        let shown = "FROM issues INDEXED BY issues_first_screen WHERE \"column\" = ? AND archived = 0 AND deleted = 0"
-        let counts = try database.statement("SELECT count(*), coalesce(sum(open = 1 AND updated < ?), 0) \(shown) AND snoozed IS NULL")
-            .bind(.integer(staleBefore), .text(column.id))
-        guard try counts.step() else { throw IndexDamaged() }
-        var lane = BoardProjection.FirstScreenLane(column: column, cards: [], count: Int(counts.int(0)),
-                                                   staleCount: Int(counts.int(1)), waitingCount: 0)
+        let shown = "\"column\" = ? AND archived = 0 AND deleted = 0"
+        let counted = "FROM issues INDEXED BY issues_counted WHERE \(shown)"
+        func count(_ condition: String, _ bindings: SQLiteValue?...) throws -> Int {
+            let statement = try database.statement("SELECT count(*) \(counted) \(condition)").bind([.text(column.id)] + bindings)
+            guard try statement.step() else { throw IndexDamaged() }
+            return Int(statement.int(0))
+        }
+        var lane = BoardProjection.FirstScreenLane(
+            column: column, cards: [], count: try count("AND snoozed IS NULL"),
+            staleCount: try count("AND snoozed IS NULL AND open = 1 AND updated < ?", .integer(staleBefore)), waitingCount: 0)
         var waiting = Set<Int>()
-        let snoozed = try database.statement("SELECT number \(shown) AND snoozed IS NOT NULL").bind(.text(column.id))
+        let snoozed = try database.statement("SELECT number \(counted) AND snoozed IS NOT NULL").bind(.text(column.id))
         while try snoozed.step() {
             guard let issue = try row(Int(snoozed.int(0)))?.issue else { throw IndexDamaged() }
             if BoardProjection.waitsOnFirstScreen(issue, now: now, zone: zone) {
@@ -87,7 +92,8 @@ extension BoardIndex {
                 if issue.isOpen, issue.updated.milliseconds < staleBefore { lane.staleCount += 1 }
             }
         }
-        let first = try database.statement("SELECT number \(shown) ORDER BY rank, number").bind(.text(column.id))
+        let first = try database.statement("SELECT number FROM issues INDEXED BY issues_by_column WHERE \(shown) ORDER BY rank, number")
+            .bind(.text(column.id))
         while lane.cards.count < limit, try first.step() {
             let number = Int(first.int(0))
             if !waiting.contains(number) { lane.cards.append(number) }
@@ -95,13 +101,12 @@ extension BoardIndex {
         return lane
     }
 
-    /// What the first screen's counts read: a column's issues in rank order with every field
-    /// the counts test, so that counting a column never reads the issues' rows. SQLite keeps it
-    /// up to date with every write; a rebuild drops it with the table, and the next first
-    /// screen makes it again.
+    /// What the first screen's counts read: each column's issues by the fields the counts
+    /// test, so that a count is a range of this index (cards that do not wait; the stale ones
+    /// among them; the snoozed ones), never a read of the rows. SQLite keeps it up to date with
+    /// every write; a rebuild drops it with the table, and the next first screen makes it again.
     static let firstScreenIndex = """
-        CREATE INDEX IF NOT EXISTS issues_first_screen
-            ON issues("column", archived, deleted, rank, number, open, updated, snoozed)
+        CREATE INDEX IF NOT EXISTS issues_counted ON issues("column", archived, deleted, snoozed, open, updated)
         """
 }
 
