@@ -18,6 +18,7 @@ extension BoardCommand {
         var settled = configuration
         settled.settings.asciiOnly = !screen.isUTF8
         drawFirstScreen(from: index, configuration: settled, on: screen)
+        screen.keysSignal(true) // Ctrl-C gives up the load, as before the screen started early
         return screen
     }
 

@@ -50,6 +50,7 @@ struct BoardCommand {
             rcFiles: Configuration.rcFiles(boardDirectory: log.location.directory, environment: environment),
             environment: environment, board: log.state)
         let terminal = try screen ?? startScreen(mouse: configuration.mouse)
+        terminal.keysSignal(false)
         screen = terminal
         // What the terminal is really sent, not what LANG claims (a UTF-8 locale may not be installed).
         configuration.settings.asciiOnly = !terminal.isUTF8
