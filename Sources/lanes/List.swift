@@ -11,6 +11,7 @@ import BoardQuery
 /// board is read whole, as before; the output is the same byte for byte.
 struct List: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "list",
         abstract: "List issues matching a query.",
         discussion: "Query words: " + Query.words + "; prefix a word with - to negate it. Quote words with < or > for the shell: lanes list 'updated:<7d'."
     )
