@@ -8,7 +8,7 @@ let package = Package(
         .executable(name: "lanes", targets: ["lanes"]),
         // The libraries behind the binary, for the separate Benchmarks/ package.
         .library(name: "LanesKit", targets: [
-            "Screen", "BoardModel", "BoardQuery", "BoardInteraction", "BoardStore", "BoardExchange", "Keymap", "BoardViews", "LanesApp",
+            "Screen", "BoardModel", "BoardQuery", "BoardInteraction", "BoardStore", "BoardIndex", "BoardExchange", "Keymap", "BoardViews", "LanesApp",
         ]),
     ],
     dependencies: [
@@ -85,7 +85,7 @@ let package = Package(
         ),
         .testTarget(
             name: "LanesAppTests",
-            dependencies: ["LanesApp", "BoardStore", "BoardModel", "BoardQuery", "BoardInteraction", "Screen", "Keymap", "LanesTestSupport"]
+            dependencies: ["LanesApp", "BoardIndex", "BoardStore", "BoardModel", "BoardQuery", "BoardInteraction", "Screen", "Keymap", "LanesTestSupport"]
         ),
         .testTarget(name: "NcursesScreenTests", dependencies: ["NcursesScreen", "Screen", "BoardViews"]),
         .testTarget(name: "EndToEndTests", dependencies: ["lanes", "BoardIndex"]),
