@@ -8,7 +8,7 @@ let package = Package(
         .executable(name: "lanes", targets: ["lanes"]),
         // The libraries behind the binary, for the separate Benchmarks/ package.
         .library(name: "LanesKit", targets: [
-            "Screen", "BoardModel", "BoardQuery", "BoardInteraction", "BoardStore", "BoardExchange", "Keymap", "BoardViews", "LanesApp",
+            "Screen", "BoardModel", "BoardQuery", "BoardInteraction", "BoardStore", "BoardIndex", "BoardExchange", "Keymap", "BoardViews", "LanesApp",
         ]),
     ],
     dependencies: [
@@ -53,6 +53,17 @@ let package = Package(
                 "LanesApp", "NcursesScreen", "Screen", "BoardModel", "BoardQuery", "BoardInteraction", "BoardStore", "BoardIndex", "BoardExchange", "Keymap", "BoardViews",
                 "BoardAccess", "MailIntake",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            // Release: the Swift runtime and Foundation linked in (ncursesw, sqlite3 and libc stay
+            // the system's), so that a start binds no 20 Swift libraries' symbols (#20's process
+            // floor, docs/performance.md). The -l flags name what Foundation's static archives
+            // need, which `--static-swift-stdlib` would find by compiling every module against the
+            // static resource directory; debug builds and `swift test` stay dynamic.
+            linkerSettings: [
+                .unsafeFlags(
+                    ["-static-stdlib", "-lCoreFoundation", "-l_FoundationICU", "-l_FoundationCollections", "-l_FoundationCShims"],
+                    .when(configuration: .release)
+                ),
             ]
         ),
         // Test helpers shared by the test targets; public API only, so a release build still compiles it.
@@ -74,7 +85,7 @@ let package = Package(
         ),
         .testTarget(
             name: "LanesAppTests",
-            dependencies: ["LanesApp", "BoardStore", "BoardModel", "BoardQuery", "BoardInteraction", "Screen", "Keymap", "LanesTestSupport"]
+            dependencies: ["LanesApp", "BoardIndex", "BoardStore", "BoardModel", "BoardQuery", "BoardInteraction", "Screen", "Keymap", "LanesTestSupport"]
         ),
         .testTarget(name: "NcursesScreenTests", dependencies: ["NcursesScreen", "Screen", "BoardViews"]),
         .testTarget(name: "EndToEndTests", dependencies: ["lanes", "BoardIndex"]),

@@ -41,6 +41,11 @@ int lanes_can_address_cursor(void) {
     return (cup != NULL && cup != (char *)-1) ? 1 : 0;
 }
 
+void lanes_keys_signal(int on) {
+    if (!started) return;
+    if (on) cbreak(); else raw();
+}
+
 static void on_fatal_signal(int sig) {
     if (started) {
         endwin();

@@ -59,6 +59,10 @@ public final class NcursesScreen: TerminalScreen {
 
     public func stop() { lanes_stop() }
 
+    /// While true, Ctrl-C interrupts the process as it does before the screen starts (the
+    /// board loading behind its first screen can be given up); keys typed meanwhile still wait.
+    public func keysSignal(_ on: Bool) { lanes_keys_signal(on ? 1 : 0) }
+
     public func present(_ grid: CellGrid) {
         let grid = isUTF8 ? grid : grid.replacingNonASCII()
         size = (Int(lanes_cols()), Int(lanes_lines()))

@@ -21,16 +21,19 @@ struct BoardCommand {
     func run() throws {
         let environment = options.environment
         if keys == nil, dump { throw BoardError.invalid("--dump needs --keys (use --keys '' for the first screen)") }
-        let log = try options.open(snapshots: .interactive)
-        var configuration = Configuration(
-            rcFiles: Configuration.rcFiles(boardDirectory: log.location.directory, environment: environment),
-            environment: environment, board: log.state)
         if let keys {
             let parsedSize = try parseSize()
             guard let parsed = keys.isEmpty ? [] : KeyNotation.parse(keys) else {
                 throw BoardError.invalid("bad --keys \"\(keys)\"; write keys as tig does: jjL<Enter><Esc>")
             }
             let screen = MemoryScreen(width: parsedSize.width, height: parsedSize.height, keys: parsed)
+            if let (index, configuration) = firstScreenSource() {
+                drawFirstScreen(from: index, configuration: configuration, on: screen)
+            } // the index is closed here: the board holds what it needs
+            let log = try options.open(snapshots: .interactive)
+            let configuration = Configuration(
+                rcFiles: Configuration.rcFiles(boardDirectory: log.location.directory, environment: environment),
+                environment: environment, board: log.state)
             let session = BoardSession(log: log, screen: screen, configuration: configuration, actor: options.actorName,
                                        greeting: greeting, now: options.fixedNow)
             session.columnsRefusal = GatewaySession.current?.columnsRefusal
@@ -38,20 +41,32 @@ struct BoardCommand {
             if dump { Output.print(session.frame().text + "\n") }
             return
         }
-        let screen: NcursesScreen
-        do {
-            screen = try NcursesScreen.start(environment: environment, mouse: configuration.mouse,
-                                             forceUTF8: utf8 || environment["LANES_UTF8"] == "1")
-        } catch {
-            throw BoardError.invalid(error.description)
-        }
+        // With a current index the terminal starts first and shows the first screen while the
+        // board is read; keys typed meanwhile wait in the terminal.
+        var screen = try firstScreen()
+        defer { screen?.stop() }
+        let log = try options.open(snapshots: .interactive)
+        var configuration = Configuration(
+            rcFiles: Configuration.rcFiles(boardDirectory: log.location.directory, environment: environment),
+            environment: environment, board: log.state)
+        let terminal = try screen ?? startScreen(mouse: configuration.mouse)
+        terminal.keysSignal(false)
+        screen = terminal
         // What the terminal is really sent, not what LANG claims (a UTF-8 locale may not be installed).
-        configuration.settings.asciiOnly = !screen.isUTF8
-        defer { screen.stop() }
-        let session = BoardSession(log: log, screen: screen, configuration: configuration, actor: options.actorName,
+        configuration.settings.asciiOnly = !terminal.isUTF8
+        let session = BoardSession(log: log, screen: terminal, configuration: configuration, actor: options.actorName,
                                    greeting: greeting, now: options.fixedNow)
         session.columnsRefusal = GatewaySession.current?.columnsRefusal
         session.run()
+    }
+
+    func startScreen(mouse: Bool) throws -> NcursesScreen {
+        do {
+            return try NcursesScreen.start(environment: options.environment, mouse: mouse,
+                                           forceUTF8: utf8 || options.environment["LANES_UTF8"] == "1")
+        } catch {
+            throw BoardError.invalid(error.description)
+        }
     }
 
     func parseSize() throws -> (width: Int, height: Int) {

@@ -1,6 +1,7 @@
 import Benchmark
 import BoardGeneration
 import BoardExchange
+import BoardIndex
 import BoardModel
 import BoardQuery
 import BoardStore
@@ -29,6 +30,24 @@ let benchmarks: @Sendable () -> Void = {
             blackHole(session.frame())
             benchmark.stopMeasurement() // freeing the board on the way out is not part of opening it
         }
+    }
+
+    // The full-screen board's first frame drawn from the board's index, before the board is
+    // read (#20; the board's load follows it): the index checked against the log, each
+    // column's counts and first cards by SQL, the frame rendered.
+    let indexEnvironment = ["XDG_CACHE_HOME": large.root + "-index-cache", "HOME": large.root]
+    _ = try! BoardIndex.open(large, environment: indexEnvironment) // built once, current afterwards
+    Benchmark("open 100k issues / 1M events to the first frame, from the index",
+              configuration: .init(maxDuration: .seconds(20), maxIterations: 20)) { benchmark in
+        let now = Timestamp.now
+        guard let index = BoardIndex.openIfCurrent(large, environment: indexEnvironment),
+              let (state, projection) = index.firstScreen(cardsPerColumn: FirstScreen.cardsPerColumn(height: 50), now: now,
+                                                          zone: .current, staleAfterDays: configuration.settings.staleAfterDays),
+              let frame = FirstScreen.frame(state: state, projection: projection, configuration: configuration, actor: "user1",
+                                            boardName: large.name, readOnlyReason: nil, warnings: [], greeting: nil,
+                                            width: 200, height: 50, now: now)
+        else { fatalError("no first screen from the index") }
+        blackHole(frame)
     }
 
     let log = try! EventLog.open(large)

@@ -18,6 +18,9 @@ int lanes_can_address_cursor(void);
 void lanes_install_signal_handlers(void);
 /// Stops the process (SIGTSTP) with the terminal restored, and takes it back on SIGCONT.
 void lanes_suspend_process(void);
+/// 1: Ctrl-C, Ctrl-\\ and Ctrl-Z act as signals again, as before curses started (while the board
+/// loads behind its first screen, typed keys still wait); 0: back to raw keys.
+void lanes_keys_signal(int on);
 /// Ends curses and restores the terminal. Safe to call more than once.
 void lanes_stop(void);
 /// Suspend/resume around a child process ($EDITOR) or SIGTSTP.
