@@ -25,14 +25,7 @@ import Testing
     /// board gives and removes the killed build's file.
     @Test func aBuildKilledMidwayLeavesNoStrayFileAndTheNextCommandIsRight() throws {
         try bigBoard()
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: LanesProcess.binary)
-        process.arguments = ["show", "1"]
-        process.environment = lanes.environment
-        process.currentDirectoryURL = URL(fileURLWithPath: scratch.path)
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
+        let process = try lanes.start(["show", "1"])
         let deadline = Date().addingTimeInterval(15)
         while builds().isEmpty, process.isRunning, Date() < deadline { usleep(500) }
         kill(process.processIdentifier, SIGKILL)
