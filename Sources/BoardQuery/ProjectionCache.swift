@@ -59,7 +59,7 @@ package struct ProjectionCache {
         }
         entries.removeAll { !$0.key.sharesBoard(with: key) }
         let state = board.state
-        let candidates = entries
+        var candidates = entries
             .filter { key.query.narrows($0.key.query) }
             .min { $0.value.list.count < $1.value.list.count }?.value.list
         // After a move or another writer's change, only the changed issues are re-placed.
@@ -101,9 +101,17 @@ package struct ProjectionCache {
         var text = hasText ? searchText?.value : nil
         if let found = text {
             let earlier = entries.flatMap(\.occurrences)
+            var required: SearchText.Occurrences?
             text?.occurrences = key.query.terms.compactMap { term in
-                guard case .text(let needle) = term.condition, SearchText.canSearch(needle) else { return nil }
-                return found.occurrences(of: needle, from: earlier)
+                guard case .text(let needle) = term.condition, SearchText.canSearch(needle),
+                      let occurrences = found.occurrences(of: needle, from: earlier) else { return nil }
+                if !term.negated, occurrences.starts.count < required?.starts.count ?? Int.max { required = occurrences }
+                return occurrences
+            }
+            // Only the issues a word occurs in can match (once typed on, fewer than the earlier result).
+            if let required {
+                let holding = found.issues(holding: required, in: state)
+                if holding.count < candidates?.count ?? Int.max { candidates = holding }
             }
         }
         let value = compute(candidates, order!.value, text, key.swimlanes != .none ? bands?.value : nil)
