@@ -53,6 +53,17 @@ let package = Package(
                 "LanesApp", "NcursesScreen", "Screen", "BoardModel", "BoardQuery", "BoardInteraction", "BoardStore", "BoardIndex", "BoardExchange", "Keymap", "BoardViews",
                 "BoardAccess", "MailIntake",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            // Release: the Swift runtime and Foundation linked in (ncursesw, sqlite3 and libc stay
+            // the system's), so that a start binds no 20 Swift libraries' symbols (#20's process
+            // floor, docs/performance.md). The -l flags name what Foundation's static archives
+            // need, which `--static-swift-stdlib` would find by compiling every module against the
+            // static resource directory; debug builds and `swift test` stay dynamic.
+            linkerSettings: [
+                .unsafeFlags(
+                    ["-static-stdlib", "-lCoreFoundation", "-l_FoundationICU", "-l_FoundationCollections", "-l_FoundationCShims"],
+                    .when(configuration: .release)
+                ),
             ]
         ),
         // Test helpers shared by the test targets; public API only, so a release build still compiles it.

@@ -94,6 +94,13 @@ public enum IssueJSON {
         json.endObject()
     }
 
+    /// One issue's object of `list --format json` (no timeline), as UTF-8.
+    public static func object(_ issue: Issue) -> [UInt8] {
+        var json = JSONWriter()
+        write(issue, to: &json)
+        return json.bytes
+    }
+
     /// `[issue, …]` for `list --format json`, as UTF-8.
     public static func list(_ issues: [Issue]) -> [UInt8] {
         var json = JSONWriter()

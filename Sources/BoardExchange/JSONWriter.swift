@@ -41,6 +41,8 @@ public struct JSONWriter {
         valuePrefix()
         bytes.append(contentsOf: (value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)).utf8)
     }
+    /// A value that is JSON already (an object `IssueJSON.object` wrote), where a value goes.
+    public mutating func json(_ value: UnsafeRawBufferPointer) { valuePrefix(); bytes.append(contentsOf: value) }
     public mutating func bool(_ value: Bool) { valuePrefix(); bytes.append(contentsOf: (value ? "true" : "false").utf8) }
     public mutating func null() { valuePrefix(); bytes.append(contentsOf: "null".utf8) }
 

@@ -50,7 +50,7 @@ extension BoardIndex {
             try statement.bind(bindings)
             while try statement.step() {
                 guard !given.contains(Int(statement.int(0))) else { continue }
-                let issue = try IssueRow(statement).issue
+                let issue = try IssueRow.checkedIssue(statement)
                 given.insert(issue.number)
                 guard try body(issue) else { return }
             }

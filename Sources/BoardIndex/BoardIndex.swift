@@ -83,11 +83,14 @@ public final class BoardIndex {
     }
 
     private static func configure(_ database: SQLiteDatabase) throws -> SQLiteDatabase {
-        // Another process rebuilding a big board's index holds the write lock for seconds.
-        database.waitForLocks(milliseconds: 300_000)
+        database.waitForLocks(milliseconds: lockWait)
         try database.execute(IndexSchema.pragmas)
         return database
     }
+
+    /// How long a statement waits for another connection's write lock: another process
+    /// rebuilding a big board's index holds it for seconds.
+    static let lockWait: Int32 = 300_000
 
     // MARK: - Keeping up with the log
 

@@ -14,25 +14,39 @@ struct IssueRow {
     static let selected = #"number, "column", rank, data, events, seal"#
 
     /// Decodes and checks the row `statement` is on (its columns as `selected`).
-    init(_ statement: SQLiteStatement) throws(IndexDamaged) {
-        let number = Int(statement.int(0))
-        let data = statement.blob(3), events = statement.blob(4)
-        guard IssueRow.seal(number: number, data: data, events: events) == statement.int(5) else { throw IndexDamaged() }
-        guard let issue = data.decoded({ reader throws(SnapshotReader.Damaged) in try Issue(snapshot: &reader) }),
-              let offsets = events.decoded({ reader throws(SnapshotReader.Damaged) in
-                  var offsets: [Int64] = []
-                  var last: Int64 = 0
-                  while !reader.isAtEnd {
-                      last += try reader.int()
-                      offsets.append(last)
-                  }
-                  return offsets
-              }) else { throw IndexDamaged() }
-        self.issue = issue
+    init(_ statement: SQLiteStatement) throws {
+        var offsets: [Int64] = []
+        issue = try IssueRow.checkedIssue(statement) { events in
+            var reader = SnapshotReader(events)
+            var last: Int64 = 0
+            while !reader.isAtEnd {
+                guard let step = try? reader.int() else { throw IndexDamaged() }
+                last += step
+                offsets.append(last)
+            }
+        }
         self.offsets = offsets
+    }
+
+    /// The issue of the row `statement` is on (its columns as `selected`), checked as `init`
+    /// checks it, read in place from SQLite's buffers; `events`, if given, is called with the
+    /// row's `events` bytes (`list` needs no offsets, so it decodes none).
+    static func checkedIssue(_ statement: SQLiteStatement,
+                             events readEvents: ((UnsafeRawBufferPointer) throws -> Void)? = nil) throws -> Issue {
+        let number = Int(statement.int(0))
+        let issue = try statement.withBlob(3) { data -> Issue in
+            try statement.withBlob(4) { events -> Issue in
+                guard IssueRow.seal(number: number, data: data, events: events) == statement.int(5) else { throw IndexDamaged() }
+                try readEvents?(events)
+                var reader = SnapshotReader(data)
+                guard let issue = try? Issue(snapshot: &reader) else { throw IndexDamaged() }
+                return issue
+            }
+        }
         guard issue.number == number, issue.column == statement.text(1), issue.rank == statement.double(2) else {
             throw IndexDamaged()
         }
+        return issue
     }
 
     init(issue: Issue, offsets: [Int64]) {
@@ -79,15 +93,22 @@ struct IssueRow {
             INSERT OR REPLACE INTO issues(number, "column", rank, open, priority, archived, deleted, created, updated,
                                           due, snoozed, author, data, events, seal)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """).bind(
-                .int(issue.number), .text(issue.column), .real(issue.rank), .int(issue.isOpen ? 1 : 0), .int(issue.priority.order),
-                .int(issue.lifecycle.isArchived ? 1 : 0), .int(issue.lifecycle.isDeleted ? 1 : 0), .integer(issue.created.milliseconds),
-                .integer(issue.updated.milliseconds), issue.due.map { .integer($0.daysSinceEpoch) },
-                issue.snooze.map { .integer($0.until.daysSinceEpoch) }, .text(issue.author), .blob(data), .blob(events.bytes),
-                .integer(seal)
-            ).run()
+            """).bind([.int(issue.number), .text(issue.column), .real(issue.rank)] + IssueRow.facts(of: issue)
+                + [.text(issue.author), .blob(data), .blob(events.bytes), .integer(seal)]).run()
         return seal
     }
+
+    /// The columns a query filters on that hold numbers (or NULL), copied out of the issue:
+    /// `open`, `priority`, `archived`, `deleted`, `created`, `updated`, `due` and `snoozed`, in
+    /// that order (`factColumns`).
+    static func facts(of issue: Issue) -> [SQLiteValue?] {
+        [.int(issue.isOpen ? 1 : 0), .int(issue.priority.order), .int(issue.lifecycle.isArchived ? 1 : 0),
+         .int(issue.lifecycle.isDeleted ? 1 : 0), .integer(issue.created.milliseconds), .integer(issue.updated.milliseconds),
+         issue.due.map { .integer($0.daysSinceEpoch) }, issue.snooze.map { .integer($0.until.daysSinceEpoch) }]
+    }
+
+    /// The `issues` columns `facts(of:)` gives, in its order.
+    static let factColumns = ["open", "priority", "archived", "deleted", "created", "updated", "due", "snoozed"]
 
     static func insertAssignee(_ name: String, _ number: Int, into database: SQLiteDatabase) throws(SQLiteError) {
         try database.statement("INSERT OR IGNORE INTO assignees(name, number, spelled) VALUES (?, ?, ?)")
@@ -117,13 +138,59 @@ struct IssueRow {
     }
 
     static func seal(number: Int, data: [UInt8], events: [UInt8]) -> Int64 {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(16 + data.count + events.count)
-        withUnsafeBytes(of: Int64(number).littleEndian) { bytes.append(contentsOf: $0) }
-        withUnsafeBytes(of: Int64(data.count).littleEndian) { bytes.append(contentsOf: $0) }
-        bytes.append(contentsOf: data)
-        bytes.append(contentsOf: events)
-        return IndexSeal.of(bytes)
+        data.withUnsafeBytes { data in events.withUnsafeBytes { events in seal(number: number, data: data, events: events) } }
+    }
+
+    /// `IndexSeal.of(number ‖ data.count ‖ data ‖ events)` (eight little-endian bytes each for
+    /// the two numbers), computed over the bytes where they are, without joining them first.
+    static func seal(number: Int, data: UnsafeRawBufferPointer, events: UnsafeRawBufferPointer) -> Int64 {
+        var checksum = PiecewiseChecksum()
+        withUnsafeBytes(of: (Int64(number).littleEndian, Int64(data.count).littleEndian)) { checksum.add($0) }
+        checksum.add(data)
+        checksum.add(events)
+        return Int64(bitPattern: checksum.value)
+    }
+}
+
+/// `SnapshotChecksum` of bytes given in pieces of any length: the same value as one call over
+/// the pieces joined. Whole blocks are checksummed where they lie; only a block that straddles
+/// two pieces is copied, into `pending`.
+struct PiecewiseChecksum {
+    private var checksum = SnapshotChecksum()
+    private var pending: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+    private var pendingCount = 0
+
+    mutating func add(_ bytes: UnsafeRawBufferPointer) {
+        guard !bytes.isEmpty else { return }
+        var rest = bytes
+        if pendingCount > 0 {
+            let taken = min(SnapshotChecksum.blockSize - pendingCount, rest.count)
+            withUnsafeMutableBytes(of: &pending) { block in
+                block.baseAddress!.advanced(by: pendingCount).copyMemory(from: rest.baseAddress!, byteCount: taken)
+            }
+            pendingCount += taken
+            rest = UnsafeRawBufferPointer(rebasing: rest[taken...])
+            guard pendingCount == SnapshotChecksum.blockSize else { return }
+            withUnsafeBytes(of: pending) { checksum.add($0) }
+            pendingCount = 0
+            guard !rest.isEmpty else { return }
+        }
+        let whole = rest.count - rest.count % SnapshotChecksum.blockSize
+        checksum.add(UnsafeRawBufferPointer(rebasing: rest[..<whole]))
+        let tail = rest.count - whole
+        if tail > 0 {
+            withUnsafeMutableBytes(of: &pending) { block in
+                block.baseAddress!.copyMemory(from: rest.baseAddress!.advanced(by: whole), byteCount: tail)
+            }
+            pendingCount = tail
+        }
+    }
+
+    /// The checksum of everything added.
+    var value: UInt64 {
+        var last = checksum
+        withUnsafeBytes(of: pending) { last.add(UnsafeRawBufferPointer(rebasing: $0[..<pendingCount])) }
+        return last.value
     }
 }
 

@@ -3,7 +3,7 @@ import BoardModel
 
 /// `lanes add TITLE …`: creates an issue and prints its number.
 struct Add: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Create an issue; prints its number (#7).")
+    static let configuration = CommandConfiguration(commandName: "add", abstract: "Create an issue; prints its number (#7).")
 
     @OptionGroup var options: BoardOptions
     @Argument(help: "The title.") var title: String

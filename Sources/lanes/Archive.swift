@@ -4,6 +4,7 @@ import ArgumentParser
 /// finds them, and they keep their timeline.
 struct Archive: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "archive",
         abstract: "Archive issues: off the board and the default list; is:archived finds them.")
     @OptionGroup var options: BoardOptions
     @Argument(help: "The issue numbers.") var numbers: [IssueNumber]
@@ -15,7 +16,7 @@ struct Archive: ParsableCommand {
 
 /// `lanes unarchive N…`: puts archived issues back on the board where they were.
 struct Unarchive: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Unarchive issues: back on the board where they were.")
+    static let configuration = CommandConfiguration(commandName: "unarchive", abstract: "Unarchive issues: back on the board where they were.")
     @OptionGroup var options: BoardOptions
     @Argument(help: "The issue numbers.") var numbers: [IssueNumber]
 

@@ -2,7 +2,7 @@ import ArgumentParser
 
 /// `lanes assign N USER… [--remove]`.
 struct Assign: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Assign users to an issue ('me' is you), or --remove them.")
+    static let configuration = CommandConfiguration(commandName: "assign", abstract: "Assign users to an issue ('me' is you), or --remove them.")
     @OptionGroup var options: BoardOptions
     @Argument(help: "The issue number.") var number: IssueNumber
     @Argument(help: "Users.") var users: [String]

@@ -7,6 +7,7 @@ import Screen
 /// board's `lanesrc`, and the theme they name); exit 1 if any is bad.
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "check",
         abstract: "Verify the board's log and rc files; prints FILE:LINE: problem for each bad line.")
     @OptionGroup var options: BoardOptions
 

@@ -7,6 +7,7 @@ import Screen
 /// every clone shares, merged by `lanes sync`).
 struct Columns: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "columns",
         abstract: "List or change the board's columns (ids or names are accepted wherever a column is named).",
         subcommands: [ListColumns.self, AddColumn.self, RenameColumn.self, MoveColumn.self, RemoveColumn.self,
                       LimitColumn.self, ClosingColumn.self],

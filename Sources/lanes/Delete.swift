@@ -9,6 +9,7 @@ import Screen
 /// restore N` brings one back. Their text stays in the log, so on a terminal it asks first.
 struct Delete: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "delete",
         abstract: "Delete issues (asks first on a terminal; lanes restore brings them back; the text stays in the log).")
     @OptionGroup var options: BoardOptions
     @Argument(help: "The issue numbers.") var numbers: [IssueNumber]
@@ -35,7 +36,7 @@ struct Delete: ParsableCommand {
 
 /// `lanes restore N…`: brings deleted issues back where they were, with their timeline.
 struct Restore: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Restore deleted issues, with their timeline.")
+    static let configuration = CommandConfiguration(commandName: "restore", abstract: "Restore deleted issues, with their timeline.")
     @OptionGroup var options: BoardOptions
     @Argument(help: "The issue numbers.") var numbers: [IssueNumber]
 

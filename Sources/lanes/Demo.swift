@@ -8,7 +8,7 @@ import LanesApp
 
 /// `lanes demo`: the full-screen board on a temporary board seeded with a team's backlog.
 struct Demo: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Open the board on a temporary demo board with a realistic team backlog.")
+    static let configuration = CommandConfiguration(commandName: "demo", abstract: "Open the board on a temporary demo board with a realistic team backlog.")
 
     func run() throws {
         var template = Array("/tmp/lanes-demo-XXXXXX".utf8CString)

@@ -2,7 +2,7 @@ import ArgumentParser
 
 /// `lanes edit N [--title T] [--body B]`.
 struct Edit: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Change an issue's title or description.")
+    static let configuration = CommandConfiguration(commandName: "edit", abstract: "Change an issue's title or description.")
     @OptionGroup var options: BoardOptions
     @Argument(help: "The issue number.") var number: IssueNumber
     @Option(help: "The new title.") var title: String?

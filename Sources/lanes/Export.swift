@@ -3,7 +3,7 @@ import BoardExchange
 
 /// `lanes export`: the whole board, issues with their timelines.
 struct Export: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Write the whole board as JSON (with timelines) or CSV.")
+    static let configuration = CommandConfiguration(commandName: "export", abstract: "Write the whole board as JSON (with timelines) or CSV.")
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case json, csv }
 

@@ -11,6 +11,7 @@ import Screen
 /// `lanes import FILE`: issues from GitHub, Jira, taskwarrior or Lanes' own CSV.
 struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "import",
         abstract: "Import issues from GitHub (gh/REST JSON), Jira (CSV), taskwarrior (task export) or lanes export (JSON or CSV).",
         discussion: "Re-importing the same file adds nothing: each issue remembers its source key. Bad rows are reported with their line or item and the rest imports."
     )

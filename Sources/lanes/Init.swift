@@ -5,7 +5,7 @@ import Screen
 
 /// `lanes init [DIR]`: creates DIR/.lanes with the default columns.
 struct Init: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Create a board in DIR/.lanes (default: the current directory).")
+    static let configuration = CommandConfiguration(commandName: "init", abstract: "Create a board in DIR/.lanes (default: the current directory).")
 
     @Argument(help: "The directory to hold the board.")
     var directory: String?

@@ -16,6 +16,7 @@ import Screen
 /// now (lock held too long, disk full, read-only, no board): the server keeps it and retries.
 struct Intake: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "intake",
         abstract: "File mail as issues: a new report becomes an issue, a reply a comment (see docs/intake.md).",
         discussion: """
             Reads one message from stdin, or --maildir DIR (files DIR/new, moves each to DIR/cur) or --mbox FILE. \

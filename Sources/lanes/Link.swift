@@ -7,6 +7,7 @@ extension LinkType: ExpressibleByArgument {}
 /// closed with a comment pointing at the original.
 struct Link: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "link",
         abstract: "Link two issues: lanes link 3 blocks 7.",
         discussion: """
             TYPE is blocks, duplicates, parent-of or relates-to, or an inverse (blocked-by, duplicated-by, \
@@ -24,7 +25,7 @@ struct Link: ParsableCommand {
 
 /// `lanes unlink N TYPE M`: removes a link (named from either side: `unlink 7 blocked-by 3`).
 struct Unlink: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Remove a link between two issues: lanes unlink 3 blocks 7.")
+    static let configuration = CommandConfiguration(commandName: "unlink", abstract: "Remove a link between two issues: lanes unlink 3 blocks 7.")
     @OptionGroup var options: BoardOptions
     @Argument(help: "One of the linked issues.") var number: IssueNumber
     @Argument(help: "The link type, from that issue's side.") var type: LinkType

@@ -11,6 +11,7 @@ import BoardQuery
 /// board is read whole, as before; the output is the same byte for byte.
 struct List: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "list",
         abstract: "List issues matching a query.",
         discussion: "Query words: " + Query.words + "; prefix a word with - to negate it. Quote words with < or > for the shell: lanes list 'updated:<7d'."
     )
@@ -25,12 +26,22 @@ struct List: ParsableCommand {
         if let index = try options.openIndex() {
             let state = index.boardState
             let parsed = try Query.parse(text, on: state, me: options.actorName, now: clock.now, zone: clock.zone)
+            if format == .json, try copyJSON(from: index, parsed, now: clock.now) { return }
             try write(columnsOf: state) { each in try index.list(parsed, now: clock.now, each) }
         } else {
             let log = try options.open()
             let parsed = try Query.parse(text, on: log.state, me: options.actorName, now: clock.now, zone: clock.zone)
             try write(columnsOf: log.state) { each in try parsed.run(on: log.state, now: clock.now).forEach(each) }
         }
+    }
+
+    /// The JSON of what `query` shows, copied from the index where it can be
+    /// (`BoardIndex.listJSON`): on this thread, as fast as it reads. False if it cannot, having printed nothing.
+    private func copyJSON(from index: BoardIndex, _ query: Query, now: Timestamp) throws -> Bool {
+        var writer = ListWriter(format: .json)
+        guard try index.listJSON(query, now: now, encode: IssueJSON.object, { writer.add(json: $0) }) else { return false }
+        writer.finish()
+        return true
     }
 
     /// Prints the issues `produce` passes on, in `format`: JSON and CSV as they come, the table

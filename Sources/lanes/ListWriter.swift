@@ -30,11 +30,21 @@ struct ListWriter {
     mutating func add(_ issue: Issue) {
         if format == .json {
             IssueJSON.write(issue, to: &json)
-            if json.bytes.count >= ListWriter.flushSize { json.flush(ListWriter.write) }
+            flushIfFull()
         } else {
             csv.append(contentsOf: IssueCSV.row(issue).utf8)
             if csv.count >= ListWriter.flushSize { ListWriter.write(csv); csv.removeAll(keepingCapacity: true) }
         }
+    }
+
+    /// An issue's JSON object as `IssueJSON.object` writes it (format `json`).
+    mutating func add(json object: UnsafeRawBufferPointer) {
+        json.json(object)
+        flushIfFull()
+    }
+
+    private mutating func flushIfFull() {
+        if json.bytes.count >= ListWriter.flushSize { json.flush(ListWriter.write) }
     }
 
     /// Ends the output: `]` and the newline `Output.print` adds; for CSV, whose last line ends

@@ -5,7 +5,7 @@ import BoardModel
 
 /// `lanes show N`: one issue's fields and timeline.
 struct Show: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Show an issue's fields and timeline.")
+    static let configuration = CommandConfiguration(commandName: "show", abstract: "Show an issue's fields and timeline.")
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
 

@@ -8,6 +8,7 @@ import Screen
 /// push. Works in any clone with no set-up step: the driver is registered on the way.
 struct Sync: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "sync",
         abstract: "Commit the board, pull and merge other clones' events, push (git).",
         discussion: "The board must be inside a git repository. The first sync registers Lanes' merge driver in .gitattributes and .git/config, so a plain git pull merges boards correctly too."
     )

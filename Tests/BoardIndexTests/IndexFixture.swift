@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import BoardIndex
+import BoardQuery
 @testable import BoardModel
 @testable import BoardStore
 import LanesTestSupport
@@ -66,6 +67,11 @@ struct IndexFixture {
             #expect(shown.mentions.issues(mentioning: number) == fold.mentions.issues(mentioning: number),
                     "mentions of #\(number)", sourceLocation: sourceLocation)
         }
+        // `list --format json` of every issue and of the closed ones, copied from the table of
+        // stored JSON where its entries still match: each issue's bytes as `encode` writes them now.
+        for text in ["", "is:closed sort:id-desc"] {
+            #expect(try listedJSON(index, text) == shownJSON(fold, text), "list --format json \(text)", sourceLocation: sourceLocation)
+        }
         // What queries filter on: folded names and labels, authors, import keys.
         #expect(try pairs(index, "SELECT name, number FROM assignees") ==
                 Set(fold.issues.values.flatMap { issue in issue.assignees.map { "\($0.lowercased()) \(issue.number)" } }),
@@ -79,6 +85,22 @@ struct IndexFixture {
         try index.indexText()
         #expect(try pairs(index, "SELECT title, rowid FROM issue_text") ==
                 Set(fold.issues.values.map { "\($0.title) \($0.number)" }), sourceLocation: sourceLocation)
+    }
+
+    /// A stand-in for `IssueJSON.object` (which this module does not see): every field of the issue.
+    static func encode(_ issue: BoardModel.Issue) -> [UInt8] { Array(String(describing: issue).utf8) }
+
+    /// What `listJSON` gives for `text`, each issue's bytes; nil if it cannot list the query.
+    func listedJSON(_ index: BoardIndex, _ text: String, now: Timestamp = .now) throws -> [[UInt8]]? {
+        var listed: [[UInt8]] = []
+        let query = try Query.parse(text, on: index.boardState, me: "ann", now: now)
+        guard try index.listJSON(query, now: now, encode: IndexFixture.encode, { listed.append(Array($0)) }) else { return nil }
+        return listed
+    }
+
+    /// The bytes of the issues `text` shows on the fold of the whole log, in its order.
+    func shownJSON(_ fold: BoardState, _ text: String, now: Timestamp = .now) throws -> [[UInt8]] {
+        try Query.parse(text, on: fold, me: "ann", now: now).run(on: fold, now: now).map(IndexFixture.encode)
     }
 
     private func pairs(_ index: BoardIndex, _ sql: String) throws -> Set<String> {

@@ -16,6 +16,9 @@ struct IndexFilter {
     /// Whether the condition asks the free-text table (`issue_text`), which is only filled on
     /// first use (`BoardIndex.indexText`).
     let searchesText: Bool
+    /// Whether the condition decides the query exactly from the columns `IssueRow.facts`
+    /// copies (hidden issues, and words that `QueryTerm.isDecidedByFacts`): no matcher needed.
+    let decidedByFacts: Bool
 
     init(_ query: Query, now: Timestamp, staleAfterDays: Int) {
         var conditions = [SQLCondition("issues.deleted = 0")]
@@ -32,6 +35,7 @@ struct IndexFilter {
                                            [.text(phrases.joined(separator: " AND "))]))
         }
         condition = .all(conditions)
+        decidedByFacts = !searchesText && query.terms.allSatisfy(\.isDecidedByFacts)
         order = query.sort.key == .id ? "issues.number" + (query.sort.descending ? " DESC" : "") : nil
     }
 }

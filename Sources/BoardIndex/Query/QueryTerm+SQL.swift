@@ -39,6 +39,16 @@ extension QueryTerm {
         return sure?.negated
     }
 
+    /// Whether `sqlCondition` holds exactly where the word matches (negated or not), and reads
+    /// only the `issues` columns `IssueRow.facts` copies out of an issue: a query of such words
+    /// needs no matcher, so `list` can give issues it never decodes (`BoardIndex.listJSON`).
+    var isDecidedByFacts: Bool {
+        switch condition {
+        case .open, .closed, .stale, .priority, .created, .updated, .archived, .overdue, .snoozed, .due: true
+        default: false
+        }
+    }
+
     /// The condition that holds exactly where the word matches, for words the index's columns
     /// decide alone.
     private func exactCondition(now: Timestamp, staleAfterDays: Int) -> SQLCondition? {
@@ -77,7 +87,8 @@ extension QueryTerm {
 extension SQLCondition {
     /// Issues with a row in `table` (`assignees`, `labels`) that satisfies `row`.
     static func member(of table: String, _ row: SQLCondition) -> SQLCondition {
-        SQLCondition("issues.number IN (SELECT number FROM " + table + " WHERE " + row.sql + ")", row.values)
+        let numbers = "SELECT number FROM " + table + " WHERE " + row.sql
+        return SQLCondition("issues.number IN (" + numbers + ")", row.values, numbers: numbers)
     }
 
     /// Still waiting on `today`: snoozed until a later day (`Issue.isSnoozed`).
