@@ -86,28 +86,50 @@ public struct BoardProjection: Sendable {
         let ranked = index.orders.indices.sorted { (index.orders[$0], keys[$0]) < (index.orders[$1], keys[$1]) }
         var rank = [Int](repeating: 0, count: ranked.count)
         for (place, band) in ranked.enumerated() { rank[band] = place }
-        // Per lane, by band: every card in the band, and the cards whose first band it is.
-        var cards: [[[Int]]] = [], firsts: [[[Int]]] = []
-        for (lane, slots) in zip(lanes, laneSlots) {
-            var inBand = Array(repeating: [Int](), count: ranked.count)
-            var firstIn = inBand
-            for (number, slot) in zip(lane.issues, slots) {
-                var first = Int.max, firstBand = 0
+        // Per lane: how many cards each band holds and each issue's first band; then each band's
+        // cards placed band after band in one array. (An array per band, appended to card by
+        // card, spent most of the grouping on checking and growing those arrays.)
+        var counts: [[Int]] = [], firstBands: [[Int]] = []
+        for slots in laneSlots {
+            var count = [Int](repeating: 0, count: ranked.count)
+            var firsts = [Int](repeating: 0, count: slots.count)
+            for (at, slot) in slots.enumerated() {
+                var first = Int.max
                 index.forEachBand(ofSlot: Int(slot)) { band in
-                    inBand[band].append(number)
-                    if rank[band] < first { (first, firstBand) = (rank[band], band) }
+                    count[band] += 1
+                    if rank[band] < first { (first, firsts[at]) = (rank[band], band) }
                 }
-                firstIn[firstBand].append(number)
             }
-            cards.append(inBand)
-            firsts.append(firstIn)
+            counts.append(count)
+            firstBands.append(firsts)
         }
         // Only the bands of issues on the board now.
-        let shown = ranked.filter { band in cards.contains { !$0[band].isEmpty } }
+        let shown = ranked.filter { band in counts.contains { $0[band] > 0 } }
         bands = shown.map { keys[$0] }
         for lane in lanes.indices {
-            lanes[lane].byBand = shown.map { cards[lane][$0] }
-            lanes[lane].issues = shown.flatMap { firsts[lane][$0] }
+            let issues = lanes[lane].issues
+            var start = [Int](repeating: 0, count: ranked.count + 1)
+            for band in ranked.indices { start[band + 1] = start[band] + counts[lane][band] }
+            var next = start
+            var cards = [Int](repeating: 0, count: start[ranked.count])
+            for (number, slot) in zip(issues, laneSlots[lane]) {
+                index.forEachBand(ofSlot: Int(slot)) { band in
+                    cards[next[band]] = number
+                    next[band] += 1
+                }
+            }
+            lanes[lane].byBand = shown.map { Array(cards[start[$0]..<start[$0 + 1]]) }
+            // The cursor's order: by first band, in the bands' order, then rank.
+            var firstStart = [Int](repeating: 0, count: ranked.count)
+            for band in firstBands[lane] { firstStart[band] += 1 }
+            var placed = 0
+            for band in shown { (firstStart[band], placed) = (placed, placed + firstStart[band]) }
+            var ordered = [Int](repeating: 0, count: issues.count)
+            for (number, band) in zip(issues, firstBands[lane]) {
+                ordered[firstStart[band]] = number
+                firstStart[band] += 1
+            }
+            lanes[lane].issues = ordered
         }
     }
 }

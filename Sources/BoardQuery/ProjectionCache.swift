@@ -5,8 +5,9 @@ import BoardModel
 ///
 /// A backspace returns to a query typed a moment ago: its projection is still here. Typing
 /// forward narrows an earlier result: only the issues of the narrowest cached result that the
-/// new query narrows are looked at. Any change to the board (its version), the minute (stale
-/// ages) or the swimlanes makes the entries unusable for each other.
+/// new query narrows are looked at, and its free-text words are found from where the shorter
+/// words occur (`SearchText.Occurrences`). Any change to the board (its version), the minute
+/// (stale ages) or the swimlanes makes the entries unusable for each other.
 package struct ProjectionCache {
     package struct Key: Equatable {
         package var version: Int
@@ -27,8 +28,9 @@ package struct ProjectionCache {
         }
     }
 
-    /// Most recent last. A handful covers a word typed and rubbed out again.
-    private var entries: [(key: Key, value: BoardProjection)] = []
+    /// Most recent last, each with where its query's words occur. A handful covers a word typed
+    /// and rubbed out again.
+    private var entries: [(key: Key, value: BoardProjection, occurrences: [SearchText.Occurrences])] = []
     private let capacity = 8
     /// The board's issues sorted, for the version it was computed at.
     private var order: (version: Int, value: IssueOrder)?
@@ -57,7 +59,7 @@ package struct ProjectionCache {
         }
         entries.removeAll { !$0.key.sharesBoard(with: key) }
         let state = board.state
-        let candidates = entries
+        var candidates = entries
             .filter { key.query.narrows($0.key.query) }
             .min { $0.value.list.count < $1.value.list.count }?.value.list
         // After a move or another writer's change, only the changed issues are re-placed.
@@ -96,9 +98,24 @@ package struct ProjectionCache {
                 bands = (key.version, BandIndex(state: state, swimlanes: key.swimlanes))
             }
         }
-        let value = compute(candidates, order!.value, hasText ? searchText?.value : nil,
-                            key.swimlanes != .none ? bands?.value : nil)
-        entries.append((key, value))
+        var text = hasText ? searchText?.value : nil
+        if let found = text {
+            let earlier = entries.flatMap(\.occurrences)
+            var required: SearchText.Occurrences?
+            text?.occurrences = key.query.terms.compactMap { term in
+                guard case .text(let needle) = term.condition, SearchText.canSearch(needle),
+                      let occurrences = found.occurrences(of: needle, from: earlier) else { return nil }
+                if !term.negated, occurrences.starts.count < required?.starts.count ?? Int.max { required = occurrences }
+                return occurrences
+            }
+            // Only the issues a word occurs in can match (once typed on, fewer than the earlier result).
+            if let required {
+                let holding = found.issues(holding: required, in: state)
+                if holding.count < candidates?.count ?? Int.max { candidates = holding }
+            }
+        }
+        let value = compute(candidates, order!.value, text, key.swimlanes != .none ? bands?.value : nil)
+        entries.append((key, value, text?.occurrences ?? []))
         if entries.count > capacity { entries.removeFirst() }
         return value
     }

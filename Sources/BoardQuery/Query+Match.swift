@@ -31,7 +31,7 @@ extension Query {
     func knownAnswers(from searchText: SearchText?, in state: BoardState) -> [[Bool]?] {
         terms.map { term in
             if case .blocked = term.condition { return QueryTerm.blockedAnswers(in: state) }
-            guard let searchText, case .text(let needle) = term.condition, needle.utf8.allSatisfy({ $0 < 0x80 && $0 != 0 }) else { return nil }
+            guard let searchText, case .text(let needle) = term.condition, SearchText.canSearch(needle) else { return nil }
             return searchText.matches(needle, in: state)
         }
     }

@@ -11,25 +11,46 @@ public struct SearchText: Sendable {
     let bytes: [UInt8]
     /// Where each slot's text starts in `bytes`; one extra entry marks the end.
     let starts: [Int32]
+    /// For each slot, the letters and digits its text holds, a bit each (`letterBits`): a filter's
+    /// first character, which most issues hold, is answered from these 8 bytes an issue
+    /// instead of a pass over every byte.
+    let letters: [UInt64]
     /// Slots whose text may have changed since `bytes` was built (slots past it are new).
     public private(set) var stale: Set<Int> = []
+    /// Where the words being searched for occur, found by `ProjectionCache` from an earlier
+    /// word's occurrences before the search (see `Occurrences`).
+    var occurrences: [Occurrences] = []
 
     public init(state: BoardState) {
         var bytes: [UInt8] = []
         var starts: [Int32] = []
+        var letters: [UInt64] = []
         starts.reserveCapacity(state.issues.count + 1)
+        letters.reserveCapacity(state.issues.count)
         state.issues.forEachPointer(nil) { _, issue in
-            starts.append(Int32(bytes.count))
+            let start = bytes.count
+            starts.append(Int32(start))
             for text in [issue.pointee.title, issue.pointee.body] {
                 text.utf8.withContiguousBytes { source in
                     bytes.append(contentsOf: source.lazy.map { $0 >= 65 && $0 <= 90 ? $0 | 0x20 : $0 })
                 }
                 bytes.append(0)
             }
+            letters.append(bytes[start...].reduce(0) { $0 | SearchText.letterBits[Int($1)] })
         }
         starts.append(Int32(bytes.count))
         self.bytes = bytes
         self.starts = starts
+        self.letters = letters
+    }
+
+    /// For each (folded) byte, its bit in `letters`: a–z and 0–9 have one each, other bytes none.
+    static let letterBits: [UInt64] = (0..<256).map { byte in
+        switch byte {
+        case 97...122: 1 << UInt64(byte - 97)
+        case 48...57: 1 << UInt64(26 + byte - 48)
+        default: 0
+        }
     }
 
     /// The same text after the issues numbered `changed` were created or edited in `state`.
@@ -42,7 +63,8 @@ public struct SearchText: Sendable {
     /// For each slot of `state`, whether its title or body contains `needle` (lowercased
     /// ASCII, no 0 byte): from the buffer, and one by one for stale and new slots.
     func matches(_ needle: String, in state: BoardState) -> [Bool] {
-        var found = matches(Array(needle.utf8))
+        let pin = Array(needle.utf8)
+        var found = occurrences.first { $0.needle == pin }.map(slots(holding:)) ?? matches(pin)
         found.append(contentsOf: repeatElement(false, count: max(0, state.issues.count - found.count)))
         let recheck = stale.union(starts.count - 1 ..< max(starts.count - 1, state.issues.count))
         state.issues.withValues { issues in
@@ -55,6 +77,9 @@ public struct SearchText: Sendable {
 
     /// For each slot of the buffer, whether its text contains `needle`.
     private func matches(_ needle: [UInt8]) -> [Bool] {
+        if needle.count == 1, case let bit = SearchText.letterBits[Int(needle[0])], bit != 0 {
+            return letters.map { $0 & bit != 0 }
+        }
         var found = [Bool](repeating: false, count: starts.count - 1)
         guard !needle.isEmpty else { return found.map { _ in true } }
         let search = TextSearch(needle)

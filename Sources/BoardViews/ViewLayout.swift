@@ -71,11 +71,18 @@ public struct ViewLayout {
             }
             if let bands {
                 columns.append(Column(lane: index, area: area, offset: 0))
-                for (band, placed) in bands.enumerated() {
-                    let issues = lane.byBand.indices.contains(band) ? lane.byBand[band] : []
-                    for (slot, number) in issues.enumerated() {
-                        let y = 1 + placed.top + 1 + slot * BoardLayout.cardHeight - ui.boardRowOffset
-                        if y >= 1, y + 1 < area.maxY { place(number, y: y, position: slot, band: (index: band, slot: slot)) }
+                // Only the cards on screen are visited: a band's card `slot` is drawn at row
+                // `top + slot * cardHeight`, so the slots that fit follow from the rows shown.
+                for (band, placed) in bands.enumerated() where lane.byBand.indices.contains(band) {
+                    let issues = lane.byBand[band]
+                    let top = 1 + placed.top + 1 - ui.boardRowOffset
+                    let below = max(0, 1 - top), rows = area.maxY - 2 - top // rows to skip; rows left for a card's top
+                    guard rows >= 0 else { continue }
+                    let first = (below + BoardLayout.cardHeight - 1) / BoardLayout.cardHeight
+                    let last = min(issues.count - 1, rows / BoardLayout.cardHeight)
+                    guard first <= last else { continue }
+                    for slot in first...last {
+                        place(issues[slot], y: top + slot * BoardLayout.cardHeight, position: slot, band: (index: band, slot: slot))
                     }
                 }
                 continue

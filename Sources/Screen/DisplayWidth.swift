@@ -113,13 +113,26 @@ public enum DisplayWidth {
             }
             return (text[..<text.utf8.index(text.startIndex, offsetBy: end)], used)
         }
+        // Mixed text: each ASCII byte followed by another ASCII byte (or by nothing) is a cluster of
+        // its own, CR LF excepted, so only the clusters at non-ASCII text are walked as clusters
+        // (titles with a word of CJK or an emoji were measured cluster by cluster to their end).
+        let bytes = text.utf8
         var used = 0
         var end = text.startIndex
-        for index in text.indices {
-            let w = of(text[index])
+        while end < text.endIndex {
+            let byte = bytes[end]
+            let next = bytes.index(after: end)
+            if byte < 0x80, next == bytes.endIndex || bytes[next] < 0x80, byte != 13 || next == bytes.endIndex || bytes[next] != 10 {
+                let w = isPrintableASCII(byte) ? 1 : 0
+                if used + w > width { break }
+                used += w
+                end = next
+                continue
+            }
+            let w = of(text[end])
             if used + w > width { break }
             used += w
-            end = text.index(after: index)
+            end = text.index(after: end)
         }
         return (text[text.startIndex..<end], used)
     }
