@@ -3,8 +3,11 @@ import BoardStore
 
 extension BoardIndex {
     /// Reads the whole log with the board's one loader (`EventLog`: two cores, the fold) and
-    /// writes the index afresh, inside the caller's transaction: until it commits, other
-    /// processes see the old index, and a rebuild cut short leaves it. Returns the covered length.
+    /// writes the index afresh. An index nobody can be using (`replaceable`) is replaced by a
+    /// file built beside it (`IndexBuild`: no journal, then one rename); any other is
+    /// rewritten inside the caller's transaction. Either way, until the end other processes
+    /// see the old index, and a rebuild cut short leaves it. Returns the covered length, or
+    /// throws `IndexReplaced` once the new file is in place.
     func rebuild() throws -> Int {
         rebuilds += 1
         let size = Int(POSIXFile.status(path: location.eventsPath)?.st_size ?? 0)
@@ -13,21 +16,55 @@ extension BoardIndex {
         let log = try EventLog.open(location, collectingOffsets: true) { done, total in
             bar.show(BoardIndex.readingShare * Double(done) / Double(max(total, 1)))
         }
+        if try replaceable() {
+            let build = try IndexBuild(of: file)
+            do {
+                let target = try build.opened()
+                meta = try target.transaction { try write(log, to: target, bar: bar) }
+                try build.finish(over: file)
+            } catch {
+                build.abandon()
+                throw error
+            }
+            // The caller's transaction ends (on the old file, which it left as it was), and
+            // the caller connects to the new file, whose meta is now `meta`, and goes on there
+            // (`followingReplacement`).
+            throw IndexReplaced()
+        } else {
+            database.finishStatements()
+            try database.execute(IndexSchema.dropAll)
+            // Room for the whole index while it is written (see `IndexBuild.pragmas`).
+            try database.execute("PRAGMA cache_size = -262144")
+            defer { try? database.execute("PRAGMA cache_size = -2000") }
+            meta = try write(log, to: database, bar: bar)
+            return meta.covered
+        }
+    }
+
+    /// Whether the index file can be replaced rather than rewritten: it holds no valid meta,
+    /// so no process can be reading or writing rows in it (each checks the meta first, under
+    /// the lock the caller holds), and its write-ahead log is empty, so the new file will not
+    /// inherit the old one's pages. A board's first index is such a file.
+    private func replaceable() throws -> Bool {
+        guard (try? IndexMeta.read(from: database)) ?? nil == nil else { return false }
+        return (POSIXFile.status(path: file.path + "-wal")?.st_size ?? 0) == 0
+    }
+
+    /// Creates the index's tables in `database` (empty) and fills them from the whole read
+    /// `log`: the issues in the order of their numbers (appending to the table's B-tree), the
+    /// name tables in the order of their keys, then the secondary indexes; returns the meta
+    /// written.
+    private func write(_ log: EventLog, to database: SQLiteDatabase, bar: ProgressBar) throws -> IndexMeta {
         let state = log.state
         let offsets = log.eventOffsets
-        database.finishStatements()
-        try database.execute(IndexSchema.dropAll)
         try database.execute(IndexSchema.create)
-        // Room for the whole index while it is written: a small cache spills pages of the
-        // column and name indexes to the WAL and reads them back, over and over.
-        try database.execute("PRAGMA cache_size = -262144")
-        defer { try? database.execute("PRAGMA cache_size = -2000") }
-        let count = state.issues.count
-        var written = 0
-        var assignees: [(String, Int, String)] = [], labels: [(String, Int, String)] = [], users = Set<String>()
-        for issue in state.issues.values {
+        let numbers = state.issues.keys.sorted()
+        // Each name's issues, in the order of their numbers (the rows' keys are name, number).
+        var assignees: [String: [(Int, String)]] = [:], labels: [String: [(Int, String)]] = [:], users = Set<String>()
+        for (written, number) in numbers.enumerated() {
+            guard let issue = state.issues[number] else { continue }
             var timeline: [Int64] = []
-            if let ends = state.timelineEnds[issue.number] {
+            if let ends = state.timelineEnds[number] {
                 var index = Int(ends.first)
                 while index >= 0, index < offsets.count {
                     timeline.append(offsets[index])
@@ -35,20 +72,18 @@ extension BoardIndex {
                 }
             }
             _ = try IssueRow(issue: issue, offsets: timeline).writeRow(to: database)
-            for name in issue.assignees { assignees.append((name.lowercased(), issue.number, name)) }
-            for label in issue.labels { labels.append((label.lowercased(), issue.number, label)) }
+            for name in issue.assignees { assignees[name.lowercased(), default: []].append((number, name)) }
+            for label in issue.labels { labels[label.lowercased(), default: []].append((number, label)) }
             users.insert(issue.author)
-            written += 1
-            if written % 4096 == 0 {
-                bar.show(BoardIndex.readingShare + (1 - BoardIndex.readingShare) * Double(written) / Double(count))
+            if written % 4096 == 4095 {
+                bar.show(BoardIndex.readingShare + (1 - BoardIndex.readingShare) * Double(written + 1) / Double(numbers.count))
             }
         }
-        // In the order of their keys: appending to a B-tree beats inserting all over it.
-        for (_, number, name) in assignees.sorted(by: { ($0.0, $0.1, $0.2) < ($1.0, $1.1, $1.2) }) {
-            try IssueRow.insertAssignee(name, number, into: database)
+        for (_, rows) in BoardIndex.inKeyOrder(assignees) {
+            for (number, name) in rows { try IssueRow.insertAssignee(name, number, into: database) }
         }
-        for (_, number, label) in labels.sorted(by: { ($0.0, $0.1) < ($1.0, $1.1) }) {
-            try IssueRow.insertLabel(label, number, into: database)
+        for (_, rows) in BoardIndex.inKeyOrder(labels) {
+            for (number, label) in rows { try IssueRow.insertLabel(label, number, into: database) }
         }
         for name in users.sorted(by: { ($0.lowercased(), $0) < ($1.lowercased(), $1) }) { try IssueRow.insertUser(name, into: database) }
         try PartialFold.writeMentionsAndKeys(of: state, to: database)
@@ -65,8 +100,12 @@ extension BoardIndex {
         fresh.take(state)
         fresh.refoldAt = log.earliestSetAsideAhead?.milliseconds ?? 0
         try fresh.write(to: database)
-        meta = fresh
-        return fresh.covered
+        return fresh
+    }
+
+    /// Groups sorted by their keys' bytes, the order SQLite keeps text keys in.
+    private static func inKeyOrder<T>(_ groups: [String: T]) -> [(String, T)] {
+        groups.sorted { Array($0.key.utf8).lexicographicallyPrecedes(Array($1.key.utf8)) }
     }
 
     /// The part of a rebuild's bar that reading the log takes (the rest is writing the index).

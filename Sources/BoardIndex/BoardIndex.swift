@@ -68,7 +68,7 @@ public final class BoardIndex {
 
     /// A connection to the index file; a file SQLite cannot open as a database is deleted and
     /// made again.
-    private static func connect(_ file: IndexFile) throws -> SQLiteDatabase {
+    static func connect(_ file: IndexFile) throws -> SQLiteDatabase {
         do {
             return try configure(SQLiteDatabase(path: file.path, create: true))
         } catch let error as SQLiteError where error.isDamage {
@@ -107,16 +107,21 @@ public final class BoardIndex {
     /// read this one) and runs `body` once more.
     func repairing<T>(_ body: () throws -> T) throws -> T {
         do {
-            return try body()
+            return try followingReplacement(body)
         } catch let error as SQLiteError where error.isDamage {
             file.remove()
             try file.prepare()
             database = try BoardIndex.connect(file)
         } catch is IndexDamaged {}
         meta = IndexMeta()
-        try database.transaction { _ = try rebuild() }
         do {
-            return try body()
+            try database.transaction { _ = try rebuild() }
+        } catch is IndexReplaced {
+            database.close()
+            database = try BoardIndex.connect(file)
+        }
+        do {
+            return try followingReplacement(body)
         } catch let error as SQLiteError where error.isDamage {
             throw IndexUnavailable(reason: "\(file.path) cannot be used: \(error)")
         } catch is IndexDamaged {

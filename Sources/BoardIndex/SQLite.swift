@@ -87,6 +87,8 @@ final class SQLiteDatabase {
     func transaction<T>(immediate: Bool = true, _ body: () throws -> T) throws -> T {
         try execute(immediate ? "BEGIN IMMEDIATE" : "BEGIN")
         do {
+            // Before anything is read: a file renamed over this one shares its write-ahead log.
+            if hasMoved { throw IndexReplaced() }
             let result = try body()
             finishStatements()
             try execute("COMMIT")
@@ -102,6 +104,23 @@ final class SQLiteDatabase {
     /// old snapshot and stops a table from being dropped.
     func finishStatements() {
         for statement in cache.values { statement.reset() }
+    }
+
+    /// Closes the connection now rather than when it is released (its statements first): a
+    /// connection to a replaced file must let go of its locks before the new file is opened.
+    /// Nothing works on it afterwards.
+    func close() {
+        cache.removeAll()
+        sqlite3_close_v2(handle)
+        handle = nil
+    }
+
+    /// Whether the file at `path` is no longer the one this connection opened (another process
+    /// renamed a new index over it, `IndexBuild`). Such a connection must read and write
+    /// nothing more: the write-ahead log beside the path is the new file's.
+    var hasMoved: Bool {
+        var moved: Int32 = 0
+        return sqlite3_file_control(handle, "main", SQLITE_FCNTL_HAS_MOVED, &moved) == SQLITE_OK && moved != 0
     }
 
     /// How long a statement waits for another connection's write lock before failing.

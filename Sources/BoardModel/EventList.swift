@@ -15,12 +15,17 @@ public protocol EventArchive: Sendable {
 public struct EventList: RandomAccessCollection, Sendable {
     var archive: (any EventArchive)?
     var held: [Event] = []
+    /// False for a reader that needs each event's place in the order but not the event (the
+    /// on-disk index's build: a million events it would hold only to free): events are then
+    /// counted, not kept, and reading one is a programming error.
+    package var keepsEvents = true
+    private var counted = 0
 
     /// Events read from `archive` on demand (a board opened from its snapshot), or none yet.
     package init(archive: (any EventArchive)? = nil) { self.archive = archive }
 
     public var startIndex: Int { 0 }
-    public var endIndex: Int { (archive?.count ?? 0) + held.count }
+    public var endIndex: Int { (archive?.count ?? 0) + held.count + counted }
 
     public subscript(index: Int) -> Event {
         let archived = archive?.count ?? 0
@@ -28,7 +33,11 @@ public struct EventList: RandomAccessCollection, Sendable {
         return held[index - archived]
     }
 
-    mutating func append(_ event: Event) { held.append(event) }
+    mutating func append(_ event: Event) {
+        if keepsEvents { held.append(event) } else { counted += 1 }
+    }
 
-    mutating func reserveCapacity(_ count: Int) { held.reserveCapacity(count) }
+    mutating func reserveCapacity(_ count: Int) {
+        if keepsEvents { held.reserveCapacity(count) }
+    }
 }

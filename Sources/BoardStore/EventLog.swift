@@ -87,7 +87,8 @@ public final class EventLog {
     }
 
     /// Reads the whole log of an existing board (never the snapshot) and keeps where each folded
-    /// event's line starts (`eventOffsets`): how the on-disk index is built, with the one loader.
+    /// event's line starts (`eventOffsets`) instead of the events (`state.events` counts them;
+    /// the timelines' chains are kept): how the on-disk index is built, with the one loader.
     package static func open(_ location: BoardLocation, collectingOffsets: Bool,
                              progress: ((Int, Int) -> Void)? = nil) throws(BoardError) -> EventLog {
         try createIfPersonal(location)
@@ -159,6 +160,7 @@ public final class EventLog {
         // twice; a read that fails leaves the empty board its offset 0 describes.
         board.replace(with: BoardState())
         var state = BoardState()
+        state.events.keepsEvents = !collectsOffsets
         problems = []
         earliestSetAsideAhead = nil
         reader = LogReader(path: location.eventsPath, nextLine: 1)
@@ -219,8 +221,10 @@ public final class EventLog {
     }
 
     /// Decodes and folds the whole log; returns where each folded event's line starts if asked.
-    /// A log of 8 MB or more is cut in two at a line: the second half is decoded on another
-    /// core (`BackgroundDecode`) while the first is decoded and folded here, then folded.
+    /// A log of 8 MB or more is cut at a line an eighth of the way in: the rest is decoded on
+    /// another core (`BackgroundDecode`) while the start is decoded and folded here, then
+    /// folded window by window as the other core hands them over (folding costs about what
+    /// decoding does, so this core never waits once it has folded its own start).
     private func readWhole(fd: Int32, size: Int, into state: inout BoardState, collectingOffsets: Bool) throws(BoardError) -> [Int64] {
         state.reserveCapacity(events: size / 96)
         var offsets: [Int64] = []
@@ -228,7 +232,7 @@ public final class EventLog {
         try POSIXFile.withMapped(fd, count: size, path: location.eventsPath) { bytes throws(BoardError) in
             var split = bytes.count
             if bytes.count >= 8 << 20, let base = bytes.baseAddress,
-               let newline = memchr(base + bytes.count / 2, 10, bytes.count - bytes.count / 2) {
+               let newline = memchr(base + bytes.count / 8, 10, bytes.count - bytes.count / 8) {
                 split = base.distance(to: newline.assumingMemoryBound(to: UInt8.self)) + 1
             }
             let background = split < bytes.count
@@ -257,8 +261,7 @@ public final class EventLog {
                 progress?(end, bytes.count)
             }
             guard let background else { return }
-            background.wait()
-            background.drain { fold($0, at: split + $1) }
+            background.drain({ fold($0, at: split + $1) }, windowDone: { progress?(split + $0, bytes.count) })
             var chunk = background.chunk
             let firstLine = reader.nextLine
             chunk.problems = chunk.problems.map { FileProblem(file: $0.file, line: $0.line + firstLine - 1, message: $0.message) }

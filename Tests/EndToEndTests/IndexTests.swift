@@ -120,14 +120,7 @@ import Testing
             } else {
                 handle.write(Data(lines((2_000 + trial * 100)...(2_000 + trial * 100 + 99)).utf8)) // a catch-up to kill
             }
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: LanesProcess.binary)
-            process.arguments = ["show", "1"]
-            process.environment = lanes.environment
-            process.currentDirectoryURL = URL(fileURLWithPath: scratch.path)
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            try process.run()
+            let process = try lanes.start(["show", "1"])
             usleep(UInt32.random(in: 20_000...300_000))
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()

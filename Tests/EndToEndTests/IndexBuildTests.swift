@@ -1,0 +1,81 @@
+import Foundation
+import Testing
+
+/// A board's first index (after a clone) is built in a file beside the index and renamed over
+/// it, with a progress bar on a terminal: a build killed midway leaves nothing the next
+/// command believes or keeps, and the bar is drawn only where a person watches.
+@Suite struct IndexBuildTests {
+    let scratch = Scratch()
+    var lanes: LanesProcess { LanesProcess(home: scratch.path) }
+    var indexDirectory: String { scratch.path + "/.cache/lanes/index" }
+
+    /// A log of about 5 MB: big enough for the bar (4 MB) and for a build that takes a while.
+    func bigBoard() throws {
+        // A cache "directory" that is a file: no index, the board read whole.
+        _ = FileManager.default.createFile(atPath: scratch.path + "/not-a-directory", contents: Data())
+        #expect(try lanes.run(["init"]).status == 0)
+        try scratch.appendIssues(10_000)
+    }
+
+    func builds() -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: indexDirectory)) ?? []).filter { $0.contains("-build-") }
+    }
+
+    /// SIGKILL while the new index file is being written: the next command gives what the whole
+    /// board gives and removes the killed build's file.
+    @Test func aBuildKilledMidwayLeavesNoStrayFileAndTheNextCommandIsRight() throws {
+        try bigBoard()
+        let process = try lanes.start(["show", "1"])
+        let deadline = Date().addingTimeInterval(15)
+        while builds().isEmpty, process.isRunning, Date() < deadline { usleep(500) }
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        #expect(!builds().isEmpty, "the build's own file was there to kill")
+        for number in ["2", "9999"] {
+            let indexed = try lanes.run(["show", number])
+            let whole = try lanes.run(["show", number], extraEnvironment: ["XDG_CACHE_HOME": scratch.path + "/not-a-directory"])
+            #expect(indexed.status == 0 && indexed.stdout == whole.stdout, "#\(number)")
+        }
+        #expect(builds().isEmpty)
+        #expect(try lanes.run(["add", "after the kill"]).stdout == "#10001\n")
+    }
+
+    /// On a terminal the build draws "lanes: indexing the board [###---] N%" on stderr, rising,
+    /// and erases it at the end; its bytes are the bar's and nothing else.
+    @Test(.enabled(if: Tmux.available)) func theBuildDrawsAProgressBarOnATerminalAndErasesIt() throws {
+        try bigBoard()
+        let raw = scratch.path + "/pane.raw", go = scratch.path + "/go"
+        let tmux = try lanes.inTmux("while [ ! -e \(Tmux.quote(go)) ]; do sleep 0.05; done\n\"$LANES\" show 1 >/dev/null",
+                                    width: 100, height: 10)
+        try tmux.tmux(["pipe-pane", "-O", "-t", "main", "cat > \(Tmux.quote(raw))"])
+        _ = FileManager.default.createFile(atPath: go, contents: Data())
+        let screen = try tmux.waitFor(text: "exit=0")
+        #expect(!screen.contains("indexing"))
+        let bytes = try String(contentsOfFile: raw, encoding: .utf8)
+        let bar = "\rlanes: indexing the board ["
+        let start = try #require(bytes.range(of: bar), "no bar in \(bytes.debugDescription)")
+        let end = try #require(bytes.range(of: "\r\u{1B}[K", options: .backwards))
+        #expect(start.lowerBound < end.lowerBound)
+        let drawn = bytes[start.lowerBound..<end.lowerBound].components(separatedBy: bar).dropFirst()
+        var last = -1
+        for step in drawn {
+            // "###---...] N%": 30 cells, then the percentage, rising.
+            let cells = step.prefix(30)
+            #expect(cells.allSatisfy { $0 == "#" || $0 == "-" } && step.dropFirst(30).hasPrefix("] "), "\(step.debugDescription)")
+            let percent = try #require(Int(step.dropFirst(32).dropLast()), "\(step.debugDescription)")
+            #expect(step.hasSuffix("%") && percent > last && percent <= 100)
+            #expect(cells.filter { $0 == "#" }.count == percent * 30 / 100)
+            last = percent
+        }
+        #expect(drawn.count >= 3)
+        #expect(!bytes[end.upperBound...].contains("indexing"))
+    }
+
+    /// Not on a terminal (a script, a pipe), the same build writes nothing to stderr.
+    @Test func theBuildDrawsNothingWhenStderrIsNotATerminal() throws {
+        try bigBoard()
+        let result = try lanes.run(["show", "1"])
+        #expect(result.status == 0 && result.stderr == "" && result.stdout.contains("Issue 1"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: indexDirectory).contains { $0.hasSuffix(".sqlite") })
+    }
+}
