@@ -1,8 +1,9 @@
 /// The index's tables. Everything in them is derived from the log and can be rebuilt from it;
 /// `formatVersion` changes whenever their meaning does, and an index of another version is
-/// rebuilt, never read.
+/// rebuilt, never read. 2: `assignees_by_spelling`, without which an index of version 1 would
+/// answer `resolveUsers` by reading every issue of the name.
 enum IndexSchema {
-    static let formatVersion = 1
+    static let formatVersion = 2
 
     /// Run once per connection: WAL lets readers go on while one process catches up, and a
     /// commit that a power cut loses leaves an index that is only behind the log (which is
@@ -36,6 +37,7 @@ enum IndexSchema {
     static let indexes = """
         CREATE INDEX issues_by_column ON issues("column", rank, number);
         CREATE INDEX assignees_by_number ON assignees(number);
+        CREATE INDEX assignees_by_spelling ON assignees(name, spelled);
         CREATE INDEX labels_by_number ON labels(number);
         """
 
