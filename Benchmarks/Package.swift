@@ -16,6 +16,8 @@ let package = Package(
         // (the plugin runs every executable there as a benchmark).
         .target(name: "BoardGeneration", dependencies: [.product(name: "LanesKit", package: "lanes")]),
         .executableTarget(name: "generate-board", dependencies: ["BoardGeneration", .product(name: "LanesKit", package: "lanes")]),
+        // Times the parts of the `list --format json` and `/` filter rows one by one, for profiling.
+        .executableTarget(name: "profile-driver", dependencies: [.product(name: "LanesKit", package: "lanes")]),
         .testTarget(name: "BoardGenerationTests", dependencies: ["BoardGeneration", .product(name: "LanesKit", package: "lanes")]),
         .executableTarget(
             name: "LanesBenchmarks",

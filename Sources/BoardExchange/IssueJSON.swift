@@ -7,27 +7,33 @@ import BoardModel
 /// `{id, at, actor, kind, …}`, `archived`, `deleted`. See docs/export-format.md.
 public enum IssueJSON {
     public static func write(_ issue: Issue, timeline: [Event]? = nil, to json: inout JSONWriter) {
+        withUnsafePointer(to: issue) { write(at: $0, timeline: timeline, to: &json) }
+    }
+
+    /// `write` of the issue at `issue`: its fields are read in place, where taking an `Issue`
+    /// out of an array copies it (a retain and release of each of its strings and arrays).
+    static func write(at issue: UnsafePointer<Issue>, timeline: [Event]? = nil, to json: inout JSONWriter) {
         json.beginObject()
-        json.field("id", issue.number)
-        json.field("title", issue.title)
-        json.field("body", issue.body)
-        json.field("column", issue.column)
-        json.field("state", issue.state.rawValue)
-        json.field("assignees", issue.assignees)
-        json.field("labels", issue.labels)
-        json.field("priority", issue.priority.rawValue)
-        json.field("author", issue.author)
-        if let reporter = issue.reporter {
+        json.field("id", issue.pointee.number)
+        json.field("title", issue.pointee.title)
+        json.field("body", issue.pointee.body)
+        json.field("column", issue.pointee.column)
+        json.field("state", issue.pointee.state.rawValue)
+        json.field("assignees", issue.pointee.assignees)
+        json.field("labels", issue.pointee.labels)
+        json.field("priority", issue.pointee.priority.rawValue)
+        json.field("author", issue.pointee.author)
+        if let reporter = issue.pointee.reporter {
             json.field("reporter", reporter)
-            json.field("reporters", issue.reporters)
+            json.field("reporters", issue.pointee.reporters)
         }
-        json.field("created", issue.created)
-        json.field("updated", issue.updated)
-        json.key("archived"); json.bool(issue.isArchived)
-        json.key("deleted"); json.bool(issue.isDeleted)
-        json.field("due", issue.due)
-        json.field("snoozedUntil", issue.snooze?.until)
-        writeLinks(issue.links, to: &json)
+        json.field("created", issue.pointee.created)
+        json.field("updated", issue.pointee.updated)
+        json.field("archived", issue.pointee.isArchived)
+        json.field("deleted", issue.pointee.isDeleted)
+        json.field("due", issue.pointee.due)
+        json.field("snoozedUntil", issue.pointee.snooze?.until)
+        writeLinks(issue.pointee.links, to: &json)
         if let timeline {
             json.key("timeline")
             json.beginArray()
@@ -103,11 +109,21 @@ public enum IssueJSON {
 
     /// `[issue, …]` for `list --format json`, as UTF-8.
     public static func list(_ issues: [Issue]) -> [UInt8] {
-        var json = JSONWriter()
-        json.beginArray()
-        for issue in issues { write(issue, to: &json) }
-        json.endArray()
-        return json.bytes
+        issues.withUnsafeBufferPointer { issues in
+            guard let first = issues.baseAddress else { return Array("[]".utf8) }
+            var json = JSONWriter(capacity: issues.indices.reduce(2) { $0 + estimatedSize(of: first + $1) })
+            json.beginArray()
+            for index in issues.indices { write(at: first + index, to: &json) }
+            json.endArray()
+            return json.bytes
+        }
+    }
+
+    /// About the bytes of an issue's object without its timeline (its field names, times and
+    /// flags take about 300), so that the list's buffer is made once, not grown by doubling.
+    private static func estimatedSize(of issue: UnsafePointer<Issue>) -> Int {
+        let names = issue.pointee.assignees.count + issue.pointee.labels.count + issue.pointee.reporters.count
+        return 384 + issue.pointee.title.utf8.count + issue.pointee.body.utf8.count + 24 * names + 32 * issue.pointee.links.count
     }
 
     /// The whole board for `export --format json`: columns, then issues with their timelines

@@ -31,8 +31,8 @@ public struct Timestamp: Hashable, Comparable, Sendable {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// Appends `iso8601`'s UTF-8 to `out` digit by digit: JSON of 100,000 issues writes it
-    /// 200,000 times.
+    /// Appends `iso8601`'s UTF-8 to `out` digit by digit, in one append: JSON of 100,000 issues
+    /// writes it 200,000 times.
     public func appendISO8601(to out: inout [UInt8]) {
         var ms = milliseconds
         let days = ms >= 0 ? ms / Timestamp.day : (ms - Timestamp.day + 1) / Timestamp.day
@@ -41,32 +41,43 @@ public struct Timestamp: Hashable, Comparable, Sendable {
         guard (0...9999).contains(year) else {
             // Years outside four digits (only from hand-edited logs) keep their sign and width.
             out.append(contentsOf: "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))T".utf8)
-            return appendTime(ms, to: &out)
-        }
-        func digits(_ value: Int64, _ count: Int) {
-            var divisor: Int64 = 1
-            for _ in 1..<count { divisor *= 10 }
-            while divisor > 0 {
-                out.append(UInt8(48 + value / divisor % 10))
-                divisor /= 10
+            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 13) { time in
+                Timestamp.write(time: ms, to: time.baseAddress!)
+                out.append(contentsOf: time)
             }
         }
-        digits(year, 4); out.append(45); digits(month, 2); out.append(45); digits(day, 2); out.append(84)
-        appendTime(ms, to: &out)
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 24) { text in
+            let at = text.baseAddress!
+            Timestamp.write(year, digits: 4, to: at)
+            at[4] = 45
+            Timestamp.write(month, digits: 2, to: at + 5)
+            at[7] = 45
+            Timestamp.write(day, digits: 2, to: at + 8)
+            at[10] = 84
+            Timestamp.write(time: ms, to: at + 11)
+            out.append(contentsOf: text)
+        }
     }
 
-    /// `HH:MM:SS.mmmZ` for `ms` milliseconds into a day.
-    private func appendTime(_ ms: Int64, to out: inout [UInt8]) {
-        for (value, separator) in [(ms / 3_600_000, 58), (ms / 60_000 % 60, 58), (ms / 1000 % 60, 46)] as [(Int64, UInt8)] {
-            out.append(UInt8(48 + value / 10))
-            out.append(UInt8(48 + value % 10))
-            out.append(separator)
+    /// `HH:MM:SS.mmmZ` (13 bytes) for `ms` milliseconds into a day.
+    private static func write(time ms: Int64, to at: UnsafeMutablePointer<UInt8>) {
+        write(ms / 3_600_000, digits: 2, to: at)
+        at[2] = 58
+        write(ms / 60_000 % 60, digits: 2, to: at + 3)
+        at[5] = 58
+        write(ms / 1000 % 60, digits: 2, to: at + 6)
+        at[8] = 46
+        write(ms % 1000, digits: 3, to: at + 9)
+        at[12] = 90
+    }
+
+    /// `value` (not negative) as `count` decimal digits, the last ones if it has more.
+    private static func write(_ value: Int64, digits count: Int, to at: UnsafeMutablePointer<UInt8>) {
+        var value = value
+        for place in (0..<count).reversed() {
+            at[place] = UInt8(48 + value % 10)
+            value /= 10
         }
-        let milli = ms % 1000
-        out.append(UInt8(48 + milli / 100))
-        out.append(UInt8(48 + milli / 10 % 10))
-        out.append(UInt8(48 + milli % 10))
-        out.append(90)
     }
 
     /// `2026-11-29`, the UTC date.

@@ -26,15 +26,21 @@ public struct BoardProjection: Sendable {
     /// Issues on the board in total (not archived or deleted), and how many match the filter.
     public var total: Int
     public var matching: Int { list.count }
+    /// The issues that match but wait (snoozed; counted in the lanes' `waitingCount`), so that
+    /// a query narrowing this one can count them from here.
+    var waitingMatches: [Int] = []
 
     /// `candidates`, when given, are the only issues that can match (the previous result of a
     /// query this one narrows), so typing a longer filter looks at fewer issues each key.
     /// `order`, when given, must be `state`'s for the query's sort; it is computed otherwise.
     /// `searchText`, when given, must be `state`'s; free text is then found in one pass over it.
     /// `bands`, when given, must be `state`'s for `swimlanes`; it is computed otherwise.
+    /// `narrowing`, when given, is this board's projection (same sort and swimlanes) of a query
+    /// that every issue this one matches also matches: its list and lanes are then kept where
+    /// they match, instead of every issue's place in `order` being looked at.
     public init(state: BoardState, query: Query, now: Timestamp = .now, zone: TimeZone? = nil, staleAfterDays: Int = 14,
                 swimlanes: Swimlanes = .none, candidates: [Int]? = nil, order: IssueOrder? = nil,
-                searchText: SearchText? = nil, bands bandIndex: BandIndex? = nil) {
+                searchText: SearchText? = nil, bands bandIndex: BandIndex? = nil, narrowing: BoardProjection? = nil) {
         // Match into a flag per slot (reading issues in place, never copying one), then keep the
         // flagged slots of the already sorted orders: no sorting, hashing or copying per key.
         // What every issue is asked besides the terms (hidden? waiting? stale?) is read from the
@@ -43,34 +49,48 @@ public struct BoardProjection: Sendable {
         let facts = order.facts
         var matched = [Bool](repeating: false, count: state.issues.count)
         var waiting: [String: Int] = [:]
+        var waitingIssues: [Int] = []
         let known = query.knownAnswers(from: searchText, in: state)
+        let combined = query.combinedAnswers(known)
+        let decided = combined ?? [], isDecided = combined != nil
         state.issues.forEachPointer(candidates) { slot, issue in
+            if isDecided, !decided[slot] { return }
             let flags = facts.flags[slot]
             if flags & IssueFacts.hidden != 0, !query.reveals(issue.pointee) { return }
-            if query.matchesTerms(at: issue, slot: slot, known: known, now: now, staleAfterDays: staleAfterDays) {
+            if isDecided || query.matchesTerms(at: issue, slot: slot, known: known, now: now, staleAfterDays: staleAfterDays) {
                 if flags & IssueFacts.snoozed != 0, query.hidesWaiting(issue, now: now, zone: zone) {
                     waiting[issue.pointee.column, default: 0] += 1
+                    waitingIssues.append(issue.pointee.number)
                 } else {
                     matched[slot] = true
                 }
             }
         }
+        waitingMatches = waitingIssues
         let staleBefore = now.milliseconds - Int64(staleAfterDays) * Timestamp.day
-        list = order.list.compactMap { matched[Int($0)] ? facts.numbers[Int($0)] : nil }
-        // Each lane's matching slots, kept for grouping into bands (no lookup of each number's slot).
-        var laneSlots: [[Int32]] = []
-        lanes = zip(order.columns, order.lanes).map { column, slots in
-            var lane = Lane(column: column, issues: [])
+        // Each lane's matching slots, in rank order: from the narrowed projection's lane (its
+        // numbers' slots), else from every slot of the order's lane. (With swimlanes a lane's
+        // issues are in band order, not rank order: those take the order's lanes.)
+        let narrowing = narrowing.flatMap { $0.lanes.count == order.lanes.count && swimlanes == .none ? $0 : nil }
+        let laneMatches: [[Int32]]
+        if let narrowing {
+            list = narrowing.list.filter { state.issues.slot(of: $0).map { matched[$0] } ?? false }
+            laneMatches = narrowing.lanes.map { lane in
+                lane.issues.compactMap { state.issues.slot(of: $0).flatMap { matched[$0] ? Int32($0) : nil } }
+            }
+        } else {
+            list = order.list.compactMap { matched[Int($0)] ? facts.numbers[Int($0)] : nil }
+            laneMatches = order.lanes.map { slots in slots.filter { matched[Int($0)] } }
+        }
+        lanes = zip(order.columns, laneMatches).map { column, shown in
+            var lane = Lane(column: column, issues: shown.map { facts.numbers[Int($0)] })
             lane.waitingCount = waiting[column.id] ?? 0
-            let shown = slots.filter { matched[Int($0)] }
-            lane.issues = shown.map { facts.numbers[Int($0)] }
             lane.staleCount = shown.count { facts.openUpdated[Int($0)] < staleBefore }
-            if swimlanes != .none { laneSlots.append(shown) }
             return lane
         }
         total = state.shownByDefaultCount
         if swimlanes != .none {
-            groupIntoBands(laneSlots, index: bandIndex.flatMap { $0.swimlanes == swimlanes ? $0 : nil }
+            groupIntoBands(laneMatches, index: bandIndex.flatMap { $0.swimlanes == swimlanes ? $0 : nil }
                 ?? BandIndex(state: state, swimlanes: swimlanes))
         }
     }

@@ -48,9 +48,11 @@ package struct ProjectionCache {
     /// narrowest usable earlier result and the board's sorted order) if needed. The order, search
     /// text and bands kept for an earlier version are updated with the issues changed since
     /// (`board.changedIssues(since:)`), or rebuilt if those are unknown or too many.
+    /// `compute`'s `narrowing` is the earlier projection the query narrows (see
+    /// `BoardProjection.init`), if any.
     package mutating func projection(for key: Key, board: ObservableBoard,
-                             compute: (_ candidates: [Int]?, _ order: IssueOrder, _ searchText: SearchText?, _ bands: BandIndex?)
-                                -> BoardProjection)
+                             compute: (_ candidates: [Int]?, _ order: IssueOrder, _ searchText: SearchText?, _ bands: BandIndex?,
+                                       _ narrowing: BoardProjection?) -> BoardProjection)
         -> BoardProjection {
         if let index = entries.lastIndex(where: { $0.key == key }) {
             let hit = entries.remove(at: index)
@@ -59,9 +61,11 @@ package struct ProjectionCache {
         }
         entries.removeAll { !$0.key.sharesBoard(with: key) }
         let state = board.state
-        var candidates = entries
+        // The smallest earlier result this query narrows: only its issues (shown or waiting) can match.
+        let narrowing = entries
             .filter { key.query.narrows($0.key.query) }
-            .min { $0.value.list.count < $1.value.list.count }?.value.list
+            .min { $0.value.list.count < $1.value.list.count }?.value
+        var candidates = narrowing.map { $0.list + $0.waitingMatches }
         // After a move or another writer's change, only the changed issues are re-placed.
         if let current = order, current.value.sort == key.query.sort {
             if current.version != key.version {
@@ -114,9 +118,13 @@ package struct ProjectionCache {
                 if holding.count < candidates?.count ?? Int.max { candidates = holding }
             }
         }
-        let value = compute(candidates, order!.value, text, key.swimlanes != .none ? bands?.value : nil)
+        let value = compute(candidates, order!.value, text, key.swimlanes != .none ? bands?.value : nil, narrowing)
         entries.append((key, value, text?.occurrences ?? []))
-        if entries.count > capacity { entries.removeFirst() }
+        // The oldest goes, but never the board without a filter while it is current: <Esc>
+        // after a word of more than `capacity` letters returns to it without a pass over every issue.
+        if entries.count > capacity, let oldest = entries.firstIndex(where: { !$0.key.query.isEmpty }) {
+            entries.remove(at: oldest)
+        }
         return value
     }
 }

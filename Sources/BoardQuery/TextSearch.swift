@@ -38,6 +38,16 @@ struct TextSearch {
             while offset < pin.count, fold(hay[start + offset]) == pin[offset] { offset += 1 }
             return offset == pin.count
         }
+        /// The first of the eight starts from `start` whose lane is set in `word` that matches.
+        @inline(__always) func firstMatch(amongLanes word: UInt64, from start: Int) -> Int? {
+            var lanes = word & 0x8080_8080_8080_8080
+            while lanes != 0 {
+                let at = start + lanes.trailingZeroBitCount / 8
+                if matches(at: at) { return at }
+                lanes &= lanes - 1
+            }
+            return nil
+        }
         let starts = hay.count - pin.count + 1
         guard starts - first >= 16 else {
             for start in first..<starts where fold(hay[start + rare]) == pin[rare] && matches(at: start) { return start }
@@ -51,8 +61,13 @@ struct TextSearch {
             let secondBlock = UnsafeRawPointer(base + start + second).loadUnaligned(as: SIMD16<UInt8>.self)
             let hits = ((rareBlock .== rareLower) .| (rareBlock .== rareUpper))
                 .& ((secondBlock .== secondLower) .| (secondBlock .== secondUpper))
-            if any(hits) {
-                for lane in 0..<16 where hits[lane] && matches(at: start + lane) { return start + lane }
+            // The mask read as two words, each lane a byte of 0xFF or 0: `any(hits)` and
+            // `hits[lane]` are calls to generic code here, which cost more than the test.
+            let words = unsafeBitCast(hits, to: (UInt64, UInt64).self)
+            if words.0 | words.1 != 0 {
+                if let found = firstMatch(amongLanes: words.0, from: start) ?? firstMatch(amongLanes: words.1, from: start + 8) {
+                    return found
+                }
             }
             if start + 16 == starts { return nil }
             // The last block may overlap the one before: its starts are simply tested twice.

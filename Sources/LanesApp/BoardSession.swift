@@ -347,10 +347,10 @@ public final class BoardSession {
         let time = now()
         let key = ProjectionCache.Key(version: board.version, query: ui.filter, minute: time.milliseconds / 60_000,
                                       swimlanes: ui.swimlanes)
-        let projection = projections.projection(for: key, board: board) { candidates, order, searchText, bands in
+        let projection = projections.projection(for: key, board: board) { candidates, order, searchText, bands, narrowing in
             BoardProjection(state: board.state, query: ui.filter, now: time, zone: zone,
                             staleAfterDays: configuration.settings.staleAfterDays, swimlanes: ui.swimlanes,
-                            candidates: candidates, order: order, searchText: searchText, bands: bands)
+                            candidates: candidates, order: order, searchText: searchText, bands: bands, narrowing: narrowing)
         }
         return ui.pinned.map { projection.showing($0, in: board.state) } ?? projection
     }

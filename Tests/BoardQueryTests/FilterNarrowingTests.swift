@@ -103,21 +103,44 @@ import LanesTestSupport
             default:
                 let number = 1 + Int(random.next() % UInt64(board.state.highestNumber))
                 let change: Change = pick([.retitle(number, pick(["login now", "plain", "catalog"])), .editBody(number, pick(["", "see LOGIN"])),
-                                           .create(title: "new login \(round)"), .assign(number, ["bob"]), .move(number, to: "doing")])
-                if let events = try? board.state.events(for: change, actor: "ann", at: Timestamp(milliseconds: Self.at.milliseconds + Int64(round))) {
+                                           .create(title: "new login \(round)"), .assign(number, ["bob"]), .move(number, to: "doing"),
+                                           .snooze(number, pick([nil, CalendarDate(daysSinceEpoch: 30_000)])), .close(number)])
+                // Changed twenty days after the board was made, seen ten days later: changed issues are not stale, the others are.
+                if let events = try? board.state.events(for: change, actor: "ann", at: Timestamp(milliseconds: Self.at.milliseconds + 20 * Timestamp.day + Int64(round))) {
                     board.apply(events)
                 }
             }
             guard let query = try? Query.parse(typed, me: "ann", now: Self.at) else { continue }
+            let now = Timestamp(milliseconds: Self.at.milliseconds + 30 * Timestamp.day)
             let key = ProjectionCache.Key(version: board.version, query: query, minute: 0, swimlanes: swimlanes)
-            let kept = cache.projection(for: key, board: board) { candidates, order, text, bands in
-                BoardProjection(state: board.state, query: query, now: Self.at, swimlanes: swimlanes, candidates: candidates,
-                                order: order, searchText: text, bands: bands)
+            let kept = cache.projection(for: key, board: board) { candidates, order, text, bands, narrowing in
+                BoardProjection(state: board.state, query: query, now: now, swimlanes: swimlanes, candidates: candidates,
+                                order: order, searchText: text, bands: bands, narrowing: narrowing)
             }
-            let fresh = BoardProjection(state: board.state, query: query, now: Self.at, swimlanes: swimlanes)
+            let fresh = BoardProjection(state: board.state, query: query, now: now, swimlanes: swimlanes)
             #expect(kept.list == fresh.list, "round \(round): /\(typed)")
             #expect(kept.bands == fresh.bands && kept.lanes.map(\.byBand) == fresh.lanes.map(\.byBand), "round \(round): /\(typed)")
             #expect(kept.lanes.map(\.issues) == fresh.lanes.map(\.issues), "round \(round): /\(typed)")
+            #expect(kept.lanes.map(\.staleCount) == fresh.lanes.map(\.staleCount), "round \(round): /\(typed)")
+            #expect(kept.lanes.map(\.waitingCount) == fresh.lanes.map(\.waitingCount), "round \(round): /\(typed)")
+        }
+    }
+
+    /// Typing on narrows the earlier result: an issue that matches but waits (snoozed) is in no
+    /// lane's cards, yet still counted as waiting in its lane when the word grows.
+    @Test func typingOnKeepsCountingTheIssuesThatWait() throws {
+        let board = ObservableBoard(state: try board([.create(title: "login page"), .create(title: "login form"), .create(title: "other"),
+                                                      .snooze(1, CalendarDate(daysSinceEpoch: 30_000))]))
+        var cache = ProjectionCache()
+        for typed in ["l", "lo", "log", "logi", "login", "login "] {
+            let query = try Query.parse(typed, me: "ann", now: Self.at)
+            let key = ProjectionCache.Key(version: board.version, query: query, minute: 0, swimlanes: .none)
+            let kept = cache.projection(for: key, board: board) { candidates, order, text, bands, narrowing in
+                BoardProjection(state: board.state, query: query, now: Self.at, candidates: candidates, order: order,
+                                searchText: text, bands: bands, narrowing: narrowing)
+            }
+            #expect(kept.list == [2], "/\(typed)")
+            #expect(kept.lanes.map(\.waitingCount).reduce(0, +) == 1, "/\(typed): issue 1 waits")
         }
     }
 }

@@ -1,0 +1,102 @@
+import BoardExchange
+import BoardModel
+import BoardQuery
+import BoardStore
+import Foundation
+import LanesApp
+import Screen
+
+// Times the parts of two benchmark rows one at a time, for profiling (`perf record -g`):
+//   profile-driver json BOARD RUNS [OUT]       EventLog.open, Query.everything.run, IssueJSON.list
+//                                              (the last run's JSON written to OUT, to compare)
+//   profile-driver filter BOARD RUNS [TEXT]    `/` then TEXT (default "timeline") key by key, then
+//                                              RUNS first characters (a–z, 0–9, each taken back)
+// at 200×50 in a MemoryScreen; times are wall milliseconds per step.
+let arguments = Array(CommandLine.arguments.dropFirst())
+guard arguments.count >= 3, let runs = Int(arguments[2]) else {
+    FileHandle.standardError.write(Data("usage: profile-driver json|filter BOARD RUNS [TEXT]\n".utf8))
+    exit(2)
+}
+let location = BoardLocation(root: arguments[1])
+
+/// This thread's CPU time in milliseconds (the machine is shared: wall time says little).
+func threadCPU() -> Double {
+    var time = timespec()
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
+    return Double(time.tv_sec) * 1e3 + Double(time.tv_nsec) / 1e6
+}
+
+/// Wall milliseconds of `body`; its CPU milliseconds on this thread are added to `cpu`.
+func milliseconds(cpu: inout [Double], _ body: () throws -> Void) rethrows -> Double {
+    let start = DispatchTime.now().uptimeNanoseconds, startCPU = threadCPU()
+    try body()
+    cpu.append(threadCPU() - startCPU)
+    return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
+}
+
+func summary(_ name: String, _ times: [Double]) {
+    let sorted = times.sorted()
+    let p99 = sorted[min(sorted.count - 1, Int((Double(sorted.count) * 0.99).rounded(.up)) - 1)]
+    print(String(format: "%@: median %.2f ms, p99 %.2f, max %.2f, n %d", name, sorted[sorted.count / 2], p99, sorted.last!, sorted.count))
+}
+
+nonisolated(unsafe) var cpu: [String: [Double]] = [:]
+func summaryCPU() {
+    for (name, times) in cpu.sorted(by: { $0.key < $1.key }) { summary("CPU " + name, times) }
+}
+func timed(_ name: String, _ body: () throws -> Void) rethrows -> Double {
+    try milliseconds(cpu: &cpu[name, default: []], body)
+}
+
+switch arguments[0] {
+case "json":
+    var open: [Double] = [], query: [Double] = [], json: [Double] = []
+    for _ in 0..<runs {
+        var log: EventLog!
+        var issues: [Issue] = []
+        open.append(try timed("open (this thread)") { log = try EventLog.open(location) })
+        query.append(timed("Query.everything.run") { issues = Query.everything.run(on: log.state) })
+        var bytes: [UInt8] = []
+        json.append(timed("IssueJSON.list") { bytes = IssueJSON.list(issues) })
+        if arguments.count > 3 { FileManager.default.createFile(atPath: arguments[3], contents: Data(bytes)) }
+    }
+    summary("open", open)
+    summary("Query.everything.run", query)
+    summary("IssueJSON.list", json)
+    summaryCPU()
+case "filter":
+    let log = try EventLog.open(location)
+    let configuration = Configuration(rcFiles: [], environment: ["LANG": "C.UTF-8"])
+    let session = BoardSession(log: log, screen: MemoryScreen(width: 200, height: 50), configuration: configuration, actor: "user1")
+    _ = session.frame()
+    session.handle(.character("/"))
+    _ = session.frame()
+    var typed: [Double] = []
+    for character in arguments.count > 3 ? arguments[3] : "timeline" {
+        let time = timed("typed") {
+            session.handle(.character(character))
+            _ = session.frame()
+        }
+        print(String(format: "  %@: %.2f ms, %.2f ms CPU", String(character), time, cpu["typed"]!.last!))
+        typed.append(time)
+    }
+    for _ in arguments.count > 3 ? arguments[3] : "timeline" { session.handle(.backspace); _ = session.frame() }
+    summary("typed", typed)
+    let keys = Array("abcdefghijklmnopqrstuvwxyz0123456789")
+    var first: [Double] = []
+    for run in 0..<runs {
+        // A key not typed lately (the projection cache keeps 8).
+        let key = keys[run % keys.count]
+        first.append(timed("first character") {
+            session.handle(.character(key))
+            _ = session.frame()
+        })
+        session.handle(.backspace)
+        _ = session.frame()
+    }
+    summary("first character", first)
+    summaryCPU()
+default:
+    FileHandle.standardError.write(Data("profile-driver: no mode \(arguments[0])\n".utf8))
+    exit(2)
+}
