@@ -69,8 +69,16 @@ extension SearchText {
         let grown = pin.count - earlier.needle.count
         let mask: UInt32 = grown == 4 ? .max : (1 << UInt32(8 * grown)) - 1
         let rest = pin[earlier.needle.count...].reversed().reduce(UInt32(0)) { $0 << 8 | UInt32($1) }
-        let kept = earlier.following.indices.filter { earlier.following[$0] & mask == rest }
-        return listing(pin, at: kept.lazy.map { Int(earlier.starts[$0]) })
+        // Each kept place holds the longer word (the earlier word there, then the bytes kept
+        // after it): only the four bytes after the longer word are read.
+        var starts: [Int32] = [], following: [UInt32] = []
+        bytes.withUnsafeBufferPointer { hay in
+            for (start, after) in zip(earlier.starts, earlier.following) where after & mask == rest {
+                starts.append(start)
+                following.append(SearchText.bytes(after: Int(start) + pin.count, in: hay))
+            }
+        }
+        return Occurrences(needle: pin, starts: starts, following: following)
     }
 
     /// The occurrences of `pin` among the offsets `places` (ascending), with the bytes after each.
@@ -90,7 +98,10 @@ extension SearchText {
 
     /// The four bytes of `hay` from `offset` as one number, the first lowest; 0 past the end.
     private static func bytes(after offset: Int, in hay: UnsafeBufferPointer<UInt8>) -> UInt32 {
-        (0..<4).reversed().reduce(0) { $0 << 8 | UInt32(offset + $1 < hay.count ? hay[offset + $1] : 0) }
+        if offset + 4 <= hay.count, let base = hay.baseAddress {
+            return UInt32(littleEndian: UnsafeRawPointer(base + offset).loadUnaligned(as: UInt32.self))
+        }
+        return (0..<4).reversed().reduce(0) { $0 << 8 | UInt32(offset + $1 < hay.count ? hay[offset + $1] : 0) }
     }
 
     /// Where `part` first occurs in `whole`, if anywhere.
