@@ -30,46 +30,18 @@ import LanesTestSupport
         return projection.lanes.map { ($0.issues.count, $0.staleCount) }
     }
 
-    @Test(arguments: [1, 2, 3] as [UInt64])
-    func countsKeptByEveryWriteAndCatchUpEqualTheFold(seed: UInt64) throws {
-        let fixture = try IndexFixture()
-        var random = SeededGenerator(seed: seed)
-        let log = try EventLog.open(fixture.location, snapshots: .off)
-        try log.commit((1...12).map { .create(title: "issue \($0)", column: Column.defaults[$0 % 3].id) }, actor: "ann")
-        var indexes = [try fixture.open(), try fixture.open()]
-        _ = try ColumnCountsTests.firstScreen(indexes[0])
-        #expect(try ColumnCountsTests.stored(indexes[0]) == ColumnCountsTests.folded(fixture))
-        var clock = Timestamp.now.milliseconds - 3_600_000
-        for step in 0..<60 {
-            clock += Int64.random(in: 1...5_000, using: &random)
-            let now = Timestamp(milliseconds: clock)
-            let actor = IndexEqualsFoldTests.users[Int.random(in: 0..<3, using: &random)]
-            switch Int.random(in: 0..<100, using: &random) {
-            case 0..<45:
-                // Another writer without the index: folded into it by the next catch-up.
-                try log.refresh()
-                _ = try? log.commit([IndexEqualsFoldTests.change(for: log.state, wholeBoard: true, random: &random)],
-                                    actor: actor, now: now)
-            case 45..<90:
-                let index = indexes[Int.random(in: 0..<2, using: &random)]
-                let whole = try EventLog.open(fixture.location, snapshots: .off).state
-                _ = try? index.commit([IndexEqualsFoldTests.change(for: whole, wholeBoard: false, random: &random)],
-                                      actor: actor, now: now)
-            default:
-                try fixture.appendToLog(Array("\(now.iso8601) \(actor) #1 commented half a li".utf8))
-            }
-            if step % 4 == 0 { indexes[step % 2] = try fixture.open() }
-            let index = try fixture.open()
-            // Kept, never counted again: a recount here would be a write that did not move them.
-            #expect(try ColumnCountsTests.stored(index) == ColumnCountsTests.folded(fixture), "step \(step)")
+    /// The counts `index` keeps equal the fold's: kept by every write and catch-up since they
+    /// were made (`IndexEqualsFoldTests`: several writers with and without the index, torn tails),
+    /// never counted again unless the log was replaced (a rebuild drops them with the meta); then
+    /// the next first screen counts them again.
+    static func expectKept(_ fixture: IndexFixture, _ index: BoardIndex, unlessRebuilt rebuilt: Bool, _ comment: Comment,
+                           sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let folded = try folded(fixture)
+        if rebuilt {
+            #expect(try stored(index) == nil, comment, sourceLocation: sourceLocation)
+            _ = try firstScreen(index)
         }
-        // A rebuild (the log replaced) drops them with the meta; the next first screen counts again.
-        try fixture.replaceLog(fixture.log)
-        let rebuilt = try fixture.open()
-        #expect(rebuilt.rebuilds == 1)
-        #expect(try ColumnCountsTests.stored(rebuilt) == nil)
-        _ = try ColumnCountsTests.firstScreen(rebuilt)
-        #expect(try ColumnCountsTests.stored(rebuilt) == ColumnCountsTests.folded(fixture))
+        #expect(try stored(index) == folded, comment, sourceLocation: sourceLocation)
     }
 
     /// The stale count depends on the time: whole days before the stale line come from the
