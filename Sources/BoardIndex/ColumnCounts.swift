@@ -42,12 +42,10 @@ struct ColumnCounts: Equatable {
                    day: !snoozed && issue.isOpen ? day(of: issue.updated.milliseconds) : 0)
     }
 
-    /// The day a time falls on, rounded down (as `dayExpression` rounds it in SQL).
+    /// The day a time falls on, rounded down.
     static func day(of milliseconds: Int64) -> Int64 {
         milliseconds >= 0 ? milliseconds / Timestamp.day : (milliseconds + 1) / Timestamp.day - 1
     }
-
-    static let dayExpression = "CASE WHEN updated >= 0 THEN updated / 86400000 ELSE (updated + 1) / 86400000 - 1 END"
 
     // MARK: - Reading
 
@@ -87,19 +85,40 @@ struct ColumnCounts: Equatable {
         return checksum == stamp.checksum ? found : nil
     }
 
-    /// The counts read from the rows' columns (a pass over `issues_counted`).
+    /// The counts read from the rows' columns: each column the index holds (found by seeking
+    /// past the one before), its entries of `issues_counted` stepped through in order, which
+    /// is the order of the keys, so each key's issues come in one run (no sort, unlike a GROUP BY).
     static func counted(in database: SQLiteDatabase) throws -> ColumnCounts {
-        let rows = try database.statement("""
-            SELECT "column", snoozed IS NOT NULL, open, CASE WHEN snoozed IS NULL AND open = 1 THEN \(dayExpression) ELSE 0 END,
-                   count(*)
-            FROM issues INDEXED BY issues_counted WHERE archived = 0 AND deleted = 0 GROUP BY 1, 2, 3, 4
-            """)
         var found = ColumnCounts()
-        while try rows.step() {
-            found.counts[Key(column: rows.text(0), snoozed: rows.int(1) != 0, open: rows.int(2) != 0, day: rows.int(3)),
-                         default: 0] += Int(rows.int(4))
+        var column = ""
+        let next = try database.statement(#"SELECT "column" FROM issues INDEXED BY issues_counted WHERE "column" >= ? ORDER BY "column" LIMIT 1"#)
+        var seek: SQLiteStatement? = try next.bind(.text(column))
+        while let statement = seek, try statement.step() {
+            column = statement.text(0)
+            try count(column, into: &found, in: database)
+            seek = try database.statement(#"SELECT "column" FROM issues INDEXED BY issues_counted WHERE "column" > ? ORDER BY "column" LIMIT 1"#)
+                .bind(.text(column))
         }
         return found
+    }
+
+    private static func count(_ column: String, into found: inout ColumnCounts, in database: SQLiteDatabase) throws {
+        let rows = try database.statement(#"""
+            SELECT snoozed IS NOT NULL, open, updated FROM issues INDEXED BY issues_counted
+            WHERE "column" = ? AND archived = 0 AND deleted = 0
+            """#).bind(.text(column))
+        var run: Key?, length = 0
+        while try rows.step() {
+            let snoozed = rows.int(0) != 0, open = rows.int(1) != 0
+            let key = Key(column: column, snoozed: snoozed, open: open, day: !snoozed && open ? day(of: rows.int(2)) : 0)
+            if key == run {
+                length += 1
+                continue
+            }
+            if let run { found.counts[run, default: 0] += length }
+            (run, length) = (key, 1)
+        }
+        if let run { found.counts[run, default: 0] += length }
     }
 
     // MARK: - Writing
