@@ -43,11 +43,11 @@ let benchmarks: @Sendable () -> Void = {
         guard let index = BoardIndex.openIfCurrent(large, environment: indexEnvironment),
               let (state, projection) = index.firstScreen(cardsPerColumn: FirstScreen.cardsPerColumn(height: 50), now: now,
                                                           zone: .current, staleAfterDays: configuration.settings.staleAfterDays),
-              let frame = FirstScreen.frame(state: state, projection: projection, configuration: configuration, actor: "user1",
-                                            boardName: large.name, readOnlyReason: nil, warnings: [], greeting: nil,
-                                            width: 200, height: 50, now: now)
+              let first = FirstScreen(state: state, projection: projection, configuration: configuration, actor: "user1",
+                                      boardName: large.name, readOnlyReason: nil, warnings: [], greeting: nil,
+                                      width: 200, height: 50, now: now)
         else { fatalError("no first screen from the index") }
-        blackHole(frame)
+        blackHole(first.frame())
     }
 
     let log = try! EventLog.open(large)
