@@ -220,6 +220,12 @@ import LanesTestSupport
                 #expect(order.list == fresh.list, "round \(round), \(order.sort)")
                 #expect(order.facts == fresh.facts, "round \(round), \(order.sort)")
             }
+            // `run` (slots sorted, the board's own array when all of it is listed in order) equals filtering then sorting.
+            for sort in sorts {
+                let query = Query(sort: sort)
+                #expect(query.run(on: state, now: at).map(\.number)
+                        == sort.apply(state.issues.values.filter { query.matches($0, now: at) }).map(\.number), "round \(round), \(sort)")
+            }
             // Hidden, waiting and stale issues are judged from the kept order's facts.
             for query in [Query.everything, try Query.parse("is:archived", me: "ann", now: at), try Query.parse("is:snoozed", me: "ann", now: at)] {
                 let kept = BoardProjection(state: state, query: query, now: at, order: orders[0])
