@@ -34,11 +34,15 @@ extension BoardState {
         let keys = try reader.strings()
         for key in keys { importedKeys[key] = try reader.count(atMost: NumberedTable<Issue>.maximumNumber) }
         let issueCount = try reader.count(atMost: NumberedTable<Issue>.maximumNumber)
+        // Each issue takes more than 32 bytes (a rank and four clocks alone): a count the bytes
+        // left cannot hold is damage, refused before room is made for it.
+        guard issueCount <= reader.remaining / 32 else { throw SnapshotReader.Damaged() }
         issues.reserveCapacity(issueCount, highestNumber: highestNumber)
         timelineEnds.reserveCapacity(issueCount, highestNumber: highestNumber)
         let eventTotal = archive.count
         func index() throws(SnapshotReader.Damaged) -> Int32 { Int32(try reader.count(atMost: eventTotal - 1)) }
-        for _ in 0..<issueCount {
+        for count in 0..<issueCount {
+            if count & 4095 == 4095 { reader.passedOnward() }
             var issue = try Issue(snapshotFields: &reader)
             let number = issue.number
             if !issue.isShownByDefault { hiddenCount += 1 }
