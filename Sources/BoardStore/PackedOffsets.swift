@@ -19,27 +19,41 @@ struct PackedOffsets: Sendable {
     /// them all whole (tests lower it).
     init?(count: Int, maximumDistance: Int64 = Int64(UInt32.max), _ offset: (Int) -> Int64) {
         self.count = count
+        var bases: [Int64] = []
         bases.reserveCapacity((count + Self.blockSize - 1) / Self.blockSize)
-        distances.reserveCapacity(count)
-        var previous: Int64 = -1
-        var base: Int64 = 0
+        var ascending = true, fits = true
+        var previous: Int64 = -1, base: Int64 = 0
+        // Written in place: a million appends would each check the array's uniqueness.
+        distances = [UInt32](unsafeUninitializedCapacity: count) { buffer, initialized in
+            for index in 0..<count {
+                let value = offset(index)
+                guard value > previous else { ascending = false; return }
+                previous = value
+                if index & (Self.blockSize - 1) == 0 {
+                    base = value
+                    bases.append(base)
+                }
+                guard value - base <= maximumDistance else { fits = false; return }
+                buffer[index] = UInt32(truncatingIfNeeded: value - base)
+                initialized = index + 1
+            }
+        }
+        self.bases = bases
+        guard ascending else { return nil }
+        guard !fits else { return }
+        // A run too wide (a log of lines averaging over 64 KB): every offset kept whole.
+        distances = []
+        self.bases = []
+        var wide: [Int64] = []
+        wide.reserveCapacity(count)
+        previous = -1
         for index in 0..<count {
             let value = offset(index)
             guard value > previous else { return nil }
             previous = value
-            if index & (Self.blockSize - 1) == 0 {
-                base = value
-                bases.append(base)
-            }
-            if wide != nil {
-                wide!.append(value) // (rare: a log of lines averaging over 64 KB)
-            } else if value - base <= maximumDistance {
-                distances.append(UInt32(truncatingIfNeeded: value - base))
-            } else {
-                wide = (0...index).map(offset)
-                distances = []
-            }
+            wide.append(value)
         }
+        self.wide = wide
     }
 
     var last: Int64? { count == 0 ? nil : self[count - 1] }
