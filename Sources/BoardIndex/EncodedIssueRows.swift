@@ -36,8 +36,8 @@ final class EncodedIssueRows: @unchecked Sendable {
     private var gathered = NameRows()
     private var waited = false
 
-    static let batchSize = 4096
-    static let ahead = 4
+    static let batchSize = 1024
+    static let ahead = 8
 
     /// Starts encoding the rows of `state`'s issues `numbers` (ascending) on another core;
     /// `offsets` are where each folded event's line starts (`EventLog.eventOffsets`).

@@ -1,6 +1,6 @@
 /// The inserts of a whole build, each statement prepared once and bound by position: the
 /// issues' rows from the buffers `EncodedIssueRows` hands over (bound in place, no copy), the
-/// name tables' rows one folded name at a time (the name bound once for all its rows).
+/// name tables' rows one spelling at a time.
 struct IndexRowInsert {
     private let issue: SQLiteStatement
     private let assignee: SQLiteStatement
@@ -13,8 +13,9 @@ struct IndexRowInsert {
                                due, snoozed, author, data, events, seal)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
-        assignee = try database.statement("INSERT OR IGNORE INTO assignees(name, number, spelled) VALUES (?, ?, ?)")
-        label = try database.statement("INSERT OR IGNORE INTO labels(label, number) VALUES (?, ?)")
+        assignee = try database.statement(
+            "INSERT OR IGNORE INTO assignees(name, number, spelled) SELECT ?1, value, ?2 FROM json_each(?3)")
+        label = try database.statement("INSERT OR IGNORE INTO labels(label, number) SELECT ?1, value FROM json_each(?2)")
         user = try database.statement("INSERT OR IGNORE INTO users(name, spelled) VALUES (?, ?)")
     }
 
@@ -36,27 +37,37 @@ struct IndexRowInsert {
         }
     }
 
-    /// Inserts the rows of `assignees`, `labels` and `users`, in the order of their keys.
+    /// Inserts the rows of `assignees`, `labels` and `users`, in the order of their keys: each
+    /// name's numbers in one statement, as a JSON array that SQLite walks (`json_each`), which
+    /// costs a third of a step per row.
     func insert(_ names: NameRows) throws(SQLiteError) {
-        for (name, rows) in names.assigneeRows {
-            try assignee.bind(1, .text(name))
-            for (number, spelled) in rows {
-                try assignee.bind(2, .int(number))
-                try assignee.bind(3, .text(spelled))
-                try assignee.insert()
-            }
+        for group in names.assigneeRows {
+            try assignee.bind(1, .text(group.folded))
+            try assignee.bind(2, .text(group.spelled))
+            try IndexRowInsert.bindNumbers(group.numbers, 3, of: assignee)
+            try assignee.insert()
         }
-        for (name, rows) in names.labelRows {
-            try label.bind(1, .text(name))
-            for number in rows {
-                try label.bind(2, .int(number))
-                try label.insert()
-            }
+        for group in names.labelRows {
+            try label.bind(1, .text(group.folded))
+            try IndexRowInsert.bindNumbers(group.numbers, 2, of: label)
+            try label.insert()
         }
         for name in names.users {
             try user.bind(1, .text(name.lowercased()))
             try user.bind(2, .text(name))
             try user.insert()
         }
+    }
+
+    /// Binds `numbers` as a JSON array ("[1,2,3]").
+    private static func bindNumbers(_ numbers: [Int], _ index: Int32, of statement: SQLiteStatement) throws(SQLiteError) {
+        var json: [UInt8] = [UInt8(ascii: "[")]
+        json.reserveCapacity(numbers.count * 8 + 2)
+        for (offset, number) in numbers.enumerated() {
+            if offset > 0 { json.append(UInt8(ascii: ",")) }
+            json.append(contentsOf: String(number).utf8)
+        }
+        json.append(UInt8(ascii: "]"))
+        try statement.bind(index, .text(String(decoding: json, as: UTF8.self)))
     }
 }
