@@ -26,6 +26,7 @@ extension BoardIndex {
                 build.abandon()
                 throw error
             }
+            Retired.release(consume log)
             // The caller's transaction ends (on the old file, which it left as it was), and
             // the caller connects to the new file, whose meta is now `meta`, and goes on there
             // (`followingReplacement`).
@@ -37,6 +38,7 @@ extension BoardIndex {
             try database.execute("PRAGMA cache_size = -262144")
             defer { try? database.execute("PRAGMA cache_size = -2000") }
             meta = try write(log, to: database, bar: bar)
+            Retired.release(consume log)
             return meta.covered
         }
     }

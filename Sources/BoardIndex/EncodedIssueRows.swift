@@ -55,15 +55,14 @@ final class EncodedIssueRows: @unchecked Sendable {
                 rows.reserveCapacity(EncodedIssueRows.batchSize)
                 for number in numbers[start..<min(numbers.count, start + EncodedIssueRows.batchSize)] {
                     guard let issue = issues[number] else { continue }
-                    var timeline: [Int64] = []
-                    if let ends = ends[number] {
-                        var index = Int(ends.first)
+                    rows.append(EncodedIssueRows.encode(issue, into: &out) { line in
+                        // The issue's timeline, a chain through the fold's events, oldest first.
+                        var index = Int(ends[number]?.first ?? -1)
                         while index >= 0, index < offsets.count {
-                            timeline.append(offsets[index])
+                            line(offsets[index])
                             index = Int(next[index])
                         }
-                    }
-                    rows.append(EncodedIssueRows.encode(issue, timeline: timeline, into: &out))
+                    })
                     names.add(issue)
                 }
                 start += EncodedIssueRows.batchSize
@@ -107,14 +106,15 @@ final class EncodedIssueRows: @unchecked Sendable {
 
     /// Appends the issue's bytes to `out` and returns its row: byte for byte what
     /// `IssueRow.writeRow` stores (the same coding, the same seal).
-    private static func encode(_ issue: Issue, timeline: [Int64], into out: inout SnapshotWriter) -> Row {
+    /// `timeline` calls its argument with where each of the issue's lines starts, in log order.
+    private static func encode(_ issue: Issue, into out: inout SnapshotWriter, timeline: ((Int64) -> Void) -> Void) -> Row {
         let column = text(issue.column, into: &out)
         let author = text(issue.author, into: &out)
         let dataStart = out.bytes.count
         issue.writeSnapshot(to: &out)
         let eventsStart = out.bytes.count
         var last: Int64 = 0
-        for offset in timeline {
+        timeline { offset in
             out.int(offset - last)
             last = offset
         }
