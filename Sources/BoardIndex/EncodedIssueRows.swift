@@ -53,17 +53,20 @@ final class EncodedIssueRows: @unchecked Sendable {
                 var out = SnapshotWriter(flushAt: .max)
                 var rows: [Row] = []
                 rows.reserveCapacity(EncodedIssueRows.batchSize)
-                for number in numbers[start..<min(numbers.count, start + EncodedIssueRows.batchSize)] {
-                    guard let issue = issues[number] else { continue }
-                    rows.append(EncodedIssueRows.encode(issue, into: &out) { line in
-                        // The issue's timeline, a chain through the fold's events, oldest first.
-                        var index = Int(ends[number]?.first ?? -1)
-                        while index >= 0, index < offsets.count {
-                            line(offsets[index])
-                            index = Int(next[index])
-                        }
-                    })
-                    names.add(issue)
+                // Each issue read where it lies (a copy would retain and release each of its strings).
+                issues.withValues { values in
+                    for number in numbers[start..<min(numbers.count, start + EncodedIssueRows.batchSize)] {
+                        guard let slot = issues.slot(of: number) else { continue }
+                        rows.append(EncodedIssueRows.encode(values[slot], into: &out) { line in
+                            // The issue's timeline, a chain through the fold's events, oldest first.
+                            var index = Int(ends[number]?.first ?? -1)
+                            while index >= 0, index < offsets.count {
+                                line(offsets[index])
+                                index = Int(next[index])
+                            }
+                        })
+                        names.add(values[slot])
+                    }
                 }
                 start += EncodedIssueRows.batchSize
                 self.queue.withLock { $0.append(Batch(bytes: out.bytes, rows: rows)) }
