@@ -1,6 +1,7 @@
 /// Where events that are not held in memory are read from when asked for: the log itself,
 /// for events a snapshot covers (see `BoardState.init(snapshot:archive:)`).
 public protocol EventArchive: Sendable {
+    /// Fixed for the archive's life (an `EventList` keeps it).
     var count: Int { get }
     /// The event at `index` (0 ..< count), read and decoded on demand.
     func event(at index: Int) -> Event
@@ -13,7 +14,10 @@ public protocol EventArchive: Sendable {
 /// events costs neither the time to decode them nor the memory to hold them; the timeline or
 /// activity view reads the few it shows.
 public struct EventList: RandomAccessCollection, Sendable {
-    var archive: (any EventArchive)?
+    let archive: (any EventArchive)?
+    /// `archive`'s count, kept so that counting (the fold asks about three times an event) does
+    /// not copy the existential to ask it: that copy was 10–15 % of a whole-log fold.
+    private let archived: Int
     var held: [Event] = []
     /// False for a reader that needs each event's place in the order but not the event (the
     /// on-disk index's build: a million events it would hold only to free): events are then
@@ -22,13 +26,15 @@ public struct EventList: RandomAccessCollection, Sendable {
     private var counted = 0
 
     /// Events read from `archive` on demand (a board opened from its snapshot), or none yet.
-    package init(archive: (any EventArchive)? = nil) { self.archive = archive }
+    package init(archive: (any EventArchive)? = nil) {
+        self.archive = archive
+        archived = archive?.count ?? 0
+    }
 
     public var startIndex: Int { 0 }
-    public var endIndex: Int { (archive?.count ?? 0) + held.count + counted }
+    public var endIndex: Int { archived + held.count + counted }
 
     public subscript(index: Int) -> Event {
-        let archived = archive?.count ?? 0
         if index < archived, let archive { return archive.event(at: index) }
         return held[index - archived]
     }
