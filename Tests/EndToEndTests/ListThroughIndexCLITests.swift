@@ -77,6 +77,19 @@ import Testing
         #expect(bad.status == 1 && bad.stderr == badWhole.stderr && bad.stdout.isEmpty)
     }
 
+    /// The table's UPDATED column counts ages to `--now`, as the query's dates do (it counted
+    /// them to the clock), through the index and reading the board whole alike.
+    @Test func tableAgesCountToNow() throws {
+        try run(lanes, ["init"])
+        try run(lanes, ["add", "Three days old", "--now", "2026-11-20T09:00:00Z"])
+        FileManager.default.createFile(atPath: scratch.path + "/not-a-directory", contents: Data("x".utf8))
+        for environment in [[:], wholeBoard] {
+            let table = try lanes.run(["list", "--now", "2026-11-23T10:00:00Z"], extraEnvironment: environment)
+            #expect(table.status == 0, "\(table.stderr)")
+            #expect(table.stdout.split(separator: "\n").last?.hasSuffix("  3d") == true, "\(table.stdout)")
+        }
+    }
+
     /// `list --format json` writes the first issues before it has read the others: stopped by
     /// a pipe nobody reads yet, it has read only a small part of the index file. (Collecting
     /// every issue first would have read all of it before writing a byte.) Counted in bytes
