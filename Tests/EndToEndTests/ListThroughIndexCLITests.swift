@@ -58,6 +58,7 @@ import Testing
             "label:ÄRGER", "column:review", "column:\"In progress\" is:untriaged", "priority:high", "-priority:none sort:priority",
             "author:bob -author:me", "mentions:me", "created:>2026-11-22 updated:<3d", "created:2026-11-21", "due:<7d", "due:none",
             "-crash", "CRASH sort:id-desc", "日本語", "翻訳テスト", "straße", "strasse", "istanbul", "\"dark mode\"", "is:attention",
+            "label:bug assignee:me", "assignee:me label:bug -is:closed", "label:bug label:ui assignee:none", "assignee:kim assignee:me",
         ]
         var found = 0
         for (offset, query) in queries.enumerated() {
