@@ -14,10 +14,6 @@ extension BoardIndex {
         var filter = IndexFilter(query, now: now, staleAfterDays: staleAfterDays)
         if filter.searchesText { try indexText() }
         if filter.lists.count > 1 { filter = filter.leading(with: try shortest(filter.lists.compactMap(\.list))) }
-        // The matching rows lie scattered over the whole file: read through a mapping instead of
-        // a copy of each page into a page cache allocated for it (a third of the reading at 1M
-        // issues, where 10,000 rows are 10,000 pages). The connection ends with the command.
-        try? database.execute("PRAGMA mmap_size = 1073741824")
         var lookupFailure: (any Error)?
         func isOpen(_ number: Int) -> Bool {
             do {
