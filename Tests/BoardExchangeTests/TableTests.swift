@@ -97,7 +97,14 @@ import Screen
         }
     }
 
-    /// `lanes columns`' table: widths from the cells, a column of zero-width text, the last cell unpadded.
+    /// A column whose cells take no width (the table is given unsanitised text here) shows none of them.
+    @Test func aColumnWithoutWidthShowsNothing() {
+        let bell = TextTable.render([["ID", "", "NAME"], ["a", "\u{7}", "x"]], width: nil)
+        #expect(bell == TextTable.render([["ID", "", "NAME"], ["a", "", "x"]], width: nil))
+        #expect(bell == "ID    NAME\na     x\n")
+    }
+
+    /// `lanes columns`' table: widths from the cells, a lone zero-width character (drawn as ◌), the last cell unpadded.
     @Test func columnsTableFitsItsCells() {
         let rows = [["ID", "", "NAME"], ["a", "\u{200B}", "x"], ["longer-id", "", "日本"]]
         #expect(TextTable.render(rows, width: nil) == """
