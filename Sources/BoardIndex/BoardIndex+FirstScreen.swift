@@ -7,8 +7,9 @@ import BoardQuery
 import BoardStore
 
 /// The full-screen board's first screen, read from the index while the board itself loads:
-/// each column's count (and its stale and waiting issues) counted by SQL, its first cards in
-/// rank order, and only those issues (with the ones their badges look at) decoded.
+/// each column's count (and its stale and waiting issues) from the counts the index keeps
+/// (`ColumnCounts`), its first cards in rank order, and only those issues (with the ones their
+/// badges look at) decoded.
 extension BoardIndex {
     /// Opens the index of the board at `location` only if it can be used at once: it exists
     /// and was folded from this log file up to at most `quickTail` bytes before its end (so
@@ -39,19 +40,23 @@ extension BoardIndex {
     /// cannot be read as it is (the whole board's load, which follows, finds out why).
     public func firstScreen(cardsPerColumn: Int, now: Timestamp, zone: TimeZone,
                             staleAfterDays: Int) -> (state: BoardState, projection: BoardProjection)? {
-        // An index of its own, made once per index file: every count below reads it alone; read
-        // through a mapping, not a copy per page (this connection is closed after the screen).
-        guard (try? database.execute(BoardIndex.firstScreenIndex + "; PRAGMA mmap_size = 1073741824")) != nil else { return nil }
+        // An index and a table of their own, made once per index file; read through a mapping,
+        // not a copy per page (this connection is closed after the screen).
+        guard (try? database.execute(BoardIndex.firstScreenIndex + "; " + ColumnCounts.create + "; PRAGMA mmap_size = 1073741824"))
+                != nil else { return nil }
+        let stored = try? database.transaction(immediate: false) { try ColumnCounts.stored(in: database) }
+        if stored == nil { recountColumns() }
         return try? database.transaction(immediate: false) { () throws -> (BoardState, BoardProjection)? in
             var state = meta.partialState(now: now)
             let staleBefore = now.milliseconds - Int64(staleAfterDays) * Timestamp.day
+            // Counted again only if the stored counts are not the fold's and could not be stored anew.
+            let counts = try ColumnCounts.stored(in: database) ?? ColumnCounts.counted(in: database)
+            guard counts.columns.isSubset(of: state.columns.map(\.id)) else { return nil }
             var lanes: [BoardProjection.FirstScreenLane] = []
             for column in state.columns {
-                lanes.append(try lane(column, cards: cardsPerColumn, staleBefore: staleBefore, now: now, zone: zone))
+                lanes.append(try lane(column, counts: counts, cards: cardsPerColumn, staleBefore: staleBefore, now: now, zone: zone))
             }
-            let all = try database.statement("SELECT count(*) FROM issues")
-            guard try all.step() else { return nil }
-            let total = Int(all.int(0)) - meta.hiddenCount
+            let total = counts.total
             guard lanes.reduce(0, { $0 + $1.count + $1.waitingCount }) == total else { return nil }
             var linked = Set<Int>()
             for number in lanes.flatMap(\.cards) {
@@ -66,24 +71,36 @@ extension BoardIndex {
         }
     }
 
+    /// Counts the columns again and stores the counts (`ColumnCounts`), if the write lock is
+    /// free: a first screen never waits for another process's write. Once per rebuild,
+    /// usually (every write keeps them after that).
+    private func recountColumns() {
+        database.waitForLocks(milliseconds: 0)
+        defer { database.waitForLocks(milliseconds: BoardIndex.lockWait) }
+        _ = try? database.transaction { try ColumnCounts.recount(in: database) }
+    }
+
     /// One column: its cards that do not wait, counted, the stale ones among them, the waiting
     /// ones (each snoozed issue decided as the board decides it), and the first `cards` numbers.
-    private func lane(_ column: Column, cards limit: Int, staleBefore: Int64, now: Timestamp,
+    /// The counts come from `counts` but for what depends on the time: the open issues last
+    /// updated on the day the stale line falls on (a range of `issues_counted`) and the
+    /// snoozed issues (read one by one).
+    private func lane(_ column: Column, counts: ColumnCounts, cards limit: Int, staleBefore: Int64, now: Timestamp,
                       zone: TimeZone) throws -> BoardProjection.FirstScreenLane {
         let shown = "\"column\" = ? AND archived = 0 AND deleted = 0"
         let counted = "FROM issues INDEXED BY issues_counted WHERE \(shown)"
-        func count(_ condition: String, _ bindings: SQLiteValue?...) throws -> Int {
-            let statement = try database.statement("SELECT count(*) \(counted) \(condition)").bind([.text(column.id)] + bindings)
-            guard try statement.step() else { throw IndexDamaged() }
-            return Int(statement.int(0))
-        }
-        var lane = BoardProjection.FirstScreenLane(
-            column: column, cards: [], count: try count("AND snoozed IS NULL"),
-            staleCount: try count("AND snoozed IS NULL AND open = 1 AND updated < ?", .integer(staleBefore)), waitingCount: 0)
-        var waiting = Set<Int>()
+        let staleDay = ColumnCounts.day(of: staleBefore)
+        let (count, stale) = counts.notSnoozed(column.id, staleBeforeDay: staleDay)
+        let lastDay = try database.statement("SELECT count(*) \(counted) AND snoozed IS NULL AND open = 1 AND updated >= ? AND updated < ?")
+            .bind(.text(column.id), .integer(staleDay * Timestamp.day), .integer(staleBefore))
+        guard try lastDay.step() else { throw IndexDamaged() }
+        var lane = BoardProjection.FirstScreenLane(column: column, cards: [], count: count,
+                                                   staleCount: stale + Int(lastDay.int(0)), waitingCount: 0)
+        var waiting = Set<Int>(), snoozedCount = 0
         let snoozed = try database.statement("SELECT number \(counted) AND snoozed IS NOT NULL").bind(.text(column.id))
         while try snoozed.step() {
             guard let issue = try row(Int(snoozed.int(0)))?.issue else { throw IndexDamaged() }
+            snoozedCount += 1
             if BoardProjection.waitsOnFirstScreen(issue, now: now, zone: zone) {
                 lane.waitingCount += 1
                 waiting.insert(issue.number)
@@ -92,6 +109,7 @@ extension BoardIndex {
                 if issue.isOpen, issue.updated.milliseconds < staleBefore { lane.staleCount += 1 }
             }
         }
+        guard snoozedCount == counts.snoozed(column.id) else { throw IndexDamaged() }
         let first = try database.statement("SELECT number FROM issues INDEXED BY issues_by_column WHERE \(shown) ORDER BY rank, number")
             .bind(.text(column.id))
         while lane.cards.count < limit, try first.step() {

@@ -82,7 +82,10 @@ struct IndexMeta: Equatable {
 
     // MARK: - The table
 
+    /// Writes every field and the seal; counts kept up to the meta this replaces are kept up
+    /// to this one (`ColumnCounts.restamp`: the caller's transaction moved them with its rows).
     func write(to database: SQLiteDatabase) throws(SQLiteError) {
+        try ColumnCounts.restamp(in: database, from: try ColumnCounts.storedMetaSeal(database), to: seal)
         var columnBytes = SnapshotWriter()
         columnBytes.columns(columns)
         var removed = SnapshotWriter()

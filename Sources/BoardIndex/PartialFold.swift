@@ -92,6 +92,7 @@ struct PartialFold {
             let new = added[issue.number] ?? []
             guard old?.issue != issue || !new.isEmpty else { continue }
             let row = IssueRow(issue: issue, offsets: (old?.offsets ?? []) + new)
+            try ColumnCounts.adjust(from: old?.issue, to: issue, in: database)
             written.append((issue.number, try row.write(to: database, replacing: old?.issue, text: meta.textIndexed)))
         }
         try PartialFold.writeMentionsAndKeys(of: state, to: database)

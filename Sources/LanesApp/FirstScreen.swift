@@ -15,25 +15,41 @@ import Screen
 /// whole log can tell (lines that could not be read, the "2 overdue, 1 mention" line) is not
 /// on this frame: it is on the session's first frame, which replaces it as soon as the log is
 /// read. Keys typed meanwhile wait in the terminal until the session reads them.
-public enum FirstScreen {
-    public static func frame(state: BoardState, projection: BoardProjection, configuration: Configuration, actor: String,
-                             boardName: String, readOnlyReason: String?, warnings: [String], greeting: String?,
-                             width: Int, height: Int, now: Timestamp, zone: TimeZone = .current) -> CellGrid? {
+public struct FirstScreen {
+    var ui = UIState()
+    let context: ReduceContext
+    let projection: BoardProjection
+    let configuration: Configuration
+    let boardName: String
+    let layout: BoardLayout
+
+    /// The first screen of the board `state` and `projection` hold, as the session would open
+    /// it at `width`×`height`; nil if the opening is not a plain one.
+    public init?(state: BoardState, projection: BoardProjection, configuration: Configuration, actor: String,
+                 boardName: String, readOnlyReason: String?, warnings: [String], greeting: String?,
+                 width: Int, height: Int, now: Timestamp, zone: TimeZone = .current) {
         guard configuration.errors.isEmpty, configuration.swimlanes == .none else { return nil }
-        let layout = BoardLayout(width: width, height: height)
+        layout = BoardLayout(width: width, height: height)
         var context = ReduceContext(board: state, projection: projection, actor: actor, pageSize: layout.cardsPerColumn, now: now,
                                     views: configuration.savedViews, staleAfterDays: configuration.settings.staleAfterDays,
                                     readOnlyReason: readOnlyReason, bindings: configuration.keymap)
         context.zone = zone
-        var ui = UIState()
+        self.context = context
+        self.projection = projection
+        self.configuration = configuration
+        self.boardName = boardName
         let opening = Opening(problems: configuration.errors, readOnlyReason: readOnlyReason, warnings: warnings,
                               asciiOnly: configuration.settings.asciiOnly, swimlanes: configuration.swimlanes, greeting: greeting)
         guard reduce(&ui, .opened(opening), context).isEmpty, ui.view == .board, ui.filter.isEmpty, ui.pinned == nil,
               ui.swimlanes == .none else { return nil }
         Viewport.adjust(&ui, projection: projection, layout: layout)
+    }
+
+    /// The frame, as the session draws it.
+    public func frame() -> CellGrid {
         let view = ViewContext(session: context, ui: ui, theme: configuration.theme, keymap: configuration.keymap,
                                settings: configuration.settings, boardName: boardName)
-        return Renderer.render(view, width: width, height: height)
+        return Renderer.render(view, width: layout.width, height: layout.height)
     }
 
     /// Cards to read per column: more than a screen of the smallest cards holds.

@@ -9,17 +9,18 @@ import Screen
 /// itself is read (`FirstScreen`): at 100,000 issues the index gives it in a few tens of
 /// milliseconds, where reading the board takes half a second or more.
 extension BoardCommand {
-    /// The terminal, started, with the first frame drawn from the index, if there is a usable
-    /// index (nil otherwise: the board is read first, as before). The index is closed before
-    /// the board is read, so the session does not keep its connection and pages.
-    func firstScreen() throws -> NcursesScreen? {
+    /// The terminal, started, with the first frame drawn from the index (and that first
+    /// screen, which answers moves while the board is read, if the opening is a plain one), if
+    /// there is a usable index (nil otherwise: the board is read first, as before). The index
+    /// is closed before the board is read, so the session does not keep its connection and pages.
+    func firstScreen() throws -> (screen: NcursesScreen, first: FirstScreen?)? {
         guard let (index, configuration) = firstScreenSource() else { return nil }
         let screen = try startScreen(mouse: configuration.mouse)
         var settled = configuration
         settled.settings.asciiOnly = !screen.isUTF8
-        drawFirstScreen(from: index, configuration: settled, on: screen)
+        let first = drawFirstScreen(from: index, configuration: settled, on: screen)
         screen.keysSignal(true) // Ctrl-C gives up the load, as before the screen started early
-        return screen
+        return (screen, first)
     }
 
     /// The board's index, if it is current, and the configuration as its board-wide state
@@ -36,19 +37,21 @@ extension BoardCommand {
     }
 
     /// Draws the first frame from the index on `screen`, as the session will draw it, if the
-    /// opening is a plain one (`FirstScreen.frame`).
-    func drawFirstScreen(from index: BoardIndex, configuration: Configuration, on screen: TerminalScreen) {
+    /// opening is a plain one (`FirstScreen`), and returns that first screen.
+    @discardableResult
+    func drawFirstScreen(from index: BoardIndex, configuration: Configuration, on screen: TerminalScreen) -> FirstScreen? {
         let size = screen.size
         let location = options.location
         guard let (state, projection) = index.firstScreen(cardsPerColumn: FirstScreen.cardsPerColumn(height: size.height),
                                                           now: options.fixedNow(), zone: .current,
                                                           staleAfterDays: configuration.settings.staleAfterDays),
-              let frame = FirstScreen.frame(state: state, projection: projection, configuration: configuration,
-                                            actor: options.actorName, boardName: location.name,
-                                            readOnlyReason: EventLog.writeRefusal(version: index.logFormatVersion, location: location)
-                                                ?? options.restriction,
-                                            warnings: [], greeting: greeting,
-                                            width: size.width, height: size.height, now: options.fixedNow()) else { return }
-        screen.present(frame)
+              let first = FirstScreen(state: state, projection: projection, configuration: configuration,
+                                      actor: options.actorName, boardName: location.name,
+                                      readOnlyReason: EventLog.writeRefusal(version: index.logFormatVersion, location: location)
+                                          ?? options.restriction,
+                                      warnings: [], greeting: greeting,
+                                      width: size.width, height: size.height, now: options.fixedNow()) else { return nil }
+        screen.present(first.frame())
+        return first
     }
 }

@@ -42,10 +42,20 @@ struct BoardCommand {
             return
         }
         // With a current index the terminal starts first and shows the first screen while the
-        // board is read; keys typed meanwhile wait in the terminal.
-        var screen = try firstScreen()
+        // board is read on another thread; moves typed meanwhile are answered from it, other
+        // keys wait for the session (`LoadHandOver`).
+        let early = try firstScreen()
+        var screen = early?.screen
         defer { screen?.stop() }
-        let log = try options.open(snapshots: .interactive)
+        let log: EventLog, typed: [Key]
+        if let early, let first = early.first {
+            let options = options
+            guard let loaded = try LoadHandOver.load({ try options.open(snapshots: .interactive) }, answering: first,
+                                                     on: early.screen) else { return }
+            (log, typed) = loaded
+        } else {
+            (log, typed) = (try options.open(snapshots: .interactive), [])
+        }
         var configuration = Configuration(
             rcFiles: Configuration.rcFiles(boardDirectory: log.location.directory, environment: environment),
             environment: environment, board: log.state)
@@ -57,6 +67,10 @@ struct BoardCommand {
         let session = BoardSession(log: log, screen: terminal, configuration: configuration, actor: options.actorName,
                                    greeting: greeting, now: options.fixedNow)
         session.columnsRefusal = GatewaySession.current?.columnsRefusal
+        // The keys typed while the board was read, before any other; the snapshot the read
+        // prepared is written before a key can change the board (as `run` does after its first frame).
+        if !typed.isEmpty { log.writePendingSnapshot() }
+        for key in typed { session.handle(key) }
         session.run()
     }
 

@@ -40,9 +40,9 @@ import Screen
         guard let (state, projection) = index.firstScreen(cardsPerColumn: FirstScreen.cardsPerColumn(height: height), now: now,
                                                           zone: .current, staleAfterDays: configuration.settings.staleAfterDays)
         else { return nil }
-        return FirstScreen.frame(state: state, projection: projection, configuration: configuration, actor: "ann",
-                                 boardName: location.name, readOnlyReason: nil, warnings: [], greeting: nil,
-                                 width: width, height: height, now: now)
+        return FirstScreen(state: state, projection: projection, configuration: configuration, actor: "ann",
+                           boardName: location.name, readOnlyReason: nil, warnings: [], greeting: nil,
+                           width: width, height: height, now: now)?.frame()
     }
 
     func sessionFrame(width: Int, height: Int) throws -> CellGrid {
