@@ -26,6 +26,7 @@ extension BoardIndex {
                 build.abandon()
                 throw error
             }
+            Retired.release(consume log)
             // The caller's transaction ends (on the old file, which it left as it was), and
             // the caller connects to the new file, whose meta is now `meta`, and goes on there
             // (`followingReplacement`).
@@ -37,6 +38,7 @@ extension BoardIndex {
             try database.execute("PRAGMA cache_size = -262144")
             defer { try? database.execute("PRAGMA cache_size = -2000") }
             meta = try write(log, to: database, bar: bar)
+            Retired.release(consume log)
             return meta.covered
         }
     }
@@ -51,41 +53,24 @@ extension BoardIndex {
     }
 
     /// Creates the index's tables in `database` (empty) and fills them from the whole read
-    /// `log`: the issues in the order of their numbers (appending to the table's B-tree), the
-    /// name tables in the order of their keys, then the secondary indexes; returns the meta
-    /// written.
+    /// `log`: the issues in the order of their numbers (appending to the table's B-tree), each
+    /// row encoded on the other core (`EncodedIssueRows`) while this one inserts the one
+    /// before, the name tables in the order of their keys, then the secondary indexes; returns
+    /// the meta written.
     private func write(_ log: EventLog, to database: SQLiteDatabase, bar: ProgressBar) throws -> IndexMeta {
         let state = log.state
-        let offsets = log.eventOffsets
         try database.execute(IndexSchema.create)
         let numbers = state.issues.keys.sorted()
-        // Each name's issues, in the order of their numbers (the rows' keys are name, number).
-        var assignees: [String: [(Int, String)]] = [:], labels: [String: [(Int, String)]] = [:], users = Set<String>()
-        for (written, number) in numbers.enumerated() {
-            guard let issue = state.issues[number] else { continue }
-            var timeline: [Int64] = []
-            if let ends = state.timelineEnds[number] {
-                var index = Int(ends.first)
-                while index >= 0, index < offsets.count {
-                    timeline.append(offsets[index])
-                    index = Int(state.nextInTimeline[index])
-                }
-            }
-            _ = try IssueRow(issue: issue, offsets: timeline).writeRow(to: database)
-            for name in issue.assignees { assignees[name.lowercased(), default: []].append((number, name)) }
-            for label in issue.labels { labels[label.lowercased(), default: []].append((number, label)) }
-            users.insert(issue.author)
-            if written % 4096 == 4095 {
-                bar.show(BoardIndex.readingShare + (1 - BoardIndex.readingShare) * Double(written + 1) / Double(numbers.count))
-            }
+        let rows = EncodedIssueRows(state, numbers: numbers, offsets: log.eventOffsets)
+        defer { rows.finish() }
+        let insert = try IndexRowInsert(database)
+        var written = 0
+        while let batch = rows.next() {
+            try insert.insert(batch)
+            written += batch.rows.count
+            bar.show(BoardIndex.readingShare + (1 - BoardIndex.readingShare) * Double(written) / Double(max(numbers.count, 1)))
         }
-        for (_, rows) in BoardIndex.inKeyOrder(assignees) {
-            for (number, name) in rows { try IssueRow.insertAssignee(name, number, into: database) }
-        }
-        for (_, rows) in BoardIndex.inKeyOrder(labels) {
-            for (number, label) in rows { try IssueRow.insertLabel(label, number, into: database) }
-        }
-        for name in users.sorted(by: { ($0.lowercased(), $0) < ($1.lowercased(), $1) }) { try IssueRow.insertUser(name, into: database) }
+        try insert.insert(rows.names())
         try PartialFold.writeMentionsAndKeys(of: state, to: database)
         try database.execute(IndexSchema.indexes)
         let coverage = log.coverage
@@ -101,11 +86,6 @@ extension BoardIndex {
         fresh.refoldAt = log.earliestSetAsideAhead?.milliseconds ?? 0
         try fresh.write(to: database)
         return fresh
-    }
-
-    /// Groups sorted by their keys' bytes, the order SQLite keeps text keys in.
-    private static func inKeyOrder<T>(_ groups: [String: T]) -> [(String, T)] {
-        groups.sorted { Array($0.key.utf8).lexicographicallyPrecedes(Array($1.key.utf8)) }
     }
 
     /// The part of a rebuild's bar that reading the log takes (the rest is writing the index).

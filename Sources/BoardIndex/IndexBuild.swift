@@ -23,10 +23,13 @@ final class IndexBuild {
     private var holder: Int32
 
     /// No journal, no syncs, one lock for the whole build, and room in memory for the pages of
-    /// the indexes being filled (a small cache spills and reads them back, over and over).
+    /// the indexes being filled (a small cache spills and reads them back, over and over). The
+    /// default temporary store: with it, `CREATE INDEX` sorts its entries in one block of
+    /// memory as large as the cache (so no file, at a million issues either) instead of one
+    /// allocation each, which cost a fifth of the secondary indexes' time.
     static let pragmas = """
         PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA locking_mode=EXCLUSIVE;
-        PRAGMA cache_size=-262144; PRAGMA temp_store=MEMORY; PRAGMA foreign_keys=OFF;
+        PRAGMA cache_size=-262144; PRAGMA foreign_keys=OFF;
         """
 
     /// Removes what killed builds of `file` left, then creates this build's file.

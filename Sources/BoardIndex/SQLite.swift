@@ -155,29 +155,54 @@ final class SQLiteStatement {
 
     @discardableResult
     func bind(_ values: [SQLiteValue?]) throws(SQLiteError) -> SQLiteStatement {
-        for (offset, value) in values.enumerated() {
-            let index = Int32(offset + 1)
-            let code: Int32
-            switch value {
-            case nil: code = sqlite3_bind_null(raw, index)
-            case .integer(let number)?: code = sqlite3_bind_int64(raw, index, number)
-            case .real(let number)?: code = sqlite3_bind_double(raw, index, number)
-            case .text(var text)?:
-                // By its byte count: a C string would end at a NUL a pasted text may hold.
-                code = text.withUTF8 { bytes in
-                    let start = bytes.baseAddress.map { UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self) }
-                    return sqlite3_bind_text(raw, index, start ?? UnsafePointer(bitPattern: 1), Int32(bytes.count), lanes_sqlite_transient())
-                }
-            case .blob(let bytes)?:
-                code = bytes.withUnsafeBytes { buffer in
-                    // A zero-length blob still needs a non-null pointer, or SQLite stores NULL.
-                    sqlite3_bind_blob(raw, index, buffer.baseAddress ?? UnsafeRawPointer(bitPattern: 1), Int32(buffer.count),
-                                      lanes_sqlite_transient())
-                }
-            }
-            guard code == SQLITE_OK else { throw database.error(code) }
-        }
+        for (offset, value) in values.enumerated() { try bind(Int32(offset + 1), value) }
         return self
+    }
+
+    /// Binds one parameter (1-based), copying text and blobs.
+    func bind(_ index: Int32, _ value: SQLiteValue?) throws(SQLiteError) {
+        let code: Int32
+        switch value {
+        case nil: code = sqlite3_bind_null(raw, index)
+        case .integer(let number)?: code = sqlite3_bind_int64(raw, index, number)
+        case .real(let number)?: code = sqlite3_bind_double(raw, index, number)
+        case .text(var text)?:
+            // By its byte count: a C string would end at a NUL a pasted text may hold.
+            code = text.withUTF8 { bytes in
+                sqlite3_bind_text(raw, index, SQLiteStatement.start(of: UnsafeRawBufferPointer(bytes)), Int32(bytes.count),
+                                  lanes_sqlite_transient())
+            }
+        case .blob(let bytes)?:
+            code = bytes.withUnsafeBytes { buffer in
+                sqlite3_bind_blob(raw, index, buffer.baseAddress ?? UnsafeRawPointer(bitPattern: 1), Int32(buffer.count),
+                                  lanes_sqlite_transient())
+            }
+        }
+        guard code == SQLITE_OK else { throw database.error(code) }
+    }
+
+    /// Binds bytes in place, as text or as a blob, without copying them: they must stay as
+    /// they are until the statement has been stepped (`insert`). For a build's millions of
+    /// values, where a copy each is a good part of the cost.
+    func bind(_ index: Int32, borrowing bytes: UnsafeRawBufferPointer, asText: Bool) throws(SQLiteError) {
+        let count = Int32(bytes.count)
+        let code = asText
+            ? sqlite3_bind_text(raw, index, SQLiteStatement.start(of: bytes), count, nil)
+            : sqlite3_bind_blob(raw, index, bytes.baseAddress ?? UnsafeRawPointer(bitPattern: 1), count, nil)
+        guard code == SQLITE_OK else { throw database.error(code) }
+    }
+
+    /// Runs a statement that returns no rows and resets it at once, keeping its bindings (the
+    /// next row binds only what differs): for a statement held and run many times over.
+    func insert() throws(SQLiteError) {
+        defer { sqlite3_reset(raw) }
+        while try step() {}
+    }
+
+    /// Where text bytes start, as SQLite takes them (an empty text still needs a pointer, or
+    /// SQLite stores NULL).
+    private static func start(of bytes: UnsafeRawBufferPointer) -> UnsafePointer<CChar> {
+        (bytes.baseAddress ?? UnsafeRawPointer(bitPattern: 1)!).assumingMemoryBound(to: CChar.self)
     }
 
     /// Advances to the next row: true while there is one.

@@ -39,10 +39,11 @@ public enum LifecycleStep: String, CaseIterable, Hashable, Sendable {
 /// back archived; and each the last writer's, so concurrent archive/unarchive in two clones
 /// end the same everywhere (as the single-valued fields do, see `Issue.fold`).
 public struct Lifecycle: Hashable, Sendable {
-    public internal(set) var isArchived = false
-    public internal(set) var isDeleted = false
     package var archivedStamp = Lifecycle.unset
     package var deletedStamp = Lifecycle.unset
+    // The flags after the stamps: an issue's next fields fill the word they leave.
+    public internal(set) var isArchived = false
+    public internal(set) var isDeleted = false
     /// The stamp of a flag no event has set: older than any event.
     package static let unset = Stamp(at: Timestamp(milliseconds: 0), id: EventID(0))
 

@@ -73,9 +73,10 @@ final class BackgroundDecode: @unchecked Sendable {
         var index = 0
         while true {
             ready.wait()
-            guard let batch = slots[index] else { break }
-            slots[index] = nil
-            for (event, line) in zip(batch.events, batch.lineStarts) { body(event, line) }
+            guard let batch = slots[index].take() else { break }
+            // By index: each event is lent to `body` where it lies (an iterator would copy it,
+            // retaining and releasing each of its strings, on the fold's thread).
+            for offset in batch.events.indices { body(batch.events[offset], batch.lineStarts[offset]) }
             windowDone(batch.end)
             index += 1
         }

@@ -34,20 +34,36 @@ extension BoardState {
         let keys = try reader.strings()
         for key in keys { importedKeys[key] = try reader.count(atMost: NumberedTable<Issue>.maximumNumber) }
         let issueCount = try reader.count(atMost: NumberedTable<Issue>.maximumNumber)
+        // Each issue takes more than 32 bytes (a rank and four clocks alone): a count the bytes
+        // left cannot hold is damage, refused before room is made for it.
+        guard issueCount <= reader.remaining / 32 else { throw SnapshotReader.Damaged() }
         issues.reserveCapacity(issueCount, highestNumber: highestNumber)
         timelineEnds.reserveCapacity(issueCount, highestNumber: highestNumber)
         let eventTotal = archive.count
         func index() throws(SnapshotReader.Damaged) -> Int32 { Int32(try reader.count(atMost: eventTotal - 1)) }
-        for _ in 0..<issueCount {
-            var issue = try Issue(snapshotFields: &reader)
-            let number = issue.number
-            if !issue.isShownByDefault { hiddenCount += 1 }
-            let ends = TimelineEnds(first: try index(), last: try index())
-            issue.links = try BoardState.readLinks(from: &reader)
+        for count in 0..<issueCount {
+            if count & 4095 == 4095 { reader.passedOnward() }
+            let number = try reader.count(atMost: NumberedTable<Issue>.maximumNumber)
             // A number above the highest one would be handed out again to the next new issue.
-            guard number <= highestNumber, issues.insert(issue, for: number), timelineEnds.insert(ends, for: number) else {
+            guard number <= highestNumber, issues.insert(Issue(placeholderFor: number), for: number) else {
                 throw SnapshotReader.Damaged()
             }
+            // Decoded in place, in the table: an `Issue` built apart and moved in was copied
+            // field by field (a retain and a release of each) on the way, twice.
+            var ends = TimelineEnds(first: 0, last: 0)
+            var failure: SnapshotReader.Damaged?
+            issues.modify(number) { issue in
+                do throws(SnapshotReader.Damaged) {
+                    try issue.readSnapshotFields(from: &reader)
+                    ends = TimelineEnds(first: try index(), last: try index())
+                    issue.links = try BoardState.readLinks(from: &reader)
+                } catch {
+                    failure = error
+                }
+                if !issue.isShownByDefault { hiddenCount += 1 }
+            }
+            if let failure { throw failure }
+            guard timelineEnds.insert(ends, for: number) else { throw SnapshotReader.Damaged() }
         }
         nextInTimeline = try reader.int32s()
         // Timelines are walked by index: every link must point forward, inside the archive.
@@ -87,17 +103,32 @@ extension Issue {
 
     /// The fields `writeSnapshotFields` wrote.
     init(snapshotFields reader: inout SnapshotReader) throws(SnapshotReader.Damaged) {
+        self.init(placeholderFor: try reader.count(atMost: NumberedTable<Issue>.maximumNumber))
+        try readSnapshotFields(from: &reader)
+    }
+
+    /// Each priority at the place of its `order`.
+    private static let prioritiesByOrder = Priority.allCases.sorted { $0.order < $1.order }
+
+    /// An issue numbered `number` whose fields are all about to be read.
+    init(placeholderFor number: Int) {
+        self.init(number: number, title: "", body: "", column: "", rank: 0, priority: .none, author: "",
+                  created: Timestamp(milliseconds: 0))
+    }
+
+    /// Reads the fields `writeSnapshotFields` wrote after the number into this issue.
+    mutating func readSnapshotFields(from reader: inout SnapshotReader) throws(SnapshotReader.Damaged) {
         func stamp() throws(SnapshotReader.Damaged) -> Stamp {
             Stamp(at: Timestamp(milliseconds: try reader.int()), id: EventID(try reader.fixed()))
         }
-        let number = try reader.count(atMost: NumberedTable<Issue>.maximumNumber)
-        self.init(number: number, title: try reader.string(), body: try reader.string(), column: try reader.string(),
-                  rank: try reader.double(), priority: .none, author: "", created: Timestamp(milliseconds: 0))
+        title = try reader.string()
+        body = try reader.string()
+        column = try reader.string()
+        rank = try reader.double()
         assignees = try reader.strings()
         labels = try reader.strings()
-        let order = try reader.count(atMost: Priority.allCases.count)
-        guard let priority = Priority.allCases.first(where: { $0.order == order }) else { throw SnapshotReader.Damaged() }
-        self.priority = priority
+        let order = try reader.count(atMost: Issue.prioritiesByOrder.count - 1)
+        priority = Issue.prioritiesByOrder[order]
         author = try reader.string()
         created = Timestamp(milliseconds: try reader.int())
         updated = Timestamp(milliseconds: try reader.int())

@@ -13,7 +13,7 @@ final class LogArchive: EventArchive {
     let path: String
     private let fd: Int32
     /// Where each archived event's line starts in the log.
-    private let offsets: [Int64]
+    private let offsets: PackedOffsets
     /// Where the covered part of the log ends.
     private let end: Int64
     /// Events read recently: a view redrawn on every keystroke (activity, a long timeline)
@@ -21,7 +21,7 @@ final class LogArchive: EventArchive {
     private let recent = Mutex<[Int: Event]>([:])
     private static let recentLimit = 4_096
 
-    init(path: String, fd: Int32, offsets: [Int64], end: Int64) {
+    init(path: String, fd: Int32, offsets: PackedOffsets, end: Int64) {
         self.path = path
         self.fd = fd
         self.offsets = offsets

@@ -74,10 +74,18 @@ public struct SnapshotReader {
 
     let bytes: UnsafeRawBufferPointer
     public private(set) var position = 0
+    /// Told how far the reader has read, now and then (`passedOnward`), when `bytes` is a
+    /// mapped file whose pages behind the reader can be handed back.
+    var passed: ((Int) -> Void)?
 
     public init(_ bytes: UnsafeRawBufferPointer) { self.bytes = bytes }
 
+    /// Says how far the reader has got (see `passed`): a long decode calls it between items.
+    func passedOnward() { passed?(position) }
+
     public var isAtEnd: Bool { position == bytes.count }
+    /// Bytes not read yet: what bounds a count before anything is reserved for it.
+    var remaining: Int { bytes.count - position }
 
     public mutating func int() throws(Damaged) -> Int64 {
         let raw = try unsigned()
@@ -108,12 +116,25 @@ public struct SnapshotReader {
     }
     public mutating func strings() throws(Damaged) -> [String] {
         let count = try count(ofItemsSized: 1) // each string takes at least its length byte
+        // Most lists in an issue are empty (its reporters, its snooze's author…), and reserving
+        // room for none still allocated an array: six times an issue, 100,000 issues.
+        guard count > 0 else { return [] }
         var values: [String] = []
         values.reserveCapacity(count)
         for _ in 0..<count { values.append(try string()) }
         return values
     }
     public mutating func int32s() throws(Damaged) -> [Int32] { try array(of: Int32.self) }
+    /// An array `int64s` wrote, packed as it is read (no array of 8 bytes an element is made).
+    mutating func packedOffsets() throws(Damaged) -> PackedOffsets {
+        let count = try count(ofItemsSized: 8)
+        let source = UnsafeRawBufferPointer(rebasing: bytes[position..<(position + count * 8)])
+        position += count * 8
+        // The file's bytes need not be aligned for Int64: each is read as it lies.
+        let packed = PackedOffsets(count: count) { source.loadUnaligned(fromByteOffset: $0 * 8, as: Int64.self) }
+        guard let packed else { throw Damaged() }
+        return packed
+    }
     public mutating func int64s() throws(Damaged) -> [Int64] { try array(of: Int64.self) }
 
     private mutating func array<T: FixedWidthInteger>(of type: T.Type) throws(Damaged) -> [T] {
@@ -128,6 +149,11 @@ public struct SnapshotReader {
     }
 
     private mutating func unsigned() throws(Damaged) -> UInt64 {
+        // Most numbers in a snapshot (lengths, counts, flags) fit in one byte: no loop for them.
+        if position < bytes.count, bytes[position] < 0x80 {
+            defer { position += 1 }
+            return UInt64(bytes[position])
+        }
         var value: UInt64 = 0
         var shift: UInt64 = 0
         while position < bytes.count, shift < 64 {

@@ -152,11 +152,9 @@ enum SnapshotFile {
         // is ignored), and that checksum sealed with this host's key (one made elsewhere is too).
         guard file.count > 16 else { return nil }
         let bytes = UnsafeRawBufferPointer(rebasing: file[..<(file.count - 16)])
-        var checksum = SnapshotChecksum()
-        checksum.add(bytes)
+        let storedSum = UInt64(littleEndian: file.loadUnaligned(fromByteOffset: file.count - 16, as: UInt64.self))
         let sum = Array(UnsafeRawBufferPointer(rebasing: file[(file.count - 16)..<(file.count - 8)]))
-        guard UInt64(littleEndian: file.loadUnaligned(fromByteOffset: file.count - 16, as: UInt64.self)) == checksum.value,
-              UInt64(littleEndian: file.loadUnaligned(fromByteOffset: file.count - 8, as: UInt64.self)) == SipHash.hash(sum, key: key)
+        guard UInt64(littleEndian: file.loadUnaligned(fromByteOffset: file.count - 8, as: UInt64.self)) == SipHash.hash(sum, key: key)
         else { return nil }
         var reader = SnapshotReader(bytes)
         do {
@@ -165,11 +163,18 @@ enum SnapshotFile {
                                     offset: Int(try reader.int()), nextLine: Int(try reader.int()), version: Int(try reader.int()),
                                     headHash: try reader.fixed(), tailHash: try reader.fixed(), prefixHash: try reader.fixed())
             guard endsMatch(coverage, fd: fd, info: info, path: logPath) else { return nil }
-            // Every covered byte is checked on the other core while this one decodes.
-            let check = CoverageCheck(fd: fd, offset: coverage.offset, path: logPath)
-            defer { check.wait() } // never return (and let the caller close `fd`) under the other thread
-            guard let decoded = decodeState(&reader, coverage: coverage, log: fd, logPath: logPath),
-                  check.wait() == coverage.prefixHash else { return nil }
+            // The cache's own bytes and every covered byte of the log are checked on the other
+            // core while this one decodes; what is decoded is dropped unless both match. The
+            // decoder checks every count and index it reads, so bytes not yet checked can make
+            // it fail, never crash or allocate beyond the file's size.
+            let check = CoverageCheck(cache: bytes, fd: fd, offset: coverage.offset, path: logPath)
+            defer { check.wait() } // never return (and unmap, or let the caller close `fd`) under the other thread
+            // The pages decoded and checked are handed back as the decode goes: the cache's
+            // size never adds itself to the board's memory at its peak.
+            let mapping = UnsafeBufferPointer(start: file.baseAddress?.assumingMemoryBound(to: UInt8.self), count: file.count)
+            reader.passed = { position in POSIXFile.releasePages(of: mapping, before: min(position, check.cacheBytesChecked)) }
+            let decoded = decodeState(&reader, coverage: coverage, log: fd, logPath: logPath)
+            guard check.wait() == CoverageCheck.Sums(cache: storedSum, log: coverage.prefixHash) else { return nil }
             return decoded
         } catch {
             return nil
@@ -180,9 +185,8 @@ enum SnapshotFile {
     private static func decodeState(_ reader: inout SnapshotReader, coverage: Coverage, log fd: Int32,
                                     logPath: String) -> (BoardState, Coverage)? {
         do {
-            let offsets = try reader.int64s()
-            guard offsets.first.map({ $0 >= 0 }) ?? true, offsets.last.map({ $0 < Int64(coverage.offset) }) ?? true,
-                  zip(offsets, offsets.dropFirst()).allSatisfy({ $0 < $1 }) else { return nil }
+            let offsets = try reader.packedOffsets() // non-negative and ascending, or it throws
+            guard offsets.last.map({ $0 < Int64(coverage.offset) }) ?? true else { return nil }
             // The archive keeps a descriptor of its own: the caller closes `fd`.
             let archiveFD = fcntl(fd, F_DUPFD_CLOEXEC, 0)
             guard archiveFD >= 0 else { return nil }

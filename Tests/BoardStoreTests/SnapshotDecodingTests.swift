@@ -14,6 +14,24 @@ import LanesTestSupport
         }
     }
 
+    /// The cache is decoded before its checksum is known (on the other core): a count the
+    /// bytes cannot hold is refused before any room is made for it, not allocated and trapped on.
+    @Test func anIssueCountBeyondTheBytesIsRefusedBeforeAnythingIsReserved() {
+        var writer = SnapshotWriter()
+        writer.columns(Column.defaults)
+        writer.landings([:])
+        writer.int(NumberedTable<BoardModel.Issue>.maximumNumber) // the highest number
+        writer.int(0) // events
+        writer.strings([]) // imported keys
+        writer.int(NumberedTable<BoardModel.Issue>.maximumNumber) // issues: far more than the bytes hold
+        let bytes = writer.bytes + [UInt8](repeating: 0, count: 64)
+        let result = bytes.withUnsafeBytes { raw in
+            var reader = SnapshotReader(raw)
+            return Result { () throws(SnapshotReader.Damaged) in try BoardState(snapshot: &reader, archive: Placeholders(count: 0)) }
+        }
+        #expect(throws: SnapshotReader.Damaged.self) { try result.get() }
+    }
+
     @Test func mutatedSnapshotsDecodeOrAreRejectedNeverTrap() throws {
         let state = try board((1...12).map { .create(title: "Issue \($0) 日本語", body: "body", labels: ["bug"], assignees: ["ann"]) }
                               + [.move(3, to: "done"), .comment(4, "hi"), .retitle(5, "renamed")])

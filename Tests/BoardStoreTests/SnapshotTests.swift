@@ -146,6 +146,25 @@ import LanesTestSupport
         try expectSameBoard(edited, location, "edited log")
     }
 
+    /// The cache is decoded while its checksum is computed on the other core: a cache changed
+    /// where it still decodes (a title's letter) must be refused all the same.
+    @Test func aCacheChangedWhereItStillDecodesIsNotBelieved() throws {
+        let dir = TemporaryDirectory()
+        let location = try board(in: dir, issues: 20, seed: 7)
+        try EventLog.open(location, snapshots: .off).commit([.create(title: "Zebra crossing", body: "")], actor: "ann")
+        _ = try EventLog.open(location, snapshots: SnapshotTests.always)
+        var cache = dir.read(".lanes/cache")
+        let title = Array("Zebra crossing".utf8)
+        let at = try #require((0...(cache.count - title.count)).first { Array(cache[$0..<($0 + title.count)]) == title })
+        cache[at] = UInt8(ascii: "Y")
+        dir.write(".lanes/cache", cache)
+        let log = try EventLog.open(location, snapshots: SnapshotTests.always)
+        #expect(archived(log) == 0, "the changed cache is not used")
+        #expect(log.state.issues.values.contains { $0.title == "Zebra crossing" })
+        #expect(!log.state.issues.values.contains { $0.title == "Yebra crossing" })
+        try expectSameBoard(log, location, "changed title in the cache")
+    }
+
     @Test func aLongTailMeansAFreshSnapshot() throws {
         let dir = TemporaryDirectory()
         let location = try board(in: dir, issues: 20, seed: 6)
