@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import ArgumentParser
 import BoardExchange
 import BoardIndex
@@ -27,11 +30,11 @@ struct List: ParsableCommand {
             let state = index.boardState
             let parsed = try Query.parse(text, on: state, me: options.actorName, now: clock.now, zone: clock.zone)
             if format == .json, try copyJSON(from: index, parsed, now: clock.now) { return }
-            try write(columnsOf: state) { each in try index.list(parsed, now: clock.now, each) }
+            try write(columnsOf: state, now: clock.now) { each in try index.list(parsed, now: clock.now, each) }
         } else {
             let log = try options.open()
             let parsed = try Query.parse(text, on: log.state, me: options.actorName, now: clock.now, zone: clock.zone)
-            try write(columnsOf: log.state) { each in try parsed.run(on: log.state, now: clock.now).forEach(each) }
+            try write(columnsOf: log.state, now: clock.now) { each in try parsed.run(on: log.state, now: clock.now).forEach(each) }
         }
     }
 
@@ -45,13 +48,14 @@ struct List: ParsableCommand {
     }
 
     /// Prints the issues `produce` passes on, in `format`: JSON and CSV as they come, the table
-    /// once every row is known (its columns are as wide as their widest cell).
-    private func write(columnsOf state: BoardState, _ produce: (_ each: (Issue) throws -> Void) throws -> Void) throws {
+    /// once every row is known (its columns are as wide as their widest cell; until then it
+    /// holds each row's cells, not the issue). Ages are counted to `now` (`--now`).
+    private func write(columnsOf state: BoardState, now: Timestamp, _ produce: (_ each: (Issue) throws -> Void) throws -> Void) throws {
         switch format {
         case .table:
-            var issues: [Issue] = []
-            try produce { issues.append($0) }
-            Output.print(IssueTable.render(issues, state: state, width: Output.terminalWidth))
+            var table = IssueTable(state: state, now: now)
+            try produce { table.add($0) }
+            table.render(width: Output.terminalWidth) { Output.write($0, to: STDOUT_FILENO) }
         case .json, .csv:
             var stream = ListStream(format: format)
             try produce { stream.add($0) }

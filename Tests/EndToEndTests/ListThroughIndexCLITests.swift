@@ -58,6 +58,7 @@ import Testing
             "label:ÄRGER", "column:review", "column:\"In progress\" is:untriaged", "priority:high", "-priority:none sort:priority",
             "author:bob -author:me", "mentions:me", "created:>2026-11-22 updated:<3d", "created:2026-11-21", "due:<7d", "due:none",
             "-crash", "CRASH sort:id-desc", "日本語", "翻訳テスト", "straße", "strasse", "istanbul", "\"dark mode\"", "is:attention",
+            "label:bug assignee:me", "assignee:me label:bug -is:closed", "label:bug label:ui assignee:none", "assignee:kim assignee:me",
         ]
         var found = 0
         for (offset, query) in queries.enumerated() {
@@ -75,6 +76,19 @@ import Testing
         let bad = try lanes.run(["list", "column:nowhere"])
         let badWhole = try lanes.run(["list", "column:nowhere"], extraEnvironment: wholeBoard)
         #expect(bad.status == 1 && bad.stderr == badWhole.stderr && bad.stdout.isEmpty)
+    }
+
+    /// The table's UPDATED column counts ages to `--now`, as the query's dates do (it counted
+    /// them to the clock), through the index and reading the board whole alike.
+    @Test func tableAgesCountToNow() throws {
+        try run(lanes, ["init"])
+        try run(lanes, ["add", "Three days old", "--now", "2026-11-20T09:00:00Z"])
+        FileManager.default.createFile(atPath: scratch.path + "/not-a-directory", contents: Data("x".utf8))
+        for environment in [[:], wholeBoard] {
+            let table = try lanes.run(["list", "--now", "2026-11-23T10:00:00Z"], extraEnvironment: environment)
+            #expect(table.status == 0, "\(table.stderr)")
+            #expect(table.stdout.split(separator: "\n").last?.hasSuffix("  3d") == true, "\(table.stdout)")
+        }
     }
 
     /// `list --format json` writes the first issues before it has read the others: stopped by

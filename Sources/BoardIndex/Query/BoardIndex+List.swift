@@ -11,8 +11,9 @@ extension BoardIndex {
     /// issues reach `body` as they are read, never all held at once; any other order sorts the
     /// matches with the query's `QuerySort.apply` first.
     public func list(_ query: Query, now: Timestamp, staleAfterDays: Int = 14, _ body: (Issue) throws -> Void) throws {
-        let filter = IndexFilter(query, now: now, staleAfterDays: staleAfterDays)
+        var filter = IndexFilter(query, now: now, staleAfterDays: staleAfterDays)
         if filter.searchesText { try indexText() }
+        if filter.lists.count > 1 { filter = filter.leading(with: try shortest(filter.lists.compactMap(\.list))) }
         var lookupFailure: (any Error)?
         func isOpen(_ number: Int) -> Bool {
             do {
@@ -41,5 +42,20 @@ extension BoardIndex {
             return true
         }
         for issue in query.sort.apply(toSort) { try body(issue) }
+    }
+
+    /// Which of `lists` holds the fewest rows, each counted no further than the fewest before
+    /// it: for `assignee:user3 label:label-7` at 1M issues, the user's 155,266 rows and the
+    /// label's 60,716; the label's issues are then read and each looked up among the user's.
+    func shortest(_ lists: [SQLCondition.MemberList]) throws -> Int {
+        try reading {
+            var shortest = (index: 0, count: Int64.max)
+            for (index, list) in lists.enumerated() {
+                let statement = try database.statement("SELECT count(*) FROM (SELECT 1 FROM \(list.table) WHERE \(list.row) LIMIT ?)")
+                try statement.bind(list.values + [.integer(shortest.count)])
+                if try statement.step(), statement.int(0) < shortest.count { shortest = (index, statement.int(0)) }
+            }
+            return shortest.index
+        }
     }
 }

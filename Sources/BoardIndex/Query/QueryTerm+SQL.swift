@@ -87,8 +87,8 @@ extension QueryTerm {
 extension SQLCondition {
     /// Issues with a row in `table` (`assignees`, `labels`) that satisfies `row`.
     static func member(of table: String, _ row: SQLCondition) -> SQLCondition {
-        let numbers = "SELECT number FROM " + table + " WHERE " + row.sql
-        return SQLCondition("issues.number IN (" + numbers + ")", row.values, numbers: numbers)
+        SQLCondition("issues.number IN (SELECT number FROM " + table + " WHERE " + row.sql + ")", row.values,
+                     list: MemberList(table: table, row: row.sql, values: row.values))
     }
 
     /// Still waiting on `today`: snoozed until a later day (`Issue.isSnoozed`).
