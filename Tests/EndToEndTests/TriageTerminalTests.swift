@@ -12,10 +12,8 @@ struct TriageTerminalTests {
         #expect(try lanes.run(["init"]).status == 0)
         try lanes.run(["add", "Someone else's", "--column", "todo", "--assign", "bob"])
         // The fake editor writes a comment into whatever file it is given.
-        let editor = scratch.path + "/fake-editor.sh"
-        try "#!/bin/sh\nprintf 'Comment from the editor\\n' > \"$1\"\n".write(toFile: editor, atomically: true, encoding: .utf8)
-        chmod(editor, 0o755)
-        let tmux = try lanes.inTmux("EDITOR=\(Tmux.quote(editor)) \"$LANES\"", width: 120, height: 30)
+        let editor = try editorScript("fake-editor.sh", "printf 'Comment from the editor\\n' > \"$1\"\n")
+        let tmux = try lanes.inTmux("EDITOR=\(editor) \"$LANES\"", width: 120, height: 30)
         try tmux.waitFor(text: "Someone else's")
 
         try tmux.send("n")
@@ -74,15 +72,11 @@ struct TriageTerminalTests {
         #expect(try lanes.run(["init"]).status == 0)
         let body = "# Steps\n1. open\n#42 is related\n## Expected\nno crash"
         try lanes.run(["add", "M", "--body", body, "--column", "todo"])
-        let titleEditor = scratch.path + "/title-editor.sh"
-        try "#!/bin/sh\nsed -i '1s/.*/Crash on open/' \"$1\"\n".write(toFile: titleEditor, atomically: true, encoding: .utf8)
-        chmod(titleEditor, 0o755)
+        let titleEditor = try editorScript("title-editor.sh", "sed -i '1s/.*/Crash on open/' \"$1\"\n")
         // The comment editor types on the first line, where the cursor starts, and keeps the rest.
-        let commentEditor = scratch.path + "/comment-editor.sh"
-        try "#!/bin/sh\n{ printf '# Cause\\n#42 again\\n'; tail -n +2 \"$1\"; } > \"$1.new\" && mv \"$1.new\" \"$1\"\n"
-            .write(toFile: commentEditor, atomically: true, encoding: .utf8)
-        chmod(commentEditor, 0o755)
-        let tmux = try lanes.inTmux("EDITOR=\(Tmux.quote(titleEditor)) \"$LANES\"\nEDITOR=\(Tmux.quote(commentEditor)) \"$LANES\" comment 1",
+        let commentEditor = try editorScript("comment-editor.sh",
+                                             "{ printf '# Cause\\n#42 again\\n'; tail -n +2 \"$1\"; } > \"$1.new\" && mv \"$1.new\" \"$1\"\n")
+        let tmux = try lanes.inTmux("EDITOR=\(titleEditor) \"$LANES\"\nEDITOR=\(commentEditor) \"$LANES\" comment 1",
                                     width: 120, height: 30)
         try tmux.waitFor(text: "Backlog")
         try tmux.send("l", "e")
@@ -102,14 +96,12 @@ struct TriageTerminalTests {
     @Test func aCommentThatCannotBeSavedIsKeptForTheNextTry() throws {
         #expect(try lanes.run(["init"]).status == 0)
         try lanes.run(["add", "M"])
-        let editor = scratch.path + "/comment-editor.sh"
-        try "#!/bin/sh\n{ printf '# Findings\\n#42 again\\n'; tail -n +2 \"$1\"; } > \"$1.new\" && mv \"$1.new\" \"$1\"\n"
-            .write(toFile: editor, atomically: true, encoding: .utf8)
-        chmod(editor, 0o755)
+        let editor = try editorScript("comment-editor.sh",
+                                      "{ printf '# Findings\\n#42 again\\n'; tail -n +2 \"$1\"; } > \"$1.new\" && mv \"$1.new\" \"$1\"\n")
         let lock = scratch.path + "/.lanes/lock"
         let script = """
             rm -f \(Tmux.quote(lock)) && mkdir \(Tmux.quote(lock))
-            EDITOR=\(Tmux.quote(editor)) "$LANES" comment 1 2>\(Tmux.quote(scratch.path + "/first.err"))
+            EDITOR=\(editor) "$LANES" comment 1 2>\(Tmux.quote(scratch.path + "/first.err"))
             rmdir \(Tmux.quote(lock))
             EDITOR=true "$LANES" comment 1
             """
@@ -124,5 +116,15 @@ struct TriageTerminalTests {
         let issue = try json(lanes.run(["show", "1", "--format", "json"]).stdout) as! [String: Any]
         let comments = (issue["timeline"] as! [[String: Any]]).filter { $0["kind"] as? String == "commented" }
         #expect(comments.map { $0["text"] as? String } == ["# Findings\n#42 again"])
+    }
+
+    /// `$EDITOR` for a test: `script` in a file, run by `sh`, quoted for the tmux command line.
+    /// Never the file itself: executing a script just written fails with "text file busy"
+    /// (exit 126) when another test's process, forked in that moment, inherited its write
+    /// descriptor; sh only reads it.
+    private func editorScript(_ name: String, _ script: String) throws -> String {
+        let path = scratch.path + "/" + name
+        try script.write(toFile: path, atomically: true, encoding: .utf8)
+        return Tmux.quote("/bin/sh " + path)
     }
 }
