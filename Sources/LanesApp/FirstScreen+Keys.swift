@@ -16,8 +16,9 @@ extension FirstScreen {
         case waits
     }
 
-    /// What the status line says on frames drawn while the board is read.
-    public static let reading = "reading the board… (moves answered; other keys wait for it)"
+    /// What the status line says on frames drawn while the board is read; short enough to show
+    /// whole beside the board's details at 80 columns (docs/keys.md says what waits).
+    public static let reading = "reading the board… (moves answered)"
 
     /// Answers `key` if the first screen can: a cursor move that lands on a card it holds
     /// without scrolling, or a key that leaves the board. The session is later given the keys
