@@ -63,22 +63,3 @@ package struct Stamp: Hashable, Comparable, Sendable {
     package init(at: Timestamp, id: EventID) { self.at = at; self.id = id }
     package static func < (a: Stamp, b: Stamp) -> Bool { a.at != b.at ? a.at < b.at : a.id < b.id }
 }
-
-/// Last-writer stamps for the fields that hold one value.
-package struct FieldClocks: Hashable, Sendable {
-    package var title: Stamp
-    package var body: Stamp
-    package var priority: Stamp
-    /// Column, rank and open/closed state move together.
-    package var placement: Stamp
-    package var due: Stamp
-    package var snooze: Stamp
-    package init(_ stamp: Stamp) {
-        title = stamp
-        body = stamp
-        priority = stamp
-        placement = stamp
-        due = stamp
-        snooze = stamp
-    }
-}

@@ -40,6 +40,8 @@ extension BoardState {
         issues.reserveCapacity(issueCount, highestNumber: highestNumber)
         timelineEnds.reserveCapacity(issueCount, highestNumber: highestNumber)
         let eventTotal = archive.count
+        reader.sharedLists = SharedStringLists()
+        defer { reader.sharedLists = nil }
         func index() throws(SnapshotReader.Damaged) -> Int32 { Int32(try reader.count(atMost: eventTotal - 1)) }
         for count in 0..<issueCount {
             if count & 4095 == 4095 { reader.passedOnward() }
@@ -125,8 +127,8 @@ extension Issue {
         body = try reader.string()
         column = try reader.string()
         rank = try reader.double()
-        assignees = try reader.strings()
-        labels = try reader.strings()
+        assignees = try reader.sharedStrings()
+        labels = try reader.sharedStrings()
         let order = try reader.count(atMost: Issue.prioritiesByOrder.count - 1)
         priority = Issue.prioritiesByOrder[order]
         author = try reader.string()
@@ -134,7 +136,7 @@ extension Issue {
         updated = Timestamp(milliseconds: try reader.int())
         state = try reader.int() == 0 ? .open : .closed
         columnBeforeClose = try reader.strings().first
-        reporters = try reader.strings()
+        reporters = try reader.sharedStrings()
         clocks = FieldClocks(try stamp())
         clocks.body = try stamp()
         clocks.priority = try stamp()

@@ -77,6 +77,8 @@ public struct SnapshotReader {
     /// Told how far the reader has read, now and then (`passedOnward`), when `bytes` is a
     /// mapped file whose pages behind the reader can be handed back.
     var passed: ((Int) -> Void)?
+    /// Set while a whole board is decoded: equal name lists are read as one array (`sharedStrings`).
+    var sharedLists: SharedStringLists?
 
     public init(_ bytes: UnsafeRawBufferPointer) { self.bytes = bytes }
 
@@ -123,6 +125,21 @@ public struct SnapshotReader {
         values.reserveCapacity(count)
         for _ in 0..<count { values.append(try string()) }
         return values
+    }
+    /// A list `SnapshotWriter.strings` wrote: while `sharedLists` is set, the same array as an
+    /// equal list read before.
+    mutating func sharedStrings() throws(Damaged) -> [String] {
+        guard sharedLists != nil else { return try strings() }
+        let start = position
+        let items = try count(ofItemsSized: 1)
+        guard items > 0 else { return [] }
+        for _ in 0..<items { position += try count(ofItemsSized: 1) }
+        let encoding = UnsafeRawBufferPointer(rebasing: bytes[start..<position])
+        if let list = sharedLists?.list(encodedAs: encoding) { return list }
+        position = start
+        let list = try strings()
+        sharedLists?.add(list, encodedAs: encoding)
+        return list
     }
     public mutating func int32s() throws(Damaged) -> [Int32] { try array(of: Int32.self) }
     /// An array `int64s` wrote, packed as it is read (no array of 8 bytes an element is made).

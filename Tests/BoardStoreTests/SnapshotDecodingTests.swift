@@ -32,6 +32,45 @@ import LanesTestSupport
         #expect(throws: SnapshotReader.Damaged.self) { try result.get() }
     }
 
+    /// A board's issues name a few distinct lists of labels and assignees: each is decoded
+    /// once and shared (10 MB of a 100k board), and an issue changed afterwards gets its own.
+    @Test func equalNameListsAreDecodedIntoOneSharedArray() throws {
+        let state = try board((1...3).map { .create(title: "Issue \($0)", labels: ["bug", "ui"], assignees: ["ann"]) }
+                              + [.create(title: "other", labels: ["ui", "bug"])])
+        var writer = SnapshotWriter()
+        state.writeSnapshot(to: &writer)
+        var decoded = try writer.bytes.withUnsafeBytes { raw in
+            var reader = SnapshotReader(raw)
+            return try BoardState(snapshot: &reader, archive: Placeholders(count: state.events.count))
+        }
+        #expect(decoded.issues.values == state.issues.values)
+        func storage(_ list: [String]) -> UnsafeRawPointer? { list.withUnsafeBufferPointer { UnsafeRawPointer($0.baseAddress) } }
+        let issues = (1...4).map { decoded.issues[$0]! }
+        #expect(storage(issues[0].labels) == storage(issues[1].labels) && storage(issues[1].labels) == storage(issues[2].labels))
+        #expect(storage(issues[0].assignees) == storage(issues[2].assignees))
+        #expect(storage(issues[0].labels) != storage(issues[3].labels), "the same labels in another order are another list")
+        decoded.apply(Event(id: EventID(77), at: Timestamp(milliseconds: 1_780_000_000_000), actor: "bo", issue: 2, kind: .labelled("p1")))
+        #expect(decoded.issues[2]!.labels == ["bug", "ui", "p1"])
+        #expect(decoded.issues[1]!.labels == ["bug", "ui"] && decoded.issues[3]!.labels == ["bug", "ui"])
+    }
+
+    /// Every clock and lifecycle stamp survives the cache, however many differ from the first.
+    @Test func editedClocksRoundTrip() throws {
+        let day = CalendarDate(daysSinceEpoch: 20_700)
+        let state = try board((1...4).map { .create(title: "Issue \($0)") }
+                              + [.retitle(1, "renamed"), .editBody(2, "new body"), .setDue(2, day), .snooze(3, day),
+                                 .prioritise(3, .high), .move(4, to: "done"), .lifecycle(4, .archived), .lifecycle(4, .deleted)])
+        var writer = SnapshotWriter()
+        state.writeSnapshot(to: &writer)
+        let decoded = try writer.bytes.withUnsafeBytes { raw in
+            var reader = SnapshotReader(raw)
+            return try BoardState(snapshot: &reader, archive: Placeholders(count: state.events.count))
+        }
+        #expect(decoded.issues.values == state.issues.values)
+        #expect(decoded.issues[1]!.clocks.title != decoded.issues[1]!.clocks.body)
+        #expect(decoded.issues[4]!.lifecycle.deletedStamp != Lifecycle.unset)
+    }
+
     @Test func mutatedSnapshotsDecodeOrAreRejectedNeverTrap() throws {
         let state = try board((1...12).map { .create(title: "Issue \($0) 日本語", body: "body", labels: ["bug"], assignees: ["ann"]) }
                               + [.move(3, to: "done"), .comment(4, "hi"), .retitle(5, "renamed")])
