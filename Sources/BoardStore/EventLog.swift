@@ -63,6 +63,9 @@ public final class EventLog {
     /// Told how many bytes of the log a whole read has decoded so far, and of how many.
     private var progress: ((Int, Int) -> Void)?
 
+    /// Whether the last read started from the cache (else it read the log whole): a board read
+    /// either way holds its events in the log, so only this tells the two apart.
+    package private(set) var readFromCache = false
     private var reader: LogReader
     private var offset = 0
     private var identity: (device: UInt64, inode: UInt64)?
@@ -163,6 +166,7 @@ public final class EventLog {
         state.events.keepsEvents = !collectsOffsets
         problems = []
         earliestSetAsideAhead = nil
+        readFromCache = false
         reader = LogReader(path: location.eventsPath, nextLine: 1)
         offset = 0
         pendingTail = 0
@@ -183,12 +187,16 @@ public final class EventLog {
                                                         logPath: location.eventsPath, key: key),
            size - coverage.offset <= snapshots.maximumTail {
             state = snapshot
+            readFromCache = true
             reader = LogReader(path: location.eventsPath, nextLine: coverage.nextLine, version: coverage.version)
             offset = coverage.offset
             _ = try readTail(fd: fd, size: size, into: &state)
         } else {
             let offsets = try readWhole(fd: fd, size: size, into: &state, collectingOffsets: snapshotting || collectsOffsets)
             if collectsOffsets { eventOffsets = offsets }
+            if snapshotting, let archived = LogArchive.events(at: offsets, of: state, log: fd, end: offset, path: location.eventsPath) {
+                state.events = archived
+            }
             if snapshotting, problems.isEmpty, let version = reader.version, version <= LineCodec.formatVersion {
                 // Best effort: the cache is derived, and a reader without write access simply has none.
                 if let coverage = try? SnapshotFile.coverage(fd: fd, info: info, offset: offset, nextLine: reader.nextLine,

@@ -62,3 +62,19 @@ final class LogArchive: EventArchive {
                      kind: .commented("(event \(index + 1) could not be read back from \(path): \(problem))"))
     }
 }
+
+extension LogArchive {
+    /// The events of `state`, which a whole read of the log open at `fd` folded from the lines
+    /// starting at `offsets`, as a list that reads them back from the log when asked, as a board
+    /// opened from its cache does: the board that writes the cache need not hold a million
+    /// events (190 MB at 100,000 issues) for as long as it stays open. Nil if the offsets are
+    /// not those of its events.
+    static func events(at offsets: [Int64], of state: BoardState, log fd: Int32, end: Int, path: String) -> EventList? {
+        guard offsets.count == state.events.count,
+              let packed = PackedOffsets(count: offsets.count, { offsets[$0] }) else { return nil }
+        // The archive keeps a descriptor of its own: the caller closes `fd`.
+        let archiveFD = fcntl(fd, F_DUPFD_CLOEXEC, 0)
+        guard archiveFD >= 0 else { return nil }
+        return EventList(archive: LogArchive(path: path, fd: archiveFD, offsets: packed, end: Int64(end)))
+    }
+}
