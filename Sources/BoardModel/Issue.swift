@@ -4,7 +4,6 @@ public struct Issue: Hashable, Sendable {
 
     public var number: Int
     public var title: String
-    public var body: String
     public var column: String
     public var rank: Double
     public var assignees: [String]
@@ -30,6 +29,8 @@ public struct Issue: Hashable, Sendable {
     // (before, each took a word of its own: 16 bytes an issue, 1.6 MB at 100,000 issues).
     /// Archived and deleted, each with its last writer (`IssueLifecycle.swift`).
     public package(set) var lifecycle = Lifecycle()
+    /// The description, held or read back from the cache (`IssueBody`; see `body`).
+    package var storedBody: IssueBody
     public var priority: Priority
     public var state: State
     /// The day it is due, if anyone set one.
@@ -39,7 +40,7 @@ public struct Issue: Hashable, Sendable {
                 author: String, created: Timestamp) {
         self.number = number
         self.title = title
-        self.body = body
+        self.storedBody = .held(body)
         self.column = column
         self.rank = rank
         self.assignees = []
@@ -54,6 +55,11 @@ public struct Issue: Hashable, Sendable {
     }
 
     public var isOpen: Bool { state == .open }
+
+    public var body: String {
+        get { storedBody.text }
+        set { storedBody = .held(newValue) }
+    }
 }
 
 /// The (time, id) of an event: the order in which concurrent edits of one field resolve.

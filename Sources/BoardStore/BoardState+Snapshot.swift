@@ -124,7 +124,7 @@ extension Issue {
             Stamp(at: Timestamp(milliseconds: try reader.int()), id: EventID(try reader.fixed()))
         }
         title = try reader.string()
-        body = try reader.string()
+        storedBody = try reader.body()
         column = try reader.string()
         rank = try reader.double()
         assignees = try reader.sharedStrings()

@@ -79,6 +79,9 @@ public struct SnapshotReader {
     var passed: ((Int) -> Void)?
     /// Set while a whole board is decoded: equal name lists are read as one array (`sharedStrings`).
     var sharedLists: SharedStringLists?
+    /// Set while a board is decoded from its cache file (whose offsets `position` counts):
+    /// descriptions are left in the file (`body`).
+    var texts: StoredTexts?
 
     public init(_ bytes: UnsafeRawBufferPointer) { self.bytes = bytes }
 
@@ -125,6 +128,18 @@ public struct SnapshotReader {
         values.reserveCapacity(count)
         for _ in 0..<count { values.append(try string()) }
         return values
+    }
+    /// A string `SnapshotWriter.string` wrote, as a description: while `texts` is set, one too
+    /// long to be a small string (which costs no allocation) is left in the file, by its span.
+    mutating func body() throws(Damaged) -> IssueBody {
+        let start = position
+        let length = try count(ofItemsSized: 1)
+        if let texts, length > 15, let span = StoredTexts.span(offset: position, length: length) {
+            position += length
+            return .stored(texts, span: span)
+        }
+        position = start
+        return .held(try string())
     }
     /// A list `SnapshotWriter.strings` wrote: while `sharedLists` is set, the same array as an
     /// equal list read before.

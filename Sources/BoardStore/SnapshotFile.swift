@@ -141,13 +141,15 @@ enum SnapshotFile {
         // process may rename a bigger cache into place, and mapping past the end would crash.
         guard let status = try? POSIXFile.status(snapshotFD, path: path), status.st_size > 0,
               let state = try? POSIXFile.withMapped(snapshotFD, count: Int(status.st_size), path: path, { bytes in
-                  decode(UnsafeRawBufferPointer(bytes), log: fd, info: info, logPath: logPath, key: key)
+                  decode(UnsafeRawBufferPointer(bytes), log: fd, info: info, logPath: logPath, key: key,
+                         texts: (snapshotFD, path))
               }) else { return nil }
         return state
     }
 
+    /// `texts`: the cache file's descriptor and path, for the descriptions left in it.
     private static func decode(_ file: UnsafeRawBufferPointer, log fd: Int32, info: stat,
-                               logPath: String, key: [UInt8]) -> (BoardState, Coverage)? {
+                               logPath: String, key: [UInt8], texts: (fd: Int32, path: String)) -> (BoardState, Coverage)? {
         // The last 16 bytes: a checksum of all the others (a cache cut short or damaged anywhere
         // is ignored), and that checksum sealed with this host's key (one made elsewhere is too).
         guard file.count > 16 else { return nil }
@@ -173,7 +175,7 @@ enum SnapshotFile {
             // size never adds itself to the board's memory at its peak.
             let mapping = UnsafeBufferPointer(start: file.baseAddress?.assumingMemoryBound(to: UInt8.self), count: file.count)
             reader.passed = { position in POSIXFile.releasePages(of: mapping, before: min(position, check.cacheBytesChecked)) }
-            let decoded = decodeState(&reader, coverage: coverage, log: fd, logPath: logPath)
+            let decoded = decodeState(&reader, coverage: coverage, log: fd, logPath: logPath, texts: texts)
             guard check.wait() == CoverageCheck.Sums(cache: storedSum, log: coverage.prefixHash) else { return nil }
             return decoded
         } catch {
@@ -183,8 +185,12 @@ enum SnapshotFile {
 
     /// The offsets and board after the coverage, with an archive reading events back from the log.
     private static func decodeState(_ reader: inout SnapshotReader, coverage: Coverage, log fd: Int32,
-                                    logPath: String) -> (BoardState, Coverage)? {
+                                    logPath: String, texts: (fd: Int32, path: String)) -> (BoardState, Coverage)? {
         do {
+            // The descriptions stay in the file, which keeps a descriptor of its own.
+            let textsFD = fcntl(texts.fd, F_DUPFD_CLOEXEC, 0)
+            guard textsFD >= 0 else { return nil }
+            reader.texts = CachedTexts(path: texts.path, fd: textsFD).stored
             let offsets = try reader.packedOffsets() // non-negative and ascending, or it throws
             guard offsets.last.map({ $0 < Int64(coverage.offset) }) ?? true else { return nil }
             // The archive keeps a descriptor of its own: the caller closes `fd`.

@@ -104,6 +104,42 @@ import LanesTestSupport
         #expect(try opened.check().count == 2)
     }
 
+    /// A board opened from its cache leaves each description longer than a small string in the
+    /// cache file and reads it back when asked: right after, once the file is replaced by a new
+    /// cache or deleted (its own descriptor), and as empty text, not a crash, if cut in place.
+    @Test func descriptionsAreReadBackFromTheCache() throws {
+        let dir = TemporaryDirectory()
+        let location = try board(in: dir, issues: 30, seed: 8)
+        let long = String(repeating: "a description longer than a small string, ", count: 3)
+        let log = try EventLog.open(location, snapshots: .off)
+        try log.commit([.create(title: "long", body: long), .create(title: "short", body: "short")], actor: "ann")
+        _ = try EventLog.open(location, snapshots: SnapshotTests.always) // writes the cache
+        let cached = try EventLog.open(location, snapshots: SnapshotTests.always)
+        #expect(cached.readFromCache)
+        let number = cached.state.highestNumber - 1
+        func stored(_ issue: BoardModel.Issue) -> Bool { if case .stored = issue.storedBody { true } else { false } }
+        #expect(stored(cached.state.issues[number]!) && !stored(cached.state.issues[number + 1]!))
+        #expect(cached.state.issues[number]!.body == long && cached.state.issues[number + 1]!.body == "short")
+        try expectSameBoard(cached, location, "descriptions read back")
+
+        // A new cache renamed over it, then none at all: the descriptions still read back.
+        try log.commit([.comment(number, "more")], actor: "bob")
+        _ = try EventLog.open(location, snapshots: SnapshotPolicy(minimumBytes: 0, maximumTail: 0)) // a tail: read whole, a new cache
+        try FileManager.default.removeItem(atPath: location.snapshotPath)
+        #expect(cached.state.issues[number]!.body == long)
+
+        // Edited through the board: held from then on.
+        try cached.commit([.editBody(number, "new body")], actor: "ann")
+        #expect(cached.state.issues[number]!.body == "new body" && !stored(cached.state.issues[number]!))
+
+        // A cache cut short in place under an open board: empty descriptions, no crash.
+        _ = try EventLog.open(location, snapshots: SnapshotTests.always)
+        let reopened = try EventLog.open(location, snapshots: SnapshotTests.always)
+        #expect(reopened.readFromCache)
+        #expect(truncate(location.snapshotPath, 10) == 0)
+        #expect(reopened.state.issues.values.allSatisfy { !stored($0) || $0.body.isEmpty })
+    }
+
     @Test func aDamagedStaleOrForeignSnapshotIsIgnored() throws {
         let dir = TemporaryDirectory()
         let location = try board(in: dir, issues: 30, seed: 4)

@@ -1,0 +1,39 @@
+/// An issue's description: held as a string, or left where it lies in a file and read back
+/// when asked (a board opened from its cache, `BoardStore.CachedTexts`).
+///
+/// Descriptions are the largest thing a board holds that its screen does not show: 15 MB of
+/// a 100,000-issue board's memory, 150 MB at a million issues. A view reads the few it shows
+/// (the open issue, the cards' checklists); a change or a new description is held.
+package enum IssueBody: Hashable, Sendable {
+    case held(String)
+    /// Where it lies in `texts` (`StoredTexts.span`).
+    case stored(StoredTexts, span: UInt64)
+
+    var text: String {
+        switch self {
+        case .held(let text): text
+        case .stored(let texts, let span): texts.text(span)
+        }
+    }
+
+    /// Equal when the texts are, wherever they are kept.
+    package static func == (a: IssueBody, b: IssueBody) -> Bool { a.text == b.text }
+    package func hash(into hasher: inout Hasher) { hasher.combine(text) }
+}
+
+/// Texts kept in a file rather than in memory, each read back by its span: its offset in the
+/// file (40 bits) and its length in bytes (24 bits).
+package final class StoredTexts: Sendable {
+    private let read: @Sendable (_ offset: Int, _ length: Int) -> String
+
+    package init(read: @escaping @Sendable (_ offset: Int, _ length: Int) -> String) { self.read = read }
+
+    /// The span of `length` bytes at `offset`, or nil if either is too large to keep in one
+    /// (such a text is held instead).
+    package static func span(offset: Int, length: Int) -> UInt64? {
+        guard offset >= 0, offset < 1 << 40, length >= 0, length < 1 << 24 else { return nil }
+        return UInt64(offset) << 24 | UInt64(length)
+    }
+
+    func text(_ span: UInt64) -> String { read(Int(span >> 24), Int(span & 0xFF_FFFF)) }
+}
