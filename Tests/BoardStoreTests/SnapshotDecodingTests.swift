@@ -54,6 +54,20 @@ import LanesTestSupport
         #expect(decoded.issues[1]!.labels == ["bug", "ui"] && decoded.issues[3]!.labels == ["bug", "ui"])
     }
 
+    /// More distinct lists than the table first has room for: each still decodes to itself.
+    @Test func manyDistinctNameListsDecodeToThemselves() throws {
+        let state = try board((1...1_500).map { .create(title: "Issue \($0)", labels: ["l\($0 % 700)"], assignees: ["u\($0 % 3)"]) })
+        var writer = SnapshotWriter()
+        state.writeSnapshot(to: &writer)
+        let decoded = try writer.bytes.withUnsafeBytes { raw in
+            var reader = SnapshotReader(raw)
+            return try BoardState(snapshot: &reader, archive: Placeholders(count: state.events.count))
+        }
+        #expect(decoded.issues.values == state.issues.values)
+        func storage(_ list: [String]) -> UnsafeRawPointer? { list.withUnsafeBufferPointer { UnsafeRawPointer($0.baseAddress) } }
+        #expect(storage(decoded.issues[1]!.labels) == storage(decoded.issues[701]!.labels))
+    }
+
     /// Every clock and lifecycle stamp survives the cache, however many differ from the first.
     @Test func editedClocksRoundTrip() throws {
         let day = CalendarDate(daysSinceEpoch: 20_700)
