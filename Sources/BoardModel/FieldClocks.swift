@@ -19,21 +19,15 @@ package struct FieldClocks: Hashable, Sendable {
         priority = stamp
     }
 
-    package var title: Stamp {
-        get { edited?.stamps.title ?? base }
-        set { change { $0.title = newValue } }
-    }
-    package var body: Stamp {
-        get { edited?.stamps.body ?? base }
-        set { change { $0.body = newValue } }
-    }
-    package var due: Stamp {
-        get { edited?.stamps.due ?? base }
-        set { change { $0.due = newValue } }
-    }
-    package var snooze: Stamp {
-        get { edited?.stamps.snooze ?? base }
-        set { change { $0.snooze = newValue } }
+    package var title: Stamp { get { self[\.title] } set { self[\.title] = newValue } }
+    package var body: Stamp { get { self[\.body] } set { self[\.body] = newValue } }
+    package var due: Stamp { get { self[\.due] } set { self[\.due] = newValue } }
+    package var snooze: Stamp { get { self[\.snooze] } set { self[\.snooze] = newValue } }
+
+    /// One of the four rarely edited stamps.
+    private subscript(field: WritableKeyPath<EditedClocks.Stamps, Stamp>) -> Stamp {
+        get { edited?.stamps[keyPath: field] ?? base }
+        set { change { $0[keyPath: field] = newValue } }
     }
 
     /// Sets a rarely edited stamp: a new record (records are shared between copies, so never

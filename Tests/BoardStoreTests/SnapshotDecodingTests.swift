@@ -32,19 +32,26 @@ import LanesTestSupport
         #expect(throws: SnapshotReader.Damaged.self) { try result.get() }
     }
 
+    /// `state` through its snapshot bytes, its events placeholders.
+    func decode(_ state: BoardState) throws -> BoardState {
+        var writer = SnapshotWriter()
+        state.writeSnapshot(to: &writer)
+        return try writer.bytes.withUnsafeBytes { raw in
+            var reader = SnapshotReader(raw)
+            return try BoardState(snapshot: &reader, archive: Placeholders(count: state.events.count))
+        }
+    }
+
+    /// Where an array's elements are: the same for two arrays that share their storage.
+    func storage(_ list: [String]) -> UnsafeRawPointer? { list.withUnsafeBufferPointer { UnsafeRawPointer($0.baseAddress) } }
+
     /// A board's issues name a few distinct lists of labels and assignees: each is decoded
     /// once and shared (10 MB of a 100k board), and an issue changed afterwards gets its own.
     @Test func equalNameListsAreDecodedIntoOneSharedArray() throws {
         let state = try board((1...3).map { .create(title: "Issue \($0)", labels: ["bug", "ui"], assignees: ["ann"]) }
                               + [.create(title: "other", labels: ["ui", "bug"])])
-        var writer = SnapshotWriter()
-        state.writeSnapshot(to: &writer)
-        var decoded = try writer.bytes.withUnsafeBytes { raw in
-            var reader = SnapshotReader(raw)
-            return try BoardState(snapshot: &reader, archive: Placeholders(count: state.events.count))
-        }
+        var decoded = try decode(state)
         #expect(decoded.issues.values == state.issues.values)
-        func storage(_ list: [String]) -> UnsafeRawPointer? { list.withUnsafeBufferPointer { UnsafeRawPointer($0.baseAddress) } }
         let issues = (1...4).map { decoded.issues[$0]! }
         #expect(storage(issues[0].labels) == storage(issues[1].labels) && storage(issues[1].labels) == storage(issues[2].labels))
         #expect(storage(issues[0].assignees) == storage(issues[2].assignees))
@@ -57,14 +64,8 @@ import LanesTestSupport
     /// More distinct lists than the table first has room for: each still decodes to itself.
     @Test func manyDistinctNameListsDecodeToThemselves() throws {
         let state = try board((1...1_500).map { .create(title: "Issue \($0)", labels: ["l\($0 % 700)"], assignees: ["u\($0 % 3)"]) })
-        var writer = SnapshotWriter()
-        state.writeSnapshot(to: &writer)
-        let decoded = try writer.bytes.withUnsafeBytes { raw in
-            var reader = SnapshotReader(raw)
-            return try BoardState(snapshot: &reader, archive: Placeholders(count: state.events.count))
-        }
+        let decoded = try decode(state)
         #expect(decoded.issues.values == state.issues.values)
-        func storage(_ list: [String]) -> UnsafeRawPointer? { list.withUnsafeBufferPointer { UnsafeRawPointer($0.baseAddress) } }
         #expect(storage(decoded.issues[1]!.labels) == storage(decoded.issues[701]!.labels))
     }
 
@@ -74,12 +75,7 @@ import LanesTestSupport
         let state = try board((1...4).map { .create(title: "Issue \($0)") }
                               + [.retitle(1, "renamed"), .editBody(2, "new body"), .setDue(2, day), .snooze(3, day),
                                  .prioritise(3, .high), .move(4, to: "done"), .lifecycle(4, .archived), .lifecycle(4, .deleted)])
-        var writer = SnapshotWriter()
-        state.writeSnapshot(to: &writer)
-        let decoded = try writer.bytes.withUnsafeBytes { raw in
-            var reader = SnapshotReader(raw)
-            return try BoardState(snapshot: &reader, archive: Placeholders(count: state.events.count))
-        }
+        let decoded = try decode(state)
         #expect(decoded.issues.values == state.issues.values)
         #expect(decoded.issues[1]!.clocks.title != decoded.issues[1]!.clocks.body)
         #expect(decoded.issues[4]!.lifecycle.deletedStamp != Lifecycle.unset)
