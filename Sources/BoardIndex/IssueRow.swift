@@ -71,6 +71,10 @@ struct IssueRow {
             for label in issue.labels { try IssueRow.insertLabel(label, issue.number, into: database) }
             try NameBitsTable.update(NameBitsTable.labels, of: issue.number, from: old?.labels ?? [], to: issue.labels, in: database)
         }
+        if old?.isOpen != issue.isOpen {
+            try NameBitsTable.update(NameBitsTable.states, of: issue.number, from: old?.isOpen == true ? [NameBitsTable.open] : [],
+                                     to: issue.isOpen ? [NameBitsTable.open] : [], in: database)
+        }
         if old == nil { try IssueRow.insertUser(issue.author, into: database) }
         if text, old?.title != issue.title || old?.body != issue.body {
             if old != nil { try database.statement("DELETE FROM issue_text WHERE rowid = ?").bind(number).run() }

@@ -15,13 +15,18 @@ enum NameBitsTable {
             PRIMARY KEY(list, name, chunk)) WITHOUT ROWID;
         """
 
-    /// The lists a row belongs to: the tables whose rows they mirror.
-    static let assignees = "assignees", labels = "labels"
+    /// The lists a row belongs to: the tables whose rows they mirror, and `states`, whose one
+    /// name, `open`, lists the open issues (`issues.open`): `assignee:X is:open` then reads
+    /// only the rows of X's open issues (at 1M, the selective query read 11,901 rows to show 9,793).
+    static let assignees = "assignees", labels = "labels", states = "states"
+    static let open = "open"
 
-    /// A build's rows, from the rows of its name tables (the spellings of one folded name merged).
-    static func write(_ names: NameRows, to database: SQLiteDatabase) throws(SQLiteError) {
+    /// A build's rows, from the rows of its name tables (the spellings of one folded name merged)
+    /// and the numbers of the open issues (ascending).
+    static func write(_ names: NameRows, open: [Int], to database: SQLiteDatabase) throws(SQLiteError) {
         let insert = try database.statement("INSERT INTO name_bits(list, name, chunk, bits) VALUES (?, ?, ?, ?)")
-        for (list, groups) in [(assignees, names.assigneeRows), (labels, names.labelRows)] {
+        let states = [NameRows.Group(folded: NameBitsTable.open, spelled: NameBitsTable.open, numbers: open)]
+        for (list, groups) in [(assignees, names.assigneeRows), (labels, names.labelRows), (NameBitsTable.states, states)] {
             var start = 0
             while start < groups.count {
                 let name = groups[start].folded

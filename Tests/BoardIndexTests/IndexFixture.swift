@@ -79,12 +79,14 @@ struct IndexFixture {
         #expect(try pairs(index, "SELECT label, number FROM labels") ==
                 Set(fold.issues.values.flatMap { issue in issue.labels.map { "\($0.lowercased()) \(issue.number)" } }),
                 sourceLocation: sourceLocation)
-        // The same names and labels as bits (`name_bits`), each number on its list exactly.
+        // The same names and labels as bits (`name_bits`), each number on its list exactly, and the open issues.
         #expect(try IndexFixture.nameBits(index, NameBitsTable.assignees) ==
                 Set(fold.issues.values.flatMap { issue in issue.assignees.map { "\($0.lowercased()) \(issue.number)" } }),
                 sourceLocation: sourceLocation)
         #expect(try IndexFixture.nameBits(index, NameBitsTable.labels) ==
                 Set(fold.issues.values.flatMap { issue in issue.labels.map { "\($0.lowercased()) \(issue.number)" } }),
+                sourceLocation: sourceLocation)
+        #expect(try IndexFixture.nameBits(index, NameBitsTable.states) == Set(fold.issues.values.filter(\.isOpen).map { "open \($0.number)" }),
                 sourceLocation: sourceLocation)
         #expect(try pairs(index, "SELECT key, number FROM imported") == Set(fold.importedKeys.map { "\($0.key) \($0.value)" }),
                 sourceLocation: sourceLocation)

@@ -10,7 +10,7 @@ import LanesTestSupport
 /// name in chunks of 4,096 numbers, a few as offsets, many as bits. Lists through the index
 /// give the fold's issues with names on issues of several chunks, chunks that grow past the
 /// 256 numbers where their coding turns to bits and shrink back below, names spelled several
-/// ways, and names taken off again, written by the build and by later commits of both kinds.
+/// ways, names taken off again, and issues closed and reopened (`is:open` is a list too), written by the build and by later commits of both kinds.
 @Suite struct NameBitsListTests {
     let now = Timestamp(milliseconds: 1_780_000_000_000)
 
@@ -36,7 +36,7 @@ import LanesTestSupport
         // Later writes, by the index and by the log alone (caught up on the next open): the
         // dense chunk falls below 256 numbers, a fourth chunk begins, a name is spelled anew.
         _ = try index.commit(dense.prefix(120).map { .label($0, add: [], remove: ["bulk"]) }
-            + [.label(3, add: ["BULK", "ops"], remove: []), .assign(4096, []), .assign(4097, ["\u{212A}IM"])],
+            + [.label(3, add: ["BULK", "ops"], remove: []), .assign(4096, []), .assign(4097, ["\u{212A}IM"]), .reopen(5), .close(4099)],
                              actor: "kim", now: now)
         try expectListsMatchFold(fixture, index)
         _ = try writer.refresh()
@@ -72,7 +72,7 @@ import LanesTestSupport
                                       sourceLocation: SourceLocation = #_sourceLocation) throws {
         let fold = try EventLog.open(fixture.location, snapshots: .off).state
         let queries = ["label:bulk", "label:BULK is:open", "assignee:ann", "assignee:kim label:bulk", "assignee:\u{212A}im label:bulk",
-                       "label:bulk assignee:ann assignee:kim is:closed", "label:bulk sort:id-desc", "label:bulk label:ops",
+                       "label:bulk assignee:ann assignee:kim is:closed", "assignee:kim is:open -is:closed", "label:bulk sort:id-desc", "label:bulk label:ops",
                        "label:bulk -assignee:ann sort:updated", "label:nobody", "assignee:ann label:nobody", "label:ops"]
         var listedAny = 0
         for text in queries {
@@ -83,9 +83,10 @@ import LanesTestSupport
             listedAny += listed.count
         }
         #expect(listedAny > 1000, "queries that show something", sourceLocation: sourceLocation)
-        for list in [NameBitsTable.assignees, NameBitsTable.labels] {
+        for list in [NameBitsTable.assignees, NameBitsTable.labels, NameBitsTable.states] {
             let names = fold.issues.values.flatMap { issue in
-                (list == NameBitsTable.labels ? issue.labels : issue.assignees).map { "\($0.lowercased()) \(issue.number)" }
+                (list == NameBitsTable.labels ? issue.labels : list == NameBitsTable.assignees ? issue.assignees
+                    : issue.isOpen ? [NameBitsTable.open] : []).map { "\($0.lowercased()) \(issue.number)" }
             }
             #expect(try IndexFixture.nameBits(index, list) == Set(names), "\(list)", sourceLocation: sourceLocation)
         }
