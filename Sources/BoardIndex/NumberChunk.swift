@@ -1,3 +1,5 @@
+import BoardModel
+
 /// The issue numbers of one chunk of 4,096 (`chunk` = number / 4,096) that one `name_bits` row
 /// holds for a name (`NameBitsTable`), and their coding: fewer than 256 numbers as their offsets
 /// in the chunk (two bytes each, ascending), more as the chunk's 512 bytes of bits. So a name
@@ -11,9 +13,9 @@ struct NumberChunk {
     static let wordCount = size / 64
     /// From this many numbers on, a chunk is stored as bits (as many bytes as its offsets would take).
     static let denseCount = 256
-    /// The highest chunk a row may name: beyond it, a row is damage (a forged chunk would
+    /// The chunk of the highest issue number: a row beyond it is damage (a forged chunk would
     /// otherwise have room made for it).
-    static let last = Int(Int32.max) / size
+    static let last = NumberedTable<Issue>.maximumNumber / size
 
     init() {}
 

@@ -16,15 +16,15 @@ import LanesTestSupport
 
     @Test func namesAcrossChunksAndCodingsListTheFoldsIssues() throws {
         let fixture = try IndexFixture()
-        let count = 2 * NumberChunk.size + 800 // three chunks, the last one part full
+        let count = NumberChunk.size + 800 // two chunks, the second part full
         try fixture.appendToLog(Array((1...count).map { number in
             let id = String(UInt64(0x2000_0000_0000_0000) + UInt64(number), radix: 16)
             return "\(id)\t2026-11-20T10:00:00.000Z\tann\t#\(number)\tcreated\tTask \(number)\t\tbacklog\t\(number)\tnone\n"
         }.joined().utf8))
         let writer = try EventLog.open(fixture.location, snapshots: .off)
-        // Dense in the second chunk (300 issues: bits), sparse in the others (offsets).
-        let dense = Array(stride(from: NumberChunk.size + 3, to: 2 * NumberChunk.size, by: 13))
-        let sparse = [1, 2, 4095, 4096, 2 * NumberChunk.size, count]
+        // Dense in the second chunk (399 issues: bits), sparse in the first (offsets).
+        let dense = Array(stride(from: NumberChunk.size + 3, to: count, by: 2))
+        let sparse = [1, 2, 4095, 4096, count]
         try writer.commit((dense + sparse).map { .label($0, add: ["Bulk"], remove: []) }
             + stride(from: 1, through: count, by: 7).map { .assign($0, [$0 % 2 == 0 ? "Ann" : "ann", "kim"]) }
             + stride(from: 5, through: count, by: 11).map { .close($0) }, actor: "ann", now: now)
@@ -34,13 +34,15 @@ import LanesTestSupport
         try expectListsMatchFold(fixture, index)
 
         // Later writes, by the index and by the log alone (caught up on the next open): the
-        // dense chunk falls below 256 numbers, a fourth chunk begins, a name is spelled anew.
-        _ = try index.commit(dense.prefix(120).map { .label($0, add: [], remove: ["bulk"]) }
+        // dense chunk falls below 256 numbers and rises past them again, a new issue joins, a
+        // name is spelled anew.
+        _ = try index.commit(dense.prefix(150).map { .label($0, add: [], remove: ["bulk"]) }
             + [.label(3, add: ["BULK", "ops"], remove: []), .assign(4096, []), .assign(4097, ["\u{212A}IM"]), .reopen(5), .close(4099)],
                              actor: "kim", now: now)
         try expectListsMatchFold(fixture, index)
         _ = try writer.refresh()
         try writer.commit(dense.suffix(60).map { .label($0, add: ["ops"], remove: ["Bulk"]) }
+            + stride(from: NumberChunk.size + 4, to: count, by: 8).map { .label($0, add: ["bulk"], remove: []) }
             + [.create(title: "last", labels: ["bulk"], assignees: ["ann"]), .label(1, add: [], remove: ["bulk"])],
                           actor: "ann", now: now)
         let reopened = try fixture.open()
@@ -66,6 +68,26 @@ import LanesTestSupport
         var listed: [Int] = []
         try index.list(try Query.parse("label:bug", on: index.boardState, me: "ann", now: now), now: now) { listed.append($0.number) }
         #expect(listed == [1])
+    }
+
+    /// A `name_bits` row holding bytes its coding never writes (or a chunk past the highest
+    /// number) is damage: the index is rebuilt, and the list is the fold's.
+    @Test(arguments: ["UPDATE name_bits SET bits = x'010203' WHERE list = 'labels'",
+                      "UPDATE name_bits SET bits = x'05000300' WHERE list = 'labels'",
+                      "UPDATE name_bits SET chunk = 1000000 WHERE list = 'labels'"])
+    func aForgedChunkIsNotBelieved(sql: String) throws {
+        let fixture = try IndexFixture()
+        try EventLog.open(fixture.location, snapshots: .off)
+            .commit([.create(title: "one", labels: ["bug"]), .create(title: "two", labels: ["bug"], assignees: ["ann"])], actor: "ann", now: now)
+        _ = try fixture.open()
+        let database = try SQLiteDatabase(path: fixture.indexPath, create: false)
+        try database.execute(sql)
+        database.close()
+        let index = try fixture.open()
+        var listed: [Int] = []
+        try index.list(try Query.parse("label:bug assignee:ann", on: index.boardState, me: "ann", now: now), now: now) { listed.append($0.number) }
+        #expect(listed == [2])
+        #expect(index.rebuilds == 1)
     }
 
     private func expectListsMatchFold(_ fixture: IndexFixture, _ index: BoardIndex,
