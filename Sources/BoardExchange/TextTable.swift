@@ -5,7 +5,7 @@ import Screen
 /// Each cell is measured once, when it is added (`append`); rendering pads from those widths
 /// and walks a cell again only to cut it. (Measuring every cell for the widths, again to cut it
 /// and again to pad it was half of `lanes list`'s time at 10,000 rows.)
-public struct TextTable {
+public struct TextTable: Sendable {
     /// Every cell so far, row after row, `columnCount` to a row.
     private var cells: [Cell] = []
     /// The widest cell of each column so far.
@@ -17,6 +17,9 @@ public struct TextTable {
         /// All ASCII: its width within a line is its own (no cluster joins it to its neighbours).
         let isASCII: Bool
     }
+
+    /// How many rows it holds.
+    public var rowCount: Int { widths.isEmpty ? 0 : cells.count / widths.count }
 
     /// A table of `columnCount` columns and no rows yet.
     public init(columnCount: Int) {
