@@ -14,8 +14,15 @@ import ArgumentParser
 enum PlainCommands {
     /// The command `arguments` (without the program's name) ask for, or nil for ArgumentParser.
     static func parse(_ arguments: [String]) -> ParsableCommand? {
-        guard let name = arguments.first else { return nil }
-        let rest = arguments.dropFirst()
+        // `lanes --board DIR list …`: ArgumentParser gives `BoardOptions`' options to the
+        // subcommand wherever they stand, before its name or after; so does this.
+        var leading: [String] = [], words = arguments[...]
+        while let word = words.first, word.hasPrefix("--"), boardOptions.contains(String(word.dropFirst(2).prefix { $0 != "=" })) {
+            leading.append(words.removeFirst())
+            if !word.contains("="), let value = words.popFirst() { leading.append(value) }
+        }
+        guard let name = words.popFirst() else { return nil }
+        let rest = (leading + words)[...]
         let command: ParsableCommand?
         switch name {
         case "list": command = List(plain: rest)
@@ -32,10 +39,13 @@ enum PlainCommands {
         return command
     }
 
+    /// The options of `BoardOptions`, which every one of these commands takes.
+    private static let boardOptions: Set<String> = ["board", "as", "now"]
+
     /// The line, if it is plain, with `BoardOptions`' options besides the command's own.
     fileprivate static func line(_ arguments: ArraySlice<String>, options: Set<String> = [], repeatable: Set<String> = [],
                                  flags: Set<String> = []) -> (PlainCommandLine, BoardOptions)? {
-        guard let line = PlainCommandLine(arguments, options: options.union(["board", "as", "now"]), repeatable: repeatable, flags: flags)
+        guard let line = PlainCommandLine(arguments, options: options.union(boardOptions), repeatable: repeatable, flags: flags)
         else { return nil }
         var board = BoardOptions()
         board.board = line.value("board")

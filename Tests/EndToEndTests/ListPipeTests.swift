@@ -10,15 +10,7 @@ import Testing
 
     /// Runs `lanes ARGUMENTS` with stdout into a pipe; its output and the pipe's size afterwards.
     func runIntoPipe(_ arguments: [String]) throws -> (output: String, pipeSize: Int32) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: LanesProcess.binary)
-        process.arguments = arguments
-        process.environment = lanes.environment
-        process.currentDirectoryURL = URL(fileURLWithPath: scratch.path)
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
+        let (process, out) = try lanes.start(arguments)
         let data = out.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         #expect(process.terminationStatus == 0)

@@ -110,15 +110,7 @@ import Testing
         try SQLiteDatabase(path: directory + "/" + name, create: false).execute("PRAGMA wal_checkpoint(TRUNCATE)")
         let indexSize = try #require(try FileManager.default.attributesOfItem(atPath: directory + "/" + name)[.size] as? Int)
 
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: LanesProcess.binary)
-        process.arguments = ["list", "--format", "json"]
-        process.environment = lanes.environment
-        process.currentDirectoryURL = URL(fileURLWithPath: scratch.path)
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = FileHandle.nullDevice
-        try process.run()
+        let (process, out) = try lanes.start(["list", "--format", "json"])
         let pid = process.processIdentifier
         // Wait until it is stopped writing into the full pipe (or has ended, which fails below),
         // then until the reading thread is stopped too: by the queue of issues handed to the

@@ -29,6 +29,9 @@ import Testing
         ["move", "4", "doing"], ["move", "--board", "/b", "#4", "Code review"],
         ["assign", "4", "me"], ["assign", "4", "ann", "bo", "--remove"], ["assign", "--remove", "4", "ann"],
         ["close", "4"], ["close", "#4", "--as", "ann"],
+        // Before the subcommand's name, as `commands.py` and scripts write them.
+        ["--board", "/b", "list", "is:open"], ["--board=/b", "--as", "ann", "show", "4"], ["--now", "2026-12-04", "add", "t"],
+        ["--board", "list", "list"], ["--as", "ann", "comment", "4", "text", "--board", "/b"],
     ])
     func plainLinesGiveWhatArgumentParserGives(_ line: [String]) throws {
         let plain = try #require(PlainCommands.parse(line), "\(line) should be read without ArgumentParser")
@@ -46,7 +49,9 @@ import Testing
         ["add"], ["add", "a", "b"], ["add", "--label", "-x", "t"], ["add", "t", "--priority", "high", "--priority", "low"],
         ["comment", "4", "--edit", "nothex"], ["comment", "4", "text", "--delete", "0123456789abcdef"], ["comment", "4", "a", "b"],
         ["move", "4"], ["assign", "4"], ["assign", "4", "ann", "--remove=yes"], ["assign", "4", "ann", "--remove", "--remove"],
-        ["close", "4", "5"], ["reopen", "4"], ["label", "4", "bug"], ["init"], ["--board", "/b", "list"],
+        ["close", "4", "5"], ["reopen", "4"], ["label", "4", "bug"], ["init"],
+        ["--board", "/b", "list", "--board", "/c"], ["--board"], ["--board", "/b"], ["--board", "--as", "list"],
+        ["--keys", "q", "list"], ["--dump", "list"], ["--board", "/b", "init"], ["--board", "show", "1"],
     ])
     func everyOtherLineIsLeftToArgumentParser(_ line: [String]) {
         #expect(PlainCommands.parse(line) == nil)
