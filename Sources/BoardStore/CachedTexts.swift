@@ -10,9 +10,10 @@ import Synchronization
 /// Holds its own descriptor of the file it decoded: a new cache is renamed into place, never
 /// written over the old one, so these bytes stay the ones that were checked. A file cut short
 /// under it in place (by hand) reads as an empty description, never a crash; bytes changed in
-/// place are decoded as any text is (invalid UTF-8 repaired). Reads go through one window of
-/// the file: whatever reads them all (a search of every description, a new cache) reads them
-/// in the order they lie, a window at a time.
+/// place are decoded as any text is (invalid UTF-8 repaired). A text a little past the last
+/// one read is read with the 256 KB after it: whatever reads them all (a search of every
+/// description, a new cache) reads them in the order they lie, a window at a time; any other
+/// (a card's checklist, the open issue) is read alone.
 final class CachedTexts: Sendable {
     private let path: String
     private let fd: Int32
@@ -31,9 +32,12 @@ final class CachedTexts: Sendable {
 
     private func text(at offset: Int, length: Int) -> String {
         window.withLock { window in
-            if offset < window.start || offset + length > window.start + window.bytes.count {
+            let end = window.start + window.bytes.count
+            if offset < window.start || offset + length > end {
+                let next = offset >= end && offset - end < CachedTexts.windowSize / 4
                 window.start = offset
-                window.bytes = (try? POSIXFile.read(fd, offset: offset, count: max(length, CachedTexts.windowSize), path: path)) ?? []
+                window.bytes = (try? POSIXFile.read(fd, offset: offset, count: next ? max(length, CachedTexts.windowSize) : length,
+                                                    path: path)) ?? []
             }
             let from = offset - window.start
             guard from + length <= window.bytes.count else { return "" }
