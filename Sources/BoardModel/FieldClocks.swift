@@ -66,3 +66,11 @@ final class EditedClocks: Sendable {
     let stamps: Stamps
     init(_ stamps: Stamps) { self.stamps = stamps }
 }
+
+/// The stamps as read, whichever way they are kept: two equal clocks print the same (tests
+/// compare issues by their text).
+extension FieldClocks: CustomStringConvertible {
+    package var description: String {
+        "FieldClocks(title: \(title), body: \(body), priority: \(priority), placement: \(placement), due: \(due), snooze: \(snooze))"
+    }
+}

@@ -37,3 +37,8 @@ package final class StoredTexts: Sendable {
 
     func text(_ span: UInt64) -> String { read(Int(span >> 24), Int(span & 0xFF_FFFF)) }
 }
+
+/// The text, held or stored (tests compare issues by their text).
+extension IssueBody: CustomStringConvertible {
+    package var description: String { String(reflecting: text) }
+}

@@ -149,3 +149,10 @@ extension LifecycleStep {
         }
     }
 }
+
+/// The flags and stamps as read, whichever way they are kept (tests compare issues by their text).
+extension Lifecycle: CustomStringConvertible {
+    public var description: String {
+        "Lifecycle(isArchived: \(isArchived), isDeleted: \(isDeleted), archivedStamp: \(archivedStamp), deletedStamp: \(deletedStamp))"
+    }
+}
