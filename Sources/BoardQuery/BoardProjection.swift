@@ -70,22 +70,36 @@ public struct BoardProjection: Sendable {
         var stale = [Int](repeating: 0, count: order.columns.count)
         var waiting: [String: Int] = [:]
         var waitingIssues: [Int] = []
+        // Plain loops over local arrays: through `forEachPointer`'s closure each array was reached
+        // through the closure's context, and every slot paid the call.
+        let flags = facts.flags, openUpdated = facts.openUpdated
+        let boardPlaces = places.boardPlaces, listPlaces = places.listPlaces
         board.inserting { keepOnBoard in
             listed.inserting { keepInList in
-                state.issues.forEachPointer(fewest) { slot, issue in
-                    if isDecided, !decided[slot] { return }
-                    let flags = facts.flags[slot]
-                    if flags & IssueFacts.hidden != 0, !query.reveals(issue.pointee) { return }
-                    guard isDecided || query.matchesTerms(at: issue, slot: slot, known: known, now: now, staleAfterDays: staleAfterDays) else { return }
-                    if flags & IssueFacts.snoozed != 0, query.hidesWaiting(issue, now: now, zone: zone) {
-                        waiting[issue.pointee.column, default: 0] += 1
-                        waitingIssues.append(issue.pointee.number)
-                        return
+                state.issues.withValues { issues in
+                    func consider(_ slot: Int) {
+                        if isDecided, !decided[slot] { return }
+                        let flags = flags[slot]
+                        if flags != 0 || !isDecided {
+                            let issue = UnsafePointer(issues.baseAddress! + slot)
+                            if flags & IssueFacts.hidden != 0, !query.reveals(issue.pointee) { return }
+                            guard isDecided || query.matchesTerms(at: issue, slot: slot, known: known, now: now, staleAfterDays: staleAfterDays) else { return }
+                            if flags & IssueFacts.snoozed != 0, query.hidesWaiting(issue, now: now, zone: zone) {
+                                waiting[issue.pointee.column, default: 0] += 1
+                                waitingIssues.append(issue.pointee.number)
+                                return
+                            }
+                        }
+                        let place = Int(boardPlaces[slot])
+                        keepOnBoard(place)
+                        keepInList(Int(listPlaces[slot]))
+                        if openUpdated[slot] < staleBefore { stale[places.lane(ofPlace: place)] += 1 }
                     }
-                    let place = Int(places.boardPlaces[slot])
-                    keepOnBoard(place)
-                    keepInList(Int(places.listPlaces[slot]))
-                    if facts.openUpdated[slot] < staleBefore { stale[places.lane(ofPlace: place)] += 1 }
+                    if let fewest {
+                        for number in fewest { if let slot = state.issues.slot(of: number) { consider(slot) } }
+                    } else {
+                        for slot in issues.indices { consider(slot) }
+                    }
                 }
             }
         }

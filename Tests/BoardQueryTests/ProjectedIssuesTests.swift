@@ -18,7 +18,7 @@ import LanesTestSupport
             let density = random.next() % 6
             let kept = (0..<places).filter { _ in random.next() % 5 < density }
             var set = PlaceSet(places: places)
-            set.inserting { keep in kept.shuffled(using: &random).forEach(keep) }
+            set.inserting { keep in kept.shuffled(using: &random).forEach { keep($0) } }
             set.seal()
             #expect(set.count == kept.count, "round \(round)")
             for place in 0...places { #expect(set.rank(place) == kept.count { $0 < place }, "round \(round) rank \(place)") }
