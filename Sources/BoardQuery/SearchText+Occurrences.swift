@@ -85,13 +85,19 @@ extension SearchText {
         let shift = UInt64(8 * grown)
         let mask: UInt64 = grown >= 8 ? .max : (1 << shift) - 1
         let rest = pin[earlier.needle.count...].reversed().reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
-        var starts: [Int32] = [], slots: [Int32] = [], following: [UInt64] = []
-        for index in earlier.starts.indices where earlier.following[index] & mask == rest {
-            starts.append(earlier.starts[index])
-            slots.append(earlier.slots[index])
-            following.append(grown >= 8 ? 0 : earlier.following[index] >> shift)
+        // Filled in place, at most as many as before (appending to three arrays checked and
+        // grew each on every place).
+        let kept = earlier.following.count { $0 & mask == rest }
+        func keep<T>(_ values: [T], _ transform: (T) -> T = { $0 }) -> [T] {
+            [T](unsafeUninitializedCapacity: kept) { buffer, count in
+                for index in earlier.following.indices where earlier.following[index] & mask == rest {
+                    buffer.initializeElement(at: count, to: transform(values[index]))
+                    count += 1
+                }
+            }
         }
-        return Occurrences(needle: pin, starts: starts, slots: slots, following: following, known: earlier.known - grown)
+        return Occurrences(needle: pin, starts: keep(earlier.starts), slots: keep(earlier.slots),
+                           following: keep(earlier.following) { grown >= 8 ? 0 : $0 >> shift }, known: earlier.known - grown)
     }
 
     /// The occurrences of `pin` among `places` (offsets, ascending, with the slot holding each),
