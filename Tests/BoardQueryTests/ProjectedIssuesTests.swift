@@ -13,7 +13,7 @@ import LanesTestSupport
 
     @Test func placeSetAnswersLikeASortedArray() {
         var random = SeededGenerator(seed: 31)
-        for round in 0..<200 {
+        for round in 0..<100 {
             let places = Int(random.next() % 300)
             let density = random.next() % 6
             let kept = (0..<places).filter { _ in random.next() % 5 < density }
