@@ -67,7 +67,8 @@ public struct BoardProjection: Sendable {
         } ?? candidates
         let staleBefore = now.milliseconds - Int64(staleAfterDays) * Timestamp.day
         var board = PlaceSet(places: places.laneStarts.last!), listed = PlaceSet(places: order.list.count)
-        var stale = [Int](repeating: 0, count: order.columns.count)
+        // The stale matches' places on the board: each lane's count is read off the bits.
+        var stale = PlaceSet(places: places.laneStarts.last!)
         var waiting: [String: Int] = [:]
         var waitingIssues: [Int] = []
         // Plain loops over local arrays: through `forEachPointer`'s closure each array was reached
@@ -76,35 +77,38 @@ public struct BoardProjection: Sendable {
         let boardPlaces = places.boardPlaces, listPlaces = places.listPlaces
         board.inserting { keepOnBoard in
             listed.inserting { keepInList in
-                state.issues.withValues { issues in
-                    func consider(_ slot: Int) {
-                        if isDecided, !decided[slot] { return }
-                        let flags = flags[slot]
-                        if flags != 0 || !isDecided {
-                            let issue = UnsafePointer(issues.baseAddress! + slot)
-                            if flags & IssueFacts.hidden != 0, !query.reveals(issue.pointee) { return }
-                            guard isDecided || query.matchesTerms(at: issue, slot: slot, known: known, now: now, staleAfterDays: staleAfterDays) else { return }
-                            if flags & IssueFacts.snoozed != 0, query.hidesWaiting(issue, now: now, zone: zone) {
-                                waiting[issue.pointee.column, default: 0] += 1
-                                waitingIssues.append(issue.pointee.number)
-                                return
+                stale.inserting { keepStale in
+                    state.issues.withValues { issues in
+                        func consider(_ slot: Int) {
+                            if isDecided, !decided[slot] { return }
+                            let flags = flags[slot]
+                            if flags != 0 || !isDecided {
+                                let issue = UnsafePointer(issues.baseAddress! + slot)
+                                if flags & IssueFacts.hidden != 0, !query.reveals(issue.pointee) { return }
+                                guard isDecided || query.matchesTerms(at: issue, slot: slot, known: known, now: now, staleAfterDays: staleAfterDays) else { return }
+                                if flags & IssueFacts.snoozed != 0, query.hidesWaiting(issue, now: now, zone: zone) {
+                                    waiting[issue.pointee.column, default: 0] += 1
+                                    waitingIssues.append(issue.pointee.number)
+                                    return
+                                }
                             }
+                            let place = Int(boardPlaces[slot])
+                            keepOnBoard(place)
+                            keepInList(Int(listPlaces[slot]))
+                            if openUpdated[slot] < staleBefore { keepStale(place) }
                         }
-                        let place = Int(boardPlaces[slot])
-                        keepOnBoard(place)
-                        keepInList(Int(listPlaces[slot]))
-                        if openUpdated[slot] < staleBefore { stale[places.lane(ofPlace: place)] += 1 }
-                    }
-                    if let fewest {
-                        for number in fewest { if let slot = state.issues.slot(of: number) { consider(slot) } }
-                    } else {
-                        for slot in issues.indices { consider(slot) }
+                        if let fewest {
+                            for number in fewest { if let slot = state.issues.slot(of: number) { consider(slot) } }
+                        } else {
+                            for slot in issues.indices { consider(slot) }
+                        }
                     }
                 }
             }
         }
         board.seal()
         listed.seal()
+        stale.seal()
         waitingMatches = waitingIssues
         list = ProjectedIssues(places: places, set: listed, board: false, range: 0..<order.list.count)
         lanes = order.columns.indices.map { index in
@@ -112,7 +116,7 @@ public struct BoardProjection: Sendable {
             var lane = Lane(column: column, issues: ProjectedIssues(places: places, set: board, board: true,
                                                                    range: places.laneStarts[index]..<places.laneStarts[index + 1]))
             lane.waitingCount = waiting[column.id] ?? 0
-            lane.staleCount = stale[index]
+            lane.staleCount = stale.rank(places.laneStarts[index + 1]) - stale.rank(places.laneStarts[index])
             return lane
         }
         total = state.shownByDefaultCount

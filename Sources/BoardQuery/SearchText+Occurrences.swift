@@ -136,11 +136,15 @@ extension SearchText {
     /// text changed or is new since the buffer was built.
     func issues(holding occurrences: Occurrences, in state: BoardState) -> [Int] {
         let numbers = state.issues.keys
-        var issues: [Int] = []
-        var last: Int32 = -1
-        for slot in occurrences.slots where slot != last {
-            if stale.isEmpty || !stale.contains(Int(slot)) { issues.append(numbers[Int(slot)]) }
-            last = slot
+        var issues = [Int](unsafeUninitializedCapacity: occurrences.slots.count) { issues, count in
+            var last: Int32 = -1
+            for slot in occurrences.slots where slot != last {
+                if stale.isEmpty || !stale.contains(Int(slot)) {
+                    issues.initializeElement(at: count, to: numbers[Int(slot)])
+                    count += 1
+                }
+                last = slot
+            }
         }
         let buffered = starts.count - 1
         issues += stale.filter { $0 < buffered && $0 < numbers.count }.map { numbers[$0] }
