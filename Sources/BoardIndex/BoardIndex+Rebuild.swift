@@ -71,6 +71,7 @@ extension BoardIndex {
             bar.show(BoardIndex.readingShare + (1 - BoardIndex.readingShare) * Double(written) / Double(max(numbers.count, 1)))
         }
         try insert.insert(rows.names())
+        try NameBitsTable.write(rows.names(), open: numbers.filter { state.issues[$0]?.isOpen == true }, to: database)
         try PartialFold.writeMentionsAndKeys(of: state, to: database)
         try database.execute(IndexSchema.indexes)
         let coverage = log.coverage

@@ -78,6 +78,25 @@ import Testing
         #expect(bad.status == 1 && bad.stderr == badWhole.stderr && bad.stdout.isEmpty)
     }
 
+    /// A table longer than what `list` measures on one core (the rest is measured on another)
+    /// holds every row once, in order, aligned to the widest cell of all of them: here the
+    /// last title, measured on the other core.
+    @Test func aLongTableIsWholeAndAlignedToItsWidestCell() throws {
+        try run(lanes, ["init"])
+        try scratch.appendIssues(1500)
+        let longest = "A title longer than every other one on this board, at the end"
+        try run(lanes, ["add", longest, "--now", "2026-11-20T10:00:00Z"])
+        let table = try lanes.run(["list", "--now", "2026-11-23T10:00:00Z"])
+        #expect(table.status == 0, "\(table.stderr)")
+        let lines = table.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.count == 1 + 1501)
+        #expect(lines.dropFirst().map { $0.split(separator: " ").first.map(String.init) ?? "" } == (1...1501).map { "#\($0)" })
+        // Every row's COLUMN cell starts where the header's does: past the longest title.
+        let column = try #require(lines.first?.range(of: "COLUMN")).lowerBound.utf16Offset(in: lines[0])
+        #expect(column == "#1501  ".count + longest.count + 2)
+        #expect(lines.dropFirst().allSatisfy { String($0.dropFirst(column)).hasPrefix("Backlog") }, "\(lines.prefix(3))")
+    }
+
     /// The table's UPDATED column counts ages to `--now`, as the query's dates do (it counted
     /// them to the clock), through the index and reading the board whole alike.
     @Test func tableAgesCountToNow() throws {
@@ -94,10 +113,11 @@ import Testing
     /// `list --format json` writes the first issues before it has read the others: stopped by
     /// a pipe nobody reads yet, it has read only a small part of the index file. (Collecting
     /// every issue first would have read all of it before writing a byte.) Counted in bytes
-    /// read (`/proc/PID/io`), not in time.
+    /// read (`/proc/PID/io`), not in time. The board's JSON is several times the 1 MB the pipe
+    /// is widened to (`Output.widenPipe`).
     @Test func jsonLeavesWhileTheBoardIsStillBeingRead() throws {
         try run(lanes, ["init"])
-        let count = 3000
+        let count = 10_000
         try scratch.appendIssues(count)
         let first = try lanes.run(["list", "--format", "json"])
         #expect(first.status == 0, "\(first.stderr)")
@@ -109,15 +129,7 @@ import Testing
         try SQLiteDatabase(path: directory + "/" + name, create: false).execute("PRAGMA wal_checkpoint(TRUNCATE)")
         let indexSize = try #require(try FileManager.default.attributesOfItem(atPath: directory + "/" + name)[.size] as? Int)
 
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: LanesProcess.binary)
-        process.arguments = ["list", "--format", "json"]
-        process.environment = lanes.environment
-        process.currentDirectoryURL = URL(fileURLWithPath: scratch.path)
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = FileHandle.nullDevice
-        try process.run()
+        let (process, out) = try lanes.start(["list", "--format", "json"])
         let pid = process.processIdentifier
         // Wait until it is stopped writing into the full pipe (or has ended, which fails below),
         // then until the reading thread is stopped too: by the queue of issues handed to the
