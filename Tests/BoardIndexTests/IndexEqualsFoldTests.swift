@@ -101,6 +101,8 @@ import LanesTestSupport
             .label(number, add: [label], remove: []), .label(number, add: [], remove: [label]),
             .comment(number, "ping #\(other) @\(user)"), .close(number), .reopen(number), .retitle(number, "now #\(other)"),
             .prioritise(number, .high), .snooze(number, day), .setDue(number, day), .editBody(number, "body #\(other)"),
+            // As `lanes label N +x -y` and `lanes due/snooze N none` write them.
+            .label(number, add: [label], remove: [labels.randomElement(using: &random)!]), .snooze(number, nil), .setDue(number, nil),
         ]
         if let comment = IssueComment.all(in: state.timelines[number] ?? []).first {
             choices += [.editComment(number, comment.id, "edited #\(other)"), .deleteComment(number, comment.id)]
