@@ -56,7 +56,9 @@ extension BoardIndex {
     /// `log`: the issues in the order of their numbers (appending to the table's B-tree), each
     /// row encoded on the other core (`EncodedIssueRows`) while this one inserts the one
     /// before, the name tables in the order of their keys, then the secondary indexes; returns
-    /// the meta written.
+    /// the meta written. What the full-screen board's first screen reads is left in place too
+    /// (`issues_counted` and the columns' counts, counted from the issues written), so that
+    /// its first open after a build neither makes the index nor counts every row.
     private func write(_ log: EventLog, to database: SQLiteDatabase, bar: ProgressBar) throws -> IndexMeta {
         let state = log.state
         try database.execute(IndexSchema.create)
@@ -73,6 +75,7 @@ extension BoardIndex {
         try insert.insert(rows.names())
         try PartialFold.writeMentionsAndKeys(of: state, to: database)
         try database.execute(IndexSchema.indexes)
+        try database.execute(BoardIndex.firstScreenIndex + "; " + ColumnCounts.create)
         let coverage = log.coverage
         var fresh = IndexMeta()
         fresh.board = head.board
@@ -85,6 +88,7 @@ extension BoardIndex {
         fresh.take(state)
         fresh.refoldAt = log.earliestSetAsideAhead?.milliseconds ?? 0
         try fresh.write(to: database)
+        try rows.columnCounts().store(in: database)
         return fresh
     }
 
