@@ -20,7 +20,7 @@ extension BoardIndex {
             let build = try IndexBuild(of: file)
             do {
                 let target = try build.opened()
-                meta = try target.transaction { try write(log, to: target, bar: bar) }
+                meta = try target.transaction { try write(log, to: target, bar: bar, partWritten: build.syncSoFar) }
                 try build.finish(over: file)
             } catch {
                 build.abandon()
@@ -59,7 +59,9 @@ extension BoardIndex {
     /// the meta written. What the full-screen board's first screen reads is left in place too
     /// (`issues_counted` and the columns' counts, counted from the issues written), so that
     /// its first open after a build neither makes the index nor counts every row.
-    private func write(_ log: EventLog, to database: SQLiteDatabase, bar: ProgressBar) throws -> IndexMeta {
+    /// `partWritten` is called after each part (the rows, the names, the indexes).
+    private func write(_ log: EventLog, to database: SQLiteDatabase, bar: ProgressBar,
+                       partWritten: () -> Void = {}) throws -> IndexMeta {
         let state = log.state
         try database.execute(IndexSchema.create)
         let numbers = state.issues.keys.sorted()
@@ -72,10 +74,13 @@ extension BoardIndex {
             written += batch.rows.count
             bar.show(BoardIndex.readingShare + (1 - BoardIndex.readingShare) * Double(written) / Double(max(numbers.count, 1)))
         }
+        partWritten()
         try insert.insert(rows.names())
         try PartialFold.writeMentionsAndKeys(of: state, to: database)
+        partWritten()
         try database.execute(IndexSchema.indexes)
         try database.execute(BoardIndex.firstScreenIndex + "; " + ColumnCounts.create)
+        partWritten()
         let coverage = log.coverage
         var fresh = IndexMeta()
         fresh.board = head.board
