@@ -63,6 +63,20 @@ enum IssueJSONTable {
         return Int64(bitPattern: checksum.value)
     }
 
+    /// Gives `body` the entry in column `json` of the row `statement` is on, if there is one and
+    /// its seal (column `seal`) matches; false otherwise, having given nothing. The blob is
+    /// read once and a missing one is told by its null pointer (an entry is never empty):
+    /// SQLite calls per row are a fifth of a list's time at 100,000 issues.
+    static func copyEntry(_ statement: SQLiteStatement, json: Int32, seal: Int32, writer: [UInt8], number: Int, rowSeal: Int64,
+                          facts: RowFacts, to body: (UnsafeRawBufferPointer) throws -> Void) rethrows -> Bool {
+        try statement.withBlob(json) { entry in
+            guard entry.baseAddress != nil,
+                  self.seal(writer: writer, number: number, rowSeal: rowSeal, facts: facts, json: entry) == statement.int(seal)
+            else { return false }
+            try body(entry)
+            return true
+        }
+    }
 }
 
 /// Entries written while a list reads: in batches, through a connection of their own (the
@@ -120,7 +134,9 @@ struct RowFacts: Equatable {
     init(_ statement: SQLiteStatement, from first: Int32) {
         for index in 0..<IssueRow.factColumns.count {
             let column = first + Int32(index)
-            set(index, statement.isNull(column) ? nil : statement.int(column))
+            // NULL reads as 0, so only a 0 needs its type asked: most columns of most rows do not.
+            let value = statement.int(column)
+            set(index, value == 0 && statement.isNull(column) ? nil : value)
         }
     }
 

@@ -64,15 +64,16 @@ enum StatusLine {
         if !ui.filter.isEmpty, ui.viewName == "filter" || ui.viewName == "board" { parts.append("/" + Sanitizer.line(ui.filter.source)) }
         parts.append("@" + Sanitizer.line(context.actor))
         let left = " " + parts.joined(separator: " · ") + " "
-        // An error wins the space: the status details give way so the whole message shows.
+        // A message wins the space: the status details give way so the whole message shows
+        // (on a narrow terminal the message is the only confirmation of what a key did).
         var leftRoom = layout.width
-        if let message = ui.message, message.isError {
+        if let message = ui.message {
             leftRoom = max(min(12, layout.width), layout.width - DisplayWidth.of(Sanitizer.line(message.text)) - 2)
         }
         var x = grid.put(DisplayWidth.truncate(left, to: leftRoom), x: 0, y: y, style: theme[.status])
         if let message = ui.message {
             let text = Sanitizer.line(message.text)
-            let room = layout.width - x - 1
+            let room = layout.width - x - 2  // a blank cell on each side of the message
             if room > 3 {
                 let shown = DisplayWidth.truncate(text, to: room)
                 x = layout.width - DisplayWidth.of(shown) - 1

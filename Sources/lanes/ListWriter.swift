@@ -20,6 +20,7 @@ struct ListWriter {
     /// Starts the output (`[`, or the CSV header line).
     init(format: ListFormat) {
         self.format = format
+        Output.widenPipe(STDOUT_FILENO)
         switch format {
         case .json: json.beginArray()
         case .csv: csv.append(contentsOf: IssueCSV.headerRow.utf8)

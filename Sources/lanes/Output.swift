@@ -52,6 +52,19 @@ enum Output {
         }
     }
 
+    /// Lets a pipe on `fd` hold 1 MB instead of Linux's 64 KB, for output of many megabytes
+    /// (`list --format json` at 100,000 issues: 45 MB): the writer runs ahead of its reader
+    /// instead of sleeping until it has read every 64 KB (at 100k, 693 waits and wake-ups
+    /// become 2). Anything but a pipe, or a system that allows less, is left as it is.
+    static func widenPipe(_ fd: Int32) {
+        var info = stat()
+        guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFIFO else { return }
+        _ = fcntl(fd, setPipeSize, 1 << 20)
+    }
+
+    /// `F_SETPIPE_SZ` of Linux's <fcntl.h>, which Swift's Glibc module leaves out (it is `_GNU_SOURCE`).
+    private static let setPipeSize: Int32 = 1031
+
     static var stdoutIsTerminal: Bool { isatty(STDOUT_FILENO) == 1 }
     static var stdinIsTerminal: Bool { isatty(STDIN_FILENO) == 1 }
     static var stderrIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }

@@ -6,7 +6,8 @@ import BoardModel
 
 // Exit codes: 0 success, 1 a problem the user can fix (one line on stderr), 2 a usage error.
 do {
-    var command = try Lanes.parseAsRoot()
+    // The hot commands' plain lines skip ArgumentParser's start-up cost (`PlainCommands`).
+    var command = try PlainCommands.parse(Array(CommandLine.arguments.dropFirst())) ?? Lanes.parseAsRoot()
     try command.run()
 } catch let error as BoardError {
     Output.fail(error.description)

@@ -25,6 +25,20 @@ import Screen
         let text = grid.lines.joined(separator: " ")
         #expect(text.lowercased().contains("press n") && text.contains("lanes add"), "\(grid.text)")
     }
+
+    /// A narrow terminal still confirms what a key did: the board's name and counts give way to
+    /// the message as they do to an error, keeping a few cells of the name.
+    @Test(arguments: [40, 50])
+    func aNarrowStatusLineStillShowsTheMessage(width: Int) {
+        var ui = UIState()
+        ui.message = UIState.Message("#2 moved Backlog → To do")
+        let status = Renderer.render(SampleBoard.context(ui), width: width, height: 12).line(11)
+        #expect(status.contains("#2 moved Backlog → To do"), "\(status)")
+        #expect(status.hasPrefix(" "), "the board's name keeps the start of the line: \(status)")
+        ui.message = nil
+        let quiet = Renderer.render(SampleBoard.context(ui), width: width, height: 12).line(11)
+        #expect(quiet.contains("@"), "without a message the details fill the line: \(quiet)")
+    }
 }
 
 /// The activity view: each row names its issue's title, and the columns line up.

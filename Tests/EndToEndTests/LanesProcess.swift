@@ -52,6 +52,21 @@ struct LanesProcess {
         return Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
                       stderr: String(decoding: errData, as: UTF8.self))
     }
+
+    /// Starts `lanes ARGUMENTS` with stdout into a pipe the caller reads (stderr discarded), without waiting.
+    func start(_ arguments: [String], in directory: String? = nil) throws -> (process: Process, stdout: Pipe) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: LanesProcess.binary)
+        process.arguments = arguments
+        process.environment = environment
+        process.currentDirectoryURL = URL(fileURLWithPath: directory ?? home)
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        return (process, out)
+    }
 }
 
 /// A fresh directory under /tmp, removed when the value goes away.

@@ -94,10 +94,11 @@ import Testing
     /// `list --format json` writes the first issues before it has read the others: stopped by
     /// a pipe nobody reads yet, it has read only a small part of the index file. (Collecting
     /// every issue first would have read all of it before writing a byte.) Counted in bytes
-    /// read (`/proc/PID/io`), not in time.
+    /// read (`/proc/PID/io`), not in time. The board's JSON is several times the 1 MB the pipe
+    /// is widened to (`Output.widenPipe`).
     @Test func jsonLeavesWhileTheBoardIsStillBeingRead() throws {
         try run(lanes, ["init"])
-        let count = 3000
+        let count = 10_000
         try scratch.appendIssues(count)
         let first = try lanes.run(["list", "--format", "json"])
         #expect(first.status == 0, "\(first.stderr)")
@@ -109,15 +110,7 @@ import Testing
         try SQLiteDatabase(path: directory + "/" + name, create: false).execute("PRAGMA wal_checkpoint(TRUNCATE)")
         let indexSize = try #require(try FileManager.default.attributesOfItem(atPath: directory + "/" + name)[.size] as? Int)
 
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: LanesProcess.binary)
-        process.arguments = ["list", "--format", "json"]
-        process.environment = lanes.environment
-        process.currentDirectoryURL = URL(fileURLWithPath: scratch.path)
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = FileHandle.nullDevice
-        try process.run()
+        let (process, out) = try lanes.start(["list", "--format", "json"])
         let pid = process.processIdentifier
         // Wait until it is stopped writing into the full pipe (or has ended, which fails below),
         // then until the reading thread is stopped too: by the queue of issues handed to the

@@ -32,12 +32,8 @@ extension BoardIndex {
                 if let last, descending ? number >= last : number <= last { continue }
                 let rowSeal = statement.int(1)
                 let rowFacts = RowFacts(statement, from: 2)
-                let stored = !statement.isNull(jsonColumn) && statement.withBlob(jsonColumn) { json in
-                    IssueJSONTable.seal(writer: writer, number: number, rowSeal: rowSeal, facts: rowFacts, json: json)
-                        == statement.int(sealColumn)
-                }
-                if stored {
-                    try statement.withBlob(jsonColumn, body)
+                if try IssueJSONTable.copyEntry(statement, json: jsonColumn, seal: sealColumn, writer: writer, number: number,
+                                                rowSeal: rowSeal, facts: rowFacts, to: body) {
                     last = number
                     continue
                 }
