@@ -6,7 +6,7 @@ import Screen
 /// Issues are added one at a time and kept only as their sanitised, measured cells
 /// (`TextTable`), so a list holds its rows' text, not the issues they came from; the table is
 /// written once the last is in, as its columns are as wide as their widest cell.
-public struct IssueTable {
+public struct IssueTable: Sendable {
     static let header = ["ID", "TITLE", "COLUMN", "ASSIGNEES", "LABELS", "PRIORITY", "UPDATED"]
     private var table = TextTable(columnCount: IssueTable.header.count)
     private let state: BoardState
@@ -18,6 +18,9 @@ public struct IssueTable {
         self.now = now
         table.append(IssueTable.header)
     }
+
+    /// How many issues' rows it holds.
+    public var count: Int { table.rowCount - 1 }
 
     /// Adds `issue`'s row.
     public mutating func add(_ issue: Issue) {

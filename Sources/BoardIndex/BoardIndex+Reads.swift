@@ -43,10 +43,17 @@ extension BoardIndex {
     /// damaged row is found part-way, the index is rebuilt and the issues not yet given follow.)
     public func forEachIssue(where condition: String = "1", _ bindings: [SQLiteValue?] = [], orderedBy order: String = "number",
                              _ body: (Issue) throws -> Bool) throws {
+        try forEachIssue(selecting: { ("SELECT \(IssueRow.selected) FROM issues WHERE \(condition) ORDER BY \(order)", bindings) }, body)
+    }
+
+    /// Calls `body` with the issue of each row that `select` (called inside the read, and again
+    /// if the read is repeated) selects (columns as `IssueRow.selected`), until it returns false.
+    func forEachIssue(selecting select: () throws -> (sql: String, bindings: [SQLiteValue?]), _ body: (Issue) throws -> Bool) throws {
         // Found damaged part-way, the index is rebuilt and the rows not yet given are given then.
         var given = Set<Int>()
         try reading {
-            let statement = try database.statement("SELECT \(IssueRow.selected) FROM issues WHERE \(condition) ORDER BY \(order)")
+            let (sql, bindings) = try select()
+            let statement = try database.statement(sql)
             try statement.bind(bindings)
             while try statement.step() {
                 guard !given.contains(Int(statement.int(0))) else { continue }

@@ -77,6 +77,7 @@ extension BoardIndex {
         }
         partWritten()
         try insert.insert(rows.names())
+        try NameBitsTable.write(rows.names(), open: numbers.filter { state.issues[$0]?.isOpen == true }, to: database)
         try PartialFold.writeMentionsAndKeys(of: state, to: database)
         partWritten()
         try database.execute(IndexSchema.indexes)

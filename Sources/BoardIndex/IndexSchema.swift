@@ -1,9 +1,10 @@
 /// The index's tables. Everything in them is derived from the log and can be rebuilt from it;
 /// `formatVersion` changes whenever their meaning does, and an index of another version is
 /// rebuilt, never read. 2: `assignees_by_spelling`, without which an index of version 1 would
-/// answer `resolveUsers` by reading every issue of the name.
+/// answer `resolveUsers` by reading every issue of the name. 3: `name_bits` (`NameBitsTable`),
+/// without which an index of version 2 would give no issue to `assignee:X` or `label:Y`.
 enum IndexSchema {
-    static let formatVersion = 2
+    static let formatVersion = 3
 
     /// Run once per connection: WAL lets readers go on while one process catches up, and a
     /// commit that a power cut loses leaves an index that is only behind the log (which is
@@ -11,7 +12,7 @@ enum IndexSchema {
     static let pragmas = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=OFF;"
 
     static let tables = [
-        "meta", "issues", "assignees", "labels", "users", "mentions", "imported", "issue_text",
+        "meta", "issues", "assignees", "labels", "users", "mentions", "imported", "issue_text", "name_bits",
     ]
 
     /// Names are folded (`lowercased()`, the comparison `caseInsensitiveEquals` makes) in
@@ -31,7 +32,7 @@ enum IndexSchema {
         CREATE TABLE mentions(target INT NOT NULL, source INT NOT NULL, PRIMARY KEY(target, source)) WITHOUT ROWID;
         CREATE TABLE imported(key TEXT PRIMARY KEY, number INT NOT NULL) WITHOUT ROWID;
         CREATE VIRTUAL TABLE issue_text USING fts5(title, body, tokenize='trigram');
-        """
+        """ + NameBitsTable.create
 
     /// Made after a rebuild has filled the tables: sorting once beats inserting at random.
     static let indexes = """

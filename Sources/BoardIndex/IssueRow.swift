@@ -58,16 +58,22 @@ struct IssueRow {
     /// `old` (the row as read; nil for an issue new to the index), its text only if `text`
     /// (the free-text index has been built). Returns its seal.
     @discardableResult
-    func write(to database: SQLiteDatabase, replacing old: Issue?, text: Bool) throws(SQLiteError) -> Int64 {
+    func write(to database: SQLiteDatabase, replacing old: Issue?, text: Bool) throws -> Int64 {
         let seal = try writeRow(to: database)
         let number = SQLiteValue.int(issue.number)
         if old?.assignees != issue.assignees {
             if old != nil { try database.statement("DELETE FROM assignees WHERE number = ?").bind(number).run() }
             for name in issue.assignees { try IssueRow.insertAssignee(name, issue.number, into: database) }
+            try NameBitsTable.update(NameBitsTable.assignees, of: issue.number, from: old?.assignees ?? [], to: issue.assignees, in: database)
         }
         if old?.labels != issue.labels {
             if old != nil { try database.statement("DELETE FROM labels WHERE number = ?").bind(number).run() }
             for label in issue.labels { try IssueRow.insertLabel(label, issue.number, into: database) }
+            try NameBitsTable.update(NameBitsTable.labels, of: issue.number, from: old?.labels ?? [], to: issue.labels, in: database)
+        }
+        if old?.isOpen != issue.isOpen {
+            try NameBitsTable.update(NameBitsTable.states, of: issue.number, from: old?.isOpen == true ? [NameBitsTable.open] : [],
+                                     to: issue.isOpen ? [NameBitsTable.open] : [], in: database)
         }
         if old == nil { try IssueRow.insertUser(issue.author, into: database) }
         if text, old?.title != issue.title || old?.body != issue.body {

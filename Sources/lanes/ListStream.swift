@@ -2,7 +2,7 @@ import Dispatch
 import BoardModel
 import Synchronization
 
-/// `list`'s JSON and CSV written on another core while this one reads and matches issues
+/// `list`'s JSON, CSV and table written on another core while this one reads and matches issues
 /// from the index: at 100,000 issues, writing the JSON costs about as much as reading the
 /// rows, so the two halves overlap instead of adding up. Issues cross in batches through a
 /// queue of two batches, so memory stays bounded whatever the board's size.
@@ -14,13 +14,21 @@ struct ListStream {
     private static let batchSize = 128
 
     init(format: ListFormat) {
-        let (conveyor, written) = (conveyor, written)
-        DispatchQueue.global(qos: .userInitiated).async {
+        self.init { next in
             var writer = ListWriter(format: format)
-            while let batch = conveyor.receive() {
+            while let batch = next() {
                 for issue in batch { writer.add(issue) }
             }
             writer.finish()
+        }
+    }
+
+    /// Issues handed to `consume` on the other core: it takes batch after batch from `next`
+    /// until nil (the table of `list` is measured there, and written once the last is in).
+    init(_ consume: @escaping @Sendable (_ next: () -> [Issue]?) -> Void) {
+        let (conveyor, written) = (conveyor, written)
+        DispatchQueue.global(qos: .userInitiated).async {
+            consume(conveyor.receive)
             written.signal()
         }
     }

@@ -79,6 +79,15 @@ struct IndexFixture {
         #expect(try pairs(index, "SELECT label, number FROM labels") ==
                 Set(fold.issues.values.flatMap { issue in issue.labels.map { "\($0.lowercased()) \(issue.number)" } }),
                 sourceLocation: sourceLocation)
+        // The same names and labels as bits (`name_bits`), each number on its list exactly, and the open issues.
+        #expect(try IndexFixture.nameBits(index, NameBitsTable.assignees) ==
+                Set(fold.issues.values.flatMap { issue in issue.assignees.map { "\($0.lowercased()) \(issue.number)" } }),
+                sourceLocation: sourceLocation)
+        #expect(try IndexFixture.nameBits(index, NameBitsTable.labels) ==
+                Set(fold.issues.values.flatMap { issue in issue.labels.map { "\($0.lowercased()) \(issue.number)" } }),
+                sourceLocation: sourceLocation)
+        #expect(try IndexFixture.nameBits(index, NameBitsTable.states) == Set(fold.issues.values.filter(\.isOpen).map { "open \($0.number)" }),
+                sourceLocation: sourceLocation)
         #expect(try pairs(index, "SELECT key, number FROM imported") == Set(fold.importedKeys.map { "\($0.key) \($0.value)" }),
                 sourceLocation: sourceLocation)
         // The free-text index: built on first use, then kept by every catch-up and write.
@@ -101,6 +110,18 @@ struct IndexFixture {
     /// The bytes of the issues `text` shows on the fold of the whole log, in its order.
     func shownJSON(_ fold: BoardState, _ text: String, now: Timestamp = .now) throws -> [[UInt8]] {
         try Query.parse(text, on: fold, me: "ann", now: now).run(on: fold, now: now).map(IndexFixture.encode)
+    }
+
+    /// "name number" for each number of each name of `list` in `name_bits`, decoded as a query reads them.
+    static func nameBits(_ index: BoardIndex, _ list: String) throws -> Set<String> {
+        let names = try index.database.statement("SELECT DISTINCT name FROM name_bits WHERE list = ?").bind(.text(list))
+        var found = Set<String>()
+        while try names.step() {
+            let name = names.text(0)
+            let members = try NameBitsTable.intersection([SQLCondition.MemberList(table: list, names: [name])], in: index.database)
+            for number in members.numbers(descending: false) { found.insert("\(name) \(number)") }
+        }
+        return found
     }
 
     private func pairs(_ index: BoardIndex, _ sql: String) throws -> Set<String> {

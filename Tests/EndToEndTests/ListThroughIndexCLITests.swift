@@ -78,6 +78,25 @@ import Testing
         #expect(bad.status == 1 && bad.stderr == badWhole.stderr && bad.stdout.isEmpty)
     }
 
+    /// A table longer than what `list` measures on one core (the rest is measured on another)
+    /// holds every row once, in order, aligned to the widest cell of all of them: here the
+    /// last title, measured on the other core.
+    @Test func aLongTableIsWholeAndAlignedToItsWidestCell() throws {
+        try run(lanes, ["init"])
+        try scratch.appendIssues(1500)
+        let longest = "A title longer than every other one on this board, at the end"
+        try run(lanes, ["add", longest, "--now", "2026-11-20T10:00:00Z"])
+        let table = try lanes.run(["list", "--now", "2026-11-23T10:00:00Z"])
+        #expect(table.status == 0, "\(table.stderr)")
+        let lines = table.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.count == 1 + 1501)
+        #expect(lines.dropFirst().map { $0.split(separator: " ").first.map(String.init) ?? "" } == (1...1501).map { "#\($0)" })
+        // Every row's COLUMN cell starts where the header's does: past the longest title.
+        let column = try #require(lines.first?.range(of: "COLUMN")).lowerBound.utf16Offset(in: lines[0])
+        #expect(column == "#1501  ".count + longest.count + 2)
+        #expect(lines.dropFirst().allSatisfy { String($0.dropFirst(column)).hasPrefix("Backlog") }, "\(lines.prefix(3))")
+    }
+
     /// The table's UPDATED column counts ages to `--now`, as the query's dates do (it counted
     /// them to the clock), through the index and reading the board whole alike.
     @Test func tableAgesCountToNow() throws {

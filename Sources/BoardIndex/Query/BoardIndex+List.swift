@@ -11,9 +11,8 @@ extension BoardIndex {
     /// issues reach `body` as they are read, never all held at once; any other order sorts the
     /// matches with the query's `QuerySort.apply` first.
     public func list(_ query: Query, now: Timestamp, staleAfterDays: Int = 14, _ body: (Issue) throws -> Void) throws {
-        var filter = IndexFilter(query, now: now, staleAfterDays: staleAfterDays)
+        let filter = IndexFilter(query, now: now, staleAfterDays: staleAfterDays)
         if filter.searchesText { try indexText() }
-        if filter.lists.count > 1 { filter = filter.leading(with: try shortest(filter.lists.compactMap(\.list))) }
         var lookupFailure: (any Error)?
         func isOpen(_ number: Int) -> Bool {
             do {
@@ -29,7 +28,7 @@ extension BoardIndex {
         let descending = filter.order != nil && query.sort.descending
         var last: Int?
         var toSort: [Issue] = []
-        try forEachIssue(where: filter.condition.sql, filter.condition.values, orderedBy: filter.order ?? "number") { issue in
+        try forEachIssue(selecting: { try select(filter, descending: descending) }) { issue in
             if let last, descending ? issue.number >= last : issue.number <= last {
                 guard filter.order == nil else { return true }
                 toSort.removeAll()
@@ -44,18 +43,18 @@ extension BoardIndex {
         for issue in query.sort.apply(toSort) { try body(issue) }
     }
 
-    /// Which of `lists` holds the fewest rows, each counted no further than the fewest before
-    /// it: for `assignee:user3 label:label-7` at 1M issues, the user's 155,266 rows and the
-    /// label's 60,716; the label's issues are then read and each looked up among the user's.
-    func shortest(_ lists: [SQLCondition.MemberList]) throws -> Int {
-        try reading {
-            var shortest = (index: 0, count: Int64.max)
-            for (index, list) in lists.enumerated() {
-                let statement = try database.statement("SELECT count(*) FROM (SELECT 1 FROM \(list.table) WHERE \(list.row) LIMIT ?)")
-                try statement.bind(list.values + [.integer(shortest.count)])
-                if try statement.step(), statement.int(0) < shortest.count { shortest = (index, statement.int(0)) }
-            }
-            return shortest.index
+    /// The SQL (and its bindings) that reads the rows of `filter`'s candidates in its order (or
+    /// by number). Names and labels are not asked of SQL: the issues on all of them are read
+    /// from `name_bits` and their rows looked up in their order, with the other conditions.
+    private func select(_ filter: IndexFilter, descending: Bool) throws -> (sql: String, bindings: [SQLiteValue?]) {
+        guard !filter.lists.isEmpty else {
+            return ("SELECT \(IssueRow.selected) FROM issues WHERE \(filter.condition.sql) ORDER BY \(filter.order ?? "number")",
+                    filter.condition.values)
         }
+        let numbers = try NameBitsTable.intersection(filter.lists, in: database).numbers(descending: descending)
+        // The left table of a CROSS JOIN is SQLite's outer loop: the rows come in the array's order.
+        let sql = "SELECT \(IssueRow.selected) FROM json_each(?) AS candidate CROSS JOIN issues " // json_each has none of these columns
+            + "ON issues.number = candidate.value WHERE \(filter.others.sql)"
+        return (sql, [.text("[" + numbers.map(String.init).joined(separator: ",") + "]")] + filter.others.values)
     }
 }

@@ -11,9 +11,9 @@ extension QueryTerm {
         if negated { return negatedCondition(now: now, staleAfterDays: staleAfterDays) }
         switch condition {
         case .assignee(let name?):
-            return NameSpellings.of(name, lowercased: true).map { .member(of: "assignees", .equal("name", in: $0)) }
+            return NameSpellings.of(name, lowercased: true).map { .member(of: NameBitsTable.assignees, $0) }
         case .label(let label):
-            return NameSpellings.of(label, lowercased: true).map { .member(of: "labels", .equal("label", in: $0)) }
+            return NameSpellings.of(label, lowercased: true).map { .member(of: NameBitsTable.labels, $0) }
         case .column(let column):
             return NameSpellings.of(column, lowercased: false).map { .equal("issues.\"column\" COLLATE NOCASE", in: $0) }
         case .author(let author):
@@ -30,8 +30,8 @@ extension QueryTerm {
     /// `caseInsensitiveEquals` finds, so an issue without it may still match the negated word, never the other way).
     private func negatedCondition(now: Timestamp, staleAfterDays: Int) -> SQLCondition? {
         let sure: SQLCondition? = switch condition {
-        case .assignee(let name?): SQLCondition.member(of: "assignees", .equal("name", in: [name.lowercased()]))
-        case .label(let label): SQLCondition.member(of: "labels", .equal("label", in: [label.lowercased()]))
+        case .assignee(let name?): SQLCondition.member(of: NameBitsTable.assignees, [name.lowercased()])
+        case .label(let label): SQLCondition.member(of: NameBitsTable.labels, [label.lowercased()])
         case .column(let column): .equal("issues.\"column\" COLLATE NOCASE", in: [column])
         case .author(let author): .equal("issues.author COLLATE NOCASE", in: [author])
         default: exactCondition(now: now, staleAfterDays: staleAfterDays)
@@ -85,10 +85,11 @@ extension QueryTerm {
 }
 
 extension SQLCondition {
-    /// Issues with a row in `table` (`assignees`, `labels`) that satisfies `row`.
-    static func member(of table: String, _ row: SQLCondition) -> SQLCondition {
-        SQLCondition("issues.number IN (SELECT number FROM " + table + " WHERE " + row.sql + ")", row.values,
-                     list: MemberList(table: table, row: row.sql, values: row.values))
+    /// Issues with a row in `table` (`assignees`, `labels`) whose folded name is one of `names`.
+    static func member(of table: String, _ names: [String]) -> SQLCondition {
+        let row = SQLCondition.equal(table == NameBitsTable.labels ? "label" : "name", in: names)
+        return SQLCondition("issues.number IN (SELECT number FROM " + table + " WHERE " + row.sql + ")", row.values,
+                            list: MemberList(table: table, names: names))
     }
 
     /// Still waiting on `today`: snoozed until a later day (`Issue.isSnoozed`).
