@@ -122,7 +122,8 @@ extension BoardIndex {
     /// What the first screen's counts read: each column's issues by the fields the counts
     /// test, so that a count is a range of this index (cards that do not wait; the stale ones
     /// among them; the snoozed ones), never a read of the rows. SQLite keeps it up to date with
-    /// every write; a rebuild drops it with the table, and the next first screen makes it again.
+    /// every write; a whole build makes it with the others (`BoardIndex.write`), and the first
+    /// screen makes it in an index built before builds did.
     static let firstScreenIndex = """
         CREATE INDEX IF NOT EXISTS issues_counted ON issues("column", archived, deleted, snoozed, open, updated)
         """

@@ -7,8 +7,9 @@ import BoardStore
 ///
 /// One row per column, snoozed or not, open or not and, for an open issue that does not
 /// snooze, the day it was last updated (what the stale count reads); archived and deleted
-/// issues are not counted. Every write that changes rows (`PartialFold.write`: commits and
-/// catch-ups) moves its issues' counts in the same transaction (`adjust`).
+/// issues are not counted. A whole build counts the issues it writes (`EncodedIssueRows`) and
+/// stores the counts with its rows; every write that changes rows (`PartialFold.write`: commits
+/// and catch-ups) moves its issues' counts in the same transaction (`adjust`).
 ///
 /// The counts are derived and never believed on their own word, as the rest of the index: a
 /// stamp in the meta table (`column_counts`) holds the seal of the meta they were kept up to
@@ -27,7 +28,8 @@ struct ColumnCounts: Equatable {
 
     var counts: [Key: Int] = [:]
 
-    /// What the table and its stamp are made of, made on first use (a rebuild leaves it).
+    /// What the table and its stamp are made of: made by every whole build (which stores the
+    /// counts of the issues it writes), and on first use in an index built before the builds did.
     static let create = """
         CREATE TABLE IF NOT EXISTS column_counts("column" TEXT NOT NULL, snoozed INT NOT NULL, open INT NOT NULL,
             day INT NOT NULL, count INT NOT NULL, PRIMARY KEY("column", snoozed, open, day)) WITHOUT ROWID
@@ -123,18 +125,30 @@ struct ColumnCounts: Equatable {
 
     // MARK: - Writing
 
+    /// Counts `issue` where it is counted (a whole build counts each issue it writes).
+    mutating func add(_ issue: Issue) {
+        if let key = ColumnCounts.key(of: issue) { counts[key, default: 0] += 1 }
+    }
+
     /// Counts the rows again and stores the counts, stamped with the meta stored now; inside
     /// the caller's write transaction.
     static func recount(in database: SQLiteDatabase) throws -> ColumnCounts {
         let counts = try counted(in: database)
+        try counts.store(in: database)
+        return counts
+    }
+
+    /// Stores these counts in place of the table's rows, stamped with the meta stored now (so
+    /// they must be that meta's fold: a recount's, or a whole build's, counted from the issues
+    /// it wrote); inside the caller's write transaction.
+    func store(in database: SQLiteDatabase) throws {
         try database.execute("DELETE FROM column_counts")
-        var stamp = Stamp(meta: try storedMetaSeal(database), checksum: 0)
-        for (key, count) in counts.counts {
-            try write(key, count, to: database)
-            stamp.checksum ^= hash(key, count)
+        var stamp = Stamp(meta: try ColumnCounts.storedMetaSeal(database), checksum: 0)
+        for (key, count) in counts {
+            try ColumnCounts.write(key, count, to: database)
+            stamp.checksum ^= ColumnCounts.hash(key, count)
         }
         try stamp.write(to: database)
-        return counts
     }
 
     /// Moves a written issue's count from where `old` (the row as it was; nil for a new issue)

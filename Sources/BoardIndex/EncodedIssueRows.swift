@@ -4,7 +4,8 @@ import Dispatch
 import Synchronization
 
 /// The `issues` rows of a whole build, encoded on another core while this one inserts them
-/// (`IndexRowInsert`), and the name tables' rows gathered on the way (`NameRows`).
+/// (`IndexRowInsert`), and the name tables' rows (`NameRows`) and the columns' counts
+/// (`ColumnCounts`) gathered on the way.
 ///
 /// A build's rows cost two things: encoding each issue (its snapshot coding, where its lines
 /// start, its seal) and SQLite storing it. After the fold the other core had nothing to do,
@@ -34,6 +35,7 @@ final class EncodedIssueRows: @unchecked Sendable {
     private let cancelled = Atomic<Bool>(false)
     /// Written by the encoder before `finished` is signalled, read after it.
     private var gathered = NameRows()
+    private var counted = ColumnCounts()
     private var waited = false
 
     static let batchSize = 1024
@@ -46,6 +48,7 @@ final class EncodedIssueRows: @unchecked Sendable {
         let issues = state.issues, ends = state.timelineEnds, next = state.nextInTimeline
         DispatchQueue.global(qos: .userInitiated).async {
             var names = NameRows()
+            var counts = ColumnCounts()
             var start = 0
             while start < numbers.count {
                 self.room.wait()
@@ -66,6 +69,7 @@ final class EncodedIssueRows: @unchecked Sendable {
                             }
                         })
                         names.add(values[slot])
+                        counts.add(values[slot])
                     }
                 }
                 start += EncodedIssueRows.batchSize
@@ -73,6 +77,7 @@ final class EncodedIssueRows: @unchecked Sendable {
                 self.ready.signal()
             }
             self.gathered = names
+            self.counted = counts
             self.queue.withLock { $0.append(nil) }
             self.ready.signal()
             self.finished.signal()
@@ -99,6 +104,12 @@ final class EncodedIssueRows: @unchecked Sendable {
     func names() -> NameRows {
         wait()
         return gathered
+    }
+
+    /// Every issue counted where the first screen counts it; call after `next()` gave nil.
+    func columnCounts() -> ColumnCounts {
+        wait()
+        return counted
     }
 
     private func wait() {

@@ -2,6 +2,7 @@
 import Glibc
 #endif
 import BoardStore
+import Dispatch
 
 /// A whole index written into a file of its own beside the index (`<index>-build-<pid>-<n>`),
 /// then synced and renamed over it: how a board's first index is built.
@@ -56,6 +57,20 @@ final class IndexBuild {
     func opened() throws -> SQLiteDatabase {
         guard let database else { throw IndexUnavailable(reason: "\(path) is closed") }
         return database
+    }
+
+    /// Starts syncing what has been written to the file so far, on another thread: a build
+    /// bigger than SQLite's cache writes most of its pages as it goes, and the disk writes them
+    /// while this core goes on, so that `finish` waits only for the rest (at a million issues,
+    /// 600 MB that the one sync at the end wrote after all the work, 0.8–2.4 s).
+    func syncSoFar() {
+        guard holder >= 0 else { return }
+        let fd = dup(holder) // its own descriptor: `finish` may close the holder meanwhile
+        guard fd >= 0 else { return }
+        DispatchQueue.global(qos: .utility).async {
+            _ = fdatasync(fd)
+            close(fd)
+        }
     }
 
     /// Closes the built database, marks it as written in write-ahead-log mode (what every

@@ -34,7 +34,7 @@ extension Reducer {
     /// list's, when the list is where it was opened from), which becomes the selection.
     mutating func stepIssue(by delta: Int) -> [Effect] {
         guard case .issue(let current) = ui.view else { return message("] and [ step through issues in the issue view", error: true) }
-        let order = ui.baseView == .list ? context.projection.list : lanes.flatMap(\.issues)
+        let order = ui.baseView == .list ? Array(context.projection.list) : lanes.flatMap(\.issues)
         guard let index = order.firstIndex(of: current) else {
             return message("#\(current) is not on the board (archived or hidden by the filter)", error: true)
         }

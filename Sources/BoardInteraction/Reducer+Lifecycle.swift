@@ -55,8 +55,8 @@ extension Reducer {
     func neighbour(leaving: Set<Int>) -> Int? {
         let order: [Int]
         switch ui.view {
-        case .board: order = lanes.indices.contains(ui.column) ? lanes[ui.column].issues : []
-        case .list: order = context.projection.list
+        case .board: order = lanes.indices.contains(ui.column) ? Array(lanes[ui.column].issues) : []
+        case .list: order = Array(context.projection.list)
         default: return selectedOnBoard
         }
         guard let current = ui.view == .board ? selectedOnBoard : selectedInList,

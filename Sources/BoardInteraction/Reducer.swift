@@ -264,7 +264,7 @@ struct Reducer {
         guard !cards.isEmpty else { return message("nothing selected", error: true) }
         var changes: [Change] = []
         for lane in lanes where lane.issues.contains(where: cards.contains) {
-            var order = lane.issues
+            var order = Array(lane.issues)
             var moved = Set<Int>()
             for index in (delta > 0 ? Array(order.indices.reversed()) : Array(order.indices)) where cards.contains(order[index]) {
                 let target = index + delta
@@ -363,7 +363,7 @@ public enum BoardSelection {
         return lane.issues[index(ui, lane)]
     }
 
-    public static func listIssue(_ ui: UIState, _ list: [Int]) -> Int? {
+    public static func listIssue(_ ui: UIState, _ list: ProjectedIssues) -> Int? {
         if let selected = ui.listSelected, list.contains(selected) { return selected }
         return list.first
     }

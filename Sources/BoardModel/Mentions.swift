@@ -47,7 +47,7 @@ extension Issue {
     /// Records the people `event`'s text mentions (a comment, a description).
     mutating func foldMentions(_ event: Event) {
         // The fold's hot path: most texts have no `@` at all, found with one byte scan.
-        guard let text = event.text, text.utf8.contains(UInt8(ascii: "@")) else { return }
+        guard let text = event.text, text.containsByte(UInt8(ascii: "@")) else { return }
         for name in Mentions.names(in: text) {
             let mention = Mention(user: name, at: event.at, by: event.actor)
             if let index = mentions.firstIndex(where: { $0.user.caseInsensitiveEquals(name) }) {

@@ -33,12 +33,12 @@ extension BoardProjection {
     /// issues shown by default.
     public init(firstScreen lanes: [FirstScreenLane], total: Int) {
         self.lanes = lanes.map { lane in
-            var shown = Lane(column: lane.column, issues: lane.cards + Array(repeating: 0, count: max(0, lane.count - lane.cards.count)))
+            var shown = Lane(column: lane.column, issues: ProjectedIssues(lane.cards + Array(repeating: 0, count: max(0, lane.count - lane.cards.count))))
             shown.staleCount = lane.staleCount
             shown.waitingCount = lane.waitingCount
             return shown
         }
-        list = lanes.flatMap(\.cards)
+        list = ProjectedIssues(lanes.flatMap(\.cards))
         self.total = total
     }
 

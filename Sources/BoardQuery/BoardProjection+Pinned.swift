@@ -8,13 +8,13 @@ extension BoardProjection {
         guard let issue = state.issues[number], issue.isShownByDefault, !list.contains(number),
               let laneIndex = lanes.firstIndex(where: { $0.column.id == issue.column }) else { return self }
         var result = self
-        var lane = result.lanes[laneIndex].issues
+        var lane = Array(result.lanes[laneIndex].issues)
         let position = lane.firstIndex { other in
             state.issues[other].map { BoardState.rankOrder(issue, $0) } ?? false
         } ?? lane.count
         lane.insert(number, at: position)
-        result.lanes[laneIndex].issues = lane
-        result.list.append(number)
+        result.lanes[laneIndex].issues = ProjectedIssues(lane)
+        result.list = ProjectedIssues(Array(list) + [number])
         return result
     }
 }

@@ -9,7 +9,8 @@ import BoardModel
 public struct BoardProjection: Sendable {
     public struct Lane: Sendable {
         public var column: Column
-        public var issues: [Int]
+        /// The cards, in rank order (with swimlanes: by first band, then rank).
+        public var issues: ProjectedIssues
         /// Open issues in this lane not updated for longer than the stale limit.
         public var staleCount = 0
         /// Issues in this lane that match but wait (snoozed), hidden from the cards.
@@ -22,7 +23,7 @@ public struct BoardProjection: Sendable {
     public var bands: [String] = []
 
     public var lanes: [Lane]
-    public var list: [Int]
+    public var list: ProjectedIssues
     /// Issues on the board in total (not archived or deleted), and how many match the filter.
     public var total: Int
     public var matching: Int { list.count }
@@ -30,67 +31,101 @@ public struct BoardProjection: Sendable {
     /// a query narrowing this one can count them from here.
     var waitingMatches: [Int] = []
 
-    /// `candidates`, when given, are the only issues that can match (the previous result of a
-    /// query this one narrows), so typing a longer filter looks at fewer issues each key.
+    /// `candidates`, when given, are the only issues that can match (the issues a typed word
+    /// occurs in), so typing a longer filter looks at fewer issues each key.
     /// `order`, when given, must be `state`'s for the query's sort; it is computed otherwise.
     /// `searchText`, when given, must be `state`'s; free text is then found in one pass over it.
     /// `bands`, when given, must be `state`'s for `swimlanes`; it is computed otherwise.
-    /// `narrowing`, when given, is this board's projection (same sort and swimlanes) of a query
-    /// that every issue this one matches also matches: its list and lanes are then kept where
-    /// they match, instead of every issue's place in `order` being looked at.
+    /// `narrowing`, when given, is this board's projection of a query that every issue this one
+    /// matches also matches: only its matches (shown or waiting) are looked at, if fewer.
     public init(state: BoardState, query: Query, now: Timestamp = .now, zone: TimeZone? = nil, staleAfterDays: Int = 14,
                 swimlanes: Swimlanes = .none, candidates: [Int]? = nil, order: IssueOrder? = nil,
                 searchText: SearchText? = nil, bands bandIndex: BandIndex? = nil, narrowing: BoardProjection? = nil) {
-        // Match into a flag per slot (reading issues in place, never copying one), then keep the
-        // flagged slots of the already sorted orders: no sorting, hashing or copying per key.
+        let order = order.flatMap { $0.sort == query.sort ? $0 : nil } ?? IssueOrder(state: state, sort: query.sort)
+        self.init(state: state, query: query, now: now, zone: zone, staleAfterDays: staleAfterDays, swimlanes: swimlanes,
+                  candidates: candidates, order: OrderPlaces(order), searchText: searchText, bands: bandIndex, narrowing: narrowing)
+    }
+
+    /// The same, with the order's places kept from an earlier keystroke (`ProjectionCache`).
+    package init(state: BoardState, query: Query, now: Timestamp = .now, zone: TimeZone? = nil, staleAfterDays: Int = 14,
+                 swimlanes: Swimlanes = .none, candidates: [Int]? = nil, order places: OrderPlaces,
+                 searchText: SearchText? = nil, bands bandIndex: BandIndex? = nil, narrowing: BoardProjection? = nil) {
+        // Match into bits at each match's place on the board and in the list (reading issues in
+        // place, never copying one): no sorting, hashing or copying per key, and nothing written
+        // per match beyond two bits, whatever the number of matches (`ProjectedIssues`).
         // What every issue is asked besides the terms (hidden? waiting? stale?) is read from the
         // order's `IssueFacts`, so a term answered board-wide (free text) reads no issue at all.
-        let order = order.flatMap { $0.sort == query.sort ? $0 : nil } ?? IssueOrder(state: state, sort: query.sort)
-        let facts = order.facts
-        var matched = [Bool](repeating: false, count: state.issues.count)
-        var waiting: [String: Int] = [:]
-        var waitingIssues: [Int] = []
+        let places = places.order.sort == query.sort ? places : OrderPlaces(IssueOrder(state: state, sort: query.sort))
+        let order = places.order, facts = order.facts
         let known = query.knownAnswers(from: searchText, in: state)
         let combined = query.combinedAnswers(known)
         let decided = combined ?? [], isDecided = combined != nil
-        state.issues.forEachPointer(candidates) { slot, issue in
-            if isDecided, !decided[slot] { return }
-            let flags = facts.flags[slot]
-            if flags & IssueFacts.hidden != 0, !query.reveals(issue.pointee) { return }
-            if isDecided || query.matchesTerms(at: issue, slot: slot, known: known, now: now, staleAfterDays: staleAfterDays) {
-                if flags & IssueFacts.snoozed != 0, query.hidesWaiting(issue, now: now, zone: zone) {
-                    waiting[issue.pointee.column, default: 0] += 1
-                    waitingIssues.append(issue.pointee.number)
-                } else {
-                    matched[slot] = true
+        // The fewest issues that can match: the candidates, or the narrowed projection's matches.
+        let fewest = narrowing.flatMap { earlier -> [Int]? in
+            earlier.matching + earlier.waitingMatches.count < min(candidates?.count ?? Int.max, state.issues.count / 2)
+                ? Array(earlier.list) + earlier.waitingMatches : nil
+        } ?? candidates
+        let staleBefore = now.milliseconds - Int64(staleAfterDays) * Timestamp.day
+        var board = PlaceSet(places: places.laneStarts.last!), listed = PlaceSet(places: order.list.count)
+        // The stale matches' places on the board: each lane's count is read off the bits.
+        var stale = PlaceSet(places: places.laneStarts.last!)
+        var waiting: [String: Int] = [:]
+        var waitingIssues: [Int] = []
+        // Plain loops over local arrays: through `forEachPointer`'s closure each array was reached
+        // through the closure's context, and every slot paid the call.
+        let flags = facts.flags, openUpdated = facts.openUpdated
+        let boardPlaces = places.boardPlaces, listPlaces = places.listPlaces
+        board.inserting { keepOnBoard in
+            listed.inserting { keepInList in
+                stale.inserting { keepStale in
+                    state.issues.withValues { issues in
+                        func consider(_ slot: Int) {
+                            if isDecided, !decided[slot] { return }
+                            let flags = flags[slot]
+                            if flags != 0 || !isDecided {
+                                let issue = UnsafePointer(issues.baseAddress! + slot)
+                                if flags & IssueFacts.hidden != 0, !query.reveals(issue.pointee) { return }
+                                guard isDecided || query.matchesTerms(at: issue, slot: slot, known: known, now: now, staleAfterDays: staleAfterDays) else { return }
+                                if flags & IssueFacts.snoozed != 0, query.hidesWaiting(issue, now: now, zone: zone) {
+                                    waiting[issue.pointee.column, default: 0] += 1
+                                    waitingIssues.append(issue.pointee.number)
+                                    return
+                                }
+                            }
+                            let place = Int(boardPlaces[slot])
+                            keepOnBoard(place)
+                            keepInList(Int(listPlaces[slot]))
+                            if openUpdated[slot] < staleBefore { keepStale(place) }
+                        }
+                        if let fewest {
+                            for number in fewest { if let slot = state.issues.slot(of: number) { consider(slot) } }
+                        } else {
+                            for slot in issues.indices { consider(slot) }
+                        }
+                    }
                 }
             }
         }
+        board.seal()
+        listed.seal()
+        stale.seal()
         waitingMatches = waitingIssues
-        let staleBefore = now.milliseconds - Int64(staleAfterDays) * Timestamp.day
-        // Each lane's matching slots, in rank order: from the narrowed projection's lane (its
-        // numbers' slots), else from every slot of the order's lane. (With swimlanes a lane's
-        // issues are in band order, not rank order: those take the order's lanes.)
-        let narrowing = narrowing.flatMap { $0.lanes.count == order.lanes.count && swimlanes == .none ? $0 : nil }
-        let laneMatches: [[Int32]]
-        if let narrowing {
-            list = narrowing.list.filter { state.issues.slot(of: $0).map { matched[$0] } ?? false }
-            laneMatches = narrowing.lanes.map { lane in
-                lane.issues.compactMap { state.issues.slot(of: $0).flatMap { matched[$0] ? Int32($0) : nil } }
-            }
-        } else {
-            list = order.list.compactMap { matched[Int($0)] ? facts.numbers[Int($0)] : nil }
-            laneMatches = order.lanes.map { slots in slots.filter { matched[Int($0)] } }
-        }
-        lanes = zip(order.columns, laneMatches).map { column, shown in
-            var lane = Lane(column: column, issues: shown.map { facts.numbers[Int($0)] })
+        list = ProjectedIssues(places: places, set: listed, board: false, range: 0..<order.list.count)
+        lanes = order.columns.indices.map { index in
+            let column = order.columns[index]
+            var lane = Lane(column: column, issues: ProjectedIssues(places: places, set: board, board: true,
+                                                                   range: places.laneStarts[index]..<places.laneStarts[index + 1]))
             lane.waitingCount = waiting[column.id] ?? 0
-            lane.staleCount = shown.count { facts.openUpdated[Int($0)] < staleBefore }
+            lane.staleCount = stale.rank(places.laneStarts[index + 1]) - stale.rank(places.laneStarts[index])
             return lane
         }
         total = state.shownByDefaultCount
         if swimlanes != .none {
-            groupIntoBands(laneMatches, index: bandIndex.flatMap { $0.swimlanes == swimlanes ? $0 : nil }
+            let laneSlots = lanes.indices.map { index in
+                let start = places.laneStarts[index]
+                return board.places(in: start..<places.laneStarts[index + 1]).map { order.lanes[index][$0 - start] }
+            }
+            groupIntoBands(laneSlots, index: bandIndex.flatMap { $0.swimlanes == swimlanes ? $0 : nil }
                 ?? BandIndex(state: state, swimlanes: swimlanes))
         }
     }
@@ -149,7 +184,7 @@ public struct BoardProjection: Sendable {
                 ordered[firstStart[band]] = number
                 firstStart[band] += 1
             }
-            lanes[lane].issues = ordered
+            lanes[lane].issues = ProjectedIssues(ordered)
         }
     }
 }

@@ -32,8 +32,8 @@ package struct ProjectionCache {
     /// and rubbed out again.
     private var entries: [(key: Key, value: BoardProjection, occurrences: [SearchText.Occurrences])] = []
     private let capacity = 8
-    /// The board's issues sorted, for the version it was computed at.
-    private var order: (version: Int, value: IssueOrder)?
+    /// The board's issues sorted, and where each stands, for the version it was computed at.
+    private var order: (version: Int, value: OrderPlaces)?
     /// The board's text for free-text search, for the version it was computed at.
     private var searchText: (version: Int, value: SearchText)?
     /// Each issue's swimlane band, for the version and grouping it was computed at.
@@ -51,7 +51,7 @@ package struct ProjectionCache {
     /// `compute`'s `narrowing` is the earlier projection the query narrows (see
     /// `BoardProjection.init`), if any.
     package mutating func projection(for key: Key, board: ObservableBoard,
-                             compute: (_ candidates: [Int]?, _ order: IssueOrder, _ searchText: SearchText?, _ bands: BandIndex?,
+                             compute: (_ candidates: [Int]?, _ order: OrderPlaces, _ searchText: SearchText?, _ bands: BandIndex?,
                                        _ narrowing: BoardProjection?) -> BoardProjection)
         -> BoardProjection {
         if let index = entries.lastIndex(where: { $0.key == key }) {
@@ -65,18 +65,18 @@ package struct ProjectionCache {
         let narrowing = entries
             .filter { key.query.narrows($0.key.query) }
             .min { $0.value.list.count < $1.value.list.count }?.value
-        var candidates = narrowing.map { $0.list + $0.waitingMatches }
+        var candidates: [Int]?
         // After a move or another writer's change, only the changed issues are re-placed.
-        if let current = order, current.value.sort == key.query.sort {
+        if let current = order, current.value.order.sort == key.query.sort {
             if current.version != key.version {
                 if let changed = board.changedIssues(since: current.version), changed.count <= updateLimit {
-                    order = (key.version, current.value.updating(changed, in: state))
+                    order = (key.version, OrderPlaces(current.value.order.updating(changed, in: state)))
                 } else {
-                    order = (key.version, IssueOrder(state: state, sort: key.query.sort))
+                    order = (key.version, OrderPlaces(IssueOrder(state: state, sort: key.query.sort)))
                 }
             }
         } else {
-            order = (key.version, IssueOrder(state: state, sort: key.query.sort))
+            order = (key.version, OrderPlaces(IssueOrder(state: state, sort: key.query.sort)))
         }
         let hasText = key.query.terms.contains { if case .text = $0.condition { true } else { false } }
         if hasText, let current = searchText, current.version != key.version {
@@ -113,10 +113,7 @@ package struct ProjectionCache {
                 return occurrences
             }
             // Only the issues a word occurs in can match (once typed on, fewer than the earlier result).
-            if let required {
-                let holding = found.issues(holding: required, in: state)
-                if holding.count < candidates?.count ?? Int.max { candidates = holding }
-            }
+            if let required { candidates = found.issues(holding: required, in: state) }
         }
         let value = compute(candidates, order!.value, text, key.swimlanes != .none ? bands?.value : nil, narrowing)
         entries.append((key, value, text?.occurrences ?? []))

@@ -7,17 +7,31 @@ extension SearchText {
     /// Typing on in the filter grows a word ("login" → "logina"), and every occurrence of the
     /// longer word holds one of the shorter word at a fixed distance. Checking the 100,000 places
     /// "login" occurs at 100k issues replaces a pass over 12 MB whose two-byte test passes at
-    /// each of them anyway; and since each place keeps the four bytes that follow it, a word
-    /// grown by up to four letters is checked without reading the buffer (reading it at 100,000
-    /// scattered places cost as much as the pass). `ProjectionCache` keeps them with each
-    /// projection, so they are always for the buffer they were found in (one board version).
+    /// each of them anyway; and since each place keeps the eight bytes that follow it, a word
+    /// grown letter by letter is checked from them, up to eight letters, without reading the
+    /// buffer (reading it at a million scattered places, a cache miss each, was most of a
+    /// keystroke at a million issues). Each place also keeps the slot whose text holds it, so the
+    /// issues holding a word are read off without a walk through every text's start.
+    /// `ProjectionCache` keeps them with each projection, so they are always for the buffer they
+    /// were found in (one board version).
     public struct Occurrences: Sendable, Equatable {
         let needle: [UInt8]
         /// The offsets in `bytes` where `needle` starts, ascending.
         let starts: [Int32]
-        /// For each start, the four bytes after `needle` there (the first in the lowest byte; 0
-        /// past the buffer's end).
-        let following: [UInt32]
+        /// For each start, the slot whose text holds it.
+        let slots: [Int32]
+        /// For each start, the bytes after `needle` there (the first in the lowest byte; 0 past
+        /// the buffer's end), of which the lowest `known` are kept (the others are 0).
+        let following: [UInt64]
+        let known: Int
+
+        /// The same places with the same bytes after them, as far as both know them.
+        public static func == (a: Occurrences, b: Occurrences) -> Bool {
+            let known = min(a.known, b.known)
+            let mask: UInt64 = known >= 8 ? .max : (1 << UInt64(8 * known)) - 1
+            return a.needle == b.needle && a.starts == b.starts && a.slots == b.slots
+                && zip(a.following, b.following).allSatisfy { $0 & mask == $1 & mask }
+        }
     }
 
     /// A word shorter than this is not listed: a letter or two occurs in almost every issue,
@@ -41,67 +55,75 @@ extension SearchText {
             if let offset = SearchText.offset(of: candidate.needle, in: pin) { inside = (candidate, offset) }
         }
         if let (earlier, offset) = inside {
-            let grown = pin.count - earlier.needle.count
-            if offset == 0, grown <= 4 { return extending(earlier, to: pin) }
-            return listing(pin, at: earlier.starts.lazy.map { Int($0) - offset })
+            if offset == 0, pin.count - earlier.needle.count <= earlier.known { return extending(earlier, to: pin) }
+            return listing(pin, at: zip(earlier.starts, earlier.slots).lazy.map { (Int($0) - offset, Int($1)) })
         }
         guard pin.count >= SearchText.shortestListed else { return nil }
         let most = bytes.count / 8
-        var starts: [Int32] = [], following: [UInt32] = []
+        var starts: [Int32] = [], slots: [Int32] = [], following: [UInt64] = []
         let search = TextSearch(pin)
         let complete = bytes.withUnsafeBufferPointer { hay in
-            var from = 0
+            var from = 0, slot = 0
             while let at = search.firstIndex(in: hay, from: from) {
                 if starts.count == most { return false }
+                while Int(self.starts[slot + 1]) <= at { slot += 1 }
                 starts.append(Int32(at))
+                slots.append(Int32(slot))
                 following.append(SearchText.bytes(after: at + pin.count, in: hay))
                 from = at + 1
             }
             return true
         }
-        return complete ? Occurrences(needle: pin, starts: starts, following: following) : nil
+        return complete ? Occurrences(needle: pin, starts: starts, slots: slots, following: following, known: 8) : nil
     }
 
-    /// The occurrences of `pin`, a word that starts with `earlier`'s and is at most four bytes
-    /// longer: those of `earlier` followed by the rest of `pin`, told by the bytes kept after
-    /// each (the buffer is read only where the longer word occurs).
+    /// The occurrences of `pin`, a word that starts with `earlier`'s and is longer by no more
+    /// than the bytes it knows after each place: those of `earlier` followed by the rest of
+    /// `pin`, told by those bytes; the buffer is not read.
     private func extending(_ earlier: Occurrences, to pin: [UInt8]) -> Occurrences {
         let grown = pin.count - earlier.needle.count
-        let mask: UInt32 = grown == 4 ? .max : (1 << UInt32(8 * grown)) - 1
-        let rest = pin[earlier.needle.count...].reversed().reduce(UInt32(0)) { $0 << 8 | UInt32($1) }
-        // Each kept place holds the longer word (the earlier word there, then the bytes kept
-        // after it): only the four bytes after the longer word are read.
-        var starts: [Int32] = [], following: [UInt32] = []
-        bytes.withUnsafeBufferPointer { hay in
-            for (start, after) in zip(earlier.starts, earlier.following) where after & mask == rest {
-                starts.append(start)
-                following.append(SearchText.bytes(after: Int(start) + pin.count, in: hay))
+        let shift = UInt64(8 * grown)
+        let mask: UInt64 = grown >= 8 ? .max : (1 << shift) - 1
+        let rest = pin[earlier.needle.count...].reversed().reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
+        // Filled in place, at most as many as before (appending to three arrays checked and
+        // grew each on every place).
+        let kept = earlier.following.count { $0 & mask == rest }
+        func keep<T>(_ values: [T], _ transform: (T) -> T = { $0 }) -> [T] {
+            [T](unsafeUninitializedCapacity: kept) { buffer, count in
+                for index in earlier.following.indices where earlier.following[index] & mask == rest {
+                    buffer.initializeElement(at: count, to: transform(values[index]))
+                    count += 1
+                }
             }
         }
-        return Occurrences(needle: pin, starts: starts, following: following)
+        return Occurrences(needle: pin, starts: keep(earlier.starts), slots: keep(earlier.slots),
+                           following: keep(earlier.following) { grown >= 8 ? 0 : $0 >> shift }, known: earlier.known - grown)
     }
 
-    /// The occurrences of `pin` among the offsets `places` (ascending), with the bytes after each.
-    private func listing(_ pin: [UInt8], at places: some Sequence<Int>) -> Occurrences {
-        var starts: [Int32] = [], following: [UInt32] = []
+    /// The occurrences of `pin` among `places` (offsets, ascending, with the slot holding each),
+    /// with the bytes after each.
+    private func listing(_ pin: [UInt8], at places: some Sequence<(Int, Int)>) -> Occurrences {
+        var starts: [Int32] = [], slots: [Int32] = [], following: [UInt64] = []
         bytes.withUnsafeBufferPointer { hay in
-            for start in places where start >= 0 && start + pin.count <= hay.count {
+            for (start, slot) in places where start >= 0 && start + pin.count <= hay.count {
                 var at = 0
                 while at < pin.count, hay[start + at] == pin[at] { at += 1 }
                 guard at == pin.count else { continue }
+                // The word holds the earlier one and no 0 byte: it is in the same text.
                 starts.append(Int32(start))
+                slots.append(Int32(slot))
                 following.append(SearchText.bytes(after: start + pin.count, in: hay))
             }
         }
-        return Occurrences(needle: pin, starts: starts, following: following)
+        return Occurrences(needle: pin, starts: starts, slots: slots, following: following, known: 8)
     }
 
-    /// The four bytes of `hay` from `offset` as one number, the first lowest; 0 past the end.
-    private static func bytes(after offset: Int, in hay: UnsafeBufferPointer<UInt8>) -> UInt32 {
-        if offset + 4 <= hay.count, let base = hay.baseAddress {
-            return UInt32(littleEndian: UnsafeRawPointer(base + offset).loadUnaligned(as: UInt32.self))
+    /// The eight bytes of `hay` from `offset` as one number, the first lowest; 0 past the end.
+    private static func bytes(after offset: Int, in hay: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        if offset + 8 <= hay.count, let base = hay.baseAddress {
+            return UInt64(littleEndian: UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self))
         }
-        return (0..<4).reversed().reduce(0) { $0 << 8 | UInt32(offset + $1 < hay.count ? hay[offset + $1] : 0) }
+        return (0..<8).reversed().reduce(0) { $0 << 8 | UInt64(offset + $1 < hay.count ? hay[offset + $1] : 0) }
     }
 
     /// Where `part` first occurs in `whole`, if anywhere.
@@ -114,12 +136,15 @@ extension SearchText {
     /// text changed or is new since the buffer was built.
     func issues(holding occurrences: Occurrences, in state: BoardState) -> [Int] {
         let numbers = state.issues.keys
-        var issues: [Int] = []
-        var slot = 0, last = -1
-        for at in occurrences.starts {
-            while starts[slot + 1] <= at { slot += 1 }
-            if slot != last, !stale.contains(slot) { issues.append(numbers[slot]) }
-            last = slot
+        var issues = [Int](unsafeUninitializedCapacity: occurrences.slots.count) { issues, count in
+            var last: Int32 = -1
+            for slot in occurrences.slots where slot != last {
+                if stale.isEmpty || !stale.contains(Int(slot)) {
+                    issues.initializeElement(at: count, to: numbers[Int(slot)])
+                    count += 1
+                }
+                last = slot
+            }
         }
         let buffered = starts.count - 1
         issues += stale.filter { $0 < buffered && $0 < numbers.count }.map { numbers[$0] }
@@ -130,11 +155,7 @@ extension SearchText {
     /// For each slot of the buffer, whether one of `occurrences` falls in its text.
     func slots(holding occurrences: Occurrences) -> [Bool] {
         var found = [Bool](repeating: false, count: starts.count - 1)
-        var slot = 0
-        for at in occurrences.starts {
-            while starts[slot + 1] <= at { slot += 1 }
-            found[slot] = true
-        }
+        for slot in occurrences.slots { found[Int(slot)] = true }
         return found
     }
 }

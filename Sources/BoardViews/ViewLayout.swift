@@ -47,7 +47,7 @@ public struct ViewLayout {
         case .list:
             let list = projection.list
             listOffset = min(ui.listOffset, max(0, list.count - 1))
-            listRows = list.isEmpty ? [] : list[listOffset..<min(list.count, listOffset + layout.listRows)]
+            listRows = list.isEmpty ? [] : ArraySlice(list[listOffset..<min(list.count, listOffset + layout.listRows)])
         default: break
         }
     }

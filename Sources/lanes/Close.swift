@@ -18,6 +18,6 @@ struct Reopen: ParsableCommand {
     @Argument(help: "The issue number.") var number: IssueNumber
 
     func run() throws {
-        try IssueChangeCommand.commit(options) { _ in [.reopen(number.value)] }
+        try IssueChangeCommand.commitIndexed(options) { _, _ in [.reopen(number.value)] }
     }
 }

@@ -12,7 +12,7 @@ struct DueCommand: ParsableCommand {
 
     func run() throws {
         let day = try DateExpression.parseOrNone(date, today: options.clock.today)
-        try IssueChangeCommand.commit(options) { _ in [.setDue(number.value, day)] }
+        try IssueChangeCommand.commitIndexed(options) { _, _ in [.setDue(number.value, day)] }
     }
 }
 
@@ -28,6 +28,6 @@ struct SnoozeCommand: ParsableCommand {
 
     func run() throws {
         let day = try Snooze.parseUntil(date, today: options.clock.today)
-        try IssueChangeCommand.commit(options) { _ in [.snooze(number.value, day)] }
+        try IssueChangeCommand.commitIndexed(options) { _, _ in [.snooze(number.value, day)] }
     }
 }

@@ -13,7 +13,7 @@ struct Edit: ParsableCommand {
     }
 
     func run() throws {
-        try IssueChangeCommand.commit(options) { _ in
+        try IssueChangeCommand.commitIndexed(options) { _, _ in
             (title.map { [.retitle(number.value, $0)] } ?? []) + (body.map { [.editBody(number.value, $0)] } ?? [])
         }
     }

@@ -14,6 +14,6 @@ struct LabelCommand: ParsableCommand {
 
     func run() throws {
         let (add, remove) = LabelEdit.parse(changes)
-        try IssueChangeCommand.commit(options) { _ in [.label(number.value, add: add, remove: remove)] }
+        try IssueChangeCommand.commitIndexed(options) { _, _ in [.label(number.value, add: add, remove: remove)] }
     }
 }

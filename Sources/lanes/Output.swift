@@ -59,11 +59,13 @@ enum Output {
     static func widenPipe(_ fd: Int32) {
         var info = stat()
         guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFIFO else { return }
-        _ = fcntl(fd, setPipeSize, 1 << 20)
+        let wide: Int32 = 1 << 20
+        if fcntl(fd, getPipeSize) < wide { _ = fcntl(fd, setPipeSize, wide) } // a reader's wider pipe stays as it is
     }
 
-    /// `F_SETPIPE_SZ` of Linux's <fcntl.h>, which Swift's Glibc module leaves out (it is `_GNU_SOURCE`).
+    /// `F_SETPIPE_SZ` and `F_GETPIPE_SZ` of Linux's <fcntl.h>, which Swift's Glibc module leaves out (they are `_GNU_SOURCE`).
     private static let setPipeSize: Int32 = 1031
+    private static let getPipeSize: Int32 = 1032
 
     static var stdoutIsTerminal: Bool { isatty(STDOUT_FILENO) == 1 }
     static var stdinIsTerminal: Bool { isatty(STDIN_FILENO) == 1 }

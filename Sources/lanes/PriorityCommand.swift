@@ -10,6 +10,6 @@ struct PriorityCommand: ParsableCommand {
 
     func run() throws {
         guard let value = Priority(name: priority) else { throw BoardError.badPriority(priority) }
-        try IssueChangeCommand.commit(options) { _ in [.prioritise(number.value, value)] }
+        try IssueChangeCommand.commitIndexed(options) { _, _ in [.prioritise(number.value, value)] }
     }
 }

@@ -5,9 +5,11 @@ import Testing
 @testable import BoardStore
 import LanesTestSupport
 
-/// A board's first index is written in bulk (rows encoded on another core, bound in place);
-/// every later write stores one issue at a time (`IssueRow.write`). Both must store the same
-/// bytes, or a row the build wrote would read as damaged, or differ from one a commit rewrites.
+/// A board's first index is written in bulk (rows encoded on another core, bound in place,
+/// the columns' counts counted on the way); every later write stores one issue at a time
+/// (`IssueRow.write`) and the first screen counts from the rows (`ColumnCounts.recount`). Both
+/// must store the same bytes, or a row the build wrote would read as damaged, or differ from
+/// one a commit rewrites.
 @Suite struct IndexBuildRowsTests {
     @Test func aBuildStoresEveryRowAsAWriteOfEachIssueWould() throws {
         let fixture = try IndexFixture()
@@ -50,6 +52,9 @@ import LanesTestSupport
                 try IssueRow(issue: try #require(state.issues[number]), offsets: timeline)
                     .write(to: reference, replacing: nil, text: false)
             }
+            // The columns' counts as the first screen counts them from those rows.
+            try reference.execute(BoardIndex.firstScreenIndex + "; " + ColumnCounts.create)
+            _ = try ColumnCounts.recount(in: reference)
         }
 
         let built = try SQLiteDatabase(path: fixture.indexPath, create: false)
@@ -58,6 +63,10 @@ import LanesTestSupport
             #expect(rows == (try IndexBuildRowsTests.rows(of: table, columns, in: reference)), "\(table)")
             #expect(rows.count >= (table == "issues" ? count : table == "users" ? 2 : table == "name_bits" ? 7 : touched.count), "\(table)")
         }
+        let counts = #""column", snoozed, open, day, count"#
+        let storedCounts = try IndexBuildRowsTests.rows(of: "column_counts", counts, in: built)
+        #expect(storedCounts == (try IndexBuildRowsTests.rows(of: "column_counts", counts, in: reference)))
+        #expect(storedCounts.count >= 5) // open and closed, in three columns, one snoozed
     }
 
     static let tables = [

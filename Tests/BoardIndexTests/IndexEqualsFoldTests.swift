@@ -20,9 +20,7 @@ import LanesTestSupport
         let logs = [try EventLog.open(fixture.location, snapshots: .off), try EventLog.open(fixture.location, snapshots: .off)]
         var indexes = [try fixture.open(), try fixture.open()]
         var clock = Timestamp.now.milliseconds - 3_600_000
-        _ = try ColumnCountsTests.firstScreen(indexes[0]) // the counts, kept from here on
         for step in 0..<70 {
-            var replaced = false
             clock += Int64.random(in: 1...5_000, using: &random)
             let now = Timestamp(milliseconds: clock)
             let actor = IndexEqualsFoldTests.users[Int.random(in: 0..<3, using: &random)]
@@ -50,9 +48,7 @@ import LanesTestSupport
                 try fixture.appendToLog(Array("\(now.iso8601) \(actor) #1 commented half a li".utf8))
             case 88..<96:
                 try IndexEqualsFoldTests.mergeOlderEvents(fixture, logs: logs, actor: actor, now: now, random: &random)
-                replaced = true
             default:
-                replaced = true
                 // Another board's log where this one was (a checkout of another project, say).
                 let other = try IndexFixture(columns: [Column(id: "new", name: "New"), Column(id: "gone", name: "Gone", isClosing: true)])
                 let otherLog = try EventLog.open(other.location, snapshots: .off)
@@ -62,7 +58,7 @@ import LanesTestSupport
             if step % 3 == 0 { indexes[step % 2] = try fixture.open() }
             let index = try fixture.open()
             try fixture.expectMatchesFold(index)
-            try ColumnCountsTests.expectKept(fixture, index, unlessRebuilt: replaced, "step \(step)")
+            try ColumnCountsTests.expectKept(fixture, index, "step \(step)")
         }
     }
 
@@ -101,6 +97,8 @@ import LanesTestSupport
             .label(number, add: [label], remove: []), .label(number, add: [], remove: [label]),
             .comment(number, "ping #\(other) @\(user)"), .close(number), .reopen(number), .retitle(number, "now #\(other)"),
             .prioritise(number, .high), .snooze(number, day), .setDue(number, day), .editBody(number, "body #\(other)"),
+            // As `lanes label N +x -y` and `lanes due/snooze N none` write them.
+            .label(number, add: [label], remove: [labels.randomElement(using: &random)!]), .snooze(number, nil), .setDue(number, nil),
         ]
         if let comment = IssueComment.all(in: state.timelines[number] ?? []).first {
             choices += [.editComment(number, comment.id, "edited #\(other)"), .deleteComment(number, comment.id)]

@@ -80,7 +80,7 @@ import LanesTestSupport
                 for (lane, ranked) in zip(grouped.lanes, flat.lanes) {
                     #expect(lane.byBand == grouped.bands.map { band in ranked.issues.filter { bands(of: $0).contains(band) } })
                     let first = { (number: Int) in grouped.bands.firstIndex { bands(of: number).contains($0) }! }
-                    #expect(lane.issues == grouped.bands.indices.flatMap { band in ranked.issues.filter { first($0) == band } })
+                    #expect(Array(lane.issues) == grouped.bands.indices.flatMap { band in ranked.issues.filter { first($0) == band } })
                 }
             }
         }

@@ -21,6 +21,7 @@ import LanesTestSupport
         let query = try Query.parse(text, on: state, me: "ann", now: now)
         let listed = query.run(on: state, now: now).map(\.number)
         let projected = BoardProjection(state: state, query: query, now: now, searchText: SearchText(state: state)).list
+            .map { $0 }
         #expect(listed == projected, "lanes list and the board agree on \(text)")
         return listed
     }

@@ -133,7 +133,7 @@ import LanesTestSupport
                 guard let query = try? Query.parse(String(typed.prefix(length)), me: "ann", now: now) else { continue }
                 let full = BoardProjection(state: state, query: query, now: now)
                 if let previous, let previousProjection, query.narrows(previous) {
-                    let narrowed = BoardProjection(state: state, query: query, now: now, candidates: previousProjection.list)
+                    let narrowed = BoardProjection(state: state, query: query, now: now, candidates: Array(previousProjection.list))
                     #expect(narrowed.list == full.list, "\(String(typed.prefix(length)))")
                     #expect(narrowed.lanes.map(\.issues) == full.lanes.map(\.issues))
                 }

@@ -45,7 +45,7 @@ import LanesTestSupport
             for lane in projection.lanes {
                 // The header's count and the cursor walk each issue once.
                 let column = BoardProjection(state: state, query: try Query.parse(filter + " column:\(lane.column.id)", me: "ann"))
-                #expect(lane.issues == Array(Set(lane.issues)).sorted { lane.issues.firstIndex(of: $0)! < lane.issues.firstIndex(of: $1)! })
+                #expect(Array(lane.issues) == Array(Set(lane.issues)).sorted { lane.issues.firstIndex(of: $0)! < lane.issues.firstIndex(of: $1)! })
                 #expect(lane.issues.count == column.matching, "\(grouping) \(lane.column.id) with /\(filter)")
                 #expect(Set(lane.byBand.joined()) == Set(lane.issues))
             }

@@ -1,7 +1,8 @@
 import Foundation
 import Testing
 
-/// `add`, `comment`, `move`, `assign`, `close` and `show` through the board's index give the
+/// `add`, `comment`, `move`, `assign`, `close`, `show` and the other single-issue writes
+/// (`reopen`, `label`, `priority`, `due`, `snooze`, `edit`) through the board's index give the
 /// same output and exit codes as reading the whole board (what they do when no index can be
 /// kept), and an index left by a killed process is checked, never believed.
 @Suite struct IndexTests {
@@ -18,7 +19,8 @@ import Testing
     /// Runs the same commands on two boards, one through the index and one without: every
     /// output, error and exit code is the same, and so is every issue as `show` prints it.
     @Test func throughTheIndexTheOutputIsWhatTheWholeBoardGives() throws {
-        let now = ["--now", "2026-12-04T09:00:00Z"]
+        // In the past: a change dated more than a day ahead of the clock is refused (both ways alike).
+        let now = ["--now", "2026-11-27T09:00:00Z"]
         for board in ["indexed", "whole"] {
             #expect(try lanes.run(["init", board]).status == 0)
         }
@@ -30,6 +32,14 @@ import Testing
             ["assign", "2", "bob", "--remove"], ["assign", "2", "nobody", "--remove"], ["comment", "1", "hello #3 @carol"],
             ["comment", "2", "  "], ["comment", "7", "on nothing"], ["close", "1"], ["close", "1"], ["close", "3"],
             ["move", "1", "todo"], ["add", "Fifth", "--column", "Done"], ["comment", "5", "closed on arrival"],
+            // The single-issue writes that plan against the issue alone, as `move` and `assign` do.
+            ["reopen", "3"], ["reopen", "3"], ["reopen", "4"], ["reopen", "9"], ["label", "2", "+ui", "-bug", "Ärger"],
+            ["label", "1", "-bug"], ["label", "9", "+x"], ["priority", "2", "urgent"], ["priority", "2", "urgent"],
+            ["priority", "2", "soon"], ["priority", "9", "low"], ["due", "2", "fri"], ["due", "2", "none"],
+            ["due", "4", "2026-12-24"], ["due", "2", "someday"], ["snooze", "4", "2026-12-10"],
+            ["label", "4", "+bug", "--as", "bob"], ["snooze", "2", "2026-11-20"], ["snooze", "2", "mon"], ["snooze", "2", "none"],
+            ["edit", "2", "--title", "Second, retitled, see #4"], ["edit", "2", "--body", "now about @carol"],
+            ["edit", "2", "--title", " "], ["edit", "1", "--title", "First again", "--body", "more #2"], ["edit", "8", "--title", "x"],
         ]
         for command in commands {
             let indexed = try lanes.run(command + now + ["--board", "indexed"])
@@ -51,6 +61,32 @@ import Testing
         }
         #expect(try FileManager.default.contentsOfDirectory(atPath: indexDirectory).contains { $0.hasPrefix("indexed-") })
         #expect(!FileManager.default.fileExists(atPath: scratch.path + "/indexed/.lanes/index"))
+    }
+
+    /// Each single-issue write plans against the issue it touches, read out of the index: the
+    /// board is not read whole. Seen from outside without a clock: reading a log of 4 MB or more
+    /// whole writes the board's snapshot (`.lanes/cache`); a write through the index leaves none,
+    /// while the same command with no index writes it (so the sign can show).
+    @Test func aSingleIssueWriteDoesNotReadTheBoardWhole() throws {
+        let now = ["--now", "2026-11-27T09:00:00Z"]
+        #expect(try lanes.run(["init"]).status == 0)
+        try scratch.appendIssues(600, paragraphs: 120) // 5 MB
+        #expect(try lanes.run(["close", "7"] + now).status == 0) // through the index, which it builds
+        let snapshot = scratch.path + "/.lanes/cache"
+        let commands: [([String], String)] = [
+            (["label", "7", "+bug", "ui"], "#7 added label bug\n#7 added label ui\n"),
+            (["reopen", "7"], "#7 reopened (Done → Backlog)\n"), (["priority", "7", "high"], "#7 set priority high\n"),
+            (["due", "7", "2026-12-24"], "#7 set due 2026-12-24\n"), (["snooze", "7", "2026-12-24"], "#7 snoozed until 2026-12-24\n"),
+            (["edit", "7", "--title", "Seven", "--body", "more"], "#7 retitled to \"Seven\"\n#7 edited the description\n"),
+        ]
+        for (command, output) in commands {
+            try? FileManager.default.removeItem(atPath: snapshot) // each command judged alone (on main: read whole)
+            let indexed = try lanes.run(command + now)
+            #expect(indexed.stdout == output && indexed.stderr.isEmpty && indexed.status == 0, "\(command): \(indexed)")
+            #expect(!FileManager.default.fileExists(atPath: snapshot), "\(command) read the board whole")
+        }
+        #expect(try lanes.run(["label", "7", "+bug"] + now, extraEnvironment: withoutIndex).stdout == "nothing to change\n")
+        #expect(FileManager.default.fileExists(atPath: snapshot), "a whole read of this board writes its snapshot")
     }
 
     /// A rebuild writes the whole index into SQLite's write-ahead log. Left there, every later

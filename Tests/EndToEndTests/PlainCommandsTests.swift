@@ -32,6 +32,9 @@ import Testing
         // Before the subcommand's name, as `commands.py` and scripts write them.
         ["--board", "/b", "list", "is:open"], ["--board=/b", "--as", "ann", "show", "4"], ["--now", "2026-12-04", "add", "t"],
         ["--board", "list", "list"], ["--as", "ann", "comment", "4", "text", "--board", "/b"],
+        // Numbers as `IssueNumber` reads them, `-` and unicode as words, options after words.
+        ["show", "+5"], ["close", "05"], ["move", "#05", "doing"], ["add", "-"], ["add", "Ünïcødé ✓ — title", "--label", "é"],
+        ["assign", "4", "Zoë", "ann", "--remove"], ["list", "is:open", "--format", "json", "label:bug", "--as", "bo"],
     ])
     func plainLinesGiveWhatArgumentParserGives(_ line: [String]) throws {
         let plain = try #require(PlainCommands.parse(line), "\(line) should be read without ArgumentParser")
@@ -52,6 +55,11 @@ import Testing
         ["close", "4", "5"], ["reopen", "4"], ["label", "4", "bug"], ["init"],
         ["--board", "/b", "list", "--board", "/c"], ["--board"], ["--board", "/b"], ["--board", "--as", "list"],
         ["--keys", "q", "list"], ["--dump", "list"], ["--board", "/b", "init"], ["--board", "show", "1"],
+        // A title that starts with `-`, a prefix or other spelling of an option name, empty values, a repeated
+        // `--format=`, root options after the name, help after the words.
+        ["add", "-title"], ["add", "--", "-title"], ["show", "-5"], ["list", "--form", "json"], ["list", "--Format", "json"],
+        ["add", "t", "--lab", "x"], ["add", "t", "--label="], ["add", "t", "--label", ""], ["list", "--as", ""],
+        ["list", "--format=json", "--format=json"], ["list", "--dump"], ["list", "--utf8"], ["close", "4", "-h"],
     ])
     func everyOtherLineIsLeftToArgumentParser(_ line: [String]) {
         #expect(PlainCommands.parse(line) == nil)

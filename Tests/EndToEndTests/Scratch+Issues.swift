@@ -3,9 +3,9 @@ import Testing
 
 extension Scratch {
     /// Appends `count` issues to the board's log as a writer would, in one go (a few thousand
-    /// `lanes add` would take minutes).
-    func appendIssues(_ count: Int) throws {
-        let body = String(repeating: "a paragraph of text that makes each issue's JSON half a kilobyte long. ", count: 6)
+    /// `lanes add` would take minutes). Each body is `paragraphs` of 72 bytes.
+    func appendIssues(_ count: Int, paragraphs: Int = 6) throws {
+        let body = String(repeating: "a paragraph of text that makes each issue's JSON half a kilobyte long. ", count: paragraphs)
         var lines = ""
         for number in 1...count {
             let id = String(UInt64(0x1000_0000_0000_0000) + UInt64(number), radix: 16)

@@ -15,7 +15,7 @@ import Testing
     }
 
     func order(_ h: SessionHarness, _ column: String) -> [Int] {
-        BoardProjection(state: h.log.state, query: .everything).lanes.first { $0.column.id == column }!.issues
+        Array(BoardProjection(state: h.log.state, query: .everything).lanes.first { $0.column.id == column }!.issues)
     }
 
     /// The defect: `<Space><Space>L` moved the unmarked card under the cursor.
