@@ -1,0 +1,28 @@
+#!/bin/bash
+# Resident memory of the full-screen board (#20's memory row): memcheck.sh LANES_BIN BOARD_DIR
+# Copies the board into a new /tmp/memcheck-* directory, opens the full-screen board there in tmux 200x50 twice
+# (the first open writes the cache; the second opens from it, as every day),
+# and prints VmRSS and VmHWM of each once VmRSS has not moved for 2 s (at most 120 s).
+set -e
+BIN=$1; BOARD=$2; name=$(basename $BOARD); W=/tmp/memcheck-$USER-$name-$$
+mkdir -p $W/board; cp -a $BOARD/.lanes $W/board/
+export XDG_CACHE_HOME=${XDG_CACHE_HOME:-$W/cache}
+(cd $W/board && $BIN show 1 >/dev/null)   # index + cache ready, as a board in use
+measure() {
+S=$W/tmux.sock
+  tmux -S $S new-session -d -x 200 -y 50 -c $W/board "env XDG_CACHE_HOME=$XDG_CACHE_HOME TERM=xterm-256color $BIN"
+  sleep 1; pid=$(pgrep -f "^$BIN$" -n || true)
+  [ -z "$pid" ] && pid=$(tmux -S $S list-panes -F '#{pane_pid}')
+  last=0; stable=0
+  for i in $(seq 1 240); do
+    sleep 0.5
+    r=$(awk '/VmRSS/{print $2}' /proc/$pid/status)
+    if [ "$r" = "$last" ]; then stable=$((stable+1)); else stable=0; fi
+    last=$r; [ $stable -ge 4 ] && break
+  done
+  grep -E 'VmRSS|VmHWM' /proc/$pid/status
+  tmux -S $S kill-server
+}
+echo "first open (writes the cache):"; measure
+echo "second open (from the cache, as every day):"; measure
+rm -rf $W
