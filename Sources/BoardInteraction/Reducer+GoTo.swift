@@ -34,14 +34,26 @@ extension Reducer {
     /// list's, when the list is where it was opened from), which becomes the selection.
     mutating func stepIssue(by delta: Int) -> [Effect] {
         guard case .issue(let current) = ui.view else { return message("] and [ step through issues in the issue view", error: true) }
-        let order = ui.baseView == .list ? Array(context.projection.list) : lanes.flatMap(\.issues)
-        guard let index = order.firstIndex(of: current) else {
+        // The order in pieces (each lane, or the list), never copied whole: at a million issues a
+        // copy per key would be the step's whole cost. Each piece finds a number by its place.
+        let pieces = ui.baseView == .list ? [context.projection.list] : lanes.map(\.issues)
+        guard var piece = pieces.firstIndex(where: { $0.contains(current) }),
+              var index = pieces[piece].firstIndex(of: current) else {
             return message("#\(current) is not on the board (archived or hidden by the filter)", error: true)
         }
-        guard order.indices.contains(index + delta) else {
-            return message(delta > 0 ? "#\(current) is the last issue" : "#\(current) is the first issue", error: true)
+        index += delta
+        while !pieces[piece].indices.contains(index) {
+            if index < 0, piece > 0 {
+                piece -= 1
+                index += pieces[piece].count
+            } else if index >= 0, piece + 1 < pieces.count {
+                index -= pieces[piece].count
+                piece += 1
+            } else {
+                return message(delta > 0 ? "#\(current) is the last issue" : "#\(current) is the first issue", error: true)
+            }
         }
-        let number = order[index + delta]
+        let number = pieces[piece][index]
         ui.view = .issue(number)
         ui.scroll = 0
         select(number)
