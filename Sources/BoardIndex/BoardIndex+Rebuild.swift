@@ -33,7 +33,7 @@ extension BoardIndex {
             throw IndexReplaced()
         } else {
             database.finishStatements()
-            try database.execute(IndexSchema.dropAll)
+            try database.execute(IndexSchema.dropAll + DeferredIndexPart.drop)
             // Room for the whole index while it is written (see `IndexBuild.pragmas`).
             try database.execute("PRAGMA cache_size = -262144")
             defer { try? database.execute("PRAGMA cache_size = -2000") }
@@ -58,12 +58,13 @@ extension BoardIndex {
     /// before, the name tables in the order of their keys, then the secondary indexes; returns
     /// the meta written. What the full-screen board's first screen reads is left in place too
     /// (`issues_counted` and the columns' counts, counted from the issues written), so that
-    /// its first open after a build neither makes the index nor counts every row.
-    /// `partWritten` is called after each part (the rows, the names, the indexes).
+    /// its first open after a build neither makes the index nor counts every row. For a
+    /// command that needs only the rows (`needs`), the name tables and indexes are deferred
+    /// (`DeferredIndexPart`). `partWritten` is called after each part (the rows, the names, the indexes).
     private func write(_ log: EventLog, to database: SQLiteDatabase, bar: ProgressBar,
                        partWritten: () -> Void = {}) throws -> IndexMeta {
         let state = log.state
-        try database.execute(IndexSchema.create)
+        try database.execute(IndexSchema.create + ColumnCounts.create)
         let numbers = state.issues.keys.sorted()
         let rows = EncodedIssueRows(state, numbers: numbers, offsets: log.eventOffsets)
         defer { rows.finish() }
@@ -76,15 +77,17 @@ extension BoardIndex {
             Retired.release(consume batch) // a thousand rows' arrays: freed here, 3 % of this thread
         }
         partWritten()
-        try insert.insert(rows.names())
-        try NameBitsTable.write(rows.names(), open: numbers.filter { state.issues[$0]?.isOpen == true }, to: database)
         try PartialFold.writeMentionsAndKeys(of: state, to: database)
-        partWritten()
-        try database.execute(IndexSchema.indexes)
-        try database.execute(BoardIndex.firstScreenIndex + "; " + ColumnCounts.create)
+        let open = numbers.filter { state.issues[$0]?.isOpen == true }
+        var fresh = IndexMeta()
+        if needs == .rows {
+            try DeferredIndexPart.store(rows.names(), open: open, in: database)
+            fresh.format = DeferredIndexPart.format
+        } else {
+            try DeferredIndexPart.write(rows.names(), open: open, to: database, partWritten: partWritten)
+        }
         partWritten()
         let coverage = log.coverage
-        var fresh = IndexMeta()
         fresh.board = head.board
         fresh.device = coverage.device
         fresh.inode = coverage.inode

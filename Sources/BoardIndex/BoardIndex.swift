@@ -26,25 +26,29 @@ public final class BoardIndex {
     public private(set) var warnings: [String] = []
     /// Rebuilds are counted, so tests can tell that a bad index was not believed.
     public internal(set) var rebuilds = 0
+    /// What the command reads: `rows` lets a build defer what it does not (`DeferredIndexPart`).
+    let needs: Needs
 
-    private init(location: BoardLocation, file: IndexFile, database: SQLiteDatabase) {
+    private init(location: BoardLocation, file: IndexFile, database: SQLiteDatabase, needs: Needs) {
         self.location = location
         self.file = file
         self.database = database
+        self.needs = needs
     }
 
     /// Opens the index of the board at `location` (the personal board is created on first use)
     /// and brings it up to date with the log. Throws `BoardError` for the board (no board, an
-    /// unreadable log) and `IndexUnavailable` when the index cannot be kept at all.
-    public static func open(_ location: BoardLocation, environment: [String: String]) throws -> BoardIndex {
-        try usable { try openChecked(location, environment: environment) }
+    /// unreadable log) and `IndexUnavailable` when the index cannot be kept at all. A command
+    /// that `needs` only `.rows` may get an index whose build deferred the rest.
+    public static func open(_ location: BoardLocation, environment: [String: String], needs: Needs = .everything) throws -> BoardIndex {
+        try usable { try openChecked(location, environment: environment, needs: needs) }
     }
 
-    private static func openChecked(_ location: BoardLocation, environment: [String: String]) throws -> BoardIndex {
+    private static func openChecked(_ location: BoardLocation, environment: [String: String], needs: Needs) throws -> BoardIndex {
         try EventLog.createIfPersonal(location)
         let file = IndexFile(for: location, xdg: XDGDirectories(environment: environment))
         try file.prepare()
-        let index = BoardIndex(location: location, file: file, database: try connect(file))
+        let index = BoardIndex(location: location, file: file, database: try connect(file), needs: needs)
         let fd = try BoardFile.open(location.eventsPath, O_RDONLY)
         defer { close(fd) }
         _ = try index.synchronize(fd)
@@ -133,7 +137,8 @@ public final class BoardIndex {
         head = try LogLines.head(of: fd, path: location.eventsPath)
         // A look without the write lock first: the usual case is an index that is current.
         let current = try database.transaction(immediate: false) { () throws -> Int? in
-            guard let found = try IndexMeta.read(from: database), case .current(let end) = try verdict(found, fd) else { return nil }
+            guard let found = try IndexMeta.read(from: database), case .current(let end) = try verdict(found, fd),
+                  !found.isDeferred || needs == .rows else { return nil }
             meta = found
             return end
         }
@@ -144,9 +149,11 @@ public final class BoardIndex {
             switch try found.map({ try verdict($0, fd) }) ?? .rebuild {
             case .current(let end):
                 meta = found!
+                if needs == .everything { try completeDeferredPart() }
                 return end
             case .behind(let tail):
                 meta = found!
+                try completeDeferredPart() // a catch-up keeps the name tables: they must be whole
                 return try catchUp(tail, fd: fd)
             case .rebuild:
                 return try rebuild()

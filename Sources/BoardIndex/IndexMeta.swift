@@ -7,6 +7,8 @@ import BoardStore
 /// the index is rebuilt.
 struct IndexMeta: Equatable {
     var format = IndexSchema.formatVersion
+    /// Whether the build left the name tables and indexes for later (`DeferredIndexPart`).
+    var isDeferred: Bool { format == DeferredIndexPart.format }
     /// The board's identity: the id of the log's first event (the columns `lanes init` wrote).
     var board = ""
     var device: UInt64 = 0
@@ -122,7 +124,7 @@ struct IndexMeta: Equatable {
             blobs[key] = statement.blob(1)
             texts[key] = statement.text(1)
         }
-        guard let format = integers["format"], format == IndexSchema.formatVersion,
+        guard let format = integers["format"], format == IndexSchema.formatVersion || format == DeferredIndexPart.format,
               let board = texts["board"], let device = integers["device"], let inode = integers["inode"],
               let covered = integers["covered"], let mark = blobs["mark"], let nextLine = integers["next_line"],
               let logVersion = integers["log_version"], let columnBytes = blobs["columns"], let removed = blobs["removed_columns"],

@@ -21,13 +21,14 @@ struct IndexRowInsert {
 
     /// Inserts a batch's rows, in its order.
     func insert(_ batch: EncodedIssueRows.Batch) throws {
+        let factCount = IssueRow.factColumns.count
         try batch.bytes.withUnsafeBytes { bytes in
             func part(_ range: Range<Int>) -> UnsafeRawBufferPointer { UnsafeRawBufferPointer(rebasing: bytes[range]) }
-            for row in batch.rows {
+            for (index, row) in batch.rows.enumerated() {
                 try issue.bind(1, .int(row.number))
                 try issue.bind(2, borrowing: part(row.column), asText: true)
                 try issue.bind(3, .real(row.rank))
-                for (offset, fact) in row.facts.enumerated() { try issue.bind(Int32(4 + offset), fact) }
+                for offset in 0..<factCount { try issue.bind(Int32(4 + offset), batch.facts[index * factCount + offset]) }
                 try issue.bind(12, borrowing: part(row.author), asText: true)
                 try issue.bind(13, borrowing: part(row.data), asText: false)
                 try issue.bind(14, borrowing: part(row.events), asText: false)

@@ -1,4 +1,5 @@
 import BoardModel
+import BoardStore
 
 /// The rows of the name tables (`assignees`, `labels`, `users`) of a whole build, gathered
 /// issue by issue in number order and handed out grouped by name in the order of their keys
@@ -58,5 +59,56 @@ struct NameRows {
             $0.folded == $1.folded ? Array($0.spelled.utf8).lexicographicallyPrecedes(Array($1.spelled.utf8))
                 : Array($0.folded.utf8).lexicographicallyPrecedes(Array($1.folded.utf8))
         }
+    }
+}
+
+extension NameRows {
+    /// Writes every group and author, for a build that leaves the name tables for later
+    /// (`DeferredIndexPart`): numbers as the gaps between them, a byte or two each.
+    func write(to out: inout SnapshotWriter) {
+        for groups in [assignees, labels] {
+            out.int(groups.count)
+            for group in groups {
+                out.string(group.folded)
+                out.string(group.spelled)
+                NameRows.write(group.numbers, to: &out)
+            }
+        }
+        out.strings(Array(authors))
+    }
+
+    /// Reads what `write` wrote (to insert, not to add to: the groups' lookup is not kept).
+    init(reading reader: inout SnapshotReader) throws(SnapshotReader.Damaged) {
+        self.init()
+        for list in [\NameRows.assignees, \NameRows.labels] {
+            for _ in 0..<(try reader.count(atMost: 1 << 24)) {
+                let folded = try reader.string(), spelled = try reader.string()
+                self[keyPath: list].append(Group(folded: folded, spelled: spelled, numbers: try NameRows.numbers(from: &reader)))
+            }
+        }
+        authors = Set(try reader.strings())
+    }
+
+    /// Ascending numbers as their count and the gaps between them.
+    static func write(_ numbers: [Int], to out: inout SnapshotWriter) {
+        out.int(numbers.count)
+        var last = 0
+        for number in numbers {
+            out.int(number - last)
+            last = number
+        }
+    }
+
+    /// Reads what `write(_:to:)` wrote.
+    static func numbers(from reader: inout SnapshotReader) throws(SnapshotReader.Damaged) -> [Int] {
+        let count = try reader.count(atMost: Int(Int32.max))
+        var numbers: [Int] = []
+        numbers.reserveCapacity(min(count, 1 << 20)) // a damaged count runs out of bytes first
+        var last = 0
+        for _ in 0..<count {
+            last += Int(try reader.int())
+            numbers.append(last)
+        }
+        return numbers
     }
 }

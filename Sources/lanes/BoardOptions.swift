@@ -69,10 +69,11 @@ struct BoardOptions: ParsableArguments {
 
     /// Opens the board's index (`BoardIndex`), caught up with the log, telling the user what
     /// `open` would; nil when no index can be kept (an unusable cache directory), and the
-    /// command then reads the board whole with `open`.
-    func openIndex() throws -> BoardIndex? {
+    /// command then reads the board whole with `open`. A command that `needs` only `.rows` may
+    /// be answered before the index's build is whole (`BoardIndex.Needs`).
+    func openIndex(needs: BoardIndex.Needs = .everything) throws -> BoardIndex? {
         do {
-            let index = try BoardIndex.open(location, environment: environment)
+            let index = try BoardIndex.open(location, environment: environment, needs: needs)
             for warning in index.warnings { Output.error("lanes: warning: " + warning) }
             return index
         } catch is IndexUnavailable {

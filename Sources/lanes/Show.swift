@@ -31,7 +31,7 @@ struct Show: ParsableCommand {
     /// board where no index can be kept).
     private func board() throws -> BoardState {
         do {
-            if let index = try options.openIndex() { return try index.showing(number.value) }
+            if let index = try options.openIndex(needs: .rows) { return try index.showing(number.value) }
         } catch is IndexUnavailable {}
         return try options.open().state
     }
