@@ -14,13 +14,14 @@ extension BoardIndex {
     /// Opens the index of the board at `location` only if it can be used at once: it exists
     /// and was folded from this log file up to at most `quickTail` bytes before its end (so
     /// `open` checks it and at most catches up a few lines). Nil otherwise (no index yet, the
-    /// log was replaced or cut, the index is unavailable, its build deferred the indexes the
-    /// first screen reads: `DeferredIndexPart`): the caller opens the board as before, and
-    /// never waits for a rebuild.
+    /// log was replaced or cut, the index is unavailable): the caller opens the board as
+    /// before, and never waits for a rebuild. (An index whose build deferred the indexes the
+    /// first screen reads, `DeferredIndexPart`, is completed first: far less than the whole
+    /// read the board would otherwise wait for.)
     public static func openIfCurrent(_ location: BoardLocation, environment: [String: String]) -> BoardIndex? {
         let file = IndexFile(for: location, xdg: XDGDirectories(environment: environment))
         guard access(file.path, R_OK | W_OK) == 0, let info = POSIXFile.status(path: location.eventsPath),
-              let meta = try? IndexMeta.read(from: SQLiteDatabase(path: file.path, create: false)), !meta.isDeferred,
+              let meta = try? IndexMeta.read(from: SQLiteDatabase(path: file.path, create: false)),
               meta.device == UInt64(info.st_dev), meta.inode == UInt64(info.st_ino),
               meta.covered <= Int(info.st_size), Int(info.st_size) - meta.covered <= quickTail,
               let fd = try? BoardFile.open(location.eventsPath, O_RDONLY) else { return nil }

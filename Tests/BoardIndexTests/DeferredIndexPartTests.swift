@@ -101,13 +101,13 @@ import LanesTestSupport
         try fixture.expectMatchesFold(next)
     }
 
-    @Test func theFirstScreenDoesNotReadADeferredIndex() throws {
+    @Test func theFirstScreenCompletesADeferredIndexAndReadsIt() throws {
         let fixture = try DeferredIndexPartTests.board()
         #expect(try BoardIndex.open(fixture.location, environment: fixture.environment, needs: .rows).meta.isDeferred)
-        #expect(BoardIndex.openIfCurrent(fixture.location, environment: fixture.environment) == nil)
-        #expect(try BoardIndex.open(fixture.location, environment: fixture.environment, needs: .rows).meta.isDeferred,
-                "left as it was: the first screen never waits for a build")
-        _ = try fixture.open()
-        #expect(BoardIndex.openIfCurrent(fixture.location, environment: fixture.environment) != nil)
+        let index = try #require(BoardIndex.openIfCurrent(fixture.location, environment: fixture.environment))
+        #expect(index.rebuilds == 0)
+        #expect(!index.meta.isDeferred)
+        let screen = try #require(index.firstScreen(cardsPerColumn: 5, now: .now, zone: .current, staleAfterDays: 14))
+        #expect(screen.state.issues[1]?.title == "one")
     }
 }
