@@ -40,6 +40,31 @@ import Testing
         #expect(try lanes.run(["add", "after the kill"]).stdout == "#10001\n")
     }
 
+    /// `show` on a board with no index yet (a clone, here a cache directory of its own) builds
+    /// only the issues' rows and leaves the name tables and indexes to the next command that
+    /// needs them: `show`, then the queries that read the names, then a write and a query
+    /// again, each prints what the whole board gives.
+    @Test func showAfterACloneAndTheCommandsAfterItGiveWhatTheWholeBoardGives() throws {
+        #expect(try lanes.run(["init"]).status == 0)
+        for (title, extra) in [("one", ["--label", "bug", "--assign", "bob"]), ("two, after #1", ["--label", "Bug", "--label", "ui"]),
+                               ("three", ["--assign", "Bob", "--assign", "cy"])] {
+            #expect(try lanes.run(["add", title] + extra).status == 0)
+        }
+        let clone = ["XDG_CACHE_HOME": scratch.path + "/clone-cache"]
+        let whole = ["XDG_CACHE_HOME": scratch.path + "/not-a-directory"]
+        _ = FileManager.default.createFile(atPath: scratch.path + "/not-a-directory", contents: Data())
+        func same(_ arguments: [String]) throws {
+            let indexed = try lanes.run(arguments, extraEnvironment: clone), read = try lanes.run(arguments, extraEnvironment: whole)
+            #expect(indexed.status == 0 && indexed.stdout == read.stdout, "\(arguments)")
+        }
+        try same(["show", "1"])
+        try same(["show", "2", "--format", "json"])
+        for query in ["label:bug", "assignee:bob", "label:ui assignee:cy", "is:open"] { try same(["list", query, "--format", "json"]) }
+        #expect(try lanes.run(["assign", "2", "dee"], extraEnvironment: clone).status == 0)
+        try same(["list", "assignee:dee", "--format", "json"])
+        try same(["show", "2"])
+    }
+
     /// On a terminal the build draws "lanes: indexing the board [###---] N%" on stderr, rising,
     /// and erases it at the end; its bytes are the bar's and nothing else.
     @Test(.enabled(if: Tmux.available)) func theBuildDrawsAProgressBarOnATerminalAndErasesIt() throws {
