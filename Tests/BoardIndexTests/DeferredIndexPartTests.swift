@@ -25,6 +25,21 @@ import LanesTestSupport
         return fixture
     }
 
+    /// `board()` with the index a `show` builds on it: deferred.
+    static func deferredBoard() throws -> IndexFixture {
+        let fixture = try board()
+        #expect(try BoardIndex.open(fixture.location, environment: fixture.environment, needs: .rows).meta.isDeferred)
+        return fixture
+    }
+
+    /// `index` is whole (after `rebuilds` rebuilds) and holds the fold of the whole log.
+    static func expectWhole(_ index: BoardIndex, rebuilds: Int, in fixture: IndexFixture,
+                            sourceLocation: SourceLocation = #_sourceLocation) throws {
+        #expect(index.rebuilds == rebuilds, sourceLocation: sourceLocation)
+        #expect(!index.meta.isDeferred, sourceLocation: sourceLocation)
+        try fixture.expectMatchesFold(index, sourceLocation: sourceLocation)
+    }
+
     /// The index's schema and every row that is not the issues' own (which `expectMatchesFold` reads).
     static func contents(_ index: BoardIndex) throws -> [String] {
         var lines: [String] = []
@@ -80,30 +95,22 @@ import LanesTestSupport
     }
 
     @Test func aDeferredIndexBehindTheLogIsCompletedBeforeItCatchesUp() throws {
-        let fixture = try DeferredIndexPartTests.board()
-        #expect(try BoardIndex.open(fixture.location, environment: fixture.environment, needs: .rows).meta.isDeferred)
+        let fixture = try DeferredIndexPartTests.deferredBoard()
         // Another writer's lines: names and labels that the catch-up writes into the name tables.
         try EventLog.open(fixture.location, snapshots: .off)
             .commit([.assign(3, ["dee"]), .label(1, add: ["new"], remove: ["bug"]), .create(title: "forty-one", labels: ["ui"])], actor: "bob")
         let shown = try BoardIndex.open(fixture.location, environment: fixture.environment, needs: .rows)
-        #expect(shown.rebuilds == 0)
-        #expect(!shown.meta.isDeferred)
-        try fixture.expectMatchesFold(shown)
+        try DeferredIndexPartTests.expectWhole(shown, rebuilds: 0, in: fixture)
     }
 
     @Test func aDeferredPartThatCannotBeReadIsRebuiltNotBelieved() throws {
-        let fixture = try DeferredIndexPartTests.board()
-        #expect(try BoardIndex.open(fixture.location, environment: fixture.environment, needs: .rows).meta.isDeferred)
+        let fixture = try DeferredIndexPartTests.deferredBoard()
         try SQLiteDatabase(path: fixture.indexPath, create: false).execute("UPDATE deferred_part SET bytes = x'0102'")
-        let next = try fixture.open()
-        #expect(next.rebuilds == 1)
-        #expect(!next.meta.isDeferred)
-        try fixture.expectMatchesFold(next)
+        try DeferredIndexPartTests.expectWhole(try fixture.open(), rebuilds: 1, in: fixture)
     }
 
     @Test func theFirstScreenCompletesADeferredIndexAndReadsIt() throws {
-        let fixture = try DeferredIndexPartTests.board()
-        #expect(try BoardIndex.open(fixture.location, environment: fixture.environment, needs: .rows).meta.isDeferred)
+        let fixture = try DeferredIndexPartTests.deferredBoard()
         let index = try #require(BoardIndex.openIfCurrent(fixture.location, environment: fixture.environment))
         #expect(index.rebuilds == 0)
         #expect(!index.meta.isDeferred)
