@@ -64,6 +64,11 @@ extension BoardIndex {
     private func write(_ log: EventLog, to database: SQLiteDatabase, bar: ProgressBar,
                        partWritten: () -> Void = {}) throws -> IndexMeta {
         let state = log.state
+        if needs == .rows {
+            // Rows appended in number order and no index to sort: a small cache, written out as
+            // it fills, instead of one as large as the file, each page allocated and faulted in.
+            try database.execute("PRAGMA cache_size = -16384")
+        }
         try database.execute(IndexSchema.create + ColumnCounts.create)
         let numbers = state.issues.keys.sorted()
         let rows = EncodedIssueRows(state, numbers: numbers, offsets: log.eventOffsets)
