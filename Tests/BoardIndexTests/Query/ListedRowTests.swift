@@ -16,15 +16,12 @@ import LanesTestSupport
     /// are the issues `list` gives, in its order; `is:blocked` and other orders than by
     /// number are declined (`list` answers them).
     @Test func rowsDecodedApartGiveWhatListGives() throws {
-        let directory = TemporaryDirectory()
-        let location = BoardLocation(root: directory.path)
-        try EventLog.create(location)
-        let environment = ["XDG_CACHE_HOME": directory.file("cache"), "HOME": directory.path]
-        let writer = try EventLog.open(location, snapshots: .off)
+        let fixture = try IndexFixture()
+        let writer = try EventLog.open(fixture.location, snapshots: .off)
         for step in QueryWorkload.steps(seed: 5, count: 300, now: now) {
             _ = try? writer.commit([step.change], actor: step.actor, now: step.at)
         }
-        let index = try BoardIndex.open(location, environment: environment)
+        let index = try fixture.open()
         var declined: [String] = []
         for text in QueryWorkload.queries + ["is:open sort:id-desc", "-is:blocked"] {
             let query = try Query.parse(text, on: index.boardState, me: "ann", now: now, zone: zone)
