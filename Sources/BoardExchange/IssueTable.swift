@@ -27,7 +27,7 @@ public struct IssueTable: Sendable {
         table.append(["#\(issue.number)", issue.title, state.columnName(issue.column),
                       IssueTable.commaSeparated(issue.assignees), IssueTable.commaSeparated(issue.labels),
                       issue.priority == .none ? "-" : issue.priority.rawValue, issue.updated.age(relativeTo: now)]
-            .map(IssueTable.sanitized))
+            .map(Sanitizer.line))
     }
 
     /// `names.joined(separator: ",")`, in a string made as long as it will be: `joined` grows
@@ -41,14 +41,6 @@ public struct IssueTable: Sendable {
             text += name
         }
         return text
-    }
-
-    /// `Sanitizer.line(text)`. Printable ASCII, which it gives back as it is, is recognised over
-    /// the bytes in place first: most cells are, and walking every cell's scalars was a tenth of
-    /// a long list's time.
-    static func sanitized(_ text: String) -> String {
-        var bytes = text
-        return bytes.withUTF8 { $0.allSatisfy { $0 >= 0x20 && $0 < 0x7F } } ? text : Sanitizer.line(text)
     }
 
     /// The table's lines, in pieces, to `write`; when `width` is given, the title column
