@@ -29,19 +29,21 @@ public enum IssueCSV {
         cells.map(cell).joined(separator: ",") + "\r\n"
     }
 
+    /// A cell, quoted if it holds a comma, a quote or a newline, its quotes doubled. Looked at
+    /// byte by byte: CSV's delimiters are bytes, and as Characters a quote or comma that a
+    /// combining mark follows is not one (the row fell apart); and bytes halved `list --format csv`.
     static func cell(_ text: String) -> String {
-        let clean = Sanitizer.multiline(text)
-        guard clean.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r\n" }) else { return clean }
-        return "\"" + clean.replacingAll("\"", with: "\"\"") + "\""
-    }
-}
-
-extension String {
-    func replacingAll(_ target: Character, with replacement: String) -> String {
-        var out = ""
-        for character in self {
-            if character == target { out += replacement } else { out.append(character) }
+        let clean = Sanitizer.multiline(text) // no carriage return is left
+        guard clean.utf8.contains(where: { $0 == comma || $0 == quote || $0 == newline }) else { return clean }
+        var quoted: [UInt8] = [quote]
+        quoted.reserveCapacity(clean.utf8.count + 8)
+        for byte in clean.utf8 {
+            if byte == quote { quoted.append(quote) }
+            quoted.append(byte)
         }
-        return out
+        quoted.append(quote)
+        return String(decoding: quoted, as: UTF8.self)
     }
+
+    private static let comma = UInt8(ascii: ","), quote = UInt8(ascii: "\""), newline = UInt8(ascii: "\n")
 }

@@ -20,8 +20,8 @@ extension BoardIndex {
     /// that cannot be written, with `restriction` a reason of the caller's, such as a viewer's;
     /// a lock wait given up; a change that cannot be made) and `IndexUnavailable` when the
     /// index cannot be used, before anything was written. Only `Change`s whose issues are
-    /// named in them can be planned here (`Change.touchedIssue`); `link` and column changes
-    /// need the whole board.
+    /// named in them can be planned here (`Change.touchedIssues`; a link that refuses cycles
+    /// also holds every issue its target reaches, `cycleWalk`); column changes need the whole board.
     public func commit(_ changes: [Change], actor: String, now: Timestamp = .now, restriction: String? = nil,
                        onLockWait: @escaping (Int?) -> Void = { _ in }) throws -> Committed {
         try BoardIndex.usable { try commitChecked(changes, actor: actor, now: now, restriction: restriction, onLockWait: onLockWait) }
@@ -31,11 +31,11 @@ extension BoardIndex {
                                onLockWait: @escaping (Int?) -> Void) throws -> Committed {
         var numbers = Set<Int>(), timelines = Set<Int>()
         for change in changes {
-            guard let touched = change.touchedIssue else {
+            guard let touched = change.touchedIssues else {
                 throw IndexUnavailable(reason: "this change needs the whole board")
             }
-            if let number = touched.number { numbers.insert(number) }
-            if touched.needsTimeline, let number = touched.number { timelines.insert(number) }
+            numbers.formUnion(touched.numbers)
+            if touched.needsTimeline { timelines.formUnion(touched.numbers) }
         }
         if let reason = EventLog.writeRefusal(version: head.version, location: location) ?? restriction {
             throw BoardError.readOnly(reason)
@@ -50,8 +50,8 @@ extension BoardIndex {
         let before = meta
 
         var fold = try reading {
-            try PartialFold(meta: meta, database: database, numbers: numbers, timelines: timelines, log: fd,
-                            logPath: location.eventsPath)
+            try PartialFold(meta: meta, database: database, numbers: numbers.union(try cycleWalk(changes)), timelines: timelines,
+                            log: fd, logPath: location.eventsPath)
         }
         let events = try fold.state.apply(changes, actor: actor, at: now)
         guard !events.isEmpty else { return Committed(events: [], state: fold.state) }
@@ -78,21 +78,41 @@ extension BoardIndex {
         if folded == false { _ = try? synchronize(fd) }
         return Committed(events: events, state: fold.state)
     }
+
+    /// The issues a link that refuses cycles (`blocks`, `parent-of`) reaches from its target
+    /// along its type: planning it looks for a path back to its source (`BoardState.path`), so
+    /// every issue on such a path must be held. Read from the index's rows: as many issues as
+    /// that part of the graph holds, never the board.
+    private func cycleWalk(_ changes: [Change]) throws -> Set<Int> {
+        var reached = Set<Int>()
+        for case let .link(number, type, other) in changes {
+            let (forward, target) = type.isForward ? (type, other) : (type.inverse, number)
+            guard forward.refusesCycles, reached.insert(target).inserted else { continue }
+            var queue = [target]
+            while let current = queue.popLast() {
+                for link in try row(current)?.issue.links ?? [] where link.type == forward && reached.insert(link.issue).inserted {
+                    queue.append(link.issue)
+                }
+            }
+        }
+        return reached
+    }
 }
 
 extension Change {
-    /// The one issue a change touches (nil for a new issue) and whether planning it reads that
-    /// issue's timeline (a comment's author and text), or nil if the change needs more of the
-    /// board than one issue (links walk the graph, column changes move many issues).
-    var touchedIssue: (number: Int?, needsTimeline: Bool)? {
+    /// The issues a change touches (none for a new issue) and whether planning it reads their
+    /// timelines (a comment's author and text), or nil if the change needs more of the board
+    /// than the issues it names (column changes move many issues).
+    var touchedIssues: (numbers: [Int], needsTimeline: Bool)? {
         switch self {
-        case .create: (nil, false)
+        case .create: ([], false)
         case .retitle(let number, _), .editBody(let number, _), .move(let number, _, _), .assign(let number, _),
              .unassign(let number, _), .label(let number, _, _), .prioritise(let number, _), .comment(let number, _),
-             .close(let number), .reopen(let number), .setDue(let number, _), .snooze(let number, _):
-            (number, false)
-        case .editComment(let number, _, _), .deleteComment(let number, _): (number, true)
-        case .lifecycle, .link, .unlink, .column: nil
+             .close(let number), .reopen(let number), .setDue(let number, _), .snooze(let number, _), .lifecycle(let number, _):
+            ([number], false)
+        case .link(let number, _, let other), .unlink(let number, _, let other): ([number, other], false)
+        case .editComment(let number, _, _), .deleteComment(let number, _): ([number], true)
+        case .column: nil
         }
     }
 }

@@ -199,10 +199,11 @@ extension BoardState {
 }
 
 extension BoardState {
-    /// Open issues per column id (`lanes columns`, the count a WIP limit is about).
+    /// Open issues per column id (`lanes columns`, the count a WIP limit is about): the ones the
+    /// board shows, so neither archived nor deleted ones.
     public var openCounts: [String: Int] {
         var counts: [String: Int] = [:]
-        for issue in issues.values where issue.isOpen { counts[issue.column, default: 0] += 1 }
+        for issue in issues.values where issue.isOpen && issue.isShownByDefault { counts[issue.column, default: 0] += 1 }
         return counts
     }
 }

@@ -20,17 +20,15 @@ struct Delete: ParsableCommand {
             Output.error("lanes: delete asks for confirmation on a terminal; add --yes to delete without asking")
             Glibc.exit(2)
         }
-        let log = try options.open()
         if !yes {
-            var titles: [String] = []
-            for number in numbers.map(\.value) { titles.append("#\(number) \"" + Sanitizer.line(try log.state.issue(number).title) + "\"") }
+            let titles = try LifecycleCommand.issues(options, numbers).map { "#\($0.number) \"" + Sanitizer.line($0.title) + "\"" }
             let answer = Output.ask("Delete \(titles.joined(separator: ", "))? It leaves the board, lists and exports; "
                                     + "its text stays in the log. [y/N] ")
             guard let answer = answer?.trimmingSpaces.lowercased(), answer == "y" || answer == "yes" else {
                 Output.fail("nothing deleted")
             }
         }
-        try LifecycleCommand.commit(options, log, numbers, .deleted)
+        try LifecycleCommand.commit(options, numbers, .deleted)
     }
 }
 

@@ -19,7 +19,7 @@ struct Link: ParsableCommand {
     @Argument(help: "The other issue.") var other: IssueNumber
 
     func run() throws {
-        try IssueChangeCommand.commit(options) { _ in [.link(number.value, type, other.value)] }
+        try IssueChangeCommand.commitIndexed(options) { _, _ in [.link(number.value, type, other.value)] }
     }
 }
 
@@ -32,11 +32,10 @@ struct Unlink: ParsableCommand {
     @Argument(help: "The other issue.") var other: IssueNumber
 
     func run() throws {
-        try IssueChangeCommand.commit(options) { _, board in
-            guard try board.issue(number.value).links.contains(IssueLink(type, other.value)) else {
-                throw BoardError.invalid("#\(number.value) has no link \"\(type.rawValue) #\(other.value)\"")
-            }
-            return [.unlink(number.value, type, other.value)]
-        }
+        // A link that is not there unlinks nothing: that is the error.
+        try IssueChangeCommand.commitIndexed(options, report: { events, state in
+            guard !events.isEmpty else { Output.fail("#\(number.value) has no link \"\(type.rawValue) #\(other.value)\"") }
+            IssueChangeCommand.report(events, in: state)
+        }) { _, _ in [.unlink(number.value, type, other.value)] }
     }
 }

@@ -41,6 +41,13 @@ import Screen
         #expect(rows[1].hasPrefix("1,\"日本語 \"\"quoted\"\", comma\",\"two\nlines ^[[31m\",backlog,open,ann,bug,high,ann,"))
     }
 
+    /// A quote or comma followed by a combining mark is one Character with it, but still a
+    /// quote or a comma to whoever reads the CSV: the cell is quoted and the quote doubled
+    /// (compared as Characters, neither was, and the row fell apart).
+    @Test func csvQuotesAQuoteOrCommaThatACombiningMarkFollows() throws {
+        #expect(IssueCSV.row(["say \"\u{301}hi", "1,\u{301}2", "plain é"]) == "\"say \"\"\u{301}hi\",\"1,\u{301}2\",plain é\r\n")
+    }
+
     @Test func tableAlignsByDisplayWidth() throws {
         let state = try sample()
         let table = IssueTable.render(Array(state.issues.values), state: state, width: nil, now: Timestamp(milliseconds: 1_780_000_000_000))

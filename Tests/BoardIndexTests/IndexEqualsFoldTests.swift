@@ -62,6 +62,25 @@ import LanesTestSupport
         }
     }
 
+    /// A link through the index holds every issue its target reaches along its type, so a cycle
+    /// four links away is refused as the whole board refuses it (the same message), and a link
+    /// of another type, or one that closes no cycle, is written.
+    @Test func aCycleFarAlongTheGraphIsRefusedAsOnTheWholeBoard() throws {
+        let fixture = try IndexFixture()
+        let log = try EventLog.open(fixture.location, snapshots: .off)
+        try log.commit((1...6).map { .create(title: "issue \($0)") }, actor: "ann")
+        let index = try fixture.open()
+        for number in 1...4 { _ = try index.commit([.link(number, .blocks, number + 1)], actor: "ann") }
+        for change: Change in [.link(5, .blocks, 1), .link(1, .blockedBy, 5), .link(1, .blockedBy, 3)] {
+            var whole = try EventLog.open(fixture.location, snapshots: .off).state
+            let refusal = try #require(throws: BoardError.self) { try whole.apply([change], actor: "ann", at: .now) }
+            #expect(throws: refusal) { try index.commit([change], actor: "ann") }
+        }
+        #expect(try index.commit([.link(5, .parentOf, 1)], actor: "ann").events.count == 1)
+        #expect(try index.commit([.link(6, .blocks, 1)], actor: "ann").events.count == 1)
+        try fixture.expectMatchesFold(try fixture.open())
+    }
+
     /// A merge with a clone that wrote offline: its events, older than ours, land among ours.
     static func mergeOlderEvents(_ fixture: IndexFixture, logs: [EventLog], actor: String, now: Timestamp,
                                  random: inout SeededGenerator) throws {
@@ -99,14 +118,17 @@ import LanesTestSupport
             .prioritise(number, .high), .snooze(number, day), .setDue(number, day), .editBody(number, "body #\(other)"),
             // As `lanes label N +x -y` and `lanes due/snooze N none` write them.
             .label(number, add: [label], remove: [labels.randomElement(using: &random)!]), .snooze(number, nil), .setDue(number, nil),
+            // Links walk the graph for a cycle (from either side), a duplicate closes its issue.
+            .link(number, .blocks, other), .link(number, .blockedBy, other), .link(number, .parentOf, other),
+            .link(number, .duplicates, other), .link(number, .relatesTo, other), .unlink(number, .blocks, other),
+            .unlink(number, .childOf, other), .lifecycle(number, .archived), .lifecycle(number, .unarchived),
+            .lifecycle(number, .deleted), .lifecycle(number, .restored),
         ]
         if let comment = IssueComment.all(in: state.timelines[number] ?? []).first {
             choices += [.editComment(number, comment.id, "edited #\(other)"), .deleteComment(number, comment.id)]
         }
         if wholeBoard {
             choices += [
-                .link(number, .blocks, other), .link(number, .duplicates, other), .unlink(number, .blocks, other),
-                .lifecycle(number, .archived), .lifecycle(number, .deleted), .lifecycle(number, .restored),
                 .column(.add(Column(id: "c\(numbers.count)", name: "C \(numbers.count)"), at: .first)),
                 .column(.remove(column, to: state.columns.first { $0.id != column }?.id)),
                 .column(.setClosing(column, !state.isClosing(column))),

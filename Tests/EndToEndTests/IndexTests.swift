@@ -63,8 +63,9 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: scratch.path + "/indexed/.lanes/index"))
     }
 
-    /// Each single-issue write plans against the issue it touches, read out of the index: the
-    /// board is not read whole. Seen from outside without a clock: reading a log of 4 MB or more
+    /// Each single-issue write (and a link, which also reads the issues its target reaches, and
+    /// archive, delete and their undoing) plans against the issues it touches, read out of the
+    /// index: the board is not read whole. Seen from outside without a clock: reading a log of 4 MB or more
     /// whole writes the board's snapshot (`.lanes/cache`); a write through the index leaves none,
     /// while the same command with no index writes it (so the sign can show).
     @Test func aSingleIssueWriteDoesNotReadTheBoardWhole() throws {
@@ -78,11 +79,23 @@ import Testing
             (["reopen", "7"], "#7 reopened (Done → Backlog)\n"), (["priority", "7", "high"], "#7 set priority high\n"),
             (["due", "7", "2026-12-24"], "#7 set due 2026-12-24\n"), (["snooze", "7", "2026-12-24"], "#7 snoozed until 2026-12-24\n"),
             (["edit", "7", "--title", "Seven", "--body", "more"], "#7 retitled to \"Seven\"\n#7 edited the description\n"),
+            (["link", "7", "blocks", "8"], "#7 linked: blocks #8\n"), (["link", "8", "blocks", "9"], "#8 linked: blocks #9\n"),
+            (["link", "7", "duplicates", "3"], "#7 linked: duplicates #3\n#7 commented\n#7 closed (Backlog → Done)\n"),
+            (["unlink", "8", "blocked-by", "7"], "#7 unlinked: blocks #8\n"), (["archive", "7", "8"], "archived 2 issues\n"),
+            (["unarchive", "7"], "#7 unarchived\n"), (["delete", "--yes", "8"], "#8 deleted\n"), (["restore", "8"], "#8 restored\n"),
         ]
         for (command, output) in commands {
             try? FileManager.default.removeItem(atPath: snapshot) // each command judged alone (on main: read whole)
             let indexed = try lanes.run(command + now)
             #expect(indexed.stdout == output && indexed.stderr.isEmpty && indexed.status == 0, "\(command): \(indexed)")
+            #expect(!FileManager.default.fileExists(atPath: snapshot), "\(command) read the board whole")
+        }
+        // Refusals read no more: a cycle (found along the links), a link that is not there.
+        for (command, error) in [(["link", "9", "blocks", "8"], "lanes: #9 blocks #8 would make a cycle: #9 → #8 → #9\n"),
+                                 (["unlink", "8", "blocked-by", "7"], "lanes: #8 has no link \"blocked-by #7\"\n")] {
+            try? FileManager.default.removeItem(atPath: snapshot)
+            let refused = try lanes.run(command + now)
+            #expect(refused.stderr == error && refused.stdout.isEmpty && refused.status == 1, "\(command): \(refused)")
             #expect(!FileManager.default.fileExists(atPath: snapshot), "\(command) read the board whole")
         }
         #expect(try lanes.run(["label", "7", "+bug"] + now, extraEnvironment: withoutIndex).stdout == "nothing to change\n")

@@ -49,6 +49,19 @@ import Testing
         #expect(try lanes.run(["check"]).status == 0)
     }
 
+    /// `lanes columns` counts a column's open issues as the board and `lanes list` show them:
+    /// archived and deleted ones are not among them (they were: 3 open in Backlog here).
+    @Test func columnCountsLeaveOutArchivedAndDeletedIssues() throws {
+        try boardWithThreeIssues()
+        #expect(try lanes.run(["archive", "1"]).status == 0 && lanes.run(["delete", "--yes", "2"]).status == 0)
+        let columns = try json(lanes.run(["columns", "--format", "json"]).stdout) as! [[String: Any]]
+        #expect(columns.map { $0["count"] as! Int } == [1, 0, 0, 0, 0])
+        #expect(try lanes.run(["columns"]).stdout.split(separator: "\n")[1].hasSuffix(" 1"))
+        #expect(try lanes.run(["restore", "2"]).status == 0)
+        let restored = try json(lanes.run(["columns", "--format", "json"]).stdout) as! [[String: Any]]
+        #expect(restored.map { $0["count"] as! Int } == [2, 0, 0, 0, 0])
+    }
+
     /// Without a terminal, delete never guesses: it wants --yes, and says so in one line.
     @Test func deleteWithoutATerminalOrYesRefuses() throws {
         try boardWithThreeIssues()
