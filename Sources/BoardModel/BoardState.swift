@@ -9,7 +9,7 @@ public struct BoardState: Sendable {
     public package(set) var events = EventList()
     /// For each entry of `events`, the index of the same issue's next event (-1 at the end).
     /// Chaining through one array costs no allocation per issue, unlike an array per timeline.
-    package var nextInTimeline: [Int32] = []
+    package var nextInTimeline = TimelineChain()
     package var timelineEnds = NumberedTable<TimelineEnds>()
 
     package struct TimelineEnds: Sendable {

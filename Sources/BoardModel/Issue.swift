@@ -3,7 +3,6 @@ public struct Issue: Hashable, Sendable {
     public enum State: String, Sendable { case open, closed }
 
     public var number: Int
-    public var title: String
     public var column: String
     public var rank: Double
     public var assignees: [String]
@@ -25,21 +24,34 @@ public struct Issue: Hashable, Sendable {
     /// When each single-valued field was last set, so that concurrent edits resolve the same
     /// way in every clone: the event with the latest time (then the greatest id) wins.
     package var clocks: FieldClocks
-    // The fields of a byte or two last, side by side, where they share one word of padding
-    // (before, each took a word of its own: 16 bytes an issue, 1.6 MB at 100,000 issues).
+    /// The day it is due as days since the epoch, `noDueDay` if unset (see `due`):
+    /// 8 bytes, where an optional took 16 with its padding.
+    private var dueDay = Issue.noDueDay
+    // The fields of a byte or two next, side by side, where they share one word of padding
+    // (before, each took a word of its own: 16 bytes an issue, 1.6 MB at 100,000 issues),
+    // then the two texts (17 bytes each: a string, or where it lies in the cache).
     /// Archived and deleted, each with its last writer (`IssueLifecycle.swift`).
     public package(set) var lifecycle = Lifecycle()
-    /// The description, held or read back from the cache (`IssueBody`; see `body`).
-    package var storedBody: IssueBody
     public var priority: Priority
     public var state: State
+    /// The title, held or read back from the cache as the description is (see `title`): a
+    /// heap string of 80 bytes an issue held for the few dozen a screen shows.
+    package var storedTitle: IssueBody
+    /// The description, held or read back from the cache (`IssueBody`; see `body`).
+    package var storedBody: IssueBody
+
     /// The day it is due, if anyone set one.
-    public var due: CalendarDate?
+    public var due: CalendarDate? {
+        get { dueDay == Issue.noDueDay ? nil : CalendarDate(daysSinceEpoch: dueDay) }
+        set { dueDay = newValue?.daysSinceEpoch ?? Issue.noDueDay }
+    }
+    /// No due day: a day no calendar date reaches (dates are bounded to years 1–9999).
+    private static let noDueDay = Int64.min
 
     public init(number: Int, title: String, body: String, column: String, rank: Double, priority: Priority,
                 author: String, created: Timestamp) {
         self.number = number
-        self.title = title
+        self.storedTitle = .held(title)
         self.storedBody = .held(body)
         self.column = column
         self.rank = rank
@@ -55,6 +67,11 @@ public struct Issue: Hashable, Sendable {
     }
 
     public var isOpen: Bool { state == .open }
+
+    public var title: String {
+        get { storedTitle.text }
+        set { storedTitle = .held(newValue) }
+    }
 
     public var body: String {
         get { storedBody.text }

@@ -1,9 +1,10 @@
-/// An issue's description: held as a string, or left where it lies in a file and read back
-/// when asked (a board opened from its cache, `BoardStore.CachedTexts`).
+/// An issue's description or title: held as a string, or left where it lies in a file and read
+/// back when asked (a board opened from its cache, `BoardStore.CachedTexts`).
 ///
-/// Descriptions are the largest thing a board holds that its screen does not show: 15 MB of
-/// a 100,000-issue board's memory, 150 MB at a million issues. A view reads the few it shows
-/// (the open issue, the cards' checklists); a change or a new description is held.
+/// Descriptions and titles are the largest things a board holds that its screen does not show:
+/// 15 and 8 MB of a 100,000-issue board's memory, 150 and 79 MB at a million issues. A view
+/// reads the few it shows (the open issue, the cards' titles and checklists); a change or a new
+/// text is held.
 package enum IssueBody: Hashable, Sendable {
     case held(String)
     /// Where it lies in `texts` (`StoredTexts.span`).

@@ -36,6 +36,8 @@ package struct ProjectionCache {
     private var order: (version: Int, value: OrderPlaces)?
     /// The board's text for free-text search, for the version it was computed at.
     private var searchText: (version: Int, value: SearchText)?
+    /// The board's text being built on another thread for the version named (`prepareSearchText`).
+    private var building: (version: Int, build: SearchTextBuild)?
     /// Each issue's swimlane band, for the version and grouping it was computed at.
     private var bands: (version: Int, value: BandIndex)?
 
@@ -79,15 +81,10 @@ package struct ProjectionCache {
             order = (key.version, OrderPlaces(IssueOrder(state: state, sort: key.query.sort)))
         }
         let hasText = key.query.terms.contains { if case .text = $0.condition { true } else { false } }
-        if hasText, let current = searchText, current.version != key.version {
-            if let changed = board.changedIssues(since: current.version), current.value.stale.count + changed.count <= updateLimit {
-                searchText = (key.version, current.value.updating(changed, in: state))
-            } else {
-                searchText = nil
-            }
-        }
-        if hasText, searchText == nil {
-            searchText = (key.version, SearchText(state: state))
+        if hasText {
+            finishSearchText()
+            updateSearchText(board: board)
+            if searchText == nil { searchText = (key.version, SearchText(state: state)) }
         }
         if key.swimlanes != .none {
             if let current = bands, current.value.swimlanes == key.swimlanes {
@@ -109,7 +106,7 @@ package struct ProjectionCache {
             text?.occurrences = key.query.terms.compactMap { term in
                 guard case .text(let needle) = term.condition, SearchText.canSearch(needle),
                       let occurrences = found.occurrences(of: needle, from: earlier) else { return nil }
-                if !term.negated, occurrences.starts.count < required?.starts.count ?? Int.max { required = occurrences }
+                if !term.negated, occurrences.count < required?.count ?? Int.max { required = occurrences }
                 return occurrences
             }
             // Only the issues a word occurs in can match (once typed on, fewer than the earlier result).
@@ -123,5 +120,34 @@ package struct ProjectionCache {
             entries.remove(at: oldest)
         }
         return value
+    }
+
+    /// Starts building the board's search text on another thread unless it is kept (or can be
+    /// updated) for the board's version: the session calls this when the `/` prompt opens, so
+    /// that the first text key finds it built.
+    package mutating func prepareSearchText(board: ObservableBoard) {
+        guard building == nil else { return }
+        updateSearchText(board: board)
+        if searchText == nil { building = (board.version, SearchTextBuild(state: board.state)) }
+    }
+
+    /// Takes the text being built, waiting for it if need be. Called before the board changes
+    /// (the building thread holds its issues: a change meanwhile would copy them all) and
+    /// before the text is read.
+    package mutating func finishSearchText() {
+        guard let pending = building else { return }
+        building = nil
+        searchText = (pending.version, pending.build.value())
+    }
+
+    /// Brings the kept search text to the board's version with the issues changed since, or
+    /// drops it if those are unknown or too many.
+    private mutating func updateSearchText(board: ObservableBoard) {
+        guard let current = searchText, current.version != board.version else { return }
+        if let changed = board.changedIssues(since: current.version), current.value.stale.count + changed.count <= updateLimit {
+            searchText = (board.version, current.value.updating(changed, in: board.state))
+        } else {
+            searchText = nil
+        }
     }
 }

@@ -16,21 +16,31 @@ extension SearchText {
     /// were found in (one board version).
     public struct Occurrences: Sendable, Equatable {
         let needle: [UInt8]
-        /// The offsets in `bytes` where `needle` starts, ascending.
-        let starts: [Int32]
-        /// For each start, the slot whose text holds it.
-        let slots: [Int32]
-        /// For each start, the bytes after `needle` there (the first in the lowest byte; 0 past
-        /// the buffer's end), of which the lowest `known` are kept (the others are 0).
-        let following: [UInt64]
+        /// Where `needle` occurs, by ascending offset: one record each, so that a word grown by a
+        /// letter keeps its places in one pass that writes one array (three arrays, each counted
+        /// and filled apart, were most of a key typed on at a million issues).
+        let places: [Place]
+        /// How many of the bytes after each place `Place.following` knows.
         let known: Int
+
+        struct Place: Equatable {
+            /// The offset in `bytes` where `needle` starts.
+            var start: Int32
+            /// The slot whose text holds it.
+            var slot: Int32
+            /// The bytes after `needle` there (the first in the lowest byte; 0 past the buffer's
+            /// end), of which the lowest `known` are kept (the others are 0).
+            var following: UInt64
+        }
+
+        var count: Int { places.count }
 
         /// The same places with the same bytes after them, as far as both know them.
         public static func == (a: Occurrences, b: Occurrences) -> Bool {
             let known = min(a.known, b.known)
             let mask: UInt64 = known >= 8 ? .max : (1 << UInt64(8 * known)) - 1
-            return a.needle == b.needle && a.starts == b.starts && a.slots == b.slots
-                && zip(a.following, b.following).allSatisfy { $0 & mask == $1 & mask }
+            return a.needle == b.needle && a.places.count == b.places.count
+                && zip(a.places, b.places).allSatisfy { $0.start == $1.start && $0.slot == $1.slot && $0.following & mask == $1.following & mask }
         }
     }
 
@@ -51,30 +61,38 @@ extension SearchText {
     public func occurrences(of needle: String, from earlier: [Occurrences]) -> Occurrences? {
         let pin = Array(needle.utf8)
         var inside: (occurrences: Occurrences, offset: Int)?
-        for candidate in earlier where candidate.starts.count < inside?.occurrences.starts.count ?? Int.max {
+        for candidate in earlier where candidate.count < inside?.occurrences.count ?? Int.max {
             if let offset = SearchText.offset(of: candidate.needle, in: pin) { inside = (candidate, offset) }
         }
         if let (earlier, offset) = inside {
             if offset == 0, pin.count - earlier.needle.count <= earlier.known { return extending(earlier, to: pin) }
-            return listing(pin, at: zip(earlier.starts, earlier.slots).lazy.map { (Int($0) - offset, Int($1)) })
+            return listing(pin, at: earlier.places.lazy.map { (Int($0.start) - offset, $0.slot) })
         }
         guard pin.count >= SearchText.shortestListed else { return nil }
         let most = bytes.count / 8
-        var starts: [Int32] = [], slots: [Int32] = [], following: [UInt64] = []
+        // The buffer's two halves (split where a text starts: a word never spans two) on both
+        // cores: this pass over every byte is the third letter of a word (120 MB at a million issues).
+        let halves = inHalves { slots, bytes, hay in SearchText.listing(pin, in: hay, bytes: bytes, slots: slots, starts: starts, most: most) }
+        guard let first = halves[0], let second = halves[1], first.count + second.count <= most else { return nil }
+        return Occurrences(needle: pin, places: first + second, known: 8)
+    }
+
+    /// Every place `pin` occurs in `bytes` of `hay` (the texts of `slots`), with the bytes after
+    /// each; nil past `most` places.
+    private static func listing(_ pin: [UInt8], in hay: UnsafeBufferPointer<UInt8>, bytes: Range<Int>, slots: Range<Int>,
+                                starts: [Int32], most: Int) -> [Occurrences.Place]? {
+        var places: [Occurrences.Place] = []
         let search = TextSearch(pin)
-        let complete = bytes.withUnsafeBufferPointer { hay in
-            var from = 0, slot = 0
-            while let at = search.firstIndex(in: hay, from: from) {
-                if starts.count == most { return false }
-                while Int(self.starts[slot + 1]) <= at { slot += 1 }
-                starts.append(Int32(at))
-                slots.append(Int32(slot))
-                following.append(SearchText.bytes(after: at + pin.count, in: hay))
-                from = at + 1
-            }
-            return true
+        let part = UnsafeBufferPointer(rebasing: hay[bytes])
+        var from = 0, slot = slots.lowerBound
+        while let found = search.firstIndex(in: part, from: from) {
+            if places.count == most { return nil }
+            let at = bytes.lowerBound + found
+            while Int(starts[slot + 1]) <= at { slot += 1 }
+            places.append(Occurrences.Place(start: Int32(at), slot: Int32(slot), following: SearchText.bytes(after: at + pin.count, in: hay)))
+            from = found + 1
         }
-        return complete ? Occurrences(needle: pin, starts: starts, slots: slots, following: following, known: 8) : nil
+        return places
     }
 
     /// The occurrences of `pin`, a word that starts with `earlier`'s and is longer by no more
@@ -85,37 +103,34 @@ extension SearchText {
         let shift = UInt64(8 * grown)
         let mask: UInt64 = grown >= 8 ? .max : (1 << shift) - 1
         let rest = pin[earlier.needle.count...].reversed().reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
-        // Filled in place, at most as many as before (appending to three arrays checked and
-        // grew each on every place).
-        let kept = earlier.following.count { $0 & mask == rest }
-        func keep<T>(_ values: [T], _ transform: (T) -> T = { $0 }) -> [T] {
-            [T](unsafeUninitializedCapacity: kept) { buffer, count in
-                for index in earlier.following.indices where earlier.following[index] & mask == rest {
-                    buffer.initializeElement(at: count, to: transform(values[index]))
+        // One pass, written in place into room for every earlier place: the room never written
+        // is never touched, so it costs address space, not memory.
+        let places = [Occurrences.Place](unsafeUninitializedCapacity: earlier.count) { buffer, count in
+            earlier.places.withUnsafeBufferPointer { earlier in
+                for place in earlier where place.following & mask == rest {
+                    buffer.initializeElement(at: count, to: Occurrences.Place(start: place.start, slot: place.slot,
+                                                                              following: grown >= 8 ? 0 : place.following >> shift))
                     count += 1
                 }
             }
         }
-        return Occurrences(needle: pin, starts: keep(earlier.starts), slots: keep(earlier.slots),
-                           following: keep(earlier.following) { grown >= 8 ? 0 : $0 >> shift }, known: earlier.known - grown)
+        return Occurrences(needle: pin, places: places, known: earlier.known - grown)
     }
 
     /// The occurrences of `pin` among `places` (offsets, ascending, with the slot holding each),
     /// with the bytes after each.
-    private func listing(_ pin: [UInt8], at places: some Sequence<(Int, Int)>) -> Occurrences {
-        var starts: [Int32] = [], slots: [Int32] = [], following: [UInt64] = []
+    private func listing(_ pin: [UInt8], at places: some Sequence<(Int, Int32)>) -> Occurrences {
+        var found: [Occurrences.Place] = []
         bytes.withUnsafeBufferPointer { hay in
             for (start, slot) in places where start >= 0 && start + pin.count <= hay.count {
                 var at = 0
                 while at < pin.count, hay[start + at] == pin[at] { at += 1 }
                 guard at == pin.count else { continue }
                 // The word holds the earlier one and no 0 byte: it is in the same text.
-                starts.append(Int32(start))
-                slots.append(Int32(slot))
-                following.append(SearchText.bytes(after: start + pin.count, in: hay))
+                found.append(Occurrences.Place(start: Int32(start), slot: slot, following: SearchText.bytes(after: start + pin.count, in: hay)))
             }
         }
-        return Occurrences(needle: pin, starts: starts, slots: slots, following: following, known: 8)
+        return Occurrences(needle: pin, places: found, known: 8)
     }
 
     /// The eight bytes of `hay` from `offset` as one number, the first lowest; 0 past the end.
@@ -136,14 +151,14 @@ extension SearchText {
     /// text changed or is new since the buffer was built.
     func issues(holding occurrences: Occurrences, in state: BoardState) -> [Int] {
         let numbers = state.issues.keys
-        var issues = [Int](unsafeUninitializedCapacity: occurrences.slots.count) { issues, count in
+        var issues = [Int](unsafeUninitializedCapacity: occurrences.count) { issues, count in
             var last: Int32 = -1
-            for slot in occurrences.slots where slot != last {
-                if stale.isEmpty || !stale.contains(Int(slot)) {
-                    issues.initializeElement(at: count, to: numbers[Int(slot)])
+            for place in occurrences.places where place.slot != last {
+                if stale.isEmpty || !stale.contains(Int(place.slot)) {
+                    issues.initializeElement(at: count, to: numbers[Int(place.slot)])
                     count += 1
                 }
-                last = slot
+                last = place.slot
             }
         }
         let buffered = starts.count - 1
@@ -155,7 +170,7 @@ extension SearchText {
     /// For each slot of the buffer, whether one of `occurrences` falls in its text.
     func slots(holding occurrences: Occurrences) -> [Bool] {
         var found = [Bool](repeating: false, count: starts.count - 1)
-        for slot in occurrences.slots { found[Int(slot)] = true }
+        for place in occurrences.places { found[Int(place.slot)] = true }
         return found
     }
 }

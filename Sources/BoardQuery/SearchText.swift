@@ -1,3 +1,4 @@
+import Dispatch
 import BoardModel
 
 /// Every issue's title and body, ASCII capitals folded, in one contiguous buffer.
@@ -102,21 +103,61 @@ public struct SearchText: Sendable {
         if needle.count == 1, case let bit = SearchText.letterBits[Int(needle[0])], bit != 0 {
             return letters.map { $0 & bit != 0 }
         }
-        var found = [Bool](repeating: false, count: starts.count - 1)
-        guard !needle.isEmpty else { return found.map { _ in true } }
+        var found = [Bool](repeating: needle.isEmpty, count: starts.count - 1)
+        guard !needle.isEmpty else { return found }
         let search = TextSearch(needle)
-        bytes.withUnsafeBufferPointer { hay in
-            var from = 0
-            var slot = 0
-            while let at = search.firstIndex(in: hay, from: from) {
-                // The issue holding the match: starts only grow, so search forward from the last one.
-                while Int(starts[slot + 1]) <= at { slot += 1 }
-                found[slot] = true
-                from = Int(starts[slot + 1])
-                slot += 1
-                if slot == found.count { break }
+        // Each half writes the flags of its own slots.
+        found.withUnsafeMutableBufferPointer { found in
+            let flags = UInt(bitPattern: found.baseAddress)
+            _ = inHalves { slots, bytes, hay in
+                guard !slots.isEmpty, let found = UnsafeMutablePointer<Bool>(bitPattern: flags) else { return }
+                let part = UnsafeBufferPointer(rebasing: hay[bytes])
+                var from = 0
+                var slot = slots.lowerBound
+                while let at = search.firstIndex(in: part, from: from) {
+                    // The issue holding the match: starts only grow, so search forward from the last one.
+                    while Int(starts[slot + 1]) <= bytes.lowerBound + at { slot += 1 }
+                    found[slot] = true
+                    slot += 1
+                    if slot == slots.upperBound { break }
+                    from = Int(starts[slot]) - bytes.lowerBound
+                }
             }
         }
         return found
     }
+
+    /// `body`'s results for the buffer's two halves (the texts of a range of slots, a range of
+    /// `bytes`, and the whole buffer), split where a text starts, so no word spans them: on
+    /// both cores at once when the buffer is big enough to be worth a second thread.
+    func inHalves<Result>(_ body: (_ slots: Range<Int>, _ bytes: Range<Int>, _ hay: UnsafeBufferPointer<UInt8>) -> Result) -> [Result] {
+        let count = starts.count - 1, middle = count / 2
+        let halves = [(0..<middle, 0..<Int(starts[middle])), (middle..<count, Int(starts[middle])..<bytes.count)]
+        return bytes.withUnsafeBufferPointer { hay in
+            guard hay.count >= SearchText.twoCoresFrom else { return halves.map { body($0.0, $0.1, hay) } }
+            var results: [Result?] = [nil, nil]
+            results.withUnsafeMutableBufferPointer { results in
+                withoutActuallyEscaping(body) { body in
+                    // Both threads read the same buffer and write their own result; this one
+                    // waits for both, so nothing handed over outlives the call.
+                    let shared = UncheckedSendable((body, hay, results))
+                    DispatchQueue.concurrentPerform(iterations: 2) { half in
+                        let (body, hay, results) = shared.value
+                        results[half] = body(halves[half].0, halves[half].1, hay)
+                    }
+                }
+            }
+            return results.map { $0! }
+        }
+    }
+
+    /// Values that cross to the other thread of `inHalves`, which waits for it.
+    private struct UncheckedSendable<Value>: @unchecked Sendable {
+        let value: Value
+        init(_ value: Value) { self.value = value }
+    }
+
+    /// The size of buffer from which a pass over it is shared by both cores (a few thousand
+    /// issues: below, the pass takes about as long as handing half of it over).
+    static let twoCoresFrom = 1 << 18
 }

@@ -19,7 +19,7 @@ extension BoardState {
             out.int(Int(ends.last))
             BoardState.writeLinks(issue.links, to: &out)
         }
-        out.int32s(nextInTimeline)
+        out.int32s(nextInTimeline.links)
         writeMentions(to: &out)
     }
 
@@ -67,12 +67,8 @@ extension BoardState {
             if let failure { throw failure }
             guard timelineEnds.insert(ends, for: number) else { throw SnapshotReader.Damaged() }
         }
-        nextInTimeline = try reader.int32s()
         // Timelines are walked by index: every link must point forward, inside the archive.
-        guard nextInTimeline.count == eventTotal else { throw SnapshotReader.Damaged() }
-        for (index, next) in nextInTimeline.enumerated() where next != -1 && (Int(next) <= index || Int(next) >= eventTotal) {
-            throw SnapshotReader.Damaged()
-        }
+        nextInTimeline = try reader.timelineLinks(count: eventTotal)
         mentions = try BoardState.readMentions(from: &reader)
         events = EventList(archive: archive)
     }
@@ -123,8 +119,8 @@ extension Issue {
         func stamp() throws(SnapshotReader.Damaged) -> Stamp {
             Stamp(at: Timestamp(milliseconds: try reader.int()), id: EventID(try reader.fixed()))
         }
-        title = try reader.string()
-        storedBody = try reader.body()
+        storedTitle = try reader.text()
+        storedBody = try reader.text()
         column = try reader.string()
         rank = try reader.double()
         assignees = try reader.sharedStrings()

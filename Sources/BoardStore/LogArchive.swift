@@ -13,7 +13,7 @@ final class LogArchive: EventArchive {
     let path: String
     private let fd: Int32
     /// Where each archived event's line starts in the log.
-    private let offsets: PackedOffsets
+    let offsets: LineStarts
     /// Where the covered part of the log ends.
     private let end: Int64
     /// Events read recently: a view redrawn on every keystroke (activity, a long timeline)
@@ -21,7 +21,31 @@ final class LogArchive: EventArchive {
     private let recent = Mutex<[Int: Event]>([:])
     private static let recentLimit = 4_096
 
-    init(path: String, fd: Int32, offsets: PackedOffsets, end: Int64) {
+    /// Where each archived event's line starts: held, packed (a board read whole), or left in
+    /// the cache file (a board opened from it: 8 bytes an event not held, 84 MB at a million issues).
+    enum LineStarts: Sendable {
+        case packed(PackedOffsets)
+        case stored(CachedNumbers<Int64>)
+
+        var count: Int {
+            switch self {
+            case .packed(let offsets): offsets.count
+            case .stored(let offsets): offsets.count
+            }
+        }
+
+        var last: Int64? { count == 0 ? nil : self[count - 1] }
+
+        /// The start of line `index`, nil if it cannot be read back (a cache cut short in place).
+        subscript(index: Int) -> Int64? {
+            switch self {
+            case .packed(let offsets): offsets[index]
+            case .stored(let offsets): offsets[index]
+            }
+        }
+    }
+
+    init(path: String, fd: Int32, offsets: LineStarts, end: Int64) {
         self.path = path
         self.fd = fd
         self.offsets = offsets
@@ -45,10 +69,9 @@ final class LogArchive: EventArchive {
     }
 
     private func read(_ index: Int) -> Event {
-        let start = Int(offsets[index])
-        let next = index + 1 < offsets.count ? offsets[index + 1] : end
         var problem = "the line is gone"
-        if var line = try? POSIXFile.read(fd, offset: start, count: Int(next) - start, path: path) {
+        if let start = offsets[index], let next = index + 1 < offsets.count ? offsets[index + 1] : end, start >= 0, next > start, next <= end,
+           var line = try? POSIXFile.read(fd, offset: Int(start), count: Int(next - start), path: path) {
             // Up to the next archived line, which may hold lines the fold skipped: cut at the newline.
             if let newline = line.firstIndex(of: 10) { line.removeSubrange(newline...) }
             if line.last == 13 { line.removeLast() }
@@ -75,6 +98,6 @@ extension LogArchive {
         // The archive keeps a descriptor of its own: the caller closes `fd`.
         let archiveFD = fcntl(fd, F_DUPFD_CLOEXEC, 0)
         guard archiveFD >= 0 else { return nil }
-        return EventList(archive: LogArchive(path: path, fd: archiveFD, offsets: packed, end: Int64(end)))
+        return EventList(archive: LogArchive(path: path, fd: archiveFD, offsets: .packed(packed), end: Int64(end)))
     }
 }

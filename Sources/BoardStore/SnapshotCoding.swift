@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import BoardModel
 
 /// Writes the snapshot file's encoding: variable-length integers (LEB128) for counts, lengths
@@ -80,8 +83,11 @@ public struct SnapshotReader {
     /// Set while a whole board is decoded: equal name lists are read as one array (`sharedStrings`).
     var sharedLists: SharedStringLists?
     /// Set while a board is decoded from its cache file (whose offsets `position` counts):
-    /// descriptions are left in the file (`body`).
+    /// titles and descriptions are left in the file (`text`).
     var texts: StoredTexts?
+    /// Set while a board is decoded from its cache file: the file, whose per-event arrays (line
+    /// starts, timeline links) are left in it (`lineStarts`, `timelineLinks`).
+    var file: (fd: Int32, path: String)?
 
     public init(_ bytes: UnsafeRawBufferPointer) { self.bytes = bytes }
 
@@ -129,9 +135,9 @@ public struct SnapshotReader {
         for _ in 0..<count { values.append(try string()) }
         return values
     }
-    /// A string `SnapshotWriter.string` wrote, as a description: while `texts` is set, one too
-    /// long to be a small string (which costs no allocation) is left in the file, by its span.
-    mutating func body() throws(Damaged) -> IssueBody {
+    /// A string `SnapshotWriter.string` wrote, as a title or description: while `texts` is set,
+    /// one too long to be a small string (which costs no allocation) is left in the file, by its span.
+    mutating func text() throws(Damaged) -> IssueBody {
         let start = position
         let length = try count(ofItemsSized: 1)
         if let texts, length > 15, let span = StoredTexts.span(offset: position, length: length) {
@@ -157,15 +163,55 @@ public struct SnapshotReader {
         return list
     }
     public mutating func int32s() throws(Damaged) -> [Int32] { try array(of: Int32.self) }
-    /// An array `int64s` wrote, packed as it is read (no array of 8 bytes an element is made).
-    mutating func packedOffsets() throws(Damaged) -> PackedOffsets {
-        let count = try count(ofItemsSized: 8)
-        let source = UnsafeRawBufferPointer(rebasing: bytes[position..<(position + count * 8)])
-        position += count * 8
+    /// An array `int64s` wrote, as where each event's line starts: non-negative and ascending
+    /// (checked as it is passed), left in the file while `file` is set, else packed as it is
+    /// read (no array of 8 bytes an element is made).
+    mutating func lineStarts() throws(Damaged) -> LogArchive.LineStarts {
+        let (source, start) = try fixedArray(of: Int64.self)
+        let count = source.count / 8
         // The file's bytes need not be aligned for Int64: each is read as it lies.
-        let packed = PackedOffsets(count: count) { source.loadUnaligned(fromByteOffset: $0 * 8, as: Int64.self) }
-        guard let packed else { throw Damaged() }
-        return packed
+        func offset(_ index: Int) -> Int64 { source.loadUnaligned(fromByteOffset: index * 8, as: Int64.self) }
+        if let stored: CachedNumbers<Int64> = try storedArray(at: start, count: count) {
+            var previous: Int64 = -1
+            for index in 0..<count {
+                guard offset(index) > previous else { throw Damaged() }
+                previous = offset(index)
+            }
+            return .stored(stored)
+        }
+        guard let packed = PackedOffsets(count: count, offset) else { throw Damaged() }
+        return .packed(packed)
+    }
+    /// An array `int32s` wrote, as the links of `count` events' timelines: each forward and
+    /// inside (checked as it is passed), left in the file while `file` is set.
+    mutating func timelineLinks(count expected: Int) throws(Damaged) -> TimelineChain {
+        let (source, start) = try fixedArray(of: Int32.self)
+        guard source.count / 4 == expected else { throw Damaged() }
+        for index in 0..<expected {
+            let next = Int(source.loadUnaligned(fromByteOffset: index * 4, as: Int32.self))
+            guard next == -1 || (next > index && next < expected) else { throw Damaged() }
+        }
+        if let stored: CachedNumbers<Int32> = try storedArray(at: start, count: expected) { return TimelineChain(stored: stored) }
+        return TimelineChain([Int32](unsafeUninitializedCapacity: expected) { buffer, initialized in
+            UnsafeMutableRawBufferPointer(buffer).copyMemory(from: source)
+            initialized = expected
+        })
+    }
+    /// The bytes of an array of `type` and where they start, passed over.
+    private mutating func fixedArray<T: FixedWidthInteger>(of type: T.Type) throws(Damaged) -> (UnsafeRawBufferPointer, Int) {
+        let size = MemoryLayout<T>.size
+        let count = try count(ofItemsSized: size)
+        let start = position
+        position += count * size
+        return (UnsafeRawBufferPointer(rebasing: bytes[start..<position]), start)
+    }
+    /// The array of `count` values at `start` in `file`, read back from it through a descriptor
+    /// of its own; nil when the reader decodes bytes that are no file's.
+    private func storedArray<T>(at start: Int, count: Int) throws(Damaged) -> CachedNumbers<T>? {
+        guard let file else { return nil }
+        let fd = fcntl(file.fd, F_DUPFD_CLOEXEC, 0)
+        guard fd >= 0 else { throw Damaged() }
+        return CachedNumbers(path: file.path, fd: fd, start: start, count: count)
     }
     public mutating func int64s() throws(Damaged) -> [Int64] { try array(of: Int64.self) }
 

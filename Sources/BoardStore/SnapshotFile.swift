@@ -191,8 +191,10 @@ enum SnapshotFile {
             let textsFD = fcntl(texts.fd, F_DUPFD_CLOEXEC, 0)
             guard textsFD >= 0 else { return nil }
             reader.texts = CachedTexts(path: texts.path, fd: textsFD).stored
-            let offsets = try reader.packedOffsets() // non-negative and ascending, or it throws
-            guard offsets.last.map({ $0 < Int64(coverage.offset) }) ?? true else { return nil }
+            // So do each event's line start and timeline link (through descriptors of their own).
+            reader.file = texts
+            let offsets = try reader.lineStarts() // non-negative and ascending, or it throws
+            guard offsets.count == 0 || offsets.last.map({ $0 < Int64(coverage.offset) }) == true else { return nil }
             // The archive keeps a descriptor of its own: the caller closes `fd`.
             let archiveFD = fcntl(fd, F_DUPFD_CLOEXEC, 0)
             guard archiveFD >= 0 else { return nil }

@@ -149,6 +149,9 @@ public final class BoardSession {
         }
         // A tick draws nothing by itself.
         if changed { needsFrame = true }
+        // An open `/` prompt on the board or the list: its text keys will search every issue's
+        // text, which the other core builds meanwhile.
+        if ui.prompt?.kind == .filter, ui.view != .help { projections.prepareSearchText(board: board) }
     }
 
     /// Turns a key into a message: a resize and the mouse need the screen and the layout;
@@ -190,6 +193,12 @@ public final class BoardSession {
 
     /// Carries out one effect; its outcome, if any, is the next message.
     func perform(_ effect: Effect) -> Message? {
+        switch effect {
+        case .save, .replay, .refresh:
+            // The board changes: a search text still being built holds its issues (see `SearchTextBuild`).
+            projections.finishSearchText()
+        default: break
+        }
         switch effect {
         case .quit:
             running = false

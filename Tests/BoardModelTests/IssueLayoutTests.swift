@@ -7,7 +7,8 @@ import Testing
 @Suite struct IssueLayoutTests {
     @Test func anIssueLeavesNoWordOfPaddingUnused() {
         // 249 bytes of fields: the rarely edited clocks and the lifecycle stamps out of line,
-        // the description (17 bytes: a string, or where it lies in the cache) beside the flags.
+        // the title and the description (17 bytes each: a string, or where it lies in the
+        // cache) after the flags, the due day without an optional's padding.
         #expect(MemoryLayout<BoardModel.Issue>.stride <= 256)
         #expect(MemoryLayout<FieldClocks>.size == 56)
         #expect(MemoryLayout<Lifecycle>.size == 10)

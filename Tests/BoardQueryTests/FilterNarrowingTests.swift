@@ -49,6 +49,35 @@ import LanesTestSupport
         }
     }
 
+    /// A board whose text is searched on both cores, each half of it on its own: every word is
+    /// found where it occurs, in the issues on both sides of the split.
+    @Test func aBigBoardsTextIsSearchedInTwoHalvesExactly() throws {
+        var random = SeededGenerator(seed: 25)
+        // Long descriptions: few issues (each a create to fold), yet text enough to split.
+        let state = try board((1...1_200).map { n in
+            let words = (0..<40).map { _ in Self.words[Int(random.next() % UInt64(Self.words.count))] }
+            return .create(title: "\(n) " + words[..<4].joined(separator: " "), body: words.joined(separator: " "))
+        })
+        let text = SearchText(state: state)
+        #expect(text.bytes.count >= SearchText.twoCoresFrom)
+        let texts = state.issues.values.map { Array(($0.title + "\0" + $0.body + "\0").lowercased().utf8) }
+        for needle in ["login", "og-in", "in a", "in"] {
+            #expect(text.matches(needle, in: state) == reference(state, needle), "\(needle)")
+            guard needle.count >= SearchText.shortestListed else { continue }
+            let found = try #require(text.occurrences(of: needle, from: []), "\(needle)")
+            // Each place, in order, against a plain search of each issue's text.
+            let pin = Array(needle.utf8)
+            var expected: [Int32] = []
+            for (slot, bytes) in texts.enumerated() where bytes.count >= pin.count {
+                for start in 0...(bytes.count - pin.count) where bytes[start] == pin[0] && Array(bytes[start..<(start + pin.count)]) == pin {
+                    expected.append(Int32(slot))
+                }
+            }
+            #expect(found.places.map(\.slot) == expected, "\(needle)")
+            #expect(zip(found.places, found.places.dropFirst()).allSatisfy { $0.start < $1.start }, "\(needle)")
+        }
+    }
+
     @Test func aFirstCharacterIsAnsweredFromTheLettersEachIssueHolds() throws {
         var random = SeededGenerator(seed: 22)
         let state = try randomBoard(&random, issues: 200)
@@ -95,6 +124,9 @@ import LanesTestSupport
         var cache = ProjectionCache()
         var typed = "", swimlanes = Swimlanes.none
         for round in 0..<400 {
+            // The `/` prompt opening: the search text built on another thread, for this version,
+            // taken by a later keystroke (after changes to the board, at times).
+            if round % 3 == 0 { cache.prepareSearchText(board: board) }
             switch random.next() % 10 {
             case 0...4: typed.append(pick(Array("login cta-1")))
             case 5, 6: if !typed.isEmpty { typed.removeLast() }

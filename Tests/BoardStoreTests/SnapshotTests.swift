@@ -140,6 +140,68 @@ import LanesTestSupport
         #expect(reopened.state.issues.values.allSatisfy { !stored($0) || $0.body.isEmpty })
     }
 
+    /// Titles longer than a small string stay in the cache file too (79 MB of heap strings at a
+    /// million issues, of which a screen shows a few dozen), read back when asked; a retitle
+    /// through the board holds the new one.
+    @Test func titlesAreReadBackFromTheCache() throws {
+        let dir = TemporaryDirectory()
+        let location = try board(in: dir, issues: 10, seed: 10)
+        let long = "a title longer than a small string: 日本語 🎉"
+        let log = try EventLog.open(location, snapshots: .off)
+        try log.commit([.create(title: long, body: ""), .create(title: "short", body: "")], actor: "ann")
+        _ = try EventLog.open(location, snapshots: SnapshotTests.always) // writes the cache
+        let cached = try EventLog.open(location, snapshots: SnapshotTests.always)
+        #expect(cached.readFromCache)
+        let number = cached.state.highestNumber - 1
+        func stored(_ issue: BoardModel.Issue) -> Bool { if case .stored = issue.storedTitle { true } else { false } }
+        #expect(stored(cached.state.issues[number]!) && !stored(cached.state.issues[number + 1]!))
+        #expect(cached.state.issues[number]!.title == long && cached.state.issues[number + 1]!.title == "short")
+        try expectSameBoard(cached, location, "titles read back")
+
+        let retitled = "a new title, long enough to be stored"
+        try cached.commit([.retitle(number, retitled)], actor: "bob")
+        #expect(cached.state.issues[number]!.title == retitled && !stored(cached.state.issues[number]!))
+        try expectSameBoard(cached, location, "after a retitle")
+    }
+
+    /// A board opened from its cache leaves each event's line start and timeline link in the
+    /// cache file (84 MB at a million issues) and reads them back when a timeline is asked for:
+    /// right after, with events folded since (an issue's last cached event gains a successor),
+    /// once the file is replaced by a new cache and deleted (its own descriptors), and, cut short
+    /// in place, as timelines that end early, never a crash or a loop.
+    @Test func lineStartsAndTimelineLinksAreReadBackFromTheCache() throws {
+        let dir = TemporaryDirectory()
+        let location = try board(in: dir, issues: 30, seed: 9)
+        _ = try EventLog.open(location, snapshots: SnapshotTests.always) // writes the cache
+        let cached = try EventLog.open(location, snapshots: SnapshotTests.always)
+        #expect(cached.readFromCache)
+        func storesLineStarts(_ log: EventLog) -> Bool {
+            guard let archive = log.state.events.archive as? LogArchive, case .stored = archive.offsets else { return false }
+            return true
+        }
+        #expect(storesLineStarts(cached) && cached.state.nextInTimeline.heldCount == 0, "none held in memory")
+        try expectSameBoard(cached, location, "line starts and links read back")
+
+        let numbers = cached.state.issues.keys
+        try cached.commit(numbers.map { .comment($0, "later on #\($0)") }, actor: "bob")
+        #expect(cached.state.nextInTimeline.heldCount == 2 * numbers.count, "a new link each, and each cached last event relinked")
+        try expectSameBoard(cached, location, "events folded on top of the cache")
+
+        _ = try EventLog.open(location, snapshots: SnapshotPolicy(minimumBytes: 0, maximumTail: 0)) // read whole, a new cache
+        try FileManager.default.removeItem(atPath: location.snapshotPath)
+        try expectSameBoard(cached, location, "the cache file replaced, then removed")
+
+        _ = try EventLog.open(location, snapshots: SnapshotTests.always)
+        let reopened = try EventLog.open(location, snapshots: SnapshotTests.always)
+        #expect(reopened.readFromCache && storesLineStarts(reopened))
+        #expect(truncate(location.snapshotPath, 10) == 0)
+        for number in numbers {
+            // (Its first event is read back from the log, at the line start read before the cut.)
+            let timeline = reopened.state.timelines[number]
+            #expect(timeline?.count == 1, "#\(number): the first event only, its link gone")
+        }
+    }
+
     @Test func aDamagedStaleOrForeignSnapshotIsIgnored() throws {
         let dir = TemporaryDirectory()
         let location = try board(in: dir, issues: 30, seed: 4)

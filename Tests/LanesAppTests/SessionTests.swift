@@ -224,6 +224,22 @@ final class SessionHarness {
         }
     }
 
+    /// The `/` prompt starts building the board's search text on the other core; another
+    /// writer's change that lands before the first text key is found by it all the same.
+    @Test func aChangeWhileTheSearchTextIsBuiltIsFound() throws {
+        let h = try SessionHarness((1...30).map { .create(title: $0 % 2 == 0 ? "login \($0)" : "other \($0)") })
+        h.type("/")
+        let other = try EventLog.open(h.log.location)
+        try other.commit([.retitle(2, "after"), .retitle(3, "LOGIN now"), .create(title: "logbook")], actor: "bob")
+        h.session.refreshFromOthers()
+        for key in ["l", "o", "g", "i"] {
+            h.type(key)
+            let fresh = BoardProjection(state: h.log.state, query: h.session.ui.filter)
+            #expect(h.session.projection().list == fresh.list, "after \(key)")
+            #expect(h.session.projection().list.contains(3) && !h.session.projection().list.contains(2), "after \(key)")
+        }
+    }
+
     @Test func rcErrorsShowOnTheStatusLine() throws {
         let h = try SessionHarness(SessionTests.seed, rc: "bind board x frobnicate\nset wip doing 2\n")
         #expect(h.screenText.contains("lanesrc:1: unknown command"))

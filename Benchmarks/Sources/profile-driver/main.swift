@@ -9,8 +9,11 @@ import Screen
 // Times the parts of two benchmark rows one at a time, for profiling (`perf record -g`):
 //   profile-driver json BOARD RUNS [OUT]       EventLog.open, Query.everything.run, IssueJSON.list
 //                                              (the last run's JSON written to OUT, to compare)
-//   profile-driver filter BOARD RUNS [TEXT]    `/` then TEXT (default "timeline") key by key, then
-//                                              RUNS first characters (a–z, 0–9, each taken back)
+//   profile-driver filter BOARD RUNS [TEXT [PAUSE]]
+//                                              `/` then TEXT (default "timeline") key by key, then
+//                                              RUNS first characters (a–z, 0–9, each taken back);
+//                                              PAUSE: milliseconds between `/` and the first key,
+//                                              as a person takes (default 0: typed at once)
 // at 200×50 in a MemoryScreen; times are wall milliseconds per step.
 let arguments = Array(CommandLine.arguments.dropFirst())
 guard arguments.count >= 3, let runs = Int(arguments[2]) else {
@@ -71,6 +74,7 @@ case "filter":
     _ = session.frame()
     session.handle(.character("/"))
     _ = session.frame()
+    if arguments.count > 4, let pause = UInt32(arguments[4]) { usleep(pause * 1000) }
     var typed: [Double] = []
     for character in arguments.count > 3 ? arguments[3] : "timeline" {
         let time = timed("typed") {
