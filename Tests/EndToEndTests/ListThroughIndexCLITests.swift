@@ -161,14 +161,14 @@ import Testing
         // Wait until it is stopped writing into the full pipe (or has ended, which fails below),
         // then until the reading thread is stopped too: by the queue of issues handed to the
         // writing thread, or it has read every row.
+        // (For as long as a loaded machine may take to get there: before, 30 s.)
         var blocked = false
-        for _ in 0..<3000 {
+        _ = eventually(interval: 0.01) {
             let threads = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/\(pid)/task")) ?? []
             let calls = threads.map { (try? String(contentsOfFile: "/proc/\(pid)/task/\($0)/syscall", encoding: .utf8)) ?? "" }
             // write(1, …) in one thread, and every thread waiting (a syscall, not "running").
             blocked = calls.contains { $0.hasPrefix("1 0x1 ") } && calls.allSatisfy { !$0.hasPrefix("running") && !$0.isEmpty }
-            if blocked || !process.isRunning { break }
-            usleep(10_000)
+            return blocked || !process.isRunning
         }
         let io = (try? String(contentsOfFile: "/proc/\(pid)/io", encoding: .utf8)) ?? ""
         let read = io.split(separator: "\n").first { $0.hasPrefix("rchar:") }.flatMap { Int($0.dropFirst(6).trimmingCharacters(in: .whitespaces)) }
