@@ -16,6 +16,22 @@ public struct TextTable: Sendable {
         let width: Int
         /// All ASCII: its width within a line is its own (no cluster joins it to its neighbours).
         let isASCII: Bool
+
+        /// `text` measured. Most cells (numbers, columns, names, labels, many titles) are
+        /// printable ASCII, one column a byte: counted over their bytes in place, as walking
+        /// them through `String`'s views cost more than the rest of a long list's table.
+        init(_ text: String) {
+            self.text = text
+            var copy = text
+            let (ascii, printable) = copy.withUTF8 { bytes in
+                (bytes.allSatisfy { $0 < 0x80 }, bytes.allSatisfy { $0 >= 0x20 && $0 < 0x7F })
+            }
+            isASCII = ascii
+            // `prefix` measures text that is not all ASCII by the byte where it is ASCII and by the
+            // cluster only at the rest (`of` walks it all by cluster: a third of `lanes list` at 1M
+            // issues, whose titles mostly hold a word of CJK or an emoji); the widths are the same.
+            width = printable ? text.utf8.count : DisplayWidth.prefix(text, fitting: .max).width
+        }
     }
 
     /// How many rows it holds.
@@ -30,10 +46,7 @@ public struct TextTable: Sendable {
     public mutating func append(_ row: [String]) {
         precondition(row.count == widths.count, "a row of \(row.count) cells in a table of \(widths.count) columns")
         for (column, text) in row.enumerated() {
-            // `prefix` measures text that is not all ASCII by the byte where it is ASCII and by the
-            // cluster only at the rest (`of` walks it all by cluster: a third of `lanes list` at 1M
-            // issues, whose titles mostly hold a word of CJK or an emoji); the widths are the same.
-            let cell = Cell(text: text, width: DisplayWidth.prefix(text, fitting: .max).width, isASCII: text.utf8.allSatisfy { $0 < 0x80 })
+            let cell = Cell(text)
             widths[column] = max(widths[column], cell.width)
             cells.append(cell)
         }

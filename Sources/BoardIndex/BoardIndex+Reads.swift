@@ -49,6 +49,13 @@ extension BoardIndex {
     /// Calls `body` with the issue of each row that `select` (called inside the read, and again
     /// if the read is repeated) selects (columns as `IssueRow.selected`), until it returns false.
     func forEachIssue(selecting select: () throws -> (sql: String, bindings: [SQLiteValue?]), _ body: (Issue) throws -> Bool) throws {
+        try forEachRow(selecting: select, read: { try IssueRow.checkedIssue($0) }, body)
+    }
+
+    /// Calls `body` with what `read` makes of each row that `select` selects (as
+    /// `forEachIssue(selecting:_:)`), until it returns false.
+    func forEachRow<Row>(selecting select: () throws -> (sql: String, bindings: [SQLiteValue?]),
+                         read: (SQLiteStatement) throws -> Row, _ body: (Row) throws -> Bool) throws {
         // Found damaged part-way, the index is rebuilt and the rows not yet given are given then.
         var given = Set<Int>()
         try reading {
@@ -56,10 +63,11 @@ extension BoardIndex {
             let statement = try database.statement(sql)
             try statement.bind(bindings)
             while try statement.step() {
-                guard !given.contains(Int(statement.int(0))) else { continue }
-                let issue = try IssueRow.checkedIssue(statement)
-                given.insert(issue.number)
-                guard try body(issue) else { return }
+                let number = Int(statement.int(0))
+                guard !given.contains(number) else { continue }
+                let row = try read(statement)
+                given.insert(number)
+                guard try body(row) else { return }
             }
         }
     }

@@ -36,17 +36,30 @@ struct IssueRow {
         let number = Int(statement.int(0))
         let issue = try statement.withBlob(3) { data -> Issue in
             try statement.withBlob(4) { events -> Issue in
-                guard IssueRow.seal(number: number, data: data, events: events) == statement.int(5) else { throw IndexDamaged() }
+                try checkSeal(statement, number: number, data: data, events: events)
                 try readEvents?(events)
-                var reader = SnapshotReader(data)
-                guard let issue = try? Issue(snapshot: &reader) else { throw IndexDamaged() }
-                return issue
+                return try decoded(data)
             }
         }
-        guard issue.number == number, issue.column == statement.text(1), issue.rank == statement.double(2) else {
-            throw IndexDamaged()
-        }
+        try check(issue, number: number, column: statement.text(1), rank: statement.double(2))
         return issue
+    }
+
+    /// Throws unless the seal of the row `statement` is on (its columns as `selected`) is that of `number`, `data` and `events`.
+    static func checkSeal(_ statement: SQLiteStatement, number: Int, data: UnsafeRawBufferPointer, events: UnsafeRawBufferPointer) throws {
+        guard IssueRow.seal(number: number, data: data, events: events) == statement.int(5) else { throw IndexDamaged() }
+    }
+
+    /// The issue a row's `data` holds.
+    static func decoded(_ data: UnsafeRawBufferPointer) throws -> Issue {
+        var reader = SnapshotReader(data)
+        guard let issue = try? Issue(snapshot: &reader) else { throw IndexDamaged() }
+        return issue
+    }
+
+    /// Throws unless `issue` agrees with the columns of the row it was decoded from.
+    static func check(_ issue: Issue, number: Int, column: String, rank: Double) throws {
+        guard issue.number == number, issue.column == column, issue.rank == rank else { throw IndexDamaged() }
     }
 
     init(issue: Issue, offsets: [Int64]) {

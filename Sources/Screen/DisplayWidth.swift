@@ -129,12 +129,59 @@ public enum DisplayWidth {
                 end = next
                 continue
             }
+            if let (after, scalar) = singleScalarCluster(bytes, at: end) {
+                // `drawable` of a one-scalar cluster, found without breaking the text into clusters.
+                let w = of(scalar)
+                if w > 0 {
+                    if used + w > width { break }
+                    used += w
+                    end = after
+                    continue
+                }
+            }
             let w = of(text[end])
             if used + w > width { break }
             used += w
             end = text.index(after: end)
         }
         return (text[text.startIndex..<end], used)
+    }
+
+    /// The cluster at `index` (where one starts) when it is a single CJK ideograph, kana or Hangul
+    /// syllable, or a common emoji, followed by ASCII, nothing, or one of the first three: no rule
+    /// of UAX #29 joins these to what follows, nor ASCII or such a character to them. Nil for any
+    /// other. (Titles hold such words: breaking them into clusters was most of the time `lanes
+    /// list` took to measure a long table.)
+    private static func singleScalarCluster(_ bytes: String.UTF8View, at index: String.Index) -> (end: String.Index, scalar: Unicode.Scalar)? {
+        guard let (after, value) = scalar(bytes, at: index),
+              isLetterOfItsOwn(value) || (0x1F300...0x1F6FF).contains(value) && !(0x1F3FB...0x1F3FF).contains(value)
+                || (0x1F900...0x1F9FF).contains(value)
+        else { return nil }
+        guard after == bytes.endIndex || bytes[after] < 0x80 || scalar(bytes, at: after).map({ isLetterOfItsOwn($0.value) }) == true else {
+            return nil
+        }
+        return (after, Unicode.Scalar(value)!)
+    }
+
+    /// CJK ideographs, hiragana, katakana (their combining marks apart) and Hangul syllables:
+    /// letters that never extend a cluster, nor are extended by ASCII or one another.
+    private static func isLetterOfItsOwn(_ value: UInt32) -> Bool {
+        (0x4E00...0x9FFF).contains(value) || (0xAC00...0xD7A3).contains(value) || (0x3041...0x3096).contains(value)
+            || (0x30A1...0x30FA).contains(value)
+    }
+
+    /// The scalar of three or four UTF-8 bytes at `index` and where it ends; nil for any other.
+    private static func scalar(_ bytes: String.UTF8View, at index: String.Index) -> (end: String.Index, value: UInt32)? {
+        let lead = bytes[index]
+        let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 0
+        guard length > 0 else { return nil }
+        var value = UInt32(lead & (length == 4 ? 0x07 : 0x0F))
+        var position = bytes.index(after: index)
+        for _ in 1..<length {
+            value = value << 6 | UInt32(bytes[position] & 0x3F)
+            position = bytes.index(after: position)
+        }
+        return (position, value)
     }
 
     /// Cuts `text` to `width` columns, ending with "…" when anything was cut.

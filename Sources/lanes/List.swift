@@ -6,6 +6,7 @@ import BoardExchange
 import BoardIndex
 import BoardModel
 import BoardQuery
+import Synchronization
 
 /// `lanes list [QUERY…]`: the issues matching a query, as a table, JSON or CSV.
 ///
@@ -30,7 +31,12 @@ struct List: ParsableCommand {
             let state = index.boardState
             let parsed = try Query.parse(text, on: state, me: options.actorName, now: clock.now, zone: clock.zone)
             if format == .json, try copyJSON(from: index, parsed, now: clock.now) { return }
-            try write(columnsOf: state, now: clock.now) { each in try index.list(parsed, now: clock.now, each) }
+            // The table decodes and matches rows on the core that measures them (`ListedRow`).
+            let now = clock.now
+            if format == .table, try writeTable(of: state, now: now, issue: { try $0.issue(shownBy: parsed, now: now) }, { each in
+                try index.listRows(parsed, now: now, each)
+            }) { return }
+            try write(columnsOf: state, now: now) { each in try index.list(parsed, now: now, each) }
         } else {
             let log = try options.open()
             let parsed = try Query.parse(text, on: log.state, me: options.actorName, now: clock.now, zone: clock.zone)
@@ -47,8 +53,10 @@ struct List: ParsableCommand {
         return true
     }
 
-    /// Table rows measured on this core before the rest go to another (`write(columnsOf:now:_:)`).
-    static let tableOnThisCore = 1000
+    /// Table rows measured on this core before the rest go to another (`writeTable`):
+    /// a list this short is done before a thread has started; past it, this core, which reads
+    /// every row, should measure few (at 1,000, a tenth of its time in a list of 9,793).
+    static let tableOnThisCore = 256
 
     /// Prints the issues `produce` passes on, in `format`: JSON and CSV as they come, the table
     /// once every row is known (its columns are as wide as their widest cell; until then it
@@ -56,30 +64,72 @@ struct List: ParsableCommand {
     private func write(columnsOf state: BoardState, now: Timestamp, _ produce: (_ each: (Issue) throws -> Void) throws -> Void) throws {
         switch format {
         case .table:
-            // Measuring the cells is a third of a long list's time: past `List.tableOnThisCore`
-            // rows, the table goes on filling on the other core (a short list is done sooner
-            // than a thread is started) and is written from there.
-            let width = Output.terminalWidth
-            var table = IssueTable(state: state, now: now)
-            var stream: ListStream?
-            try produce { issue in
-                guard stream == nil else { return stream!.add(issue) }
-                table.add(issue)
-                guard table.count == List.tableOnThisCore else { return }
-                stream = ListStream { [table] next in
-                    var table = table
-                    while let batch = next() {
-                        for issue in batch { table.add(issue) }
-                    }
-                    table.render(width: width) { Output.write($0, to: STDOUT_FILENO) }
-                }
+            _ = try writeTable(of: state, now: now, issue: { $0 }) { each in
+                try withoutActuallyEscaping(each) { try produce($0) }
+                return true
             }
-            if stream == nil { table.render(width: width) { Output.write($0, to: STDOUT_FILENO) } }
-            stream?.finish()
         case .json, .csv:
             var stream = ListStream(format: format)
             try produce { stream.add($0) }
             stream.finish()
         }
     }
+
+    /// Prints the table of the issues that `issue` makes of the items `produce` passes on (nil:
+    /// an item that shows none). False, having printed nothing, if `produce` gave nothing
+    /// (returned false) or `issue` threw for an item (the caller then reads the list again its
+    /// own way).
+    ///
+    /// Measuring the cells is a third of a long list's time: past `List.tableOnThisCore` rows,
+    /// the items go on to the other core, where they become issues and rows and from where the
+    /// table is written (a short list is done sooner than a thread is started).
+    private func writeTable<Item: Sendable>(of state: BoardState, now: Timestamp, issue: @escaping @Sendable (Item) throws -> Issue?,
+                                            _ produce: (_ each: (Item) throws -> Void) throws -> Bool) throws -> Bool {
+        let width = Output.terminalWidth
+        var table = IssueTable(state: state, now: now)
+        var stream: ListStream<Item>?
+        var readable = true
+        let unreadableThere = UnreadableFlag()
+        let given = try produce { item in
+            guard stream == nil else { return stream!.add(item) }
+            do {
+                guard readable, let shown = try issue(item) else { return }
+                table.add(shown)
+            } catch {
+                readable = false
+                return
+            }
+            guard table.count == List.tableOnThisCore else { return }
+            stream = ListStream { [table] next in
+                var table = table
+                var readable = true
+                while let batch = next() {
+                    for item in batch where readable {
+                        do {
+                            if let shown = try issue(item) { table.add(shown) }
+                        } catch {
+                            readable = false
+                        }
+                    }
+                }
+                guard readable else { return unreadableThere.found.store(true, ordering: .sequentiallyConsistent) }
+                table.render(width: width) { Output.write($0, to: STDOUT_FILENO) }
+            }
+        }
+        guard given, readable else {
+            stream?.finish()
+            return false
+        }
+        guard var stream else {
+            table.render(width: width) { Output.write($0, to: STDOUT_FILENO) }
+            return true
+        }
+        stream.finish()
+        return !unreadableThere.found.load(ordering: .sequentiallyConsistent)
+    }
+}
+
+/// Set on the table's core when an item could not be read there (`List.writeTable`).
+private final class UnreadableFlag: Sendable {
+    let found = Atomic<Bool>(false)
 }

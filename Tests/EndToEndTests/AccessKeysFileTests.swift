@@ -16,14 +16,13 @@ struct AccessKeysFileTests {
 
         // The pause point (LANES_TEST_PAUSE_BEFORE_RENAME, for tests only) holds the writer after
         // the new file is written and synced, just before the rename: the worst moment to die.
+        // Longer than any wait for it (before, 20 s against a 15 s wait: a writer that reached
+        // it late on a loaded machine could rename before the kill).
         let stderr = scratch.path + "/stderr"
-        let exports = lanes.environment.merging(["LANES_TEST_PAUSE_BEFORE_RENAME": "20"]) { $1 }
-            .map { "\($0.key)=\(Tmux.quote($0.value))" }.joined(separator: " ")
-        let pid = Spawn.start("cd \(Tmux.quote(scratch.path)) && exec env \(exports) \(Tmux.quote(LanesProcess.binary)) access add dan --key "
-                              + "\(Tmux.quote(scratch.path + "/dan.pub")) --authorized-keys \(Tmux.quote(keys)) </dev/null >/dev/null 2>\(Tmux.quote(stderr))")
-        let deadline = Date().addingTimeInterval(15)
-        while !scratch.contents("stderr").contains("paused"), Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
-        #expect(scratch.contents("stderr").contains("paused"))
+        let pid = Spawn.start(lanes.shellCommand(["access", "add", "dan", "--key", scratch.path + "/dan.pub", "--authorized-keys", keys],
+                                                 extraEnvironment: ["LANES_TEST_PAUSE_BEFORE_RENAME": "3600"])
+                              + " </dev/null >/dev/null 2>\(Tmux.quote(stderr))")
+        #expect(eventually { scratch.contents("stderr").contains("paused") }, "\(scratch.contents("stderr"))")
         kill(pid, SIGKILL)
         Spawn.stop(pid)
         #expect(try Data(contentsOf: URL(fileURLWithPath: keys)) == before, "the old file, whole")

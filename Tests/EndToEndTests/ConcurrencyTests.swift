@@ -40,17 +40,21 @@ import Testing
 }
 
 extension ConcurrencyTests {
-    /// A writer blocked on the lock says who holds it instead of hanging silently.
+    /// A writer blocked on the lock says who holds it instead of hanging silently. The lock is
+    /// held until the writer has said so (before, for a fixed two seconds from a holder given
+    /// 0.3 s to take it: a loaded machine could start the writer before the lock was taken or
+    /// after it was let go, and then nothing was waited for).
     @Test func aWaitingWriterSaysWhoHoldsTheLock() throws {
         #expect(try lanes.run(["init"]).status == 0)
-        let lock = scratch.path + "/.lanes/lock"
-        // Hold the board lock from another process for two seconds.
-        let holder = Spawn.start("exec flock \(Tmux.quote(lock)) sleep 2")
-        defer { Spawn.stop(holder) }
-        Thread.sleep(forTimeInterval: 0.3)
-        let result = try lanes.run(["add", "patient"])
-        #expect(result.status == 0)
-        #expect(result.stderr.contains("waiting for the board lock"))
+        let holder = try HeldLock(scratch.path + "/.lanes/lock", releaseIn: scratch.path)
+        let stderr = scratch.path + "/add.err"
+        let writer = Spawn.start(lanes.shellCommand(["add", "patient"]) + " </dev/null >/dev/null 2>\(Tmux.quote(stderr))")
+        #expect(eventually { scratch.contents("add.err").contains("waiting for the board lock held by pid \(holder.pid) (flock)") },
+                "\(scratch.contents("add.err"))")
+        holder.release()
+        var status: Int32 = 0
+        while waitpid(writer, &status, 0) < 0, errno == EINTR {}
+        #expect(status == 0, "\(scratch.contents("add.err"))")
         #expect(try lanes.run(["list"]).stdout.contains("patient"))
     }
 }

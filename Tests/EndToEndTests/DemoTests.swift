@@ -9,9 +9,10 @@ struct DemoTests {
 
     @Test func theDemoOpensASeededBoardAndSaysWhereItIs() throws {
         let tmux = try lanes.inTmux("\"$LANES\" demo", width: 160, height: 40)
-        let screen = try tmux.waitFor(text: "demo board in /tmp/lanes-demo-")
-        for column in ["Backlog", "To do", "In progress", "Review", "Done"] { #expect(screen.contains(column)) }
-        #expect(screen.contains("@"), "cards show assignees")
+        // Every column and the cards' assignees ("@"), on the frame that says where the board is.
+        let screen = try tmux.waitFor("the demo board") { screen in
+            (["demo board in /tmp/lanes-demo-", "Backlog", "To do", "In progress", "Review", "Done", "@"]).allSatisfy(screen.contains)
+        }
         let path = screen.components(separatedBy: "demo board in ").last!.components(separatedBy: " ").first!
         defer { try? FileManager.default.removeItem(atPath: path) }
         try tmux.send("v")

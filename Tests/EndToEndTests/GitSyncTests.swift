@@ -188,11 +188,15 @@ extension GitSyncTests {
         let acks = home + "/acks"
         _ = FileManager.default.createFile(atPath: acks, contents: nil)
         // Shell loops, not tasks: blocking waits on the cooperative pool would run them in turn.
-        // An add counts as acknowledged only once it printed its number.
+        // An add counts as acknowledged only once it printed its number. Eight seconds, and on
+        // until more than 20 adds are acknowledged (a loaded machine can take longer to get
+        // there; before, the test then failed), at most two minutes.
         let binary = Tmux.quote(LanesProcess.binary)
         let loop = { (directory: String, body: String) in
-            "cd \(Tmux.quote(directory)); export HOME=\(Tmux.quote(home)) XDG_CONFIG_HOME=\(Tmux.quote(home + "/config")) LANES_USER=$1; end=$(($(date +%s) + 8)); i=0; "
-                + "while [ $(date +%s) -lt $end ]; do i=$((i+1)); \(body); done"
+            "cd \(Tmux.quote(directory)); export HOME=\(Tmux.quote(home)) XDG_CONFIG_HOME=\(Tmux.quote(home + "/config")) LANES_USER=$1; "
+                + "end=$(($(date +%s) + 8)); last=$(($(date +%s) + 120)); i=0; "
+                + "while { [ $(date +%s) -lt $end ] || [ $(wc -l < \(Tmux.quote(acks))) -le 20 ]; } && [ $(date +%s) -lt $last ]; do "
+                + "i=$((i+1)); \(body); done"
         }
         let add = "n=$(\(binary) add \"$LANES_USER $i\" 2>/dev/null) && case $n in '#'*) echo \"$LANES_USER $i\" >> \(Tmux.quote(acks));; esac"
         let loops = ["w1", "w2", "w3"].map { Spawn.start("exec /bin/sh -c \(Tmux.quote(loop(a, add))) sh \($0)") }

@@ -75,6 +75,9 @@ struct HostileTextTests {
         try tmux.waitFor(text: "generic")
         try tmux.send("q", "Q")
         try tmux.waitFor(text: "exit=0")
+        // The pipe's `cat` writes what tmux hands it in its own time: read the file once it holds
+        // the last line the pane printed (before, it was read as soon as the pane showed it).
+        #expect(eventually { scratch.contents("pane.bytes").contains("exit=0") }, "the pane's output reached the file")
         let bytes = [UInt8](FileManager.default.contents(atPath: capture) ?? Data())
         #expect(bytes.count > 1000, "the pane's output was captured")
         for payload in HostileTextTests.payloads {

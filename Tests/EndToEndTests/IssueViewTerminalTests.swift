@@ -15,20 +15,17 @@ import Testing
         let tmux = try lanes.inTmux(width: 40, height: 12, environment: ["TERM": "xterm", "LANG": "C", "LC_ALL": "C"])
         _ = try tmux.waitFor(text: "#1 Plan")
         try tmux.send("Enter")
-        var screen = try tmux.waitFor(text: "Goal")
-        #expect(screen.contains("[ ] see #2"))
+        try tmux.waitFor("#1 opened") { $0.contains("Goal") && $0.contains("[ ] see #2") }
         for _ in 0..<7 { try tmux.send("j") } // five fields, the heading, the task (blank lines are passed)
-        screen = try tmux.waitFor("the cursor on the task line") { _ in
-            (try? tmux.styledScreen().contains { row in row.contains { $0.reverse } && String(row.map(\.character)).contains("see #2") }) == true
+        try tmux.waitForStyled("the cursor on the task line") { rows in
+            rows.contains { row in row.contains { $0.reverse } && String(row.map(\.character)).contains("see #2") }
         }
         try tmux.send("Enter")
-        screen = try tmux.waitFor(text: "details")
-        #expect(screen.contains("#2 Other"))
+        try tmux.waitFor("#2 followed") { $0.contains("details") && $0.contains("#2 Other") }
         try tmux.send("BSpace")
-        screen = try tmux.waitFor(text: "Goal")
+        try tmux.waitFor(text: "Goal")
         try tmux.send("G")
-        screen = try tmux.waitFor(text: "1 | 2")
-        #expect(screen.contains("a | ????") && screen.contains("--+-----"), "aligned in ASCII:\n\(screen)")
+        try tmux.waitFor("the table aligned in ASCII") { $0.contains("1 | 2") && $0.contains("a | ????") && $0.contains("--+-----") }
         try tmux.send("q")
         _ = try tmux.waitFor(text: "Backlog")
         try tmux.send("Q")

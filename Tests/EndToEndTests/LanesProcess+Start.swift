@@ -14,4 +14,12 @@ extension LanesProcess {
         try process.run()
         return process
     }
+
+    /// `lanes ARGUMENTS` as a shell command line for `Spawn`, run from the home directory with
+    /// this environment (and `extraEnvironment`).
+    func shellCommand(_ arguments: [String], extraEnvironment: [String: String] = [:]) -> String {
+        let exports = environment.merging(extraEnvironment) { $1 }.map { "\($0.key)=\(Tmux.quote($0.value))" }.sorted()
+        return "cd \(Tmux.quote(home)) && exec env \(exports.joined(separator: " ")) "
+            + ([LanesProcess.binary] + arguments).map(Tmux.quote).joined(separator: " ")
+    }
 }

@@ -15,18 +15,15 @@ struct LifecycleTerminalTests {
         try tmux.waitFor(text: "Delete #4 \"Delta\"? It leaves the board, lists and exports; its text stays in the log. [y/N]")
         try tmux.type("y")
         try tmux.send("Enter")
-        var screen = try tmux.waitFor(text: "3 issues") // the board, after the delete
-        #expect(!screen.contains("Delta"), "deleted from the command line")
+        try tmux.waitFor("the board without #4, deleted from the command line") { $0.contains("3 issues") && !$0.contains("Delta") }
 
         try tmux.send("l") // To do: #1 Alpha selected
         try tmux.send("X")
-        screen = try tmux.waitFor(text: "#1 archived")
-        #expect(!screen.contains("Alpha"))
+        try tmux.waitFor("#1 archived, off the board") { $0.contains("#1 archived") && !$0.contains("Alpha") }
         try tmux.send("D")
         try tmux.waitFor(text: "delete #2 \"Bravo\"? its text stays in the log; :restore brings it back (y/n)")
         try tmux.send("y")
-        screen = try tmux.waitFor(text: "#2 deleted")
-        #expect(!screen.contains("Bravo"))
+        try tmux.waitFor("#2 deleted, off the board") { $0.contains("#2 deleted") && !$0.contains("Bravo") }
         try tmux.send("u")
         try tmux.waitFor(text: "undid: #2 deleted")
         try tmux.waitFor(text: "Bravo")

@@ -23,8 +23,7 @@ struct PromptTerminalTests {
         try tmux.waitFor(text: "Write the docs")
 
         try typeInPrompt(tmux, ":", "3", then: "Enter")
-        let issue = try tmux.waitFor(text: "Timeline")
-        #expect(issue.contains("#3 日本語のタイトル"))
+        try tmux.waitFor("#3 opened") { $0.contains("Timeline") && $0.contains("#3 日本語のタイトル") }
         try tmux.send("q")
         try tmux.waitFor(text: "Backlog thing")
 
@@ -34,15 +33,15 @@ struct PromptTerminalTests {
         try tmux.waitFor(text: "#3 moved In progress → Review")
 
         try typeInPrompt(tmux, ":", "assign ", then: "Tab", "Tab")
-        let listed = try tmux.waitFor(text: "me  ann  bob")
-        let lines = listed.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        let row = try #require(lines.firstIndex { $0.contains("me  ann  bob") })
-        #expect(lines[row + 1].hasPrefix(":assign"), "the candidates sit right above the prompt")
+        try tmux.waitFor("the candidates right above the prompt") { screen in
+            let lines = screen.split(separator: "\n", omittingEmptySubsequences: false)
+            guard let row = lines.firstIndex(where: { $0.contains("me  ann  bob") }) else { return false }
+            return row + 1 < lines.count && lines[row + 1].hasPrefix(":assign")
+        }
         try tmux.send("Escape")
 
         try typeInPrompt(tmux, "#", "2", then: "Enter")
-        let second = try tmux.waitFor(text: "Timeline")
-        #expect(second.contains("#2 Write the docs"))
+        try tmux.waitFor("#2 opened") { $0.contains("Timeline") && $0.contains("#2 Write the docs") }
         try tmux.send("q")
         try tmux.send("q")
         try tmux.waitFor(text: "exit=0")

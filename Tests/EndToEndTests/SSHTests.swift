@@ -20,8 +20,8 @@ struct SSHTests {
         let command = server.command(key: dir + "/user", tty: true).map(Tmux.quote).joined(separator: " ")
             + " " + Tmux.quote(remote)
         let tmux = try lanes.inTmux(command, width: 100, height: 24)
-        let board = try tmux.waitFor(text: "Over the wire")
-        #expect(board.contains("To do") && board.contains("│"), "wide box-drawing characters arrive intact")
+        // Wide box-drawing characters arrive intact.
+        try tmux.waitFor("the board over SSH") { $0.contains("Over the wire") && $0.contains("To do") && $0.contains("│") }
         try tmux.send("l")
         try tmux.send("L")
         try tmux.waitFor(text: "#1 moved To do → In progress")

@@ -6,13 +6,23 @@ import Foundation
 enum Spawn {
     /// Runs `command` (a shell command line) to completion; returns its status and output.
     static func run(_ command: String) -> (status: Int32, output: String) {
+        let result = measure(command)
+        return (result.status, result.output)
+    }
+
+    /// `run`, and the CPU time (user and system, in seconds) that the command and the processes
+    /// it waited for used: what a test can bound where the wall time depends on how loaded the
+    /// machine is.
+    static func measure(_ command: String) -> (status: Int32, output: String, cpuSeconds: Double) {
         let output = "/tmp/lanes-spawn-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).out"
         defer { unlink(output) }
         let pid = start(command + " </dev/null >" + Tmux.quote(output) + " 2>&1")
         var status: Int32 = 0
-        while waitpid(pid, &status, 0) < 0, errno == EINTR {}
+        var usage = rusage()
+        while wait4(pid, &status, 0, &usage) < 0, errno == EINTR {}
         let text = (try? String(contentsOfFile: output, encoding: .utf8)) ?? ""
-        return ((status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F), text)
+        let cpu = [usage.ru_utime, usage.ru_stime].reduce(0.0) { $0 + Double($1.tv_sec) + Double($1.tv_usec) / 1e6 }
+        return ((status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F), text, cpu)
     }
 
     /// Starts `command` (a shell command line) without waiting; returns its pid.

@@ -37,8 +37,12 @@ final class Tmux {
 
     /// The screen as cells with the SGR state each is drawn in (`capture-pane -e`), one array per row.
     func styledScreen() throws -> [[StyledCell]] {
-        try tmux(["capture-pane", "-e", "-p", "-t", "main"]).split(separator: "\n", omittingEmptySubsequences: false)
-            .map { StyledCell.parse(String($0)) }
+        Tmux.cells(try tmux(["capture-pane", "-e", "-p", "-t", "main"]))
+    }
+
+    /// The rows of a `capture-pane -e` capture as cells.
+    static func cells(_ capture: String) -> [[StyledCell]] {
+        capture.split(separator: "\n", omittingEmptySubsequences: false).map { StyledCell.parse(String($0)) }
     }
 
     func resize(width: Int, height: Int) throws {
@@ -50,26 +54,61 @@ final class Tmux {
         try tmux(["display-message", "-p", "-t", "main", "#{pane_dead}"]).trimmingCharacters(in: .whitespacesAndNewlines) == "1"
     }
 
+    /// How long a wait may take before it fails. Only a failing wait reaches it (a passing one
+    /// returns as soon as the screen is right), so it is long: CI runs every suite at once on
+    /// two cores, and a test can wait its turn for many seconds.
+    static let patience: Double = 120
+
     /// Polls the screen until `predicate` holds on a settled screen (the same capture twice,
-    /// 50 ms apart: a capture can land in the middle of a repaint on a loaded machine), or 15 s
-    /// pass, generous for a slow CI machine.
+    /// 50 ms apart: a capture can land in the middle of a repaint on a loaded machine), or
+    /// `timeout` seconds pass. Whatever a test concludes from the screen belongs in `predicate`:
+    /// a single capture can be a frame half drawn.
     @discardableResult
-    func waitFor(_ what: String, timeout: Double = 15, _ predicate: (String) -> Bool) throws -> String {
+    func waitFor(_ what: String, timeout: Double = Tmux.patience, _ predicate: (String) -> Bool) throws -> String {
+        try settled(what, timeout: timeout, capture: screen, shown: { $0 }, predicate)
+    }
+
+    @discardableResult
+    func waitFor(text: String, timeout: Double = Tmux.patience) throws -> String {
+        try waitFor("\"\(text)\"", timeout: timeout) { $0.contains(text) }
+    }
+
+    /// Waits for a settled screen on which `problems` finds nothing; if none comes, the error
+    /// says what the last screen still had wrong.
+    @discardableResult
+    func waitFor(_ what: String, timeout: Double = Tmux.patience, problems: (String) -> [String]) throws -> String {
+        var found: [String] = []
+        do {
+            return try waitFor(what, timeout: timeout) { found = problems($0); return found.isEmpty }
+        } catch var failure as TmuxTimeout {
+            failure.what += " (\(found.joined(separator: "; ")))"
+            throw failure
+        }
+    }
+
+    /// `waitFor` on the screen's cells and their styles (`styledScreen`), settled the same way.
+    @discardableResult
+    func waitForStyled(_ what: String, timeout: Double = Tmux.patience, _ predicate: ([[StyledCell]]) -> Bool) throws -> [[StyledCell]] {
+        let capture = try settled(what, timeout: timeout, capture: { try self.tmux(["capture-pane", "-e", "-p", "-t", "main"]) },
+                                  shown: { Tmux.cells($0).map { String($0.map(\.character)) }.joined(separator: "\n") }) {
+            predicate(Tmux.cells($0))
+        }
+        return Tmux.cells(capture)
+    }
+
+    /// The first capture that `predicate` accepts and the one 50 ms before it equals.
+    private func settled(_ what: String, timeout: Double, capture: () throws -> String, shown: (String) -> String,
+                         _ predicate: (String) -> Bool) throws -> String {
         let deadline = Date().addingTimeInterval(timeout)
         var last = ""
         var previous: String?
         while Date() < deadline {
-            last = try screen()
+            last = try capture()
             if predicate(last), last == previous { return last }
             previous = last
             Thread.sleep(forTimeInterval: 0.05)
         }
-        throw TmuxTimeout(what: what, screen: last)
-    }
-
-    @discardableResult
-    func waitFor(text: String, timeout: Double = 15) throws -> String {
-        try waitFor("\"\(text)\"", timeout: timeout) { $0.contains(text) }
+        throw TmuxTimeout(what: what, screen: shown(last))
     }
 
     static func quote(_ text: String) -> String { "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'" }
@@ -107,6 +146,25 @@ struct StyledCell {
     var background: Int?
     var reverse: Bool
     var bold: Bool
+
+    /// The cell where `text` starts on the screen (its first occurrence), if it is there: the
+    /// look of the card whose number and title `text` is.
+    static func at(_ text: String, in rows: [[StyledCell]]) -> StyledCell? {
+        for row in rows {
+            let line = String(row.map(\.character))
+            guard let range = line.range(of: text) else { continue }
+            return row[line.distance(from: line.startIndex, to: range.lowerBound)]
+        }
+        return nil
+    }
+
+    /// Whether two cells are drawn alike as far as a selection goes (the background and reverse
+    /// video; bold and colours carry over from the row above in `capture-pane -e`, which starts
+    /// each row with only what changed). False if either is missing.
+    static func sameLook(_ a: StyledCell?, _ b: StyledCell?) -> Bool {
+        guard let a, let b else { return false }
+        return a.background == b.background && a.reverse == b.reverse
+    }
 
     /// Reads tmux's `capture-pane -e` output: text with `ESC [ … m` sequences between.
     static func parse(_ line: String) -> [StyledCell] {

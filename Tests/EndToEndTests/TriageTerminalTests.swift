@@ -34,15 +34,13 @@ struct TriageTerminalTests {
         try tmux.waitFor(text: "#2 commented")
 
         try tmux.send("2") // mine: only #2
-        let mine = try tmux.waitFor(text: "mine")
-        #expect(mine.contains("Triage me") && !mine.contains("Someone else's"))
+        try tmux.waitFor("only mine") { $0.contains("mine") && $0.contains("Triage me") && !$0.contains("Someone else's") }
         try tmux.send("1")
         try tmux.waitFor(text: "Someone else's")
         try tmux.send("/")
         try tmux.type("label:ui")
         try tmux.send("Enter")
-        let filtered = try tmux.waitFor(text: "1/2 issues")
-        #expect(!filtered.contains("Someone else's"))
+        try tmux.waitFor("the filter applied") { $0.contains("1/2 issues") && !$0.contains("Someone else's") }
         try tmux.send("Escape")
         try tmux.waitFor(text: "Someone else's")
 

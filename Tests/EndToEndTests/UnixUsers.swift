@@ -63,15 +63,14 @@ final class UnixUsers {
     /// Runs an administration command as root, retrying while another process holds the
     /// password files' lock (other test runs create users too).
     static func admin(_ words: [String]) throws {
-        var last = ""
-        for _ in 0..<20 {
-            let result = Spawn.run(words.map(Tmux.quote).joined(separator: " "))
-            if result.status == 0 { return }
-            last = result.output
-            guard last.contains("lock") else { break }
-            usleep(100_000)
+        // For as long as a loaded machine may keep the lock taken (before, two seconds).
+        var last: (status: Int32, output: String) = (1, "")
+        _ = eventually(interval: 0.1) {
+            last = Spawn.run(words.map(Tmux.quote).joined(separator: " "))
+            return last.status == 0 || !last.output.contains("lock")
         }
-        throw UnixUsersError(description: "\(words.joined(separator: " ")) failed: \(last)")
+        if last.status == 0 { return }
+        throw UnixUsersError(description: "\(words.joined(separator: " ")) failed: \(last.output)")
     }
 }
 

@@ -23,8 +23,6 @@ struct WidthTests {
         }
         for (width, height) in [(120, 40), (100, 30), (60, 20)] {
             let tmux = try lanes.inTmux(width: width, height: height)
-            let screen = try tmux.waitFor(text: "issues")
-            let rows = screen.split(separator: "\n", omittingEmptySubsequences: false).prefix(height - 1)
             func borders(_ line: Substring) -> [Int] {
                 var column = 0
                 var found: [Int] = []
@@ -34,12 +32,17 @@ struct WidthTests {
                 }
                 return found
             }
-            let header = borders(rows.first!)
-            #expect(!header.isEmpty)
-            for (index, row) in rows.enumerated().dropFirst() where !row.isEmpty {
-                #expect(borders(row) == header, "row \(index) at \(width)x\(height): \(row)")
-                #expect(DisplayWidth.of(row) <= width)
-            }
+            // Waited for on a settled screen: a capture in the middle of a repaint has rows of
+            // two frames.
+            try tmux.waitFor("every border under the header's at \(width)x\(height)", problems: { screen in
+                guard screen.contains("issues") else { return ["no board yet"] }
+                let rows = screen.split(separator: "\n", omittingEmptySubsequences: false).prefix(height - 1)
+                let header = borders(rows.first ?? "")
+                guard !header.isEmpty else { return ["no border in the header"] }
+                return rows.enumerated().dropFirst().compactMap { index, row in
+                    row.isEmpty || (borders(row) == header && DisplayWidth.of(row) <= width) ? nil : "row \(index): \(row)"
+                }
+            })
             try tmux.send("Q")
         }
     }

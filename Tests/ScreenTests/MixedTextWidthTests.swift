@@ -5,16 +5,18 @@ import Testing
 /// cluster elsewhere; the prefixes must be exactly those of walking every cluster.
 @Suite struct MixedTextWidthTests {
     /// Random strings of ASCII (controls, CR LF), CJK, combining marks, emoji with ZWJ and
-    /// skin tones, flags and prepended marks, which join the next ASCII letter into one cluster.
+    /// skin tones, flags and prepended marks, which join the next ASCII letter into one cluster;
+    /// Hangul syllables with the jamo that join them, kana with their combining sound marks.
     static func samples() -> [String] {
         let pieces = ["a", "b", " ", "\r", "\n", "\r\n", "\t", "\u{7F}", "日", "本", "\u{301}", "\u{200D}", "👩", "💻", "\u{1F3FD}",
-                      "🇯🇵", "\u{1F1E6}", "\u{600}", "\u{FE0F}", "é", "\u{85}", "x", "1"]
+                      "🇯🇵", "\u{1F1E6}", "\u{600}", "\u{FE0F}", "é", "\u{85}", "x", "1",
+                      "한", "\u{11A8}", "\u{1100}", "\u{1161}", "か", "カ", "\u{3099}", "🎉", "\u{1F3FB}", "\u{1F9D1}", "\u{20E3}"]
         var state: UInt64 = 7
         func next() -> Int {
             state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
             return Int(state >> 33)
         }
-        return (0..<400).map { _ in (0..<(next() % 14)).map { _ in pieces[next() % pieces.count] }.joined() }
+        return (0..<1000).map { _ in (0..<(next() % 14)).map { _ in pieces[next() % pieces.count] }.joined() }
     }
 
     /// The prefix found by walking every cluster.
