@@ -5,11 +5,11 @@ import BoardModel
 public enum ColumnJSON {
     /// `[{"id","name","closing","wip","count"}]`: `wip` is null without a limit, `count` the
     /// open issues in the column.
-    public static func list(_ state: BoardState) -> [UInt8] {
-        let counts = state.openCounts
+    /// The columns with each one's open issues (`BoardState.openCounts` or the index's).
+    public static func list(_ columns: [Column], openCounts counts: [String: Int]) -> [UInt8] {
         var json = JSONWriter()
         json.beginArray()
-        for column in state.columns {
+        for column in columns {
             json.beginObject()
             json.field("id", column.id)
             json.field("name", column.name)

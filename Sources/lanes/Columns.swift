@@ -1,5 +1,6 @@
 import ArgumentParser
 import BoardExchange
+import BoardIndex
 import BoardModel
 import Screen
 
@@ -29,17 +30,26 @@ struct ListColumns: ParsableCommand {
     enum Format: String, ExpressibleByArgument, CaseIterable { case table, json }
 
     func run() throws {
-        let state = try options.open().state
+        let (columns, counts) = try columnsAndCounts()
         switch format {
-        case .json: Output.print(utf8: ColumnJSON.list(state))
+        case .json: Output.print(utf8: ColumnJSON.list(columns, openCounts: counts))
         case .table:
-            let counts = state.openCounts
-            let rows = [["ID", "NAME", "CLOSING", "WIP", "OPEN"]] + state.columns.map { column in
+            let rows = [["ID", "NAME", "CLOSING", "WIP", "OPEN"]] + columns.map { column in
                 [column.id, column.name, column.isClosing ? "yes" : "-", column.wip.map(String.init) ?? "-", String(counts[column.id] ?? 0)]
                     .map(Sanitizer.line)
             }
             Output.print(TextTable.render(rows, width: Output.terminalWidth))
         }
+    }
+
+    /// The columns and their open issues from the board's index (the counts it keeps), or from
+    /// the whole board where no index can be kept.
+    private func columnsAndCounts() throws -> ([Column], [String: Int]) {
+        do {
+            if let index = try options.openIndex() { return (index.boardState.columns, try index.openCounts()) }
+        } catch is IndexUnavailable {}
+        let state = try options.open().state
+        return (state.columns, state.openCounts)
     }
 }
 

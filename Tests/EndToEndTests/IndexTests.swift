@@ -102,6 +102,28 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: snapshot), "a whole read of this board writes its snapshot")
     }
 
+    /// `lanes columns` reads its counts from the index (the counts it keeps per column), never
+    /// the board whole, and says what the whole board says: open issues only, archived, deleted
+    /// and closed ones left out, in every column, as a table and as JSON.
+    @Test func columnsCountFromTheIndexAsTheWholeBoardDoes() throws {
+        #expect(try lanes.run(["init"]).status == 0)
+        try scratch.appendIssues(600, paragraphs: 120) // 5 MB: a whole read writes the snapshot
+        for command in [["move", "3", "doing"], ["move", "4", "doing"], ["close", "5"], ["archive", "6", "3"],
+                        ["delete", "--yes", "7"], ["snooze", "8", "2099-01-01"], ["columns", "add", "Later"]] {
+            #expect(try lanes.run(command).status == 0, "\(command)")
+        }
+        let snapshot = scratch.path + "/.lanes/cache"
+        for format in ["table", "json"] {
+            try? FileManager.default.removeItem(atPath: snapshot)
+            let indexed = try lanes.run(["columns", "--format", format])
+            #expect(!FileManager.default.fileExists(atPath: snapshot), "columns read the board whole")
+            let whole = try lanes.run(["columns", "--format", format], extraEnvironment: withoutIndex)
+            #expect(indexed.status == 0 && indexed.stdout == whole.stdout && indexed.stderr.isEmpty, "\(indexed) \(whole)")
+        }
+        let counts = (try json(lanes.run(["columns", "--format", "json"]).stdout) as! [[String: Any]]).map { $0["count"] as! Int }
+        #expect(counts == [595, 0, 1, 0, 0, 0])
+    }
+
     /// A rebuild writes the whole index into SQLite's write-ahead log. Left there, every later
     /// command read all of it back and copied all of it again (the next process counts none
     /// of it as copied): 0.3 s for an `add` at 100k issues. What a command leaves is short.
