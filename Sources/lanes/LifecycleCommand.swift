@@ -19,10 +19,8 @@ enum LifecycleCommand {
     static func issues(_ options: BoardOptions, _ numbers: [IssueNumber]) throws -> [Issue] {
         do {
             if let index = try options.openIndex() {
-                return try numbers.map { number in
-                    guard let issue = try index.issue(number.value) else { throw BoardError.noSuchIssue(number.value) }
-                    return issue
-                }
+                // Through a state holding each, so that a missing or deleted issue is refused as the whole board refuses it.
+                return try numbers.map { try index.showing($0.value).issue($0.value) }
             }
         } catch is IndexUnavailable {}
         let state = try options.open().state

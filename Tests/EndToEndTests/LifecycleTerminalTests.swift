@@ -8,6 +8,19 @@ struct LifecycleTerminalTests {
     let scratch = Scratch()
     var lanes: LanesProcess { LanesProcess(home: scratch.path) }
 
+    /// The question names the issues as the board has them (read from the index): a deleted
+    /// or missing one is refused before anything is asked, as on the whole board.
+    @Test func deleteRefusesADeletedIssueBeforeAsking() throws {
+        #expect(try lanes.run(["init"]).status == 0)
+        for title in ["Alpha", "Bravo"] { try lanes.run(["add", title]) }
+        #expect(try lanes.run(["delete", "--yes", "1"]).status == 0) // builds the index
+        let tmux = try lanes.inTmux("\"$LANES\" delete 1 2", width: 100, height: 10)
+        let screen = try tmux.waitFor(text: "exit=1")
+        #expect(screen.contains("lanes: #1 is deleted (lanes restore 1, or :restore 1 in the board, brings it back)"))
+        #expect(!screen.contains("[y/N]"))
+        #expect(try lanes.run(["list", "Bravo"]).stdout.contains("#2"))
+    }
+
     @Test func deleteAsksOnATerminalThenTheBoardArchivesDeletesAndGoesTo() throws {
         #expect(try lanes.run(["init"]).status == 0)
         for title in ["Alpha", "Bravo", "Charlie", "Delta"] { try lanes.run(["add", title, "--column", "todo"]) }
