@@ -69,7 +69,8 @@ import BoardModel
             case 4:
                 tampering = "built for show"
                 if let path = try indexFile("board") { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
-                #expect(try lanes.run(["show", "1"] + board + now).status == 0)
+                let shown = try lanes.run(["show", "1"] + board + now), whole = try lanes.run(["show", "1"] + board + now, extraEnvironment: withoutIndex)
+                #expect(shown.stdout == whole.stdout && shown.stderr == whole.stderr && shown.status == whole.status, "\(shown) \(whole)")
             case 5:
                 tampering = "a torn tail"
                 let handle = try #require(FileHandle(forWritingAtPath: scratch.path + "/board/.lanes/events"))
