@@ -55,10 +55,10 @@ public struct Digest: Sendable {
             if reasons.contains(.resurfaced) { resurfaced.append(issue) }
             if reasons.contains(.stale) { stale.append(issue) }
             if reasons.contains(.newUnassigned) { newUnassigned.append(issue) }
-            for mention in issue.mentions where rules.counts(mention) {
+            for mention in rules.countedMentions(issue) {
                 mentions.append(MentionEntry(issue: issue, mention: mention))
             }
-            if person == nil, issue.isOpen {
+            if person == nil, issue.isOpen, issue.isShownByDefault {
                 for name in issue.assignees {
                     var load = loads[name] ?? PersonLoad(name: name, open: 0, overdue: 0, stale: 0)
                     load.open += 1
@@ -107,10 +107,17 @@ public struct Digest: Sendable {
             mention.at >= since && person.map { mention.user.caseInsensitiveEquals($0) } ?? true
         }
 
+        /// The mentions of the person since `since` in `issue` (none in one put away).
+        func countedMentions(_ issue: Issue) -> [Mention] {
+            issue.isShownByDefault ? issue.mentions.filter(counts) : []
+        }
+
         /// Every reason `issue` needs the person's attention now (empty: none). An issue still
-        /// waiting needs nobody; a new unassigned issue needs everyone.
+        /// waiting needs nobody; a new unassigned issue needs everyone; an archived or deleted
+        /// one was put away and needs nobody, as the board and `lanes list` leave it out.
         public func reasons(_ issue: Issue) -> Set<Reason> {
             var reasons = Set<Reason>()
+            guard issue.isShownByDefault else { return reasons }
             if issue.isOpen, !issue.isSnoozed(clock) {
                 let today = clock.today
                 if isTheirs(issue), let due = issue.due {
@@ -122,7 +129,7 @@ public struct Digest: Sendable {
             if issue.isResurfaced(clock), isTheirs(issue) || person.map({ issue.snooze?.by.caseInsensitiveEquals($0) == true }) == true {
                 reasons.insert(.resurfaced)
             }
-            if issue.mentions.contains(where: counts) { reasons.insert(.mentioned) }
+            if !countedMentions(issue).isEmpty { reasons.insert(.mentioned) }
             return reasons
         }
     }
@@ -173,7 +180,7 @@ public struct Digest: Sendable {
             let reasons = rules.reasons(issue.pointee)
             if reasons.contains(.overdue) { overdue += 1 }
             if reasons.contains(.resurfaced) { resurfaced += 1 }
-            mentions += issue.pointee.mentions.count { rules.counts($0) }
+            mentions += rules.countedMentions(issue.pointee).count
         }
         return summary(overdue: overdue, resurfaced: resurfaced, mentions: mentions)
     }
