@@ -110,6 +110,18 @@ import Testing
         }
     }
 
+    /// A teammate's offline work merged after today's events is older than the window: the
+    /// changes since still hold today's (the scan from the log's end stopped at the older event).
+    @Test func changesSinceSurviveOlderEventsMergedAfterThem() {
+        var state = sample()
+        let clock = DayClock(now: now, zone: utc)
+        state.apply(Event(id: EventID(100), at: Timestamp.parse("2026-12-02T08:00:00Z")!, actor: "bob", issue: 3, kind: .commented("today")))
+        state.apply(Event(id: EventID(101), at: Timestamp.parse("2026-11-21T08:00:00Z")!, actor: "cy", issue: 4, kind: .commented("offline")))
+        let digest = Digest(state: state, person: nil, since: Timestamp.parse("2026-12-02T00:00:00Z")!, clock: clock, staleAfterDays: 14)
+        #expect(digest.changes.map(\.issue.number) == [3])
+        #expect(digest.changes.first?.lines.map(\.actor) == ["bob"])
+    }
+
     /// The board's opening line reads only issues with a date, a snooze or a mention: it must say
     /// what the whole digest says.
     @Test func theOpeningLineCountsWhatTheWholeDigestCounts() {
