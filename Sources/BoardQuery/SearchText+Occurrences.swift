@@ -11,9 +11,9 @@ extension SearchText {
     /// it, so a word grown letter by letter is mostly told from them, up to eight letters,
     /// without reading the buffer; only a text whose first place does not go on as the longer
     /// word is searched again, from that place to its end. One place a text (not every place)
-    /// bounds the list by the number of issues, whatever the word: so a word is listed from its
-    /// second letter, and the third letter is no longer a pass over the whole buffer (120 MB at a
-    /// million issues, listing about a million places: 80–90 ms a key). Each place also keeps
+    /// bounds the list by the number of issues, whatever the word, and lets the pass that lists
+    /// a word's third letter (120 MB at a million issues, on both cores) go from a text's first
+    /// place straight to the next text: it listed about a million places, 80–90 ms a key. Each place also keeps
     /// its slot, so the issues holding a word are read off without a walk through every text's
     /// start. `ProjectionCache` keeps them with each projection, so they are always for the
     /// buffer they were found in (one board version).
@@ -47,9 +47,11 @@ extension SearchText {
         static func mask(_ known: Int) -> UInt64 { known >= 8 ? .max : (1 << UInt64(8 * known)) - 1 }
     }
 
-    /// A word shorter than this is not listed: a single letter, which almost every issue holds,
-    /// is answered from the letters each text holds (`letters`).
-    static let shortestListed = 2
+    /// A word shorter than this is not listed: a letter or two occurs in almost every issue, and
+    /// a two-letter word's first place rarely goes on as the three-letter word typed next ("ti"
+    /// of "settings" before "timeline"), so its list saved no pass (a search again of most texts
+    /// from there, on one core, cost more than the third letter's pass over the whole buffer).
+    static let shortestListed = 3
 
     /// Whether `needle` (a lowercased free-text word) can be searched in the buffer: ASCII,
     /// since only ASCII capitals are folded there, and no 0 byte, which ends each text.

@@ -64,10 +64,11 @@ import LanesTestSupport
             let plain = buffer(state)
             #expect(text.bytes.withUnsafeBufferPointer(Array.init) == plain.bytes)
             for _ in 0..<6 {
-                let word = String((0..<(2 + Int(random.next() % 9))).map { _ in Self.alphabet[Int(random.next() % UInt64(Self.alphabet.count))] }).lowercased()
-                var typed = try #require(text.occurrences(of: String(word.prefix(2)), from: []))
-                expectPlain(typed, String(word.prefix(2)), plain, "round \(round): \(word.prefix(2)) read whole")
-                for length in 3...max(3, word.count) where length <= word.count {
+                let shortest = SearchText.shortestListed
+                let word = String((0..<(shortest + Int(random.next() % 8))).map { _ in Self.alphabet[Int(random.next() % UInt64(Self.alphabet.count))] }).lowercased()
+                var typed = try #require(text.occurrences(of: String(word.prefix(shortest)), from: []))
+                expectPlain(typed, String(word.prefix(shortest)), plain, "round \(round): \(word.prefix(shortest)) read whole")
+                for length in shortest...word.count where length > shortest {
                     let prefix = String(word.prefix(length))
                     typed = try #require(text.occurrences(of: prefix, from: [typed]))
                     expectPlain(typed, prefix, plain, "round \(round): \(prefix) typed on")
@@ -77,8 +78,8 @@ import LanesTestSupport
                             "round \(round): \(prefix)")
                 }
                 // From a word inside it, at each offset.
-                for start in 0..<max(0, word.count - 2) {
-                    let inner = String(Array(word)[start..<(start + 2)])
+                for start in 0...(word.count - shortest) {
+                    let inner = String(Array(word)[start..<(start + shortest)])
                     let earlier = try #require(text.occurrences(of: inner, from: []))
                     let found = try #require(text.occurrences(of: word, from: [earlier]))
                     expectPlain(found, word, plain, "round \(round): \(word) from \(inner)")
