@@ -28,6 +28,9 @@ public final class BoardIndex {
     public internal(set) var rebuilds = 0
     /// What the command reads: `rows` lets a build defer what it does not (`DeferredIndexPart`).
     let needs: Needs
+    /// A whole read of the log made before, which the next rebuild writes from instead of
+    /// reading the log (`build(_:environment:from:)`).
+    var prefolded: WholeRead?
 
     private init(location: BoardLocation, file: IndexFile, database: SQLiteDatabase, needs: Needs) {
         self.location = location
@@ -44,11 +47,22 @@ public final class BoardIndex {
         try usable { try openChecked(location, environment: environment, needs: needs) }
     }
 
-    private static func openChecked(_ location: BoardLocation, environment: [String: String], needs: Needs) throws -> BoardIndex {
+    /// Builds the index of the board at `location` from `read`, a whole read of its log the
+    /// caller made anyway (the full-screen board after a clone, on another thread after its first
+    /// frame), if it has to be built; and catches it up with what the log gained since. The
+    /// build is `show`'s (`Needs.rows`: the name tables and indexes deferred), in a file of its
+    /// own renamed over the index: a process that quits meanwhile leaves no index to believe.
+    public static func build(_ location: BoardLocation, environment: [String: String], from read: WholeRead) throws {
+        _ = try usable { try openChecked(location, environment: environment, needs: .rows, from: read) }
+    }
+
+    private static func openChecked(_ location: BoardLocation, environment: [String: String], needs: Needs,
+                                    from read: WholeRead? = nil) throws -> BoardIndex {
         try EventLog.createIfPersonal(location)
         let file = IndexFile(for: location, xdg: XDGDirectories(environment: environment))
         try file.prepare()
         let index = BoardIndex(location: location, file: file, database: try connect(file), needs: needs)
+        index.prefolded = read
         let fd = try BoardFile.open(location.eventsPath, O_RDONLY)
         defer { close(fd) }
         _ = try index.synchronize(fd)
