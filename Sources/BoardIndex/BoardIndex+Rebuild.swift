@@ -19,6 +19,11 @@ extension BoardIndex {
         let log = try read ?? EventLog.open(location, collectingOffsets: true) { done, total in
             bar.show(BoardIndex.readingShare * Double(done) / Double(max(total, 1)))
         }.wholeRead
+        if needs == .foldIfBuilt {
+            // The command answers from this read: the build is `show`'s, the rest deferred.
+            needs = .rows
+            builtFrom = log
+        }
         if try replaceable() {
             let build = try IndexBuild(of: file)
             do {

@@ -27,7 +27,10 @@ public final class BoardIndex {
     /// Rebuilds are counted, so tests can tell that a bad index was not believed.
     public internal(set) var rebuilds = 0
     /// What the command reads: `rows` lets a build defer what it does not (`DeferredIndexPart`).
-    let needs: Needs
+    var needs: Needs
+    /// The whole read this open's build wrote the index from, if it built one for a command
+    /// that `needs` `.foldIfBuilt` (which then answers from its board, not the index's rows).
+    public internal(set) var builtFrom: WholeRead?
     /// A whole read of the log made before, which the next rebuild writes from instead of
     /// reading the log (`build(_:environment:from:)`).
     var prefolded: WholeRead?
@@ -163,7 +166,7 @@ public final class BoardIndex {
             switch try found.map({ try verdict($0, fd) }) ?? .rebuild {
             case .current(let end):
                 meta = found!
-                if needs == .everything { try completeDeferredPart() }
+                if needs != .rows { try completeDeferredPart() }
                 return end
             case .behind(let tail):
                 meta = found!
