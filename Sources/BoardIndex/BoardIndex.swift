@@ -53,10 +53,11 @@ public final class BoardIndex {
     /// Builds the index of the board at `location` from `read`, a whole read of its log the
     /// caller made anyway (the full-screen board after a clone, on another thread after its first
     /// frame), if it has to be built; and catches it up with what the log gained since. The
-    /// build is `show`'s (`Needs.rows`: the name tables and indexes deferred), in a file of its
-    /// own renamed over the index: a process that quits meanwhile leaves no index to believe.
+    /// build is whole (nothing deferred: nobody waits for it, and the next command should not
+    /// pay for the rest), in a file of its own renamed over the index: a process that quits
+    /// meanwhile leaves no index to believe.
     public static func build(_ location: BoardLocation, environment: [String: String], from read: WholeRead) throws {
-        _ = try usable { try openChecked(location, environment: environment, needs: .rows, from: read) }
+        _ = try usable { try openChecked(location, environment: environment, needs: .everything, from: read) }
     }
 
     private static func openChecked(_ location: BoardLocation, environment: [String: String], needs: Needs,

@@ -21,8 +21,8 @@ extension BoardCommand {
     }
 
     /// If `log` was read whole, builds the board's index from that read on another thread
-    /// after the session's first frame (`BoardIndex.build(_:environment:from:)`, as `show`
-    /// builds it: the name tables and indexes deferred). The session never waits for it; if
+    /// after the session's first frame (`BoardIndex.build(_:environment:from:)`: the whole
+    /// index, nothing left for the next command). The session never waits for it; if
     /// the person quits first, the build's file is left unrenamed and the next command builds
     /// the index as before. A build that fails says nothing: the index is derived, and the next
     /// command that needs it builds it.
