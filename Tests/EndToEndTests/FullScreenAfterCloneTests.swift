@@ -54,4 +54,20 @@ extension IndexBuildTests {
             #expect(indexed.status == 0 && indexed.stdout == read.stdout, "\(arguments)")
         }
     }
+
+    /// Quit at once, while the index is being built behind the first frame: the build is left
+    /// as a killed one is, and the next command builds the index again and gives what the whole
+    /// board gives.
+    @Test(.enabled(if: Tmux.available)) func quittingWhileTheIndexIsBuiltBehindTheBoardLeavesNothingBelieved() throws {
+        try bigBoard()
+        let tmux = try lanes.inTmux(width: 100, height: 20)
+        _ = try tmux.waitFor("the first frame") { $0.contains("Issue 1") }
+        try tmux.send("q")
+        _ = try tmux.waitFor("the board closed") { $0.contains("exit=0") }
+        let whole = ["XDG_CACHE_HOME": scratch.path + "/not-a-directory"]
+        let indexed = try lanes.run(["show", "9999", "--format", "json"])
+        let read = try lanes.run(["show", "9999", "--format", "json"], extraEnvironment: whole)
+        #expect(indexed.status == 0 && indexed.stdout == read.stdout)
+        #expect(builds().isEmpty)
+    }
 }
