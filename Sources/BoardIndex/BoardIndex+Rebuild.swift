@@ -10,11 +10,19 @@ extension BoardIndex {
     /// throws `IndexReplaced` once the new file is in place.
     func rebuild() throws -> Int {
         rebuilds += 1
-        let size = Int(POSIXFile.status(path: location.eventsPath)?.st_size ?? 0)
-        let bar = ProgressBar(bytes: size)
+        // A read made before (`prefolded`) is built from once, on a thread behind the
+        // full-screen board: no bar there, the board is on the terminal.
+        let read = prefolded
+        prefolded = nil
+        let bar = ProgressBar(bytes: read != nil ? 0 : Int(POSIXFile.status(path: location.eventsPath)?.st_size ?? 0))
         defer { bar.finish() }
-        let log = try EventLog.open(location, collectingOffsets: true) { done, total in
+        let log = try read ?? EventLog.open(location, collectingOffsets: true) { done, total in
             bar.show(BoardIndex.readingShare * Double(done) / Double(max(total, 1)))
+        }.wholeRead
+        if needs == .foldIfBuilt {
+            // The command answers from this read: the build is `show`'s, the rest deferred.
+            needs = .rows
+            builtFrom = log
         }
         if try replaceable() {
             let build = try IndexBuild(of: file)
@@ -61,7 +69,7 @@ extension BoardIndex {
     /// its first open after a build neither makes the index nor counts every row. For a
     /// command that needs only the rows (`needs`), the name tables and indexes are deferred
     /// (`DeferredIndexPart`). `partWritten` is called after each part (the rows, the names, the indexes).
-    private func write(_ log: EventLog, to database: SQLiteDatabase, bar: ProgressBar,
+    private func write(_ log: WholeRead, to database: SQLiteDatabase, bar: ProgressBar,
                        partWritten: () -> Void = {}) throws -> IndexMeta {
         let state = log.state
         if needs == .rows {

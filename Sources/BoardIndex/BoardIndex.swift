@@ -27,7 +27,13 @@ public final class BoardIndex {
     /// Rebuilds are counted, so tests can tell that a bad index was not believed.
     public internal(set) var rebuilds = 0
     /// What the command reads: `rows` lets a build defer what it does not (`DeferredIndexPart`).
-    let needs: Needs
+    var needs: Needs
+    /// The whole read this open's build wrote the index from, if it built one for a command
+    /// that `needs` `.foldIfBuilt` (which then answers from its board, not the index's rows).
+    public internal(set) var builtFrom: WholeRead?
+    /// A whole read of the log made before, which the next rebuild writes from instead of
+    /// reading the log (`build(_:environment:from:)`).
+    var prefolded: WholeRead?
 
     private init(location: BoardLocation, file: IndexFile, database: SQLiteDatabase, needs: Needs) {
         self.location = location
@@ -44,11 +50,23 @@ public final class BoardIndex {
         try usable { try openChecked(location, environment: environment, needs: needs) }
     }
 
-    private static func openChecked(_ location: BoardLocation, environment: [String: String], needs: Needs) throws -> BoardIndex {
+    /// Builds the index of the board at `location` from `read`, a whole read of its log the
+    /// caller made anyway (the full-screen board after a clone, on another thread after its first
+    /// frame), if it has to be built; and catches it up with what the log gained since. The
+    /// build is whole (nothing deferred: nobody waits for it, and the next command should not
+    /// pay for the rest), in a file of its own renamed over the index: a process that quits
+    /// meanwhile leaves no index to believe.
+    public static func build(_ location: BoardLocation, environment: [String: String], from read: WholeRead) throws {
+        _ = try usable { try openChecked(location, environment: environment, needs: .everything, from: read) }
+    }
+
+    private static func openChecked(_ location: BoardLocation, environment: [String: String], needs: Needs,
+                                    from read: WholeRead? = nil) throws -> BoardIndex {
         try EventLog.createIfPersonal(location)
         let file = IndexFile(for: location, xdg: XDGDirectories(environment: environment))
         try file.prepare()
         let index = BoardIndex(location: location, file: file, database: try connect(file), needs: needs)
+        index.prefolded = read
         let fd = try BoardFile.open(location.eventsPath, O_RDONLY)
         defer { close(fd) }
         _ = try index.synchronize(fd)
@@ -149,7 +167,7 @@ public final class BoardIndex {
             switch try found.map({ try verdict($0, fd) }) ?? .rebuild {
             case .current(let end):
                 meta = found!
-                if needs == .everything { try completeDeferredPart() }
+                if needs != .rows { try completeDeferredPart() }
                 return end
             case .behind(let tail):
                 meta = found!

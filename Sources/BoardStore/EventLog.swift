@@ -57,6 +57,10 @@ public final class EventLog {
     /// event's line starts, for the on-disk index to keep per issue.
     package private(set) var eventOffsets: [Int64] = []
     private var collectsOffsets = false
+    /// Set by `open(_:snapshots:keepingWholeRead:progress:)`: a whole read's offsets are kept
+    /// (`keptOffsets`) until `takeWholeRead` hands them over.
+    private var keepsWholeRead = false
+    private var keptOffsets: [Int64]?
     /// The earliest time of an event read so far that the fold set aside as dated too far
     /// ahead of the clock: a later read, with a later clock, folds it (the index rebuilds then).
     package private(set) var earliestSetAsideAhead: Timestamp?
@@ -82,11 +86,27 @@ public final class EventLog {
     }
 
     /// Opens an existing board. The personal board is created on first use.
-    public static func open(_ location: BoardLocation, snapshots: SnapshotPolicy = .standard) throws(BoardError) -> EventLog {
+    /// `keepingWholeRead`: if the log is read whole, keep that read for `takeWholeRead`.
+    /// `progress` is told how many bytes of the log a whole read has decoded, of how many.
+    public static func open(_ location: BoardLocation, snapshots: SnapshotPolicy = .standard, keepingWholeRead: Bool = false,
+                            progress: ((Int, Int) -> Void)? = nil) throws(BoardError) -> EventLog {
         try createIfPersonal(location)
         let log = EventLog(location: location, snapshots: snapshots)
+        log.keepsWholeRead = keepingWholeRead
+        log.progress = progress
         try log.reload()
+        log.progress = nil
         return log
+    }
+
+    /// The whole read this log was opened with, once (nil if it started from the cache, kept
+    /// no offsets, or has changed since): for the index's first build (`WholeRead`). Take it
+    /// before the board changes.
+    public func takeWholeRead() -> WholeRead? {
+        guard let offsets = keptOffsets else { return nil }
+        keptOffsets = nil
+        guard offsets.count == state.events.count else { return nil }
+        return WholeRead(state: state, eventOffsets: offsets, coverage: coverage, earliestSetAsideAhead: earliestSetAsideAhead)
     }
 
     /// Reads the whole log of an existing board (never the snapshot) and keeps where each folded
@@ -159,6 +179,7 @@ public final class EventLog {
     /// usable one (and `readingEverything` is false), else the whole log, writing a snapshot.
     public func reload(readingEverything: Bool = false) throws(BoardError) {
         pendingSnapshot = nil
+        keptOffsets = nil
         // Let go of the old board before reading the new one, so a big board is never held
         // twice; a read that fails leaves the empty board its offset 0 describes.
         board.replace(with: BoardState())
@@ -194,6 +215,7 @@ public final class EventLog {
         } else {
             let offsets = try readWhole(fd: fd, size: size, into: &state, collectingOffsets: snapshotting || collectsOffsets)
             if collectsOffsets { eventOffsets = offsets }
+            if keepsWholeRead, snapshotting || collectsOffsets { keptOffsets = offsets }
             if snapshotting, let archived = LogArchive.events(at: offsets, of: state, log: fd, end: offset, path: location.eventsPath) {
                 state.events = archived
             }

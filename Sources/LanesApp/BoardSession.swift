@@ -41,6 +41,9 @@ public final class BoardSession {
     public var columnsRefusal: String?
     /// The environment for `$EDITOR` and `$XDG_STATE_HOME` (tests set their own).
     var environment = ProcessEnvironment.current
+    /// Run once after the first frame is drawn and the pending snapshot written (the board
+    /// after a clone builds its index then, on another thread).
+    public var afterFirstFrame: (() -> Void)?
 
     /// `greeting` is the first status line in place of anything else (the demo says where it is).
     public init(log: EventLog, screen: TerminalScreen, configuration: Configuration, actor: String,
@@ -88,6 +91,8 @@ public final class BoardSession {
             if frameDue {
                 draw()
                 log.writePendingSnapshot() // after the first frame, before any key can change the board
+                afterFirstFrame?()
+                afterFirstFrame = nil
                 if !heapTrimmed { trimHeap() }
             }
             guard let key = screen.nextKey(timeoutMilliseconds: idleMilliseconds) else {

@@ -54,7 +54,7 @@ struct BoardCommand {
                                                      on: early.screen) else { return }
             (log, typed) = loaded
         } else {
-            (log, typed) = (try options.open(snapshots: .interactive), [])
+            (log, typed) = (try openWithoutIndex(), [])
         }
         var configuration = Configuration(
             rcFiles: Configuration.rcFiles(boardDirectory: log.location.directory, environment: environment),
@@ -67,6 +67,7 @@ struct BoardCommand {
         let session = BoardSession(log: log, screen: terminal, configuration: configuration, actor: options.actorName,
                                    greeting: greeting, now: options.fixedNow)
         session.columnsRefusal = GatewaySession.current?.columnsRefusal
+        buildIndexAfterFirstFrame(from: log, session: session)
         // The keys typed while the board was read, before any other; the snapshot the read
         // prepared is written before a key can change the board (as `run` does after its first frame).
         if !typed.isEmpty { log.writePendingSnapshot() }

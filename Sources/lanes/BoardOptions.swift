@@ -55,8 +55,9 @@ struct BoardOptions: ParsableArguments {
     /// the way out would cost a tenth of a second for nothing.
     /// `snapshots: .off` for commands that read every event anyway (one sequential read beats
     /// reading a million archived lines back one by one).
-    func open(snapshots: SnapshotPolicy = .standard) throws -> EventLog {
-        let log = try EventLog.open(location, snapshots: snapshots)
+    func open(snapshots: SnapshotPolicy = .standard, keepingWholeRead: Bool = false,
+              progress: ((Int, Int) -> Void)? = nil) throws -> EventLog {
+        let log = try EventLog.open(location, snapshots: snapshots, keepingWholeRead: keepingWholeRead, progress: progress)
         if let restriction { log.restrict(restriction) }
         BoardOptions.openLogs.append(log)
         for warning in log.warnings { Output.error("lanes: warning: " + warning) }

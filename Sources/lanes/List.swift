@@ -27,7 +27,9 @@ struct List: ParsableCommand {
     func run() throws {
         let clock = options.clock
         let text = query.joined(separator: " ")
-        if let index = try options.openIndex() {
+        if let index = try options.openIndex(needs: .foldIfBuilt) {
+            // After a clone: the index was just built from a whole read; answer from its fold.
+            if let read = index.builtFrom { return try write(folded: read.state) }
             let state = index.boardState
             let parsed = try Query.parse(text, on: state, me: options.actorName, now: clock.now, zone: clock.zone)
             if format == .json, try copyJSON(from: index, parsed, now: clock.now) { return }
@@ -38,10 +40,15 @@ struct List: ParsableCommand {
             }) { return }
             try write(columnsOf: state, now: now) { each in try index.list(parsed, now: now, each) }
         } else {
-            let log = try options.open()
-            let parsed = try Query.parse(text, on: log.state, me: options.actorName, now: clock.now, zone: clock.zone)
-            try write(columnsOf: log.state, now: clock.now) { each in try parsed.run(on: log.state, now: clock.now).forEach(each) }
+            try write(folded: try options.open().state)
         }
+    }
+
+    /// Prints what the query shows of `state`, the board folded whole.
+    private func write(folded state: BoardState) throws {
+        let clock = options.clock
+        let parsed = try Query.parse(query.joined(separator: " "), on: state, me: options.actorName, now: clock.now, zone: clock.zone)
+        try write(columnsOf: state, now: clock.now) { each in try parsed.run(on: state, now: clock.now).forEach(each) }
     }
 
     /// The JSON of what `query` shows, copied from the index where it can be
