@@ -16,20 +16,23 @@ extension BoardState {
         self.eventCount = eventCount
         self.hiddenCount = hiddenCount
         issues.holdsFew = true
-        timelineEnds.holdsFew = true
     }
 
     /// Adds an issue as folded elsewhere, with its timeline if the caller needs it read back
     /// (`timelines`, comments); without one, later events still fold into the issue.
     package mutating func hold(_ issue: Issue, timeline: [Event]? = nil) {
-        guard issues.insert(issue, for: issue.number), let timeline, !timeline.isEmpty else { return }
+        guard issues.insert(issue, for: issue.number) else { return }
+        guard let timeline, !timeline.isEmpty else {
+            timelineEndsBySlot.append(.notHeld)
+            return
+        }
         let first = Int32(events.count)
         for event in timeline {
             nextInTimeline.append(Int32(events.count + 1))
             events.append(event)
         }
         nextInTimeline[nextInTimeline.count - 1] = -1
-        timelineEnds.insert(TimelineEnds(first: first, last: Int32(events.count - 1)), for: issue.number)
+        timelineEndsBySlot.append(TimelineEnds(first: first, last: Int32(events.count - 1)))
     }
 
     /// Records that `source`'s text names `target` (the index keeps the pairs in a table).

@@ -10,13 +10,9 @@ public struct BoardState: Sendable {
     /// For each entry of `events`, the index of the same issue's next event (-1 at the end).
     /// Chaining through one array costs no allocation per issue, unlike an array per timeline.
     package var nextInTimeline = TimelineChain()
-    package var timelineEnds = NumberedTable<TimelineEnds>()
-
-    package struct TimelineEnds: Sendable {
-        package var first: Int32
-        package var last: Int32
-        package init(first: Int32, last: Int32) { self.first = first; self.last = last }
-    }
+    /// Each issue's first and last event in `events`, by its slot in `issues` (read by number
+    /// through `timelineEnds`).
+    package var timelineEndsBySlot: [TimelineEnds] = []
 
     /// Issue timelines by number: `timelines[42]` is #42's events in order.
     public var timelines: Timelines { Timelines(state: self) }
@@ -126,7 +122,7 @@ public struct BoardState: Sendable {
             let index = Int32(events.count)
             events.append(event)
             nextInTimeline.append(-1)
-            timelineEnds.insert(TimelineEnds(first: index, last: index), for: number)
+            timelineEndsBySlot.append(TimelineEnds(first: index, last: index))
             highestNumber = max(highestNumber, number)
             foldLinksAndMentions(event)
             return nil
@@ -139,9 +135,9 @@ public struct BoardState: Sendable {
         let index = Int32(events.count)
         events.append(event)
         nextInTimeline.append(-1)
-        timelineEnds.modify(number) { ends in
-            nextInTimeline[Int(ends.last)] = index
-            ends.last = index
+        if let slot = issues.slot(of: number), timelineEndsBySlot[slot].isHeld {
+            nextInTimeline[Int(timelineEndsBySlot[slot].last)] = index
+            timelineEndsBySlot[slot].last = index
         }
         let columns = columns
         var shownChange = 0

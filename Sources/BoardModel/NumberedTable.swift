@@ -9,7 +9,7 @@ public struct NumberedTable<Value>: Sendable where Value: Sendable {
     @usableFromInline var slots: [Int32] = []
     @usableFromInline var sparse: [Int: Int32] = [:]
     @usableFromInline var items: [Value] = []
-    @usableFromInline var numbers: [Int] = []
+    @usableFromInline var numbers = CompactNumbers()
 
     /// Every number hashed, none in the slot array: for a table of a few values with large
     /// numbers (a board that holds only the issues a command touches, `BoardState+Partial`),
@@ -32,7 +32,7 @@ public struct NumberedTable<Value>: Sendable where Value: Sendable {
     @inlinable public var values: [Value] { items }
 
     /// The numbers in creation order (use `.sorted()` for numeric order).
-    @inlinable public var keys: [Int] { numbers }
+    @inlinable public var keys: CompactNumbers { numbers }
 
     @inlinable
     public subscript(number: Int) -> Value? {

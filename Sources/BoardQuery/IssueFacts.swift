@@ -14,7 +14,7 @@ struct IssueFacts: Equatable, Sendable {
     /// Has a snooze: hidden while it waits, unless the query asks for waiting issues.
     static let snoozed: UInt8 = 2
 
-    private(set) var numbers: [Int] = []
+    private(set) var numbers = CompactNumbers()
     private(set) var flags: [UInt8] = []
     /// The last update's time for an open issue, `Int64.max` for a closed one (never stale).
     private(set) var openUpdated: [Int64] = []

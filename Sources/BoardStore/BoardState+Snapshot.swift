@@ -11,10 +11,10 @@ extension BoardState {
         out.strings(importedKeys.keys.sorted())
         for key in importedKeys.keys.sorted() { out.int(importedKeys[key]!) }
         out.int(issues.count)
-        issues.forEachPointer(nil) { _, pointer in
+        issues.forEachPointer(nil) { slot, pointer in
             let issue = pointer.pointee
             issue.writeSnapshotFields(to: &out)
-            let ends = timelineEnds[issue.number]!
+            let ends = timelineEndsBySlot[slot]
             out.int(Int(ends.first))
             out.int(Int(ends.last))
             BoardState.writeLinks(issue.links, to: &out)
@@ -38,7 +38,7 @@ extension BoardState {
         // left cannot hold is damage, refused before room is made for it.
         guard issueCount <= reader.remaining / 32 else { throw SnapshotReader.Damaged() }
         issues.reserveCapacity(issueCount, highestNumber: highestNumber)
-        timelineEnds.reserveCapacity(issueCount, highestNumber: highestNumber)
+        timelineEndsBySlot.reserveCapacity(issueCount)
         let eventTotal = archive.count
         reader.sharedLists = SharedStringLists()
         defer { reader.sharedLists = nil }
@@ -65,7 +65,7 @@ extension BoardState {
                 if !issue.isShownByDefault { hiddenCount += 1 }
             }
             if let failure { throw failure }
-            guard timelineEnds.insert(ends, for: number) else { throw SnapshotReader.Damaged() }
+            timelineEndsBySlot.append(ends)
         }
         // Timelines are walked by index: every link must point forward, inside the archive.
         nextInTimeline = try reader.timelineLinks(count: eventTotal)

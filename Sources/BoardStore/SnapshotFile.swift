@@ -169,12 +169,13 @@ enum SnapshotFile {
             // core while this one decodes; what is decoded is dropped unless both match. The
             // decoder checks every count and index it reads, so bytes not yet checked can make
             // it fail, never crash or allocate beyond the file's size.
-            let check = CoverageCheck(cache: bytes, fd: fd, offset: coverage.offset, path: logPath)
-            defer { check.wait() } // never return (and unmap, or let the caller close `fd`) under the other thread
-            // The pages decoded and checked are handed back as the decode goes: the cache's
-            // size never adds itself to the board's memory at its peak.
+            let check = CoverageCheck(cacheFD: texts.fd, cacheCount: bytes.count, cachePath: texts.path,
+                                      fd: fd, offset: coverage.offset, path: logPath)
+            defer { check.wait() } // never return (and let the callers close `fd` and the cache's) under the other thread
+            // The pages decoded are handed back as the decode goes: the cache's size never adds
+            // itself to the board's memory at its peak.
             let mapping = UnsafeBufferPointer(start: file.baseAddress?.assumingMemoryBound(to: UInt8.self), count: file.count)
-            reader.passed = { position in POSIXFile.releasePages(of: mapping, before: min(position, check.cacheBytesChecked)) }
+            reader.passed = { position in POSIXFile.releasePages(of: mapping, before: position) }
             let decoded = decodeState(&reader, coverage: coverage, log: fd, logPath: logPath, texts: texts)
             guard check.wait() == CoverageCheck.Sums(cache: storedSum, log: coverage.prefixHash) else { return nil }
             return decoded
