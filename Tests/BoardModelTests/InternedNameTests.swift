@@ -21,7 +21,7 @@ import Testing
     /// same number for each, and each reads back right on either thread.
     @Test func threadsAddingTheSameNamesAgree() async {
         let prefix = "thread-test-\(UInt64.random(in: 0...UInt64.max))-"
-        let names = (0..<10_000).map { prefix + String($0) }
+        let names = (0..<5_000).map { prefix + String($0) }
         async let first = Task.detached { names.map(InternedName.init) }.value
         async let second = Task.detached { names.reversed().map(InternedName.init) }.value
         let (forward, backward) = await (first, second)
