@@ -38,43 +38,79 @@ public struct Digest: Sendable {
         public var open: Int
         public var overdue: Int
         public var stale: Int
+
+        public init(name: String, open: Int, overdue: Int, stale: Int) {
+            self.name = name
+            self.open = open
+            self.overdue = overdue
+            self.stale = stale
+        }
+
+        mutating func add(overdue isOverdue: Bool, stale isStale: Bool) {
+            add(PersonLoad(name: name, open: 1, overdue: isOverdue ? 1 : 0, stale: isStale ? 1 : 0))
+        }
+
+        mutating func add(_ other: PersonLoad) {
+            open += other.open
+            overdue += other.overdue
+            stale += other.stale
+        }
     }
 
-    /// Everything a digest says, for `person` (nil: everyone) since `since`.
+    /// Everything a digest says, for `person` (nil: everyone) since `since`, from the whole board.
     public init(state: BoardState, person: String?, since: Timestamp, clock: DayClock, staleAfterDays: Int) {
-        self.person = person
-        self.since = since
-        self.clock = clock
         let rules = Rules(person: person, since: since, clock: clock, staleAfterDays: staleAfterDays)
-        var loads: [String: PersonLoad] = [:]
-        for number in state.issues.keys.sorted() {
-            guard let issue = state.issues[number] else { continue }
+        let issues = state.issues.keys.sorted().compactMap { state.issues[$0] }
+        self.init(rules: rules, candidates: issues, people: person == nil ? Digest.loads(of: issues, rules) : [],
+                  changes: Digest.changes(of: issues.filter { rules.touched($0) }, in: state, rules) { state.timelines[$0.number] ?? [] })
+    }
+
+    /// A digest from `candidates` (by number: every issue that may need attention; each is
+    /// decided by `rules`), the team's loads (`loads(of:_:)` of every issue) and the changes
+    /// since (`changes(of:in:_:timeline:)`): how the board's index makes one without reading
+    /// every issue (`BoardIndex.digest`).
+    public init(rules: Rules, candidates: [Issue], people: [PersonLoad], changes: [IssueChanges]) {
+        person = rules.person
+        since = rules.since
+        clock = rules.clock
+        for issue in candidates {
             let reasons = rules.reasons(issue)
             if reasons.contains(.overdue) { overdue.append(issue) }
             if reasons.contains(.dueSoon) { dueSoon.append(issue) }
             if reasons.contains(.resurfaced) { resurfaced.append(issue) }
             if reasons.contains(.stale) { stale.append(issue) }
             if reasons.contains(.newUnassigned) { newUnassigned.append(issue) }
-            for mention in issue.mentions where rules.counts(mention) {
+            for mention in rules.countedMentions(issue) {
                 mentions.append(MentionEntry(issue: issue, mention: mention))
-            }
-            if person == nil, issue.isOpen {
-                for name in issue.assignees {
-                    var load = loads[name] ?? PersonLoad(name: name, open: 0, overdue: 0, stale: 0)
-                    load.open += 1
-                    if issue.isOverdue(clock) { load.overdue += 1 }
-                    if rules.isStale(issue) { load.stale += 1 }
-                    loads[name] = load
-                }
             }
         }
         overdue.sort { ($0.due!, $0.number) < ($1.due!, $1.number) }
         dueSoon.sort { ($0.due!, $0.number) < ($1.due!, $1.number) }
         stale.sort { ($0.updated, $0.number) < ($1.updated, $1.number) }
-        people = loads.values.sorted { $0.name < $1.name }
-        changes = Digest.changes(in: state, since: since, clock: clock) { issue in
-            person.map { name in rules.isTheirs(issue) || issue.mentions(name) } ?? true
+        self.people = people
+        self.changes = changes
+    }
+
+    /// Each person's open, overdue and stale issues among `issues` (those shown by default),
+    /// by name: who carries what.
+    public static func loads(of issues: some Sequence<Issue>, _ rules: Rules) -> [PersonLoad] {
+        var loads: [String: PersonLoad] = [:]
+        for issue in issues where issue.isOpen && issue.isShownByDefault {
+            for name in issue.assignees {
+                loads[name, default: PersonLoad(name: name, open: 0, overdue: 0, stale: 0)]
+                    .add(overdue: issue.isOverdue(rules.clock), stale: rules.isStale(issue))
+            }
         }
+        return merged(loads.values)
+    }
+
+    /// `loads` by name, in name order (the same name counted in parts added up).
+    public static func merged(_ loads: some Sequence<PersonLoad>) -> [PersonLoad] {
+        var byName: [String: PersonLoad] = [:]
+        for load in loads {
+            byName[load.name, default: PersonLoad(name: load.name, open: 0, overdue: 0, stale: 0)].add(load)
+        }
+        return byName.values.sorted { $0.name < $1.name }
     }
 
     /// Why an issue needs attention: the digest's sections, one rule each, shared with
@@ -107,10 +143,29 @@ public struct Digest: Sendable {
             mention.at >= since && person.map { mention.user.caseInsensitiveEquals($0) } ?? true
         }
 
+        /// Whether `issue` may have a change to report: an event since `since` (`updated` is
+        /// its latest event's time).
+        public func touched(_ issue: Issue) -> Bool { issue.updated >= since }
+
+        /// Whether `event` is a change to report: since `since`, and not in the clock's future.
+        func isReported(_ event: Event) -> Bool { event.at >= since && event.at <= clock.now }
+
+        /// Whether the person's changes cover `issue`: theirs or naming them (everyone's for the team).
+        func covers(_ issue: Issue) -> Bool {
+            person.map { name in isTheirs(issue) || issue.mentions(name) } ?? true
+        }
+
+        /// The mentions of the person since `since` in `issue` (none in one put away).
+        func countedMentions(_ issue: Issue) -> [Mention] {
+            issue.isShownByDefault ? issue.mentions.filter(counts) : []
+        }
+
         /// Every reason `issue` needs the person's attention now (empty: none). An issue still
-        /// waiting needs nobody; a new unassigned issue needs everyone.
+        /// waiting needs nobody; a new unassigned issue needs everyone; an archived or deleted
+        /// one was put away and needs nobody, as the board and `lanes list` leave it out.
         public func reasons(_ issue: Issue) -> Set<Reason> {
             var reasons = Set<Reason>()
+            guard issue.isShownByDefault else { return reasons }
             if issue.isOpen, !issue.isSnoozed(clock) {
                 let today = clock.today
                 if isTheirs(issue), let due = issue.due {
@@ -122,24 +177,23 @@ public struct Digest: Sendable {
             if issue.isResurfaced(clock), isTheirs(issue) || person.map({ issue.snooze?.by.caseInsensitiveEquals($0) == true }) == true {
                 reasons.insert(.resurfaced)
             }
-            if issue.mentions.contains(where: counts) { reasons.insert(.mentioned) }
+            if !countedMentions(issue).isEmpty { reasons.insert(.mentioned) }
             return reasons
         }
     }
 
-    /// Events since `since` (not in the future of the clock), grouped by issue in issue order.
-    static func changes(in state: BoardState, since: Timestamp, clock: DayClock, including: (Issue) -> Bool) -> [IssueChanges] {
-        var byIssue: [Int: [(actor: String, summary: String)]] = [:]
-        // Newest first, stopping at `since`: a digest of one day reads one day of events.
-        var index = state.events.count - 1
-        while index >= 0 {
-            let event = state.events[index]
-            index -= 1
-            guard event.at > clock.now || event.at >= since else { break }
-            guard event.at <= clock.now, let issue = state.issues[event.issue], including(issue) else { continue }
-            byIssue[event.issue, default: []].insert((event.actor, event.summary(in: state)), at: 0)
+    /// The changes since: for each of `touched` (by number: every issue with an event since,
+    /// `Rules.touched`) that the digest covers, its events since `since` and not in the future
+    /// of the clock, in log order. Read per issue from its timeline, so a digest of one day
+    /// reads one day's issues; and an event merged in late (older than events before it in the
+    /// log) is reported all the same.
+    public static func changes(of touched: [Issue], in board: BoardState, _ rules: Rules,
+                               timeline: (Issue) throws -> [Event]) rethrows -> [IssueChanges] {
+        try touched.compactMap { issue in
+            guard rules.covers(issue) else { return nil }
+            let lines = try timeline(issue).filter(rules.isReported).map { (actor: $0.actor, summary: $0.summary(in: board)) }
+            return lines.isEmpty ? nil : IssueChanges(issue: issue, lines: lines)
         }
-        return byIssue.keys.sorted().map { IssueChanges(issue: state.issues[$0]!, lines: byIssue[$0]!) }
     }
 
     /// Whether anything needs attention (the changes aside).
@@ -173,7 +227,7 @@ public struct Digest: Sendable {
             let reasons = rules.reasons(issue.pointee)
             if reasons.contains(.overdue) { overdue += 1 }
             if reasons.contains(.resurfaced) { resurfaced += 1 }
-            mentions += issue.pointee.mentions.count { rules.counts($0) }
+            mentions += rules.countedMentions(issue.pointee).count
         }
         return summary(overdue: overdue, resurfaced: resurfaced, mentions: mentions)
     }

@@ -23,18 +23,37 @@ struct DigestCommand: ParsableCommand {
     @Option(help: "text, markdown or json.") var format: Format = .text
 
     func run() throws {
-        let log = try options.open()
-        let clock = options.clock
-        let settings = Configuration(rcFiles: Configuration.rcFiles(boardDirectory: log.location.directory, environment: options.environment),
-                                     environment: options.environment, board: log.state).settings
-        let who: String? = person.lowercased() == "all" ? nil : log.state.resolveUsers([person], me: options.actorName).users.first
-        let digest = Digest(state: log.state, person: who, since: try Self.moment(since, clock: clock), clock: clock,
-                            staleAfterDays: settings.staleAfterDays)
+        let digest = try make()
         switch format {
         case .text: Output.print(String(DigestFormat.text(digest).dropLast()))
         case .markdown: Output.print(String(DigestFormat.markdown(digest).dropLast()))
         case .json: Output.print(utf8: DigestFormat.json(digest))
         }
+    }
+
+    /// The digest from the board's index (the issues that may need attention and those touched
+    /// since, not the whole board), or from the whole board where no index can be kept.
+    private func make() throws -> Digest {
+        let clock = options.clock
+        let since = try Self.moment(since, clock: clock)
+        if let index = try options.openIndex() {
+            let rules = Digest.Rules(person: try who { try index.resolveUsers($0, me: options.actorName) }, since: since, clock: clock,
+                                     staleAfterDays: staleAfterDays(board: index.boardState))
+            return try index.digest(rules)
+        }
+        let log = try options.open()
+        return Digest(state: log.state, person: who { log.state.resolveUsers($0, me: options.actorName) }, since: since, clock: clock,
+                      staleAfterDays: staleAfterDays(board: log.state))
+    }
+
+    /// Whose digest: nil for the team (`all`), else the name as the board spells it.
+    private func who(_ resolve: ([String]) throws -> (users: [String], unknown: [String])) rethrows -> String? {
+        person.lowercased() == "all" ? nil : try resolve([person]).users.first
+    }
+
+    private func staleAfterDays(board: BoardState) -> Int {
+        Configuration(rcFiles: Configuration.rcFiles(boardDirectory: options.location.directory, environment: options.environment),
+                      environment: options.environment, board: board).settings.staleAfterDays
     }
 
     /// `12h`, `1d`, `2w` before the clock, or the start of a date.

@@ -59,6 +59,7 @@ import LanesTestSupport
             let index = try fixture.open()
             try fixture.expectMatchesFold(index)
             try ColumnCountsTests.expectKept(fixture, index, "step \(step)")
+            try fixture.expectDigestsMatchFold(index)
         }
     }
 

@@ -84,6 +84,44 @@ import Testing
         #expect(try numbers("is:attention") == [2, 6])
     }
 
+    /// An archived or deleted issue was put away: the digest, its opening line and the team's
+    /// loads leave it out as the board and `lanes list` do (they listed a deleted issue as
+    /// overdue and counted it in its assignee's load). Its changes since are still reported.
+    @Test func archivedAndDeletedIssuesNeedNobodysAttention() {
+        var state = sample()
+        let clock = DayClock(now: now, zone: utc)
+        let since = Timestamp.parse("2026-11-25T00:00:00Z")!
+        let put = Timestamp.parse("2026-12-01T10:00:00Z")!
+        state.apply(Event(id: EventID(100), at: put, actor: "ann", issue: 1, kind: .assigned("ann")))
+        state.apply(Event(id: EventID(101), at: put, actor: "ann", issue: 8,
+                          kind: .created(title: "Issue 8", body: "", column: "todo", rank: 8, priority: .none)))
+        state.apply(Event(id: EventID(102), at: put, actor: "ann", issue: 8, kind: .assigned("ann")))
+        state.apply(Event(id: EventID(103), at: put, actor: "ann", issue: 8, kind: .dueSet(day("2026-12-01"))))
+        state.apply(Event(id: EventID(104), at: put, actor: "ann", issue: 1, kind: .lifecycle(.deleted)))
+        state.apply(Event(id: EventID(105), at: put, actor: "ann", issue: 8, kind: .lifecycle(.archived)))
+        for person in ["ann", nil] as [String?] {
+            let digest = Digest(state: state, person: person, since: since, clock: clock, staleAfterDays: 14)
+            #expect(digest.overdue.isEmpty, "\(person ?? "all")")
+            #expect(!digest.attentionIssues.contains(1) && !digest.attentionIssues.contains(8))
+            #expect(Digest.openingSummary(state: state, person: person, since: since, clock: clock, staleAfterDays: 14)
+                    == digest.openingSummary)
+            #expect(digest.people.allSatisfy { $0.open == 0 && $0.overdue == 0 })
+            #expect(digest.changes.map(\.issue.number).contains(1) && digest.changes.map(\.issue.number).contains(8))
+        }
+    }
+
+    /// A teammate's offline work merged after today's events is older than the window: the
+    /// changes since still hold today's (the scan from the log's end stopped at the older event).
+    @Test func changesSinceSurviveOlderEventsMergedAfterThem() {
+        var state = sample()
+        let clock = DayClock(now: now, zone: utc)
+        state.apply(Event(id: EventID(100), at: Timestamp.parse("2026-12-02T08:00:00Z")!, actor: "bob", issue: 3, kind: .commented("today")))
+        state.apply(Event(id: EventID(101), at: Timestamp.parse("2026-11-21T08:00:00Z")!, actor: "cy", issue: 4, kind: .commented("offline")))
+        let digest = Digest(state: state, person: nil, since: Timestamp.parse("2026-12-02T00:00:00Z")!, clock: clock, staleAfterDays: 14)
+        #expect(digest.changes.map(\.issue.number) == [3])
+        #expect(digest.changes.first?.lines.map(\.actor) == ["bob"])
+    }
+
     /// The board's opening line reads only issues with a date, a snooze or a mention: it must say
     /// what the whole digest says.
     @Test func theOpeningLineCountsWhatTheWholeDigestCounts() {

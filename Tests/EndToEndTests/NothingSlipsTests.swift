@@ -46,6 +46,11 @@ import Testing
         #expect(since.stdout.contains("#7 Typo on the pricing page"))
         let bad = try run(["digest", "--since", "lately"] + now)
         #expect(bad.status == 1 && bad.stderr.contains("neither an age"))
+        // A name the board does not know yet is that person's (empty) digest, not the team's,
+        // through the index as on the whole board.
+        let newcomer = try run(["digest", "--for", "@zed"] + now)
+        #expect(newcomer.stdout.hasPrefix("Digest for zed · 2026-03-10"), "\(newcomer.stdout)")
+        #expect(!newcomer.stdout.contains("#7 Typo on the pricing page"))
     }
 
     @Test func dueAndSnoozeFromTheCLIWaitAndWake() throws {

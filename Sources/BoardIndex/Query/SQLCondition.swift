@@ -23,9 +23,14 @@ struct SQLCondition {
     }
 
     /// Every one of `conditions` (true for none).
-    static func all(_ conditions: [SQLCondition]) -> SQLCondition {
-        guard !conditions.isEmpty else { return SQLCondition("1") }
-        return SQLCondition(conditions.map { "(" + $0.sql + ")" }.joined(separator: " AND "), conditions.flatMap(\.values))
+    static func all(_ conditions: [SQLCondition]) -> SQLCondition { joined(conditions, by: " AND ", none: "1") }
+
+    /// At least one of `conditions` (false for none).
+    static func any(_ conditions: [SQLCondition]) -> SQLCondition { joined(conditions, by: " OR ", none: "0") }
+
+    private static func joined(_ conditions: [SQLCondition], by operator: String, none: String) -> SQLCondition {
+        guard !conditions.isEmpty else { return SQLCondition(none) }
+        return SQLCondition(conditions.map { "(" + $0.sql + ")" }.joined(separator: `operator`), conditions.flatMap(\.values))
     }
 
     var negated: SQLCondition { SQLCondition("NOT (" + sql + ")", values) }
