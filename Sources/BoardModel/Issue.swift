@@ -13,7 +13,7 @@ public struct Issue: Hashable, Sendable {
     public var updated: Timestamp
     /// Mentions, links, reporters and the waiting state, nil on almost every issue
     /// (`Issue+Rare.swift`): 8 bytes an issue, not 32.
-    var rare: RareFields?
+    @usableFromInline var rare: RareFields?
     /// When each single-valued field was last set, so that concurrent edits resolve the same
     /// way in every clone: the event with the latest time (then the greatest id) wins.
     package var clocks: FieldClocks
@@ -21,53 +21,53 @@ public struct Issue: Hashable, Sendable {
     public package(set) var lifecycle = Lifecycle()
     public var priority: Priority
     public var state: State
-    private var columnName: InternedName
+    @usableFromInline var columnName: InternedName
     /// The title, held or read back from the cache as the description is (see `title`): a
     /// heap string of 80 bytes an issue held for the few dozen a screen shows.
     package var storedTitle: IssueBody
-    private var authorName: InternedName
+    @usableFromInline var authorName: InternedName
     /// The description, held or read back from the cache (`IssueBody`; see `body`).
     package var storedBody: IssueBody
     /// Where `reopen` sends a closed issue back to, `none` while open.
-    private var closedFrom = InternedName.none
+    @usableFromInline var closedFrom = InternedName.none
     /// The day it is due as days since the epoch, `noDueDay` if unset (see `due`): 4 bytes,
     /// where an optional took 16 with its padding (dates are bounded to years 1–9999).
-    private var dueDay = Issue.noDueDay
+    @usableFromInline var dueDay = Issue.noDueDay
     /// At most `NumberedTable.maximumNumber`, which 4 bytes hold.
-    private var storedNumber: Int32
+    @usableFromInline var storedNumber: Int32
 
     public var number: Int {
-        get { Int(storedNumber) }
+        @inlinable get { Int(storedNumber) }
         set { storedNumber = Int32(newValue) }
     }
 
     /// The column's id.
     public var column: String {
-        get { columnName.string }
+        @inlinable get { columnName.string }
         set { columnName = InternedName(newValue) }
     }
 
     /// Who wrote its `created` event.
     public var author: String {
-        get { authorName.string }
+        @inlinable get { authorName.string }
         set { authorName = InternedName(newValue) }
     }
 
     /// Where `reopen` sends a closed issue back to.
     public var columnBeforeClose: String? {
-        get { closedFrom.isNone ? nil : closedFrom.string }
+        @inlinable get { closedFrom.isNone ? nil : closedFrom.string }
         set { closedFrom = newValue.map(InternedName.init) ?? .none }
     }
 
     /// The day it is due, if anyone set one.
     public var due: CalendarDate? {
-        get { dueDay == Issue.noDueDay ? nil : CalendarDate(daysSinceEpoch: Int64(dueDay)) }
+        @inlinable get { dueDay == Issue.noDueDay ? nil : CalendarDate(daysSinceEpoch: Int64(dueDay)) }
         // Every parser bounds a date to years 1–9999; clamped, a day past ±5 million years
         // cannot trap or read back as no date.
         set { dueDay = newValue.map { Int32(clamping: max($0.daysSinceEpoch, Int64(Issue.noDueDay) + 1)) } ?? Issue.noDueDay }
     }
     /// No due day: a day no calendar date reaches (dates are bounded to years 1–9999).
-    private static let noDueDay = Int32.min
+    @usableFromInline static let noDueDay = Int32.min
 
     /// `number` is at most `NumberedTable.maximumNumber`.
     public init(number: Int, title: String, body: String, column: String, rank: Double, priority: Priority,
