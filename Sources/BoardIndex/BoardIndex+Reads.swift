@@ -84,13 +84,43 @@ extension BoardIndex {
         for name in names {
             var bare = Substring(name.trimmingSpaces)
             while bare.hasPrefix("@") { bare = bare.dropFirst() }
-            let folded = SQLiteValue.text(bare.lowercased())
-            let statement = try database.statement(BoardIndex.spellingsOfName)
-            try statement.bind(folded)
-            while try statement.step() { known.insert(statement.text(0)) }
+            for folded in try foldedNames(equalTo: String(bare)) {
+                let statement = try database.statement(BoardIndex.spellingsOfName)
+                try statement.bind(.text(folded))
+                while try statement.step() { known.insert(statement.text(0)) }
+            }
         }
         return BoardState.resolveUsers(names, me: actor, known: Array(known))
     }
+
+    /// The folded names (as `users.name` and `assignees.name` hold them) that the whole board's
+    /// `caseInsensitiveEquals` takes for `name`. SQL compares bytes, Swift canonical
+    /// equivalents (`é` typed, `e` and a combining accent on the board): a name that folds to
+    /// ASCII is looked up by its spellings (`NameSpellings`: the few stand-ins for ASCII), any
+    /// other is compared in Swift with each distinct folded name (one seek each, a few hundred
+    /// on a big board, only for such a name).
+    private func foldedNames(equalTo name: String) throws -> [String] {
+        if let spellings = NameSpellings.of(name, lowercased: true) { return spellings }
+        let folded = name.lowercased()
+        var found: [String] = []
+        let statement = try database.statement(BoardIndex.foldedNames)
+        while try statement.step() {
+            let stored = statement.text(0)
+            if stored == folded { found.append(stored) }
+        }
+        return found
+    }
+
+    /// Every distinct folded name among authors and assignees, the assignees' found by
+    /// stepping from one name to the next (not by reading each assigned issue).
+    static let foldedNames = """
+        WITH RECURSIVE folded(name) AS (
+            SELECT (SELECT min(name) FROM assignees)
+            UNION ALL
+            SELECT (SELECT min(a.name) FROM assignees a WHERE a.name > folded.name) FROM folded WHERE folded.name IS NOT NULL)
+        SELECT name FROM folded WHERE name IS NOT NULL
+        UNION SELECT name FROM users
+        """
 
     /// Every spelling of one folded name (`?1`) among authors and assignees. The assignees'
     /// spellings are found by stepping from one to the next in `assignees_by_spelling`, so the

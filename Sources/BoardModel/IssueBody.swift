@@ -10,7 +10,7 @@ package enum IssueBody: Hashable, Sendable {
     /// Where it lies in `texts` (`StoredTexts.span`).
     case stored(StoredTexts, span: UInt64)
 
-    var text: String {
+    package var text: String {
         switch self {
         case .held(let text): text
         case .stored(let texts, let span): texts.text(span)

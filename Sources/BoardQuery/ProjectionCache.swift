@@ -109,8 +109,12 @@ package struct ProjectionCache {
                 if !term.negated, occurrences.count < required?.count ?? Int.max { required = occurrences }
                 return occurrences
             }
-            // Only the issues a word occurs in can match (once typed on, fewer than the earlier result).
-            if let required { candidates = found.issues(holding: required, in: state) }
+            // Only the issues a word occurs in can match (once typed on, fewer than the earlier
+            // result). Not listed when the earlier result is fewer still and is looked at instead
+            // (`BoardProjection.init`'s `fewest`): at a million issues the list of numbers was a
+            // new 5 MB array a key, faulted in and never read.
+            let fewer = narrowing.map { $0.matching + $0.waitingMatches.count < min(required?.count ?? Int.max, state.issues.count / 2) } ?? false
+            if let required, !fewer { candidates = found.issues(holding: required, in: state) }
         }
         let value = compute(candidates, order!.value, text, key.swimlanes != .none ? bands?.value : nil, narrowing)
         entries.append((key, value, text?.occurrences ?? []))

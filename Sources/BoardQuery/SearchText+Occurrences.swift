@@ -1,30 +1,31 @@
 import BoardModel
 
 extension SearchText {
-    /// Every place one word occurs in the buffer, so that a longer word containing it is found by
-    /// checking those places instead of reading the whole buffer again.
+    /// Where one word first occurs in each text that holds it, so that a longer word containing
+    /// it is found by looking in those texts only, from there, instead of reading the whole
+    /// buffer again.
     ///
-    /// Typing on in the filter grows a word ("login" → "logina"), and every occurrence of the
-    /// longer word holds one of the shorter word at a fixed distance. Checking the 100,000 places
-    /// "login" occurs at 100k issues replaces a pass over 12 MB whose two-byte test passes at
-    /// each of them anyway; and since each place keeps the eight bytes that follow it, a word
-    /// grown letter by letter is checked from them, up to eight letters, without reading the
-    /// buffer (reading it at a million scattered places, a cache miss each, was most of a
-    /// keystroke at a million issues). Each place also keeps the slot whose text holds it, so the
-    /// issues holding a word are read off without a walk through every text's start.
-    /// `ProjectionCache` keeps them with each projection, so they are always for the buffer they
-    /// were found in (one board version).
+    /// Typing on in the filter grows a word ("lo" → "log" → "login"), and every text holding the
+    /// longer word holds the shorter one, no earlier than where the shorter one first occurs (less
+    /// its offset in the longer word). Each text's first place keeps the eight bytes that follow
+    /// it, so a word grown letter by letter is mostly told from them, up to eight letters,
+    /// without reading the buffer; only a text whose first place does not go on as the longer
+    /// word is searched again, from that place to its end. One place a text (not every place)
+    /// bounds the list by the number of issues, whatever the word, and lets the pass that lists
+    /// a word's third letter (120 MB at a million issues, on both cores) go from a text's first
+    /// place straight to the next text: it listed about a million places, 80–90 ms a key. Each place also keeps
+    /// its slot, so the issues holding a word are read off without a walk through every text's
+    /// start. `ProjectionCache` keeps them with each projection, so they are always for the
+    /// buffer they were found in (one board version).
     public struct Occurrences: Sendable, Equatable {
         let needle: [UInt8]
-        /// Where `needle` occurs, by ascending offset: one record each, so that a word grown by a
-        /// letter keeps its places in one pass that writes one array (three arrays, each counted
-        /// and filled apart, were most of a key typed on at a million issues).
+        /// For each text holding `needle`, by ascending slot, where it first occurs there.
         let places: [Place]
         /// How many of the bytes after each place `Place.following` knows.
         let known: Int
 
         struct Place: Equatable {
-            /// The offset in `bytes` where `needle` starts.
+            /// The offset in `bytes` where `needle` first occurs in the slot's text.
             var start: Int32
             /// The slot whose text holds it.
             var slot: Int32
@@ -37,15 +38,19 @@ extension SearchText {
 
         /// The same places with the same bytes after them, as far as both know them.
         public static func == (a: Occurrences, b: Occurrences) -> Bool {
-            let known = min(a.known, b.known)
-            let mask: UInt64 = known >= 8 ? .max : (1 << UInt64(8 * known)) - 1
+            let mask = Occurrences.mask(min(a.known, b.known))
             return a.needle == b.needle && a.places.count == b.places.count
                 && zip(a.places, b.places).allSatisfy { $0.start == $1.start && $0.slot == $1.slot && $0.following & mask == $1.following & mask }
         }
+
+        /// The lowest `known` bytes of a `following`.
+        static func mask(_ known: Int) -> UInt64 { known >= 8 ? .max : (1 << UInt64(8 * known)) - 1 }
     }
 
-    /// A word shorter than this is not listed: a letter or two occurs in almost every issue,
-    /// many times over, and a search needs only its first occurrence in each.
+    /// A word shorter than this is not listed: a letter or two occurs in almost every issue, and
+    /// a two-letter word's first place rarely goes on as the three-letter word typed next ("ti"
+    /// of "settings" before "timeline"), so its list saved no pass (a search again of most texts
+    /// from there, on one core, cost more than the third letter's pass over the whole buffer).
     static let shortestListed = 3
 
     /// Whether `needle` (a lowercased free-text word) can be searched in the buffer: ASCII,
@@ -54,83 +59,95 @@ extension SearchText {
         needle.utf8.allSatisfy { $0 < 0x80 && $0 != 0 }
     }
 
-    /// Where `needle` (lowercased, `canSearch`) occurs in the buffer: found from the
+    /// Where `needle` (lowercased, `canSearch`) first occurs in each text: found from the
     /// occurrences in `earlier` of a word inside it (the fewest there are), else by reading the
-    /// whole buffer; nil for a word too short, or found too often (more than once every 8 bytes)
-    /// to be worth listing.
+    /// whole buffer; nil for a word too short to be listed.
     public func occurrences(of needle: String, from earlier: [Occurrences]) -> Occurrences? {
         let pin = Array(needle.utf8)
         var inside: (occurrences: Occurrences, offset: Int)?
         for candidate in earlier where candidate.count < inside?.occurrences.count ?? Int.max {
             if let offset = SearchText.offset(of: candidate.needle, in: pin) { inside = (candidate, offset) }
         }
-        if let (earlier, offset) = inside {
-            if offset == 0, pin.count - earlier.needle.count <= earlier.known { return extending(earlier, to: pin) }
-            return listing(pin, at: earlier.places.lazy.map { (Int($0.start) - offset, $0.slot) })
-        }
+        if let (earlier, offset) = inside { return narrowing(earlier, offset: offset, to: pin) }
         guard pin.count >= SearchText.shortestListed else { return nil }
-        let most = bytes.count / 8
         // The buffer's two halves (split where a text starts: a word never spans two) on both
-        // cores: this pass over every byte is the third letter of a word (120 MB at a million issues).
-        let halves = inHalves { slots, bytes, hay in SearchText.listing(pin, in: hay, bytes: bytes, slots: slots, starts: starts, most: most) }
-        guard let first = halves[0], let second = halves[1], first.count + second.count <= most else { return nil }
-        return Occurrences(needle: pin, places: first + second, known: 8)
+        // cores, each writing its texts' places where its slots start in one array of room for
+        // every slot (room never written costs address space, not memory); the second half's
+        // are then moved down behind the first's.
+        let count = starts.count - 1
+        let places = [Occurrences.Place](unsafeUninitializedCapacity: count) { buffer, written in
+            guard let base = buffer.baseAddress else { return }
+            let address = UInt(bitPattern: base)
+            let found = inHalves { slots, bytes, hay in
+                SearchText.firstPlaces(of: pin, in: hay, bytes: bytes, slots: slots, starts: starts,
+                                       into: UnsafeMutablePointer<Occurrences.Place>(bitPattern: address)! + slots.lowerBound)
+            }
+            (base + found[0]).moveInitialize(from: base + count / 2, count: found[1])
+            written = found[0] + found[1]
+        }
+        return Occurrences(needle: pin, places: places, known: 8)
     }
 
-    /// Every place `pin` occurs in `bytes` of `hay` (the texts of `slots`), with the bytes after
-    /// each; nil past `most` places.
-    private static func listing(_ pin: [UInt8], in hay: UnsafeBufferPointer<UInt8>, bytes: Range<Int>, slots: Range<Int>,
-                                starts: [Int32], most: Int) -> [Occurrences.Place]? {
-        var places: [Occurrences.Place] = []
+    /// Writes to `target` where `pin` first occurs in each text of `slots` (lying in `bytes` of
+    /// `hay`) that holds it, with the bytes after it; returns how many it wrote.
+    private static func firstPlaces(of pin: [UInt8], in hay: UnsafeBufferPointer<UInt8>, bytes: Range<Int>, slots: Range<Int>,
+                                    starts: [Int32], into target: UnsafeMutablePointer<Occurrences.Place>) -> Int {
+        guard !slots.isEmpty else { return 0 }
         let search = TextSearch(pin)
         let part = UnsafeBufferPointer(rebasing: hay[bytes])
-        var from = 0, slot = slots.lowerBound
+        var from = 0, slot = slots.lowerBound, count = 0
         while let found = search.firstIndex(in: part, from: from) {
-            if places.count == most { return nil }
             let at = bytes.lowerBound + found
+            // The text holding it: starts only grow, so search forward from the last one.
             while Int(starts[slot + 1]) <= at { slot += 1 }
-            places.append(Occurrences.Place(start: Int32(at), slot: Int32(slot), following: SearchText.bytes(after: at + pin.count, in: hay)))
-            from = found + 1
+            (target + count).initialize(to: Occurrences.Place(start: Int32(at), slot: Int32(slot),
+                                                              following: SearchText.bytes(after: at + pin.count, in: hay)))
+            count += 1
+            // The rest of this text is not read: the next place is in the next text.
+            slot += 1
+            if slot == slots.upperBound { break }
+            from = Int(starts[slot]) - bytes.lowerBound
         }
-        return places
+        return count
     }
 
-    /// The occurrences of `pin`, a word that starts with `earlier`'s and is longer by no more
-    /// than the bytes it knows after each place: those of `earlier` followed by the rest of
-    /// `pin`, told by those bytes; the buffer is not read.
-    private func extending(_ earlier: Occurrences, to pin: [UInt8]) -> Occurrences {
+    /// The first places of `pin`, a word holding `earlier`'s at `offset`: in each text holding
+    /// `earlier`'s word, from where that first occurs less `offset`. A word grown at its end by
+    /// no more than the bytes known after each place is told from them where it goes on there;
+    /// anywhere else the text is searched from there to its end. One pass, written in place
+    /// into room for every earlier place.
+    private func narrowing(_ earlier: Occurrences, offset: Int, to pin: [UInt8]) -> Occurrences {
         let grown = pin.count - earlier.needle.count
+        let told = offset == 0 && grown <= earlier.known
         let shift = UInt64(8 * grown)
-        let mask: UInt64 = grown >= 8 ? .max : (1 << shift) - 1
+        let mask = Occurrences.mask(grown)
         let rest = pin[earlier.needle.count...].reversed().reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
-        // One pass, written in place into room for every earlier place: the room never written
-        // is never touched, so it costs address space, not memory.
-        let places = [Occurrences.Place](unsafeUninitializedCapacity: earlier.count) { buffer, count in
-            earlier.places.withUnsafeBufferPointer { earlier in
-                for place in earlier where place.following & mask == rest {
-                    buffer.initializeElement(at: count, to: Occurrences.Place(start: place.start, slot: place.slot,
-                                                                              following: grown >= 8 ? 0 : place.following >> shift))
-                    count += 1
+        let known = told ? earlier.known - grown : 8
+        let search = TextSearch(pin)
+        return bytes.withUnsafeBufferPointer { hay in
+            let places = [Occurrences.Place](unsafeUninitializedCapacity: earlier.count) { buffer, count in
+                earlier.places.withUnsafeBufferPointer { earlier in
+                    for place in earlier {
+                        if told, place.following & mask == rest {
+                            buffer.initializeElement(at: count, to: Occurrences.Place(start: place.start, slot: place.slot,
+                                                                                      following: grown >= 8 ? 0 : place.following >> shift))
+                            count += 1
+                            continue
+                        }
+                        // Searched from the earliest place the word can start at, to the text's end.
+                        let text = Int(starts[Int(place.slot)])..<Int(starts[Int(place.slot) + 1])
+                        // (Not where it was told apart from the bytes after the earlier word.)
+                        let from = max(text.lowerBound, Int(place.start) - offset + (told ? 1 : 0))
+                        guard let found = search.firstIndex(in: UnsafeBufferPointer(rebasing: hay[text]), from: from - text.lowerBound) else { continue }
+                        let at = text.lowerBound + found
+                        buffer.initializeElement(at: count, to: Occurrences.Place(start: Int32(at), slot: place.slot,
+                                                                                  following: SearchText.bytes(after: at + pin.count, in: hay) & Occurrences.mask(known)))
+                        count += 1
+                    }
                 }
             }
+            return Occurrences(needle: pin, places: places, known: known)
         }
-        return Occurrences(needle: pin, places: places, known: earlier.known - grown)
-    }
-
-    /// The occurrences of `pin` among `places` (offsets, ascending, with the slot holding each),
-    /// with the bytes after each.
-    private func listing(_ pin: [UInt8], at places: some Sequence<(Int, Int32)>) -> Occurrences {
-        var found: [Occurrences.Place] = []
-        bytes.withUnsafeBufferPointer { hay in
-            for (start, slot) in places where start >= 0 && start + pin.count <= hay.count {
-                var at = 0
-                while at < pin.count, hay[start + at] == pin[at] { at += 1 }
-                guard at == pin.count else { continue }
-                // The word holds the earlier one and no 0 byte: it is in the same text.
-                found.append(Occurrences.Place(start: Int32(start), slot: slot, following: SearchText.bytes(after: start + pin.count, in: hay)))
-            }
-        }
-        return Occurrences(needle: pin, places: found, known: 8)
     }
 
     /// The eight bytes of `hay` from `offset` as one number, the first lowest; 0 past the end.
@@ -152,13 +169,9 @@ extension SearchText {
     func issues(holding occurrences: Occurrences, in state: BoardState) -> [Int] {
         let numbers = state.issues.keys
         var issues = [Int](unsafeUninitializedCapacity: occurrences.count) { issues, count in
-            var last: Int32 = -1
-            for place in occurrences.places where place.slot != last {
-                if stale.isEmpty || !stale.contains(Int(place.slot)) {
-                    issues.initializeElement(at: count, to: numbers[Int(place.slot)])
-                    count += 1
-                }
-                last = place.slot
+            for place in occurrences.places where stale.isEmpty || !stale.contains(Int(place.slot)) {
+                issues.initializeElement(at: count, to: numbers[Int(place.slot)])
+                count += 1
             }
         }
         let buffered = starts.count - 1

@@ -9,7 +9,7 @@ import BoardModel
 /// since are searched one by one until there are too many of them.
 public struct SearchText: Sendable {
     /// Title, a 0 byte, body, a 0 byte, for each issue in slot order.
-    let bytes: [UInt8]
+    let bytes: Bytes
     /// Where each slot's text starts in `bytes`; one extra entry marks the end.
     let starts: [Int32]
     /// For each slot, the letters and digits its text holds, a bit each (`letterBits`): a filter's
@@ -23,39 +23,26 @@ public struct SearchText: Sendable {
     var occurrences: [Occurrences] = []
 
     public init(state: BoardState) {
-        // Sized first (a string's UTF-8 length is kept beside it, so this pass reads no text),
-        // then every text copied once into place: appending grew the buffer by doubling, copying
-        // and faulting in about twice the text (1.3 s of a first keystroke at a million issues).
-        var size = 0
-        state.issues.forEachPointer(nil) { _, issue in size += issue.pointee.title.utf8.count + issue.pointee.body.utf8.count + 2 }
-        var starts = [Int32](repeating: 0, count: state.issues.count + 1)
-        var letters = [UInt64](repeating: 0, count: state.issues.count)
-        bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, written in
-            guard let base = buffer.baseAddress else { return }
-            state.issues.forEachPointer(nil) { slot, issue in
-                starts[slot] = Int32(written)
-                var held: UInt64 = 0
-                func copy(_ text: borrowing String) {
-                    text.utf8.withContiguousBytes { source in
-                        held |= SearchText.fold(source, into: base + written)
-                        written += source.count
-                    }
-                    base[written] = 0
-                    written += 1
-                }
-                copy(issue.pointee.title)
-                copy(issue.pointee.body)
-                letters[slot] = held
-            }
+        // Each text read once (see `Bytes`), through the issue's stored text: its `title` and
+        // `body` copied the whole issue (retaining each of its strings and arrays) per call.
+        let count = state.issues.count
+        let bytes = Bytes(capacity: count * 64)
+        var starts = [Int32](repeating: 0, count: count + 1)
+        var letters = [UInt64](repeating: 0, count: count)
+        state.issues.forEachPointer(nil) { slot, issue in
+            starts[slot] = Int32(bytes.count)
+            letters[slot] = bytes.appendFolded(issue.pointee.storedTitle.text) | bytes.appendFolded(issue.pointee.storedBody.text)
         }
-        starts[state.issues.count] = Int32(bytes.count)
+        bytes.seal()
+        starts[count] = Int32(bytes.count)
+        self.bytes = bytes
         self.starts = starts
         self.letters = letters
     }
 
     /// Copies `source` to `target` with ASCII capitals folded; returns the `letterBits` of the
     /// bytes copied. One loop does both, so each byte of the text is read once.
-    private static func fold(_ source: UnsafeBufferPointer<UInt8>, into target: UnsafeMutablePointer<UInt8>) -> UInt64 {
+    static func fold(_ source: UnsafeBufferPointer<UInt8>, into target: UnsafeMutablePointer<UInt8>) -> UInt64 {
         var held: UInt64 = 0
         letterBits.withUnsafeBufferPointer { bits in
             for (at, byte) in source.enumerated() {

@@ -133,6 +133,9 @@ import LanesTestSupport
                 .column(.add(Column(id: "c\(numbers.count)", name: "C \(numbers.count)"), at: .first)),
                 .column(.remove(column, to: state.columns.first { $0.id != column }?.id)),
                 .column(.setClosing(column, !state.isClosing(column))),
+                // Renamed, reordered and limited columns: the index's meta holds the columns as the fold leaves them.
+                .column(.rename(column, to: "Renamed \(numbers.count)")), .column(.move(column, to: .first)),
+                .column(.limit(column, wip: Bool.random(using: &random) ? 3 : nil)),
             ]
         }
         return choices.randomElement(using: &random)!

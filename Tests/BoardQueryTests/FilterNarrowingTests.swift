@@ -65,15 +65,19 @@ import LanesTestSupport
             #expect(text.matches(needle, in: state) == reference(state, needle), "\(needle)")
             guard needle.count >= SearchText.shortestListed else { continue }
             let found = try #require(text.occurrences(of: needle, from: []), "\(needle)")
-            // Each place, in order, against a plain search of each issue's text.
+            // Each text's first place, in order, against a plain search of each issue's text.
             let pin = Array(needle.utf8)
-            var expected: [Int32] = []
-            for (slot, bytes) in texts.enumerated() where bytes.count >= pin.count {
-                for start in 0...(bytes.count - pin.count) where bytes[start] == pin[0] && Array(bytes[start..<(start + pin.count)]) == pin {
+            var expected: [Int32] = [], starts: [Int32] = [], start = 0
+            for (slot, bytes) in texts.enumerated() {
+                if bytes.count >= pin.count,
+                   let first = (0...(bytes.count - pin.count)).first(where: { Array(bytes[$0..<($0 + pin.count)]) == pin }) {
                     expected.append(Int32(slot))
+                    starts.append(Int32(start + first))
                 }
+                start += bytes.count
             }
             #expect(found.places.map(\.slot) == expected, "\(needle)")
+            #expect(found.places.map(\.start) == starts, "\(needle)")
             #expect(zip(found.places, found.places.dropFirst()).allSatisfy { $0.start < $1.start }, "\(needle)")
         }
     }
