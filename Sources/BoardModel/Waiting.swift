@@ -42,7 +42,7 @@ public struct Wake: Hashable, Sendable {
 
 /// An issue's snooze and last wake, kept behind one reference (`Issue.waiting`). Immutable:
 /// a change makes a new record, so issues stay values.
-package final class WaitingRecord: Hashable, Sendable {
+@usableFromInline package final class WaitingRecord: Hashable, Sendable {
     let snooze: Snooze?
     let woken: Wake?
 
@@ -52,8 +52,8 @@ package final class WaitingRecord: Hashable, Sendable {
         self.woken = woken
     }
 
-    package static func == (a: WaitingRecord, b: WaitingRecord) -> Bool { a.snooze == b.snooze && a.woken == b.woken }
-    package func hash(into hasher: inout Hasher) {
+    @usableFromInline package static func == (a: WaitingRecord, b: WaitingRecord) -> Bool { a.snooze == b.snooze && a.woken == b.woken }
+    @usableFromInline package func hash(into hasher: inout Hasher) {
         hasher.combine(snooze)
         hasher.combine(woken)
     }

@@ -55,6 +55,8 @@ extension Issue {
 
     private static func readDate(from reader: inout SnapshotReader) throws(SnapshotReader.Damaged) -> CalendarDate? {
         let value = try reader.int()
+        // Every date a parser makes lies in years 1–9999: a day an issue cannot keep is damage.
+        guard value == 0 || Int32(exactly: value) != nil else { throw SnapshotReader.Damaged() }
         return value == 0 ? nil : CalendarDate(daysSinceEpoch: value - 1)
     }
 }

@@ -1,0 +1,32 @@
+import Testing
+@testable import BoardModel
+
+/// Issues keep their column, author and closed-from column as numbers into one table of the
+/// process (`InternedName`): a name must read back as given, whatever its length, and equal
+/// names must be equal numbers, however many threads add them at once.
+@Suite struct InternedNameTests {
+    @Test func aNameReadsBackAsGivenAndEqualNamesAreEqual() {
+        let names = ["", "doing", "user24", "Ana Lima <ana@example.com>", "日本語の列", "done\u{301}", String(repeating: "x", count: 5000)]
+        for name in names {
+            #expect(InternedName(name).string == name)
+            #expect(InternedName(name) == InternedName(name))
+            #expect(!InternedName(name).isNone)
+        }
+        #expect(Set(names.map(InternedName.init)).count == names.count)
+        #expect(InternedName.none.isNone && InternedName.none.string == "")
+        #expect(InternedName.none != InternedName(""))
+    }
+
+    /// Two threads adding the same thousands of new names (past one block of the table) get the
+    /// same number for each, and each reads back right on either thread.
+    @Test func threadsAddingTheSameNamesAgree() async {
+        let prefix = "thread-test-\(UInt64.random(in: 0...UInt64.max))-"
+        let names = (0..<5_000).map { prefix + String($0) }
+        async let first = Task.detached { names.map(InternedName.init) }.value
+        async let second = Task.detached { names.reversed().map(InternedName.init) }.value
+        let (forward, backward) = await (first, second)
+        #expect(forward == Array(backward.reversed()))
+        let readBack = await Task.detached { forward.map(\.string) }.value
+        #expect(readBack == names)
+    }
+}
