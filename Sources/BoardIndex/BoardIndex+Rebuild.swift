@@ -133,8 +133,15 @@ extension BoardIndex {
                         return
                     }
                     try database.execute("DELETE FROM issue_text")
+                    // A minute at a million issues: a first free-text query says what it waits for.
+                    let bar = ProgressBar(bytes: Int(POSIXFile.status(path: location.eventsPath)?.st_size ?? 0),
+                                          doing: "indexing the board's text")
+                    defer { bar.finish() }
                     let statement = try database.statement("SELECT \(IssueRow.selected) FROM issues")
-                    while try statement.step() { try IssueRow(statement).writeText(to: database) }
+                    while try statement.step() {
+                        try IssueRow(statement).writeText(to: database)
+                        bar.show(Double(statement.int(0)) / Double(max(current.highestNumber, 1)))
+                    }
                     current.textIndexed = true
                     try current.write(to: database)
                     meta = current

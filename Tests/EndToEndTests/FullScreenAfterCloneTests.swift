@@ -34,6 +34,23 @@ extension IndexBuildTests {
         #expect(bytes[start.lowerBound..<erased.lowerBound].components(separatedBy: bar).count >= 2, "the bar is drawn")
     }
 
+    /// A first free-text query builds the index's text table (a minute at a million issues):
+    /// on a terminal it says so with a bar, erased before the answer.
+    @Test(.enabled(if: Tmux.available)) func aFirstTextQueryDrawsABarWhileTheTextIsIndexed() throws {
+        try bigBoard()
+        #expect(try lanes.run(["show", "1"]).status == 0)
+        let raw = scratch.path + "/pane.raw", go = scratch.path + "/go"
+        let tmux = try lanes.inTmux("while [ ! -e \(Tmux.quote(go)) ]; do sleep 0.05; done\n\"$LANES\" list zyzzyva", width: 100, height: 20)
+        try tmux.tmux(["pipe-pane", "-O", "-t", "main", "cat > \(Tmux.quote(raw))"])
+        _ = FileManager.default.createFile(atPath: go, contents: Data())
+        _ = try tmux.waitFor("the list printed") { $0.contains("exit=0") }
+        #expect(eventually { scratch.contents("pane.raw").contains("exit=0") }, "the pane's output reached the file")
+        let bytes = try String(contentsOfFile: raw, encoding: .utf8)
+        let bar = "\rlanes: indexing the board's text ["
+        let start = try #require(bytes.range(of: bar), "no bar in \(bytes.prefix(2000).debugDescription)")
+        #expect(bytes.range(of: "\r\u{1B}[K", range: start.upperBound..<bytes.endIndex) != nil, "the bar is erased")
+    }
+
     /// The index is built behind the first frame, while the board is open: once it is there the
     /// board quits, and the commands after it read that index and give what the whole board gives.
     @Test(.enabled(if: Tmux.available)) func theFullScreenBoardAfterACloneBuildsTheIndexBehindItsFirstFrame() throws {
