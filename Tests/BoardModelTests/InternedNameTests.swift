@@ -17,6 +17,19 @@ import Testing
         #expect(InternedName.none != InternedName(""))
     }
 
+    /// Names that Swift's `==` calls equal but whose bytes differ (é composed and e with a
+    /// combining accent) are two names: each issue reads back the bytes its log holds, whichever
+    /// spelling the process met first (the table's keys compared canonically handed the second
+    /// spelling the first one's bytes).
+    @Test func canonicallyEqualSpellingsKeepTheirOwnBytes() {
+        let composed = "Ren\u{E9}-\(UInt64.random(in: 0...UInt64.max))", decomposed = composed.replacingOccurrences(of: "\u{E9}", with: "e\u{301}")
+        #expect(composed == decomposed && Array(composed.utf8) != Array(decomposed.utf8))
+        let first = InternedName(composed), second = InternedName(decomposed)
+        #expect(Array(first.string.utf8) == Array(composed.utf8))
+        #expect(Array(second.string.utf8) == Array(decomposed.utf8))
+        #expect(first != second)
+    }
+
     /// Two threads adding the same thousands of new names (past one block of the table) get the
     /// same number for each, and each reads back right on either thread.
     @Test func threadsAddingTheSameNamesAgree() async {
