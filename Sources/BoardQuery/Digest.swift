@@ -46,10 +46,6 @@ public struct Digest: Sendable {
             self.stale = stale
         }
 
-        mutating func add(overdue isOverdue: Bool, stale isStale: Bool) {
-            add(PersonLoad(name: name, open: 1, overdue: isOverdue ? 1 : 0, stale: isStale ? 1 : 0))
-        }
-
         mutating func add(_ other: PersonLoad) {
             open += other.open
             overdue += other.overdue
@@ -94,14 +90,10 @@ public struct Digest: Sendable {
     /// Each person's open, overdue and stale issues among `issues` (those shown by default),
     /// by name: who carries what.
     public static func loads(of issues: some Sequence<Issue>, _ rules: Rules) -> [PersonLoad] {
-        var loads: [String: PersonLoad] = [:]
-        for issue in issues where issue.isOpen && issue.isShownByDefault {
-            for name in issue.assignees {
-                loads[name, default: PersonLoad(name: name, open: 0, overdue: 0, stale: 0)]
-                    .add(overdue: issue.isOverdue(rules.clock), stale: rules.isStale(issue))
-            }
-        }
-        return merged(loads.values)
+        merged(issues.lazy.filter { $0.isOpen && $0.isShownByDefault }.flatMap { issue in
+            let overdue = issue.isOverdue(rules.clock) ? 1 : 0, stale = rules.isStale(issue) ? 1 : 0
+            return issue.assignees.map { PersonLoad(name: $0, open: 1, overdue: overdue, stale: stale) }
+        })
     }
 
     /// `loads` by name, in name order (the same name counted in parts added up).
@@ -130,8 +122,11 @@ public struct Digest: Sendable {
             self.staleAfterDays = staleAfterDays
         }
 
+        /// An open issue last updated before this moment (milliseconds) is stale.
+        public var staleBefore: Int64 { clock.now.milliseconds - Int64(staleAfterDays) * Timestamp.day }
+
         func isStale(_ issue: Issue) -> Bool {
-            issue.isOpen && issue.updated.milliseconds < clock.now.milliseconds - Int64(staleAfterDays) * Timestamp.day
+            issue.isOpen && issue.updated.milliseconds < staleBefore
         }
 
         /// Assigned to the person (everyone's, for the team).

@@ -23,11 +23,10 @@ extension BoardIndex {
     /// `updated` is at least its time).
     static func digestCandidates(_ rules: Digest.Rules) -> SQLCondition {
         let today = rules.clock.today
-        let staleBefore = rules.clock.now.milliseconds - Int64(rules.staleAfterDays) * Timestamp.day
         let theirs = rules.person.flatMap { QueryTerm(.assignee($0)).sqlCondition(now: rules.clock.now, staleAfterDays: rules.staleAfterDays) }
         let dated = SQLCondition.all([
             SQLCondition("issues.open = 1 AND ((issues.due IS NOT NULL AND issues.due < ?) OR issues.updated < ?)",
-                         [.integer(today.adding(days: 7).daysSinceEpoch), .integer(staleBefore)]),
+                         [.integer(today.adding(days: 7).daysSinceEpoch), .integer(rules.staleBefore)]),
         ] + (theirs.map { [$0] } ?? []))
         let reasons = SQLCondition.any([
             dated,
@@ -42,13 +41,12 @@ extension BoardIndex {
     /// `Digest.loads` of the whole board: each assignee's open, overdue and stale issues shown
     /// by default, counted per spelling in SQL and added up by name as the board compares them.
     private func loads(_ rules: Digest.Rules) throws -> [Digest.PersonLoad] {
-        let staleBefore = rules.clock.now.milliseconds - Int64(rules.staleAfterDays) * Timestamp.day
-        return try reading {
+        try reading {
             let statement = try database.statement("""
                 SELECT assignees.spelled, count(*), sum(issues.due IS NOT NULL AND issues.due < ?), sum(issues.updated < ?)
                 FROM assignees JOIN issues ON issues.number = assignees.number
                 WHERE issues.open = 1 AND issues.archived = 0 AND issues.deleted = 0 GROUP BY assignees.spelled
-                """).bind([.integer(rules.clock.today.daysSinceEpoch), .integer(staleBefore)])
+                """).bind([.integer(rules.clock.today.daysSinceEpoch), .integer(rules.staleBefore)])
             var parts: [Digest.PersonLoad] = []
             while try statement.step() {
                 parts.append(Digest.PersonLoad(name: statement.text(0), open: Int(statement.int(1)),
