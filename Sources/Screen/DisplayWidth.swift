@@ -130,8 +130,9 @@ public enum DisplayWidth {
                 continue
             }
             if let (after, scalar) = singleScalarCluster(bytes, at: end) {
-                // `drawable` of a one-scalar cluster, found without breaking the text into clusters.
-                let w = of(scalar)
+                // `drawable` of a one-scalar cluster, found without breaking the text into clusters;
+                // a CJK, kana or Hangul letter is wide (`isWide`) without asking its category.
+                let w = isLetterOfItsOwn(scalar.value) ? 2 : of(scalar)
                 if w > 0 {
                     if used + w > width { break }
                     used += w
