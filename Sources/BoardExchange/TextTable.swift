@@ -41,25 +41,32 @@ public struct TextTable: Sendable {
     public mutating func add(_ text: String) {
         let start = bytes.count
         var copy = text
-        let kind = copy.withUTF8 { append($0) }
+        let (kind, plain) = copy.withUTF8 { utf8 in
+            let kind = append(utf8)
+            return (kind, kind.printable ? utf8.count : DisplayWidth.plainWidth(utf8))
+        }
         // `prefix` measures text that is not all ASCII by the byte where it is ASCII and by the
         // cluster only at the rest (`of` walks it all by cluster: a third of `lanes list` at 1M
         // issues, whose titles mostly hold a word of CJK or an emoji); the widths are the same.
-        endCell(from: start, width: kind.printable ? bytes.count - start : DisplayWidth.prefix(text, fitting: .max).width,
-                isASCII: kind.ascii)
+        endCell(from: start, width: plain ?? DisplayWidth.prefix(text, fitting: .max).width, isASCII: kind.ascii)
     }
 
     /// Adds `text` as the next cell, sanitised (`Sanitizer.line`). Most cells (numbers, columns,
-    /// names, labels, many titles) are printable ASCII, which the sanitiser leaves as it is:
-    /// those are copied and counted over their bytes in one pass.
+    /// names, labels, many titles) are printable ASCII, or ASCII with words of CJK or Hangul
+    /// (`DisplayWidth.plainWidth`), which the sanitiser leaves as they are: those are copied
+    /// and measured over their bytes in one pass.
     public mutating func add(sanitizing text: String) {
         let start = bytes.count
         var copy = text
-        guard copy.withUTF8({ append($0).printable }) else {
+        let plain = copy.withUTF8 { utf8 -> (width: Int, isASCII: Bool)? in
+            if append(utf8).printable { return (utf8.count, true) }
+            return DisplayWidth.plainWidth(utf8).map { ($0, false) }
+        }
+        guard let plain else {
             bytes.removeSubrange(start...)
             return add(Sanitizer.line(text))
         }
-        endCell(from: start, width: bytes.count - start, isASCII: true)
+        endCell(from: start, width: plain.width, isASCII: plain.isASCII)
     }
 
     /// Adds `names.joined(separator: ",")` as the next cell, sanitised, without making the

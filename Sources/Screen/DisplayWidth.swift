@@ -166,7 +166,7 @@ public enum DisplayWidth {
 
     /// CJK ideographs, hiragana, katakana (their combining marks apart) and Hangul syllables:
     /// letters that never extend a cluster, nor are extended by ASCII or one another.
-    private static func isLetterOfItsOwn(_ value: UInt32) -> Bool {
+    static func isLetterOfItsOwn(_ value: UInt32) -> Bool {
         (0x4E00...0x9FFF).contains(value) || (0xAC00...0xD7A3).contains(value) || (0x3041...0x3096).contains(value)
             || (0x30A1...0x30FA).contains(value)
     }

@@ -45,8 +45,8 @@ extension BoardIndex {
     }
 
     /// `list` in the query's order for a caller that decodes and matches each issue itself, on
-    /// another core (`ListedRow.issue(shownBy:now:staleAfterDays:)`): each candidate's row, its
-    /// seal checked, nothing decoded. False, having given nothing, when the query needs this
+    /// another core (`ListedRow.issue(shownBy:now:staleAfterDays:)`): each candidate's row and
+    /// its seal, which the taker checks before it decodes anything. False, having given nothing, when the query needs this
     /// index while matching (`is:blocked` looks blockers up) or sorts otherwise than by number
     /// (the matches are sorted before any is given): `list` then.
     public func listRows(_ query: Query, now: Timestamp, staleAfterDays: Int = 14, _ body: (ListedRow) throws -> Void) throws -> Bool {

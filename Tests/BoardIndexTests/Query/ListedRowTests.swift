@@ -68,4 +68,36 @@ import LanesTestSupport
         #expect(index.rebuilds == 1)
         try fixture.expectMatchesFold(index)
     }
+
+    /// A row whose bytes were changed and not its seal (another title written in by hand) is
+    /// never shown, whichever core checks the seal; `list` then rebuilds the index.
+    @Test func aRowChangedWithoutItsSealIsNeverShown() throws {
+        let fixture = try IndexFixture()
+        let log = try EventLog.open(fixture.location, snapshots: .off)
+        try log.commit([.create(title: "one"), .create(title: "two"), .create(title: "three")], actor: "ann")
+        _ = try fixture.open()
+        try fixture.checkpoint()
+        let database = try SQLiteDatabase(path: fixture.indexPath, create: false)
+        let read = try database.statement("SELECT data FROM issues WHERE number = 2")
+        #expect(try read.step())
+        var issue = try read.withBlob(0) { bytes in
+            var reader = SnapshotReader(bytes)
+            return try BoardModel.Issue(snapshot: &reader)
+        }
+        issue.title = "forged"
+        var forged = SnapshotWriter()
+        issue.writeSnapshot(to: &forged)
+        try database.statement("UPDATE issues SET data = ? WHERE number = 2").bind(.blob(forged.bytes)).run()
+        database.close()
+
+        let index = try fixture.open()
+        let query = try Query.parse("", on: index.boardState, me: "ann", now: now, zone: zone)
+        var rows: [ListedRow] = []
+        _ = try index.listRows(query, now: now) { rows.append($0) }
+        #expect(!rows.compactMap { try? $0.issue(shownBy: query, now: now) }.contains { $0.title == "forged" })
+        var listed: [BoardModel.Issue] = []
+        try index.list(query, now: now) { listed.append($0) }
+        #expect(listed.map(\.title) == ["one", "two", "three"])
+        try fixture.expectMatchesFold(index)
+    }
 }
