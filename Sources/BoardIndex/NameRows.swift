@@ -16,7 +16,9 @@ struct NameRows {
     }
 
     private var assignees: [Group] = [], labels: [Group] = []
-    private var assigneeGroup: [String: Int] = [:], labelGroup: [String: Int] = [:]
+    /// Keyed by each spelling's bytes: canonically equal spellings are rows of their own, each
+    /// issue's as its log holds it (as a write through the index stores them).
+    private var assigneeGroup: [ExactSpelling: Int] = [:], labelGroup: [ExactSpelling: Int] = [:]
     private var authors = Set<String>()
 
     mutating func add(_ issue: Issue) {
@@ -44,11 +46,11 @@ struct NameRows {
     /// Every author, in the order of `users`' key (folded name, spelling).
     var users: [String] { authors.sorted { ($0.lowercased(), $0) < ($1.lowercased(), $1) } }
 
-    private static func add(_ number: Int, _ spelled: String, to groups: inout [Group], _ index: inout [String: Int]) {
-        if let known = index[spelled] {
+    private static func add(_ number: Int, _ spelled: String, to groups: inout [Group], _ index: inout [ExactSpelling: Int]) {
+        if let known = index[ExactSpelling(spelled)] {
             groups[known].numbers.append(number)
         } else {
-            index[spelled] = groups.count
+            index[ExactSpelling(spelled)] = groups.count
             groups.append(Group(folded: spelled.lowercased(), spelled: spelled, numbers: [number]))
         }
     }
