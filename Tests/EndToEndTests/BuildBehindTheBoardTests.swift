@@ -21,13 +21,14 @@ import Testing
     /// A cache "directory" that is a file: a `lanes` given it has no index and reads the board whole.
     var whole: [String: String] { ["XDG_CACHE_HOME": scratch.path + "/not-a-directory"] }
 
-    /// A board of 10,000 issues, as after a clone: no index, no cache. Its log (about 5 MB) is
-    /// past the size from which the full-screen board keeps its whole read and builds the index
-    /// from it (`SnapshotPolicy.minimumBytes`, 4 MB: a smaller board's next command builds it).
+    /// A board of 1,600 issues with long descriptions, as after a clone: no index, no cache. Its
+    /// log (about 4.7 MB) is past the size from which the full-screen board keeps its whole read
+    /// and builds the index from it (`SnapshotPolicy.minimumBytes`, 4 MB: a smaller board's next
+    /// command builds it); few issues keep each whole read the test compares with short.
     func bigBoard() throws {
         _ = FileManager.default.createFile(atPath: scratch.path + "/not-a-directory", contents: Data())
         #expect(try lanes.run(["init"]).status == 0)
-        try scratch.appendIssues(10_000)
+        try scratch.appendIssues(1_600, paragraphs: 40)
         #expect(logSize >= 4 << 20)
     }
 
@@ -55,9 +56,8 @@ import Testing
     }
 
     static let commands = [
-        ["list", "--format", "json"], ["list", "is:open", "column:doing"], ["list", "assignee:bob", "--format", "csv"],
-        ["list", "label:late", "--format", "json"], ["list", "mentions:cy"], ["show", "1", "--format", "json"],
-        ["show", "5", "--format", "json"], ["show", "3", "--format", "json"], ["columns"],
+        ["list", "--format", "json"], ["list", "assignee:bob", "label:late", "--format", "csv"], ["list", "column:todo"],
+        ["show", "1", "--format", "json"], ["show", "5", "--format", "json"],
     ]
 
     /// While the build waits: the person moves a card in the session (`L`), another writer
@@ -72,7 +72,7 @@ import Testing
         _ = try tmux.waitFor("the first frame") { $0.contains("Issue 1") }
         let read = logSize
         // Another writer, after the session's read.
-        #expect(try lanes.run(["add", "from another writer", "--assign", "bob", "--label", "late"], extraEnvironment: whole).stdout == "#10001\n")
+        #expect(try lanes.run(["add", "from another writer", "--assign", "bob", "--label", "late"], extraEnvironment: whole).stdout == "#1601\n")
         #expect(try lanes.run(["comment", "5", "@cy written after the read"], extraEnvironment: whole).status == 0)
         let theirs = logSize
         #expect(theirs > read)
@@ -86,7 +86,7 @@ import Testing
         try tmux.send("q")
         _ = try tmux.waitFor("the board closed") { $0.contains("exit=0") }
         #expect(meta()?.covered == logSize)
-        try expectIndexedEqualsWhole(Self.commands + [["show", "10001", "--format", "json"]], "after the held build")
+        try expectIndexedEqualsWhole(Self.commands + [["show", "1601", "--format", "json"]], "after the held build")
         // The issue moved once (not folded twice) and commented once.
         let moved = try #require(try json(try lanes.run(["show", "1", "--format", "json"]).stdout) as? [String: Any])
         #expect(moved["column"] as? String != "backlog", "the session's move is in the index")
@@ -106,7 +106,7 @@ import Testing
         _ = try tmux.waitFor("the board closed while its build waits") { $0.contains("exit=0") }
         held.release()
         #expect(meta() == nil, "no index from a build that never ran")
-        try expectIndexedEqualsWhole([["show", "9999", "--format", "json"], ["list", "is:open", "--format", "json"]], "after quitting")
+        try expectIndexedEqualsWhole([["show", "1599", "--format", "json"], ["list", "is:open", "--format", "json"]], "after quitting")
         #expect(builds().isEmpty)
     }
 
@@ -130,9 +130,9 @@ import Testing
             caught = meta() == nil && !builds().isEmpty
         } while !caught && attempts < 5
         #expect(caught, "quit while the build's own file was written (\(attempts) attempts)")
-        try expectIndexedEqualsWhole([["show", "9999", "--format", "json"], ["list", "is:open", "--format", "csv"]], "after quitting mid-build")
+        try expectIndexedEqualsWhole([["show", "1599", "--format", "json"], ["list", "is:open", "--format", "csv"]], "after quitting mid-build")
         #expect(builds().isEmpty, "the next build removed the quit one's file")
-        #expect(try lanes.run(["add", "after the quit"]).stdout == "#10001\n")
+        #expect(try lanes.run(["add", "after the quit"]).stdout == "#1601\n")
     }
 
     /// Other `lanes` processes open the board while its build waits: a `list` (which, finding no
@@ -168,7 +168,7 @@ import Testing
         try tmux.send("q")
         _ = try tmux.waitFor("the board closed") { $0.contains("exit=0") }
         #expect(try lanes.run(["assign", "9", "Bob"]).status == 0)
-        try expectIndexedEqualsWhole(others + [["list", "assignee:bob", "--format", "csv"], ["columns"]], "after the others")
+        try expectIndexedEqualsWhole(others + [["show", "9", "--format", "json"]], "after the others")
         #expect(builds().isEmpty)
     }
 }
