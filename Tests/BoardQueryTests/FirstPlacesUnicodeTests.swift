@@ -20,33 +20,10 @@ extension FirstPlacesTests {
     }
 
     @Test func wordsOfRepeatedLettersAmongMultibyteTextAreFoundWhereAPlainSearchFindsThem() throws {
-        var random = SeededGenerator(seed: 47)
-        for round in 0..<4 {
-            let state = try unicodeBoard(&random, issues: 120)
-            let text = SearchText(state: state)
-            let plain = buffer(state)
-            #expect(text.bytes.withUnsafeBufferPointer(Array.init) == plain.bytes)
-            for _ in 0..<8 {
-                // Mostly a and b: words that overlap themselves and occur at several places a text.
-                let letters = Array("aab")
-                let word = String((0..<(SearchText.shortestListed + Int(random.next() % 6))).map { _ in letters[Int(random.next() % 3)] })
-                var typed = try #require(text.occurrences(of: String(word.prefix(SearchText.shortestListed)), from: []))
-                for length in SearchText.shortestListed...word.count {
-                    let prefix = String(word.prefix(length))
-                    if length > SearchText.shortestListed { typed = try #require(text.occurrences(of: prefix, from: [typed])) }
-                    expectPlain(typed, prefix, plain, "round \(round): \(prefix) typed")
-                    var prepared = text
-                    prepared.occurrences = [typed]
-                    #expect(prepared.matches(prefix, in: state)
-                            == state.issues.values.map { $0.title.containsLowercased(prefix) || $0.body.containsLowercased(prefix) },
-                            "round \(round): \(prefix)")
-                }
-                for start in 0...(word.count - SearchText.shortestListed) {
-                    let inner = String(Array(word)[start..<(start + SearchText.shortestListed)])
-                    let earlier = try #require(text.occurrences(of: inner, from: []))
-                    expectPlain(try #require(text.occurrences(of: word, from: [earlier])), word, plain, "round \(round): \(word) from \(inner)")
-                }
-            }
+        // Mostly a and b: words that overlap themselves and occur at several places a text.
+        let letters = Array("aab")
+        try expectWordsFound(seed: 47, rounds: 4, wordsEach: 8, board: { try unicodeBoard(&$0, issues: 120) }) { random in
+            String((0..<(SearchText.shortestListed + Int(random.next() % 6))).map { _ in letters[Int(random.next() % 3)] })
         }
     }
 }

@@ -55,6 +55,15 @@ import Testing
         }
     }
 
+    /// The full-screen board on `bigBoard`, its first frame drawn, its index build held.
+    func boardOpenWithItsBuildHeld() throws -> (HeldIndexLock, Tmux) {
+        try bigBoard()
+        let held = try HeldIndexLock(board: scratch.path, environment: lanes.environment)
+        let tmux = try lanes.inTmux(width: 100, height: 20)
+        _ = try tmux.waitFor("the first frame") { $0.contains("Issue 1") }
+        return (held, tmux)
+    }
+
     static let commands = [
         ["list", "--format", "json"], ["list", "assignee:bob", "label:late", "--format", "csv"], ["list", "column:todo"],
         ["show", "1", "--format", "json"], ["show", "5", "--format", "json"],
@@ -65,11 +74,8 @@ import Testing
     /// from the read made before all that: the index it leaves holds every one of those
     /// lines, each once, and every command through it prints what the whole board gives.
     @Test(.enabled(if: Tmux.available)) func changesMadeWhileTheBoardBuildsItsIndexAreInTheIndexOnce() throws {
-        try bigBoard()
-        let held = try HeldIndexLock(board: scratch.path, environment: lanes.environment)
+        let (held, tmux) = try boardOpenWithItsBuildHeld()
         defer { held.release() }
-        let tmux = try lanes.inTmux(width: 100, height: 20)
-        _ = try tmux.waitFor("the first frame") { $0.contains("Issue 1") }
         let read = logSize
         // Another writer, after the session's read.
         #expect(try lanes.run(["add", "from another writer", "--assign", "bob", "--label", "late"], extraEnvironment: whole).stdout == "#1601\n")
@@ -97,11 +103,8 @@ import Testing
     /// one, nothing renamed over the index), and the next command builds the index and gives
     /// what the whole board gives.
     @Test(.enabled(if: Tmux.available)) func quittingWhileTheBuildWaitsExitsAndLeavesNothingBelieved() throws {
-        try bigBoard()
-        let held = try HeldIndexLock(board: scratch.path, environment: lanes.environment)
+        let (held, tmux) = try boardOpenWithItsBuildHeld()
         defer { held.release() }
-        let tmux = try lanes.inTmux(width: 100, height: 20)
-        _ = try tmux.waitFor("the first frame") { $0.contains("Issue 1") }
         try tmux.send("q")
         _ = try tmux.waitFor("the board closed while its build waits") { $0.contains("exit=0") }
         held.release()
@@ -140,12 +143,10 @@ import Testing
     /// lock first, each prints what the whole board gives, one index is left (whole, no stray
     /// build file), and a write through it afterwards is read back as the whole board reads it.
     @Test(.enabled(if: Tmux.available)) func otherProcessesOpeningWhileTheBoardBuildsGiveWhatTheWholeBoardGives() throws {
-        try bigBoard()
-        #expect(try lanes.run(["assign", "7", "bob"], extraEnvironment: whole).status == 0)
-        let held = try HeldIndexLock(board: scratch.path, environment: lanes.environment)
+        let (held, tmux) = try boardOpenWithItsBuildHeld()
         defer { held.release() }
-        let tmux = try lanes.inTmux(width: 100, height: 20)
-        _ = try tmux.waitFor("the first frame") { $0.contains("Issue 1") }
+        // Another writer's line after the board's read, before the others open the board.
+        #expect(try lanes.run(["assign", "7", "bob"], extraEnvironment: whole).status == 0)
         let others = [["list", "assignee:bob", "--format", "json"], ["list", "is:open"], ["show", "7", "--format", "json"]]
         let results = Mutex<[Int: LanesProcess.Result]>([:])
         let group = DispatchGroup()
