@@ -59,3 +59,25 @@ import Testing
         try expectDigestsEqual("caught up")
     }
 }
+
+extension DigestSpellingsTests {
+    /// `lanes assign N NAME` spells a name the board knows as the board spells it: through the
+    /// index as on the whole board, when the log holds the name in two canonically equal
+    /// spellings.
+    @Test func assigningANameKnownInTwoSpellingsWritesTheWholeBoardsSpelling() throws {
+        _ = FileManager.default.createFile(atPath: scratch.path + "/not-a-directory", contents: Data())
+        #expect(try lanes.run(["init"]).status == 0)
+        for step in [["add", "one", "--assign", "EMILEONE"], ["add", "two", "--assign", "EMILETWO"], ["add", "three"]] {
+            #expect(try lanes.run(step, extraEnvironment: whole).status == 0, "\(step)")
+        }
+        try respell([("EMILEONE", Self.composed), ("EMILETWO", Self.decomposed)])
+        let before = try Data(contentsOf: URL(fileURLWithPath: scratch.path + "/.lanes/events"))
+        #expect(try lanes.run(["assign", "3", "\u{E9}mile"], extraEnvironment: whole).status == 0)
+        let wholeBoards = try Data(contentsOf: URL(fileURLWithPath: scratch.path + "/.lanes/events")).suffix(from: before.count)
+        try before.write(to: URL(fileURLWithPath: scratch.path + "/.lanes/events"))
+        #expect(try lanes.run(["assign", "3", "\u{E9}mile"]).status == 0)
+        let indexed = try Data(contentsOf: URL(fileURLWithPath: scratch.path + "/.lanes/events")).suffix(from: before.count)
+        func name(_ line: Data) -> [UInt8] { Array(String(decoding: line, as: UTF8.self).split(separator: "\t").last!.utf8) }
+        #expect(name(indexed) == name(wholeBoards), "\(String(decoding: indexed, as: UTF8.self).debugDescription) \(String(decoding: wholeBoards, as: UTF8.self).debugDescription)")
+    }
+}
