@@ -55,9 +55,16 @@ import Testing
         }
     }
 
-    /// The full-screen board on `bigBoard`, its first frame drawn, its index build held.
-    func boardOpenWithItsBuildHeld() throws -> (HeldIndexLock, Tmux) {
+    /// The full-screen board on `bigBoard`, its first frame drawn, its index build held; with
+    /// `tornTail`, the log ends in half a line (a writer killed mid-line) when the board reads it.
+    func boardOpenWithItsBuildHeld(tornTail: Bool = false) throws -> (HeldIndexLock, Tmux) {
         try bigBoard()
+        if tornTail {
+            let handle = try #require(FileHandle(forWritingAtPath: scratch.path + "/.lanes/events"))
+            handle.seekToEndOfFile()
+            handle.write(Data("1fff000000000001\t2026-11-21T10:00:00.000Z\tann\t#2\tcommented\thalf a li".utf8))
+            try handle.close()
+        }
         let held = try HeldIndexLock(board: scratch.path, environment: lanes.environment)
         let tmux = try lanes.inTmux(width: 100, height: 20)
         _ = try tmux.waitFor("the first frame") { $0.contains("Issue 1") }
@@ -72,9 +79,11 @@ import Testing
     /// While the build waits: the person moves a card in the session (`L`), another writer
     /// (with no index of its own) adds an issue and comments on one. Then the build goes on
     /// from the read made before all that: the index it leaves holds every one of those
-    /// lines, each once, and every command through it prints what the whole board gives.
-    @Test(.enabled(if: Tmux.available)) func changesMadeWhileTheBoardBuildsItsIndexAreInTheIndexOnce() throws {
-        let (held, tmux) = try boardOpenWithItsBuildHeld()
+    /// lines, each once, and every command through it prints what the whole board gives. Also
+    /// when the read ended in a torn line, which the other writer sets aside before it appends.
+    @Test(.enabled(if: Tmux.available), arguments: [false, true])
+    func changesMadeWhileTheBoardBuildsItsIndexAreInTheIndexOnce(tornTail: Bool) throws {
+        let (held, tmux) = try boardOpenWithItsBuildHeld(tornTail: tornTail)
         defer { held.release() }
         let read = logSize
         // Another writer, after the session's read.
