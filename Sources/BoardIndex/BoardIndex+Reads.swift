@@ -83,17 +83,39 @@ extension BoardIndex {
     }
 
     private func knownUsers(matching names: [String], me actor: String) throws -> (users: [String], unknown: [String]) {
-        var known = Set<String>()
+        var known = Set<ExactSpelling>()
         for name in names {
             var bare = Substring(name.trimmingSpaces)
             while bare.hasPrefix("@") { bare = bare.dropFirst() }
             for folded in try foldedNames(equalTo: String(bare)) {
                 let statement = try database.statement(BoardIndex.spellingsOfName)
                 try statement.bind(.text(folded))
-                while try statement.step() { known.insert(statement.text(0)) }
+                while try statement.step() { known.insert(ExactSpelling(statement.text(0))) }
             }
         }
-        return BoardState.resolveUsers(names, me: actor, known: Array(known))
+        return BoardState.resolveUsers(names, me: actor, known: try firstSpellings(known.map(\.name)))
+    }
+
+    /// One spelling of each name among `spellings` that Swift's `==` calls equal (é composed, e
+    /// and a combining accent), as the whole board's `knownUsers` keeps it: the one its issues
+    /// name first (an issue's author before its assignees). Only such names (rare) cost a look-up.
+    private func firstSpellings(_ spellings: [String]) throws -> [String] {
+        var byName: [String: [String]] = [:]
+        for spelling in spellings { byName[spelling, default: []].append(spelling) }
+        return try byName.values.map { equal in
+            guard equal.count > 1 else { return equal[0] }
+            return try equal.min { try firstNamed($0) < firstNamed($1) }!
+        }
+    }
+
+    /// The first issue naming `spelling` (as spelled) and whether as its assignee rather than author.
+    private func firstNamed(_ spelling: String) throws -> (number: Int64, asAssignee: Int) {
+        let author = try database.statement("SELECT min(number) FROM issues WHERE author = ?").bind(.text(spelling))
+        let assignee = try database.statement("SELECT min(number) FROM assignees WHERE name = ? AND spelled = ?")
+            .bind(.text(spelling.lowercased()), .text(spelling))
+        let asAuthor = try author.step() && !author.isNull(0) ? author.int(0) : .max
+        let asAssignee = try assignee.step() && !assignee.isNull(0) ? assignee.int(0) : .max
+        return asAuthor <= asAssignee ? (asAuthor, 0) : (asAssignee, 1)
     }
 
     /// The folded names (as `users.name` and `assignees.name` hold them) that the whole board's

@@ -16,13 +16,15 @@ struct NameRows {
     }
 
     private var assignees: [Group] = [], labels: [Group] = []
-    private var assigneeGroup: [String: Int] = [:], labelGroup: [String: Int] = [:]
-    private var authors = Set<String>()
+    /// Keyed by each spelling's bytes: canonically equal spellings are rows of their own, each
+    /// issue's as its log holds it (as a write through the index stores them).
+    private var assigneeGroup: [ExactSpelling: Int] = [:], labelGroup: [ExactSpelling: Int] = [:]
+    private var authors = Set<ExactSpelling>()
 
     mutating func add(_ issue: Issue) {
         for name in issue.assignees { NameRows.add(issue.number, name, to: &assignees, &assigneeGroup) }
         for label in issue.labels { NameRows.add(issue.number, label, to: &labels, &labelGroup) }
-        authors.insert(issue.author)
+        authors.insert(ExactSpelling(issue.author))
     }
 
     /// `assignees` rows: (folded name, number, spelling) for each number of each group, the
@@ -42,13 +44,13 @@ struct NameRows {
         return merged
     }
     /// Every author, in the order of `users`' key (folded name, spelling).
-    var users: [String] { authors.sorted { ($0.lowercased(), $0) < ($1.lowercased(), $1) } }
+    var users: [String] { authors.map(\.name).sorted { ($0.lowercased(), $0) < ($1.lowercased(), $1) } }
 
-    private static func add(_ number: Int, _ spelled: String, to groups: inout [Group], _ index: inout [String: Int]) {
-        if let known = index[spelled] {
+    private static func add(_ number: Int, _ spelled: String, to groups: inout [Group], _ index: inout [ExactSpelling: Int]) {
+        if let known = index[ExactSpelling(spelled)] {
             groups[known].numbers.append(number)
         } else {
-            index[spelled] = groups.count
+            index[ExactSpelling(spelled)] = groups.count
             groups.append(Group(folded: spelled.lowercased(), spelled: spelled, numbers: [number]))
         }
     }
@@ -74,7 +76,7 @@ extension NameRows {
                 NameRows.write(group.numbers, to: &out)
             }
         }
-        out.strings(Array(authors))
+        out.strings(authors.map(\.name))
     }
 
     /// Reads what `write` wrote (to insert, not to add to: the groups' lookup is not kept).
@@ -86,7 +88,7 @@ extension NameRows {
                 self[keyPath: list].append(Group(folded: folded, spelled: spelled, numbers: try NameRows.numbers(from: &reader)))
             }
         }
-        authors = Set(try reader.strings())
+        authors = Set(try reader.strings().map(ExactSpelling.init))
     }
 
     /// Ascending numbers as their count and the gaps between them.

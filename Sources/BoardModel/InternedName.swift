@@ -47,7 +47,7 @@ import Synchronization
     /// The blocks of names, `blockSize` names each, allocated as they fill; the directory is
     /// zeroed by `calloc`, so only the pages of blocks in use are ever touched.
     @usableFromInline let blocks: UnsafeMutablePointer<UnsafeMutablePointer<String>?>
-    private let numbers = Mutex<[Spelling: UInt32]>([:])
+    private let numbers = Mutex<[ExactSpelling: UInt32]>([:])
 
     private init() {
         let count = Int(UInt64(NameTable.noName) >> UInt64(NameTable.blockBits)) + 1
@@ -61,31 +61,14 @@ import Synchronization
 
     func number(of name: String) -> UInt32 {
         numbers.withLock { numbers in
-            if let number = numbers[Spelling(name)] { return number }
+            if let number = numbers[ExactSpelling(name)] { return number }
             let number = UInt32(numbers.count)
             precondition(number != NameTable.noName, "more than 4 billion distinct names")
             let block = Int(number >> NameTable.blockBits), place = Int(number) & (NameTable.blockSize - 1)
             if place == 0 { blocks[block] = .allocate(capacity: NameTable.blockSize) }
             (blocks[block].unsafelyUnwrapped + place).initialize(to: name)
-            numbers[Spelling(name)] = number
+            numbers[ExactSpelling(name)] = number
             return number
-        }
-    }
-
-    /// A name as its bytes: names that `String`'s `==` finds canonically equal ("é" and "e" with
-    /// a combining accent) are two names here, so each reads back the bytes it was given.
-    private struct Spelling: Hashable {
-        let name: String
-
-        init(_ name: String) { self.name = name }
-
-        static func == (a: Spelling, b: Spelling) -> Bool { a.name.utf8.elementsEqual(b.name.utf8) }
-
-        func hash(into hasher: inout Hasher) {
-            // The same bytes hashed the same way whether the string is contiguous or not.
-            if name.utf8.withContiguousStorageIfAvailable({ hasher.combine(bytes: UnsafeRawBufferPointer($0)) }) == nil {
-                Array(name.utf8).withUnsafeBytes { hasher.combine(bytes: $0) }
-            }
         }
     }
 }

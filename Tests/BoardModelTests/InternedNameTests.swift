@@ -43,3 +43,24 @@ import Testing
         #expect(readBack == names)
     }
 }
+
+/// Threads interning the two spellings of the same names (é composed and decomposed) at once,
+/// each in its own order: each spelling gets one number on every thread, the two spellings
+/// two numbers, and each reads back its own bytes on any thread.
+@Suite struct InternedNameSpellingThreadTests {
+    @Test func threadsAddingBothSpellingsOfNamesAgreeOnEach() async {
+        let prefix = "spelling-\(UInt64.random(in: 0...UInt64.max))-"
+        let composed = (0..<3_000).map { prefix + "\u{E9}\($0)" }
+        let decomposed = composed.map { $0.replacingOccurrences(of: "\u{E9}", with: "e\u{301}") }
+        let both = zip(composed, decomposed).flatMap { [$0, $1] }
+        async let a = Task.detached { both.map(InternedName.init) }.value
+        async let b = Task.detached { both.reversed().map(InternedName.init) }.value
+        async let c = Task.detached { decomposed.map(InternedName.init) + composed.map(InternedName.init) }.value
+        let (forward, backward, split) = await (a, b, c)
+        #expect(forward == Array(backward.reversed()))
+        #expect(split == stride(from: 1, to: both.count, by: 2).map { forward[$0] } + stride(from: 0, to: both.count, by: 2).map { forward[$0] })
+        #expect(Set(forward).count == both.count, "two spellings, two names")
+        let readBack = await Task.detached { forward.map { Array($0.string.utf8) } }.value
+        #expect(readBack == both.map { Array($0.utf8) })
+    }
+}

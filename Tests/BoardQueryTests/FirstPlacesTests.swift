@@ -57,34 +57,48 @@ import LanesTestSupport
     /// Words typed letter by letter (each list found from the one before, as the filter does),
     /// or found from a word inside them, against a plain search of every text.
     @Test func typedWordsAreFoundWhereAPlainSearchFindsThem() throws {
-        var random = SeededGenerator(seed: 31)
-        for round in 0..<5 {
-            let state = try randomBoard(&random, issues: 150)
+        try expectWordsFound(seed: 31, rounds: 5, wordsEach: 6, board: { try randomBoard(&$0, issues: 150) }) { random in
+            String((0..<(SearchText.shortestListed + Int(random.next() % 8))).map { _ in Self.alphabet[Int(random.next() % UInt64(Self.alphabet.count))] }).lowercased()
+        }
+    }
+
+    /// For each of `rounds` boards made by `board`, its buffer against its definition and
+    /// `wordsEach` words made by `word`, each found as `expectFound` finds it.
+    func expectWordsFound(seed: UInt64, rounds: Int, wordsEach: Int, board: (inout SeededGenerator) throws -> BoardState,
+                          word: (inout SeededGenerator) -> String) throws {
+        var random = SeededGenerator(seed: seed)
+        for round in 0..<rounds {
+            let state = try board(&random)
             let text = SearchText(state: state)
             let plain = buffer(state)
             #expect(text.bytes.withUnsafeBufferPointer(Array.init) == plain.bytes)
-            for _ in 0..<6 {
-                let shortest = SearchText.shortestListed
-                let word = String((0..<(shortest + Int(random.next() % 8))).map { _ in Self.alphabet[Int(random.next() % UInt64(Self.alphabet.count))] }).lowercased()
-                var typed = try #require(text.occurrences(of: String(word.prefix(shortest)), from: []))
-                expectPlain(typed, String(word.prefix(shortest)), plain, "round \(round): \(word.prefix(shortest)) read whole")
-                for length in shortest...word.count where length > shortest {
-                    let prefix = String(word.prefix(length))
-                    typed = try #require(text.occurrences(of: prefix, from: [typed]))
-                    expectPlain(typed, prefix, plain, "round \(round): \(prefix) typed on")
-                    var prepared = text
-                    prepared.occurrences = [typed]
-                    #expect(prepared.matches(prefix, in: state) == state.issues.values.map { $0.title.containsLowercased(prefix) || $0.body.containsLowercased(prefix) },
-                            "round \(round): \(prefix)")
-                }
-                // From a word inside it, at each offset.
-                for start in 0...(word.count - shortest) {
-                    let inner = String(Array(word)[start..<(start + shortest)])
-                    let earlier = try #require(text.occurrences(of: inner, from: []))
-                    let found = try #require(text.occurrences(of: word, from: [earlier]))
-                    expectPlain(found, word, plain, "round \(round): \(word) from \(inner)")
-                }
-            }
+            for _ in 0..<wordsEach { try expectFound(word(&random), in: text, of: state, plain, "round \(round)") }
+        }
+    }
+
+    /// `word` typed letter by letter from its first `SearchText.shortestListed` letters (each list
+    /// found from the one before, as the filter does), and found from each word of that length
+    /// inside it: every list, and the issues it gives, against a plain search of every text.
+    func expectFound(_ word: String, in text: SearchText, of state: BoardState, _ plain: (bytes: [UInt8], starts: [Int]),
+                     _ label: String) throws {
+        let shortest = SearchText.shortestListed
+        var typed = try #require(text.occurrences(of: String(word.prefix(shortest)), from: []))
+        expectPlain(typed, String(word.prefix(shortest)), plain, "\(label): \(word.prefix(shortest)) read whole")
+        for length in shortest...word.count where length > shortest {
+            let prefix = String(word.prefix(length))
+            typed = try #require(text.occurrences(of: prefix, from: [typed]))
+            expectPlain(typed, prefix, plain, "\(label): \(prefix) typed on")
+            var prepared = text
+            prepared.occurrences = [typed]
+            #expect(prepared.matches(prefix, in: state) == state.issues.values.map { $0.title.containsLowercased(prefix) || $0.body.containsLowercased(prefix) },
+                    "\(label): \(prefix)")
+        }
+        // From a word inside it, at each offset.
+        for start in 0...(word.count - shortest) {
+            let inner = String(Array(word)[start..<(start + shortest)])
+            let earlier = try #require(text.occurrences(of: inner, from: []))
+            let found = try #require(text.occurrences(of: word, from: [earlier]))
+            expectPlain(found, word, plain, "\(label): \(word) from \(inner)")
         }
     }
 }

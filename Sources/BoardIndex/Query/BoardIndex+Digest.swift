@@ -39,13 +39,16 @@ extension BoardIndex {
     }
 
     /// `Digest.loads` of the whole board: each assignee's open, overdue and stale issues shown
-    /// by default, counted per spelling in SQL and added up by name as the board compares them.
+    /// by default, counted per spelling in SQL and added up by name as the board compares them,
+    /// the spellings in the order of their first issue, so that a name spelled two ways that
+    /// Swift calls equal is named as the whole board names it (by the first issue's spelling).
     private func loads(_ rules: Digest.Rules) throws -> [Digest.PersonLoad] {
         try reading {
             let statement = try database.statement("""
                 SELECT assignees.spelled, count(*), sum(issues.due IS NOT NULL AND issues.due < ?), sum(issues.updated < ?)
                 FROM assignees JOIN issues ON issues.number = assignees.number
                 WHERE issues.open = 1 AND issues.archived = 0 AND issues.deleted = 0 GROUP BY assignees.spelled
+                ORDER BY min(issues.number)
                 """).bind([.integer(rules.clock.today.daysSinceEpoch), .integer(rules.staleBefore)])
             var parts: [Digest.PersonLoad] = []
             while try statement.step() {
