@@ -165,10 +165,11 @@ import LanesTestSupport
         }
     }
 
-    /// The read that writes the cache holds no event while it folds (its events go to the
-    /// archive): what the board then reads back is what a read holding them all folded.
+    /// The read that writes the cache only counts its events while it folds (they go to the
+    /// archive, read back from the log): the board it leaves, its events read back, is what a
+    /// read holding every event folded.
     @Test(arguments: seeds)
-    func aReadWritingTheCacheHoldsNoEventAndReadsBackTheSame(_ seed: UInt64) throws {
+    func aReadWritingTheCacheReadsBackWhatAReadHoldingEveryEventFolded(_ seed: UInt64) throws {
         let dir = TemporaryDirectory()
         let location = try board(randomLog(seed: seed, events: 1_500), in: dir)
         let reference = try EventLog.open(location, snapshots: .off)
