@@ -176,9 +176,11 @@ extension Issue {
     mutating func fold(_ event: Event, columns: [Column]) {
         func isClosing(_ id: String) -> Bool { columns.first { $0.id == id }?.isClosing ?? false }
         let stamp = Stamp(at: event.at, id: event.id)
-        func wins(_ clock: WritableKeyPath<FieldClocks, Stamp>) -> Bool {
-            guard clocks[keyPath: clock] < stamp else { return false }
-            clocks[keyPath: clock] = stamp
+        // Through `inout`, not a key path: reading and writing through a `WritableKeyPath`
+        // went through the runtime's key path code on every edit (a twentieth of the fold).
+        func wins(_ clock: inout Stamp) -> Bool {
+            guard clock < stamp else { return false }
+            clock = stamp
             return true
         }
         updated = max(updated, event.at)
@@ -188,11 +190,11 @@ extension Issue {
         case .columns, .created, .column:
             return
         case .retitled(let newTitle):
-            if wins(\.title) { title = newTitle }
+            if wins(&clocks.title) { title = newTitle }
         case .bodyEdited(let newBody):
-            if wins(\.body) { body = newBody }
+            if wins(&clocks.body) { body = newBody }
         case let .moved(from, to, newRank):
-            guard wins(\.placement) else { return }
+            guard wins(&clocks.placement) else { return }
             column = to
             rank = newRank
             if isClosing(to), isOpen {
@@ -211,25 +213,25 @@ extension Issue {
         case .unlabelled(let label):
             labels.removeAll { $0 == label }
         case .prioritised(let newPriority):
-            if wins(\.priority) { priority = newPriority }
+            if wins(&clocks.priority) { priority = newPriority }
         case .commented, .renumbered, .imported, .commentEdited, .commentDeleted, .linked, .unlinked:
             break
         case .lifecycle(let step):
             lifecycle.apply(step, stamp: stamp)
         case .dueSet(let date):
-            if wins(\.due) { due = date }
+            if wins(&clocks.due) { due = date }
         case .snoozed(let date):
-            if wins(\.snooze) { snooze = date.map { Snooze(until: $0, by: event.actor, at: event.at) } }
+            if wins(&clocks.snooze) { snooze = date.map { Snooze(until: $0, by: event.actor, at: event.at) } }
         case .reported(let reporter):
             addReporter(reporter)
         case let .closed(from, to, newRank):
-            guard wins(\.placement) else { return }
+            guard wins(&clocks.placement) else { return }
             state = .closed
             column = to
             rank = newRank
             columnBeforeClose = from
         case let .reopened(_, to, newRank):
-            guard wins(\.placement) else { return }
+            guard wins(&clocks.placement) else { return }
             state = .open
             column = to
             rank = newRank

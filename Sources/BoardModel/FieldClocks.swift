@@ -27,7 +27,11 @@ package struct FieldClocks: Hashable, Sendable {
     /// One of the four rarely edited stamps.
     private subscript(field: WritableKeyPath<EditedClocks.Stamps, Stamp>) -> Stamp {
         get { edited?.stamps[keyPath: field] ?? base }
-        set { change { $0[keyPath: field] = newValue } }
+        set {
+            // Unchanged (a losing edit passes its clock `inout`): no new record.
+            guard self[field] != newValue else { return }
+            change { $0[keyPath: field] = newValue }
+        }
     }
 
     /// Sets a rarely edited stamp: a new record (records are shared between copies, so never

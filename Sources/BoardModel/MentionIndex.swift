@@ -59,10 +59,10 @@ public struct MentionIndex: Sendable, Equatable {
         func isWordByte(_ byte: UInt8) -> Bool {
             (byte >= 48 && byte <= 57) || (byte >= 65 && byte <= 90) || (byte >= 97 && byte <= 122) || byte == 95 || byte >= 0x80
         }
-        var index = 0
-        while index < bytes.count {
-            defer { index += 1 }
-            guard bytes[index] == UInt8(ascii: "#") else { continue }
+        var next = 0
+        // From one `#` to the next (most texts hold none: one `memchr` over them).
+        while let index = bytes.firstIndex(ofByte: UInt8(ascii: "#"), from: next) {
+            next = index + 1
             if index > 0, isWordByte(bytes[index - 1]) || bytes[index - 1] == UInt8(ascii: "&") { continue }
             var end = index + 1
             var value = 0
@@ -72,7 +72,7 @@ public struct MentionIndex: Sendable, Equatable {
             }
             guard end > index + 1, end == bytes.count || !isWordByte(bytes[end]), value > 0 else { continue }
             if !found.contains(value) { found.append(value) }
-            index = end - 1
+            next = end
         }
     }
 }

@@ -112,8 +112,9 @@ extension Issue {
     /// waiting issue at once**; a change by the person who snoozed it only counts as touching it.
     /// (A `snoozed` event itself sets or clears the snooze in the fold's switch.)
     mutating func foldWaiting(_ event: Event) {
-        if case .snoozed = event.kind { return }
+        // Most issues wait for nothing: asked first, before the event's kind is looked at.
         guard let current = snooze, event.at >= current.at else { return }
+        if case .snoozed = event.kind { return }
         if event.actor == current.by {
             var touched = current
             touched.touched = max(current.touched ?? event.at, event.at)

@@ -67,6 +67,13 @@ public final class EventLog {
     /// Told how many bytes of the log a whole read has decoded so far, and of how many.
     private var progress: ((Int, Int) -> Void)?
 
+    /// How a whole read cuts the log: from `shared` bytes on it is decoded on both cores, in
+    /// windows of `window` bytes (`BackgroundDecode`); a smaller log takes less than a thread's
+    /// start-up is worth. The windows are small enough that the folding thread waits at most
+    /// one window's decode for the other core at the end, large enough that handing one over
+    /// costs nothing against decoding it. (Tests lower both, so that a small log is read in
+    /// many windows by the same code as a big one.)
+    package var decodeWindows = (shared: 8 << 20, window: 2 << 20)
     /// Whether the last read started from the cache (else it read the log whole): a board read
     /// either way holds its events in the log, so only this tells the two apart.
     package private(set) var readFromCache = false
@@ -213,11 +220,23 @@ public final class EventLog {
             offset = coverage.offset
             _ = try readTail(fd: fd, size: size, into: &state)
         } else {
-            let offsets = try readWhole(fd: fd, size: size, into: &state, collectingOffsets: snapshotting || collectsOffsets)
+            // A read that writes the cache hands its events over to a `LogArchive` once folded:
+            // with the archive's descriptor in hand, it need not hold them while it folds (a
+            // copy of each event, its pages and then freeing them all: a sixth of the fold at a
+            // million issues).
+            let archiveFD = snapshotting ? fcntl(fd, F_DUPFD_CLOEXEC, 0) : -1
+            if archiveFD >= 0 { state.events.keepsEvents = false }
+            let offsets: [Int64]
+            do {
+                offsets = try readWhole(fd: fd, size: size, into: &state, collectingOffsets: snapshotting || collectsOffsets)
+            } catch {
+                if archiveFD >= 0 { close(archiveFD) }
+                throw error
+            }
             if collectsOffsets { eventOffsets = offsets }
             if keepsWholeRead, snapshotting || collectsOffsets { keptOffsets = offsets }
-            if snapshotting, let archived = LogArchive.events(at: offsets, of: state, log: fd, end: offset, path: location.eventsPath) {
-                state.events = archived
+            if archiveFD >= 0 {
+                state.events = LogArchive.events(at: offsets, log: archiveFD, end: offset, path: location.eventsPath)
             }
             if snapshotting, problems.isEmpty, let version = reader.version, version <= LineCodec.formatVersion {
                 // Best effort: the cache is derived, and a reader without write access simply has none.
@@ -251,25 +270,14 @@ public final class EventLog {
     }
 
     /// Decodes and folds the whole log; returns where each folded event's line starts if asked.
-    /// A log of 8 MB or more is cut at a line a fifth of the way in: the rest is decoded on
-    /// another core (`BackgroundDecode`) while the start is decoded and folded here, then
-    /// folded window by window as the other core hands them over. Folding costs about three
-    /// fifths of what decoding does (profiles at 100k and 1M issues), so this core, decoding a
-    /// fifth and folding all, finishes when the other has decoded the rest (cut at an eighth,
-    /// it waited for the decoder a tenth of the read).
+    /// A log of 8 MB or more is decoded on both cores (`BackgroundDecode`): this one decodes
+    /// and folds its first window while another core decodes the windows after it, then folds
+    /// them in order, decoding the next one itself whenever the one it needs is not ready.
     private func readWhole(fd: Int32, size: Int, into state: inout BoardState, collectingOffsets: Bool) throws(BoardError) -> [Int64] {
         state.reserveCapacity(events: size / 96)
         var offsets: [Int64] = []
         if collectingOffsets { offsets.reserveCapacity(size / 96) }
         try POSIXFile.withMapped(fd, count: size, path: location.eventsPath) { bytes throws(BoardError) in
-            var split = bytes.count
-            if bytes.count >= 8 << 20, let base = bytes.baseAddress,
-               let newline = memchr(base + bytes.count / 5, 10, bytes.count - bytes.count / 5) {
-                split = base.distance(to: newline.assumingMemoryBound(to: UInt8.self)) + 1
-            }
-            let background = split < bytes.count
-                ? BackgroundDecode(UnsafeBufferPointer(rebasing: bytes[split...]), path: location.eventsPath) : nil
-            defer { background?.wait() } // never unmap under the other thread
             var setAside: [(offset: Int, reason: String)] = []
             defer { problems += EventLog.problems(setAside, in: bytes, firstLine: 1, path: location.eventsPath) }
             func fold(_ event: Event, at line: Int) {
@@ -280,28 +288,38 @@ public final class EventLog {
                 }
                 if collectingOffsets, state.events.count > folded { offsets.append(Int64(line)) }
             }
-            // Parse in windows of whole lines and hand each parsed window's pages back, so the
-            // mapped file does not add its whole size to the memory the board already takes.
-            let window = 16 << 20
-            var start = 0
-            while start < split {
-                var end = min(split, start + window)
-                while end < split, bytes[end - 1] != 10 { end += 1 }
-                absorb(reader.read(UnsafeBufferPointer(rebasing: bytes[start..<end])) { fold($0, at: start + $1) })
-                POSIXFile.releasePages(of: bytes, before: end)
-                start = end
-                progress?(end, bytes.count)
-            }
-            guard let background else { return }
-            background.drain({ fold($0, at: split + $1) }, windowDone: { progress?(split + $0, bytes.count) })
-            var chunk = background.chunk
-            let firstLine = reader.nextLine
-            chunk.problems = chunk.problems.map { FileProblem(file: $0.file, line: $0.line + firstLine - 1, message: $0.message) }
-            reader.nextLine += background.lines
-            absorb(chunk)
-            POSIXFile.releasePages(of: bytes, before: bytes.count)
+            foldWindows(of: bytes, window: bytes.count >= decodeWindows.shared ? decodeWindows.window : nil, fold: fold)
         }
         return offsets
+    }
+
+
+    /// Decodes `bytes` (the whole log, from its header) in windows of whole lines, each one's
+    /// pages handed back once parsed (so the mapped file does not add its size to the memory the
+    /// board takes), and hands each event and where its line starts to `fold`, in order. With a
+    /// `window`, every window after the first is decoded on both cores (`BackgroundDecode`);
+    /// without, all of it here, in windows of 16 MB.
+    private func foldWindows(of bytes: UnsafeBufferPointer<UInt8>, window: Int?, fold: (Event, Int) -> Void) {
+        let own = window.map { BackgroundDecode.bounds(of: bytes, window: $0)[1] } ?? bytes.count
+        let background = own < bytes.count
+            ? BackgroundDecode(UnsafeBufferPointer(rebasing: bytes[own...]), path: location.eventsPath, window: window ?? own) : nil
+        defer { background?.wait() } // never unmap under the other thread
+        let ownWindow = window ?? 16 << 20
+        var start = 0
+        while start < own {
+            var end = min(own, start + ownWindow)
+            while end < own, bytes[end - 1] != 10 { end += 1 }
+            absorb(reader.read(UnsafeBufferPointer(rebasing: bytes[start..<end])) { fold($0, start + $1) })
+            POSIXFile.releasePages(of: bytes, before: end)
+            start = end
+            progress?(end, bytes.count)
+        }
+        guard let background else { return }
+        let (chunk, lines) = background.drain(firstLine: reader.nextLine, { fold($0, own + $1) },
+                                              windowDone: { progress?(own + $0, bytes.count) })
+        reader.nextLine += lines
+        absorb(chunk)
+        POSIXFile.releasePages(of: bytes, before: bytes.count)
     }
 
     /// Reads what other writers appended since the last read. Returns the new events; reloads

@@ -87,17 +87,14 @@ final class LogArchive: EventArchive {
 }
 
 extension LogArchive {
-    /// The events of `state`, which a whole read of the log open at `fd` folded from the lines
-    /// starting at `offsets`, as a list that reads them back from the log when asked, as a board
-    /// opened from its cache does: the board that writes the cache need not hold a million
-    /// events (190 MB at 100,000 issues) for as long as it stays open. Nil if the offsets are
-    /// not those of its events.
-    static func events(at offsets: [Int64], of state: BoardState, log fd: Int32, end: Int, path: String) -> EventList? {
-        guard offsets.count == state.events.count,
-              let packed = PackedOffsets(count: offsets.count, { offsets[$0] }) else { return nil }
-        // The archive keeps a descriptor of its own: the caller closes `fd`.
-        let archiveFD = fcntl(fd, F_DUPFD_CLOEXEC, 0)
-        guard archiveFD >= 0 else { return nil }
-        return EventList(archive: LogArchive(path: path, fd: archiveFD, offsets: .packed(packed), end: Int64(end)))
+    /// The events a whole read of the log folded from the lines starting at `offsets`, as a
+    /// list that reads them back from the log (through `fd`, a descriptor of its own, which it
+    /// closes) when asked, as a board opened from its cache does: the board that writes the
+    /// cache need not hold a million events (190 MB at 100,000 issues) for as long as it stays
+    /// open, nor while it folds them.
+    static func events(at offsets: [Int64], log fd: Int32, end: Int, path: String) -> EventList {
+        // Line starts of one read only ascend, which is all packing needs.
+        let packed = PackedOffsets(count: offsets.count, { offsets[$0] })!
+        return EventList(archive: LogArchive(path: path, fd: fd, offsets: .packed(packed), end: Int64(end)))
     }
 }
