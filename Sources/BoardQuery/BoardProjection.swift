@@ -60,17 +60,27 @@ public struct BoardProjection: Sendable {
         let known = query.knownAnswers(from: searchText, in: state)
         let combined = query.combinedAnswers(known)
         let decided = combined ?? [], isDecided = combined != nil
-        // The fewest issues that can match: the candidates, or the narrowed projection's matches.
+        // The fewest issues that can match: the candidates, or the narrowed projection's matches
+        // (unless so many that every slot's flag is read faster).
+        let most = Self.mostCandidates(decided: isDecided, issues: state.issues.count)
         let fewest = narrowing.flatMap { earlier -> [Int]? in
-            earlier.matching + earlier.waitingMatches.count < min(candidates?.count ?? Int.max, state.issues.count / 2)
+            earlier.matching + earlier.waitingMatches.count < min(candidates?.count ?? Int.max, state.issues.count / 2, most)
                 ? Array(earlier.list) + earlier.waitingMatches : nil
-        } ?? candidates
+        } ?? candidates.flatMap { $0.count < most ? $0 : nil }
         let staleBefore = now.milliseconds - Int64(staleAfterDays) * Timestamp.day
         var board = PlaceSet(places: places.laneStarts.last!), listed = PlaceSet(places: order.list.count)
         // The stale matches' places on the board: each lane's count is read off the bits.
         var stale = PlaceSet(places: places.laneStarts.last!)
         var waiting: [String: Int] = [:]
         var waitingIssues: [Int] = []
+        // Every term answered beforehand and many slots to look at: the plain matches' bits set
+        // on both cores; only the matches whose issue must be read are left to `consider`.
+        var rest: [Int]?
+        if isDecided, case let count = fewest?.count ?? state.issues.count, count >= Self.twoCoresFrom {
+            let found = DecidedPlaces.onBothCores(count: count, places: places, decided: decided, staleBefore: staleBefore,
+                                                  state: state, fewest: fewest)
+            (board, listed, stale, rest) = (found.board, found.listed, found.stale, found.flagged)
+        }
         // Plain loops over local arrays: through `forEachPointer`'s closure each array was reached
         // through the closure's context, and every slot paid the call.
         let flags = facts.flags, openUpdated = facts.openUpdated
@@ -97,7 +107,9 @@ public struct BoardProjection: Sendable {
                             keepInList(Int(listPlaces[slot]))
                             if openUpdated[slot] < staleBefore { keepStale(place) }
                         }
-                        if let fewest {
+                        if let rest {
+                            for slot in rest { consider(slot) }
+                        } else if let fewest {
                             for number in fewest { if let slot = state.issues.slot(of: number) { consider(slot) } }
                         } else {
                             for slot in issues.indices { consider(slot) }

@@ -1,4 +1,3 @@
-import Dispatch
 import BoardModel
 
 /// Every issue's title and body, ASCII capitals folded, in one contiguous buffer.
@@ -122,26 +121,8 @@ public struct SearchText: Sendable {
         let halves = [(0..<middle, 0..<Int(starts[middle])), (middle..<count, Int(starts[middle])..<bytes.count)]
         return bytes.withUnsafeBufferPointer { hay in
             guard hay.count >= SearchText.twoCoresFrom else { return halves.map { body($0.0, $0.1, hay) } }
-            var results: [Result?] = [nil, nil]
-            results.withUnsafeMutableBufferPointer { results in
-                withoutActuallyEscaping(body) { body in
-                    // Both threads read the same buffer and write their own result; this one
-                    // waits for both, so nothing handed over outlives the call.
-                    let shared = UncheckedSendable((body, hay, results))
-                    DispatchQueue.concurrentPerform(iterations: 2) { half in
-                        let (body, hay, results) = shared.value
-                        results[half] = body(halves[half].0, halves[half].1, hay)
-                    }
-                }
-            }
-            return results.map { $0! }
+            return BothCores.map(halves) { body($0.0, $0.1, hay) }
         }
-    }
-
-    /// Values that cross to the other thread of `inHalves`, which waits for it.
-    private struct UncheckedSendable<Value>: @unchecked Sendable {
-        let value: Value
-        init(_ value: Value) { self.value = value }
     }
 
     /// The size of buffer from which a pass over it is shared by both cores (a few thousand
