@@ -47,9 +47,11 @@ public struct BoardProjection: Sendable {
     }
 
     /// The same, with the order's places kept from an earlier keystroke (`ProjectionCache`).
+    /// `twoCoresFrom`: see `BoardProjection.twoCoresFrom` (tests give 0, to split tiny boards).
     package init(state: BoardState, query: Query, now: Timestamp = .now, zone: TimeZone? = nil, staleAfterDays: Int = 14,
                  swimlanes: Swimlanes = .none, candidates: [Int]? = nil, order places: OrderPlaces,
-                 searchText: SearchText? = nil, bands bandIndex: BandIndex? = nil, narrowing: BoardProjection? = nil) {
+                 searchText: SearchText? = nil, bands bandIndex: BandIndex? = nil, narrowing: BoardProjection? = nil,
+                 twoCoresFrom: Int = BoardProjection.twoCoresFrom) {
         // Match into bits at each match's place on the board and in the list (reading issues in
         // place, never copying one): no sorting, hashing or copying per key, and nothing written
         // per match beyond two bits, whatever the number of matches (`ProjectedIssues`).
@@ -76,7 +78,7 @@ public struct BoardProjection: Sendable {
         // Every term answered beforehand and many slots to look at: the plain matches' bits set
         // on both cores; only the matches whose issue must be read are left to `consider`.
         var rest: [Int]?
-        if isDecided, case let count = fewest?.count ?? state.issues.count, count >= Self.twoCoresFrom {
+        if isDecided, case let count = fewest?.count ?? state.issues.count, count >= twoCoresFrom {
             let found = DecidedPlaces.onBothCores(count: count, places: places, decided: decided, staleBefore: staleBefore,
                                                   state: state, fewest: fewest)
             (board, listed, stale, rest) = (found.board, found.listed, found.stale, found.flagged)

@@ -91,23 +91,12 @@ public struct SearchText: Sendable {
         }
         var found = [Bool](repeating: needle.isEmpty, count: starts.count - 1)
         guard !needle.isEmpty else { return found }
-        let search = TextSearch(needle)
         // Each half writes the flags of its own slots.
         found.withUnsafeMutableBufferPointer { found in
             let flags = UInt(bitPattern: found.baseAddress)
             _ = inHalves { slots, bytes, hay in
-                guard !slots.isEmpty, let found = UnsafeMutablePointer<Bool>(bitPattern: flags) else { return }
-                let part = UnsafeBufferPointer(rebasing: hay[bytes])
-                var from = 0
-                var slot = slots.lowerBound
-                while let at = search.firstIndex(in: part, from: from) {
-                    // The issue holding the match: starts only grow, so search forward from the last one.
-                    while Int(starts[slot + 1]) <= bytes.lowerBound + at { slot += 1 }
-                    found[slot] = true
-                    slot += 1
-                    if slot == slots.upperBound { break }
-                    from = Int(starts[slot]) - bytes.lowerBound
-                }
+                guard let found = UnsafeMutablePointer<Bool>(bitPattern: flags) else { return }
+                SearchText.forEachFirstPlace(of: needle, in: hay, bytes: bytes, slots: slots, starts: starts) { slot, _ in found[slot] = true }
             }
         }
         return found
