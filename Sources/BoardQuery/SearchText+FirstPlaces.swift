@@ -33,15 +33,8 @@ extension SearchText {
                     start = Int(starts[slot])
                     return true
                 }
-                /// The first of the eight positions from `from` whose lane is set in `word` that holds the word.
                 @inline(__always) func firstHolding(amongLanes word: UInt64, from: Int) -> Int? {
-                    var lanes = word & 0x8080_8080_8080_8080
-                    while lanes != 0 {
-                        let at = from + lanes.trailingZeroBitCount / 8
-                        if holds(at: at) { return at }
-                        lanes &= lanes - 1
-                    }
-                    return nil
+                    TextSearch.first(amongLanes: word, from: from, where: holds(at:))
                 }
                 while start <= last {
                     if start + 15 <= last {
