@@ -47,6 +47,14 @@ extension BoardIndex {
         var size = try synchronize(fd)
         let length = Int(try POSIXFile.status(fd, path: location.eventsPath).st_size)
         if length > size { _ = try EventLog.setAsideTornTail(fd: fd, from: size, size: length, location: location, layer: .system) }
+        if var whole = takeBuiltFrom(ifItFolds: size) {
+            // After a clone: planned on the board the build folded whole, whose names are not in
+            // the index yet. The index is left behind the new lines; the next open completes it
+            // and folds them in (`synchronize`), as it would another writer's.
+            let events = try whole.apply(changes, actor: actor, at: now)
+            try append(events, to: fd, at: size)
+            return Committed(events: events, state: whole)
+        }
         let before = meta
 
         var fold = try reading {
@@ -55,13 +63,7 @@ extension BoardIndex {
         }
         let events = try fold.state.apply(changes, actor: actor, at: now)
         guard !events.isEmpty else { return Committed(events: [], state: fold.state) }
-        var bytes: [UInt8] = []
-        for event in events {
-            fold.record(event, at: Int64(size + bytes.count))
-            LineCodec.encode(event, into: &bytes)
-        }
-        try EventLog.append(bytes, to: fd, endingAt: size, location: location, layer: .system)
-        size += bytes.count
+        size += try append(events, to: fd, at: size) { event, offset in fold.record(event, at: offset) }
 
         // Saved. The index is derived: if folding the new lines in fails, the next open does it.
         let folded = try? database.transaction { () throws -> Bool in
@@ -77,6 +79,35 @@ extension BoardIndex {
         }
         if folded == false { _ = try? synchronize(fd) }
         return Committed(events: events, state: fold.state)
+    }
+
+    /// Appends `events` to the log open as `fd`, whose complete lines end at `size` (one write,
+    /// synced, cut back on failure), telling `placed` where each event's line starts; returns
+    /// the bytes written.
+    @discardableResult
+    private func append(_ events: [Event], to fd: Int32, at size: Int,
+                        placed: (Event, Int64) -> Void = { _, _ in }) throws -> Int {
+        guard !events.isEmpty else { return 0 }
+        var bytes: [UInt8] = []
+        for event in events {
+            placed(event, Int64(size + bytes.count))
+            LineCodec.encode(event, into: &bytes)
+        }
+        try EventLog.append(bytes, to: fd, endingAt: size, location: location, layer: .system)
+        return bytes.count
+    }
+
+    /// The board this open's build folded (`builtFrom`), once, if it is the fold of the log
+    /// as it is now: the index still covers what the build read (`size`, checked against the
+    /// log by `synchronize` under the lock) and that is what the read covered. Another
+    /// writer's lines since then are folded into the index, not into that board: nil then.
+    private func takeBuiltFrom(ifItFolds size: Int) -> BoardState? {
+        guard let read = builtFrom else { return nil }
+        builtFrom = nil
+        let coverage = read.coverage
+        guard meta.covered == size, coverage.length == size, coverage.device == meta.device,
+              coverage.inode == meta.inode, coverage.endMark == meta.mark else { return nil }
+        return read.state
     }
 
     /// The issues a link that refuses cycles (`blocks`, `parent-of`) reaches from its target

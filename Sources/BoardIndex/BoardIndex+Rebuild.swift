@@ -19,8 +19,9 @@ extension BoardIndex {
         let log = try read ?? EventLog.open(location, collectingOffsets: true) { done, total in
             bar.show(BoardIndex.readingShare * Double(done) / Double(max(total, 1)))
         }.wholeRead
-        if needs == .foldIfBuilt {
-            // The command answers from this read: the build is `show`'s, the rest deferred.
+        if needs == .foldIfBuilt || builtFrom != nil {
+            // The command answers from this read (the latest, if this open rebuilds again: a
+            // write plans on it): the build is `show`'s, the rest deferred.
             needs = .rows
             builtFrom = log
         }

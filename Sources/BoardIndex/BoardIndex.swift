@@ -35,6 +35,12 @@ public final class BoardIndex {
     /// reading the log (`build(_:environment:from:)`).
     var prefolded: WholeRead?
 
+    /// The build's fold (a million issues after a clone) is freed on another thread: on this
+    /// one it cost `list` a second before the process could exit.
+    deinit {
+        if builtFrom != nil { Retired.release(builtFrom.take()) }
+    }
+
     private init(location: BoardLocation, file: IndexFile, database: SQLiteDatabase, needs: Needs) {
         self.location = location
         self.file = file

@@ -61,9 +61,10 @@ extension BoardIndex {
     /// What a command reads from the index: `rows` (the issues' rows and mentions: `show`) may
     /// be answered by an index whose build deferred the rest (`DeferredIndexPart`); `everything`
     /// completes such an index first. `foldIfBuilt` (`list`, which can answer from the board
-    /// folded whole as well as from the index) is `everything`, unless this open has to build
-    /// the index: then the build is `rows`' and keeps its read (`BoardIndex.builtFrom`) for the
-    /// command to answer from, instead of writing the rest first (40 % of a build).
+    /// folded whole as well as from the index, and the writes, which can be planned on it) is
+    /// `everything`, unless this open has to build the index: then the build is `rows`' and
+    /// keeps its read (`BoardIndex.builtFrom`) for the command to answer from, instead of
+    /// writing the rest first (40 % of a build).
     public enum Needs: Sendable {
         case rows, everything, foldIfBuilt
     }

@@ -1,5 +1,6 @@
 import BoardIndex
 import BoardModel
+import BoardStore
 import Screen
 
 /// Runs changes against the chosen board and reports what happened, for the small subcommands
@@ -29,16 +30,22 @@ enum IssueChangeCommand {
                               report: (_ events: [Event], _ state: BoardState) -> Void = report(_:in:),
                               _ makeChanges: (_ me: String, _ users: UserResolver) throws -> [Change]) throws {
         let me = options.actorName
-        guard let index = try options.openIndex() else {
+        // After a clone the index is built as for `show` and the changes planned on its build's
+        // fold (`BoardIndex.commit`): the names are not in the index yet, the fold knows them.
+        guard let index = try options.openIndex(needs: .foldIfBuilt) else {
             let log = try options.open()
             let changes = try makeChanges(me) { log.state.resolveUsers($0, me: me) }
             return report(try log.commit(changes, actor: me, now: options.fixedNow()), log.state)
         }
-        let changes = try makeChanges(me) { try index.resolveUsers($0, me: me) }
+        let changes = try makeChanges(me) { names in
+            if let read = index.builtFrom { return read.state.resolveUsers(names, me: me) }
+            return try index.resolveUsers(names, me: me)
+        }
         do {
             let committed = try index.commit(changes, actor: me, now: options.fixedNow(), restriction: options.restriction,
                                              onLockWait: BoardOptions.sayWaiting)
             report(committed.events, committed.state)
+            Retired.release(consume committed) // after a clone, the whole board: freed off this thread
         } catch is IndexUnavailable {
             let log = try options.open()
             report(try log.commit(changes, actor: me, now: options.fixedNow()), log.state)
