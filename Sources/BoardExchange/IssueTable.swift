@@ -22,25 +22,15 @@ public struct IssueTable: Sendable {
     /// How many issues' rows it holds.
     public var count: Int { table.rowCount - 1 }
 
-    /// Adds `issue`'s row.
+    /// Adds `issue`'s row, each cell sanitised.
     public mutating func add(_ issue: Issue) {
-        table.append(["#\(issue.number)", issue.title, state.columnName(issue.column),
-                      IssueTable.commaSeparated(issue.assignees), IssueTable.commaSeparated(issue.labels),
-                      issue.priority == .none ? "-" : issue.priority.rawValue, issue.updated.age(relativeTo: now)]
-            .map(Sanitizer.line))
-    }
-
-    /// `names.joined(separator: ",")`, in a string made as long as it will be: `joined` grows
-    /// its result as it goes, and at 9,793 rows its copies were a tenth of the table's time.
-    static func commaSeparated(_ names: [String]) -> String {
-        guard names.count > 1 else { return names.first ?? "" }
-        var text = names[0]
-        text.reserveCapacity(names.reduce(names.count - 1) { $0 + $1.utf8.count })
-        for name in names.dropFirst() {
-            text += ","
-            text += name
-        }
-        return text
+        table.add(sanitizing: "#\(issue.number)")
+        table.add(sanitizing: issue.title)
+        table.add(sanitizing: state.columnName(issue.column))
+        table.add(sanitizingJoined: issue.assignees)
+        table.add(sanitizingJoined: issue.labels)
+        table.add(sanitizing: issue.priority == .none ? "-" : issue.priority.rawValue)
+        table.add(sanitizing: issue.updated.age(relativeTo: now))
     }
 
     /// The table's lines, in pieces, to `write`; when `width` is given, the title column

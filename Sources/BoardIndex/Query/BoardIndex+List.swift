@@ -45,8 +45,8 @@ extension BoardIndex {
     }
 
     /// `list` in the query's order for a caller that decodes and matches each issue itself, on
-    /// another core (`ListedRow.issue(shownBy:now:staleAfterDays:)`): each candidate's row, its
-    /// seal checked, nothing decoded. False, having given nothing, when the query needs this
+    /// another core (`ListedRow.issue(shownBy:now:staleAfterDays:)`): each candidate's row and
+    /// its seal, which the taker checks before it decodes anything. False, having given nothing, when the query needs this
     /// index while matching (`is:blocked` looks blockers up) or sorts otherwise than by number
     /// (the matches are sorted before any is given): `list` then.
     public func listRows(_ query: Query, now: Timestamp, staleAfterDays: Int = 14, _ body: (ListedRow) throws -> Void) throws -> Bool {
@@ -89,6 +89,27 @@ extension BoardIndex {
         // The left table of a CROSS JOIN is SQLite's outer loop: the rows come in the array's order.
         let sql = "SELECT \(IssueRow.selected) FROM json_each(?) AS candidate CROSS JOIN issues " // json_each has none of these columns
             + "ON issues.number = candidate.value WHERE \(filter.others.sql)"
-        return (sql, [.text("[" + numbers.map(String.init).joined(separator: ",") + "]")] + filter.others.values)
+        return (sql, [.text(BoardIndex.jsonArray(numbers))] + filter.others.values)
+    }
+
+    /// `numbers` as a JSON array, its digits written straight into one buffer (a string made
+    /// for each number and joined cost as much as SQLite's reading of the array).
+    static func jsonArray(_ numbers: [Int]) -> String {
+        var text: [UInt8] = [UInt8(ascii: "[")]
+        text.reserveCapacity(numbers.count * 8 + 2)
+        var digits: [UInt8] = []
+        for (index, number) in numbers.enumerated() {
+            if index > 0 { text.append(UInt8(ascii: ",")) }
+            digits.removeAll(keepingCapacity: true)
+            var rest = number.magnitude
+            repeat {
+                digits.append(UInt8(ascii: "0") + UInt8(rest % 10))
+                rest /= 10
+            } while rest > 0
+            if number < 0 { text.append(UInt8(ascii: "-")) }
+            text.append(contentsOf: digits.reversed())
+        }
+        text.append(UInt8(ascii: "]"))
+        return String(decoding: text, as: UTF8.self)
     }
 }
