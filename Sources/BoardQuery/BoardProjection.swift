@@ -47,9 +47,11 @@ public struct BoardProjection: Sendable {
     }
 
     /// The same, with the order's places kept from an earlier keystroke (`ProjectionCache`).
+    /// `twoCoresFrom`: see `BoardProjection.twoCoresFrom` (tests give 0, to split tiny boards).
     package init(state: BoardState, query: Query, now: Timestamp = .now, zone: TimeZone? = nil, staleAfterDays: Int = 14,
                  swimlanes: Swimlanes = .none, candidates: [Int]? = nil, order places: OrderPlaces,
-                 searchText: SearchText? = nil, bands bandIndex: BandIndex? = nil, narrowing: BoardProjection? = nil) {
+                 searchText: SearchText? = nil, bands bandIndex: BandIndex? = nil, narrowing: BoardProjection? = nil,
+                 twoCoresFrom: Int = BoardProjection.twoCoresFrom) {
         // Match into bits at each match's place on the board and in the list (reading issues in
         // place, never copying one): no sorting, hashing or copying per key, and nothing written
         // per match beyond two bits, whatever the number of matches (`ProjectedIssues`).
@@ -60,17 +62,27 @@ public struct BoardProjection: Sendable {
         let known = query.knownAnswers(from: searchText, in: state)
         let combined = query.combinedAnswers(known)
         let decided = combined ?? [], isDecided = combined != nil
-        // The fewest issues that can match: the candidates, or the narrowed projection's matches.
+        // The fewest issues that can match: the candidates, or the narrowed projection's matches
+        // (unless so many that every slot's flag is read faster).
+        let most = Self.mostCandidates(decided: isDecided, issues: state.issues.count)
         let fewest = narrowing.flatMap { earlier -> [Int]? in
-            earlier.matching + earlier.waitingMatches.count < min(candidates?.count ?? Int.max, state.issues.count / 2)
+            earlier.matching + earlier.waitingMatches.count < min(candidates?.count ?? Int.max, state.issues.count / 2, most)
                 ? Array(earlier.list) + earlier.waitingMatches : nil
-        } ?? candidates
+        } ?? candidates.flatMap { $0.count < most ? $0 : nil }
         let staleBefore = now.milliseconds - Int64(staleAfterDays) * Timestamp.day
         var board = PlaceSet(places: places.laneStarts.last!), listed = PlaceSet(places: order.list.count)
         // The stale matches' places on the board: each lane's count is read off the bits.
         var stale = PlaceSet(places: places.laneStarts.last!)
         var waiting: [String: Int] = [:]
         var waitingIssues: [Int] = []
+        // Every term answered beforehand and many slots to look at: the plain matches' bits set
+        // on both cores; only the matches whose issue must be read are left to `consider`.
+        var rest: [Int]?
+        if isDecided, case let count = fewest?.count ?? state.issues.count, count >= twoCoresFrom {
+            let found = DecidedPlaces.onBothCores(count: count, places: places, decided: decided, staleBefore: staleBefore,
+                                                  state: state, fewest: fewest)
+            (board, listed, stale, rest) = (found.board, found.listed, found.stale, found.flagged)
+        }
         // Plain loops over local arrays: through `forEachPointer`'s closure each array was reached
         // through the closure's context, and every slot paid the call.
         let flags = facts.flags, openUpdated = facts.openUpdated
@@ -97,7 +109,9 @@ public struct BoardProjection: Sendable {
                             keepInList(Int(listPlaces[slot]))
                             if openUpdated[slot] < staleBefore { keepStale(place) }
                         }
-                        if let fewest {
+                        if let rest {
+                            for slot in rest { consider(slot) }
+                        } else if let fewest {
                             for number in fewest { if let slot = state.issues.slot(of: number) { consider(slot) } }
                         } else {
                             for slot in issues.indices { consider(slot) }

@@ -32,6 +32,11 @@ struct PlaceSet: Sendable {
         }
     }
 
+    /// Keeps the places `other` (of as many places) keeps too; before `seal`.
+    mutating func formUnion(_ other: PlaceSet) {
+        for index in words.indices { words[index] |= other.words[index] }
+    }
+
     /// Counts the kept places, once every place is in.
     mutating func seal() {
         var kept = 0

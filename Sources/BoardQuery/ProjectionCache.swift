@@ -114,7 +114,9 @@ package struct ProjectionCache {
             // (`BoardProjection.init`'s `fewest`): at a million issues the list of numbers was a
             // new 5 MB array a key, faulted in and never read.
             let fewer = narrowing.map { $0.matching + $0.waitingMatches.count < min(required?.count ?? Int.max, state.issues.count / 2) } ?? false
-            if let required, !fewer { candidates = found.issues(holding: required, in: state) }
+            // Nor when so many that the projection reads every slot's flag instead.
+            let most = BoardProjection.mostCandidates(decided: key.query.isAnsweredBoardWide, issues: state.issues.count)
+            if let required, !fewer, required.count < most { candidates = found.issues(holding: required, in: state) }
         }
         let value = compute(candidates, order!.value, text, key.swimlanes != .none ? bands?.value : nil, narrowing)
         entries.append((key, value, text?.occurrences ?? []))

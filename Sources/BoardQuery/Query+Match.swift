@@ -45,10 +45,17 @@ extension Query {
     /// `state`'s) can give it in one pass (free text that is ASCII), else nil.
     func knownAnswers(from searchText: SearchText?, in state: BoardState) -> [[Bool]?] {
         terms.map { term in
+            guard term.isAnsweredBoardWide else { return nil }
             if case .blocked = term.condition { return QueryTerm.blockedAnswers(in: state) }
-            guard let searchText, case .text(let needle) = term.condition, SearchText.canSearch(needle) else { return nil }
+            guard let searchText, case .text(let needle) = term.condition else { return nil }
             return searchText.matches(needle, in: state)
         }
+    }
+
+    /// Whether a search text answers every term for every issue at once (`knownAnswers`): a
+    /// projection then reads one flag an issue (`combinedAnswers`).
+    var isAnsweredBoardWide: Bool {
+        !terms.isEmpty && terms.allSatisfy(\.isAnsweredBoardWide)
     }
 
     /// The matching issues of `state`, in the query's order.
@@ -169,5 +176,17 @@ extension String.UTF8View {
     @inline(__always)
     func withContiguousBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
         withContiguousStorageIfAvailable(body) ?? Array(self).withUnsafeBufferPointer(body)
+    }
+}
+
+extension QueryTerm {
+    /// Whether `knownAnswers` works this term out for every issue at once, given a search
+    /// text: `is:blocked`, and free text the search text can search (ASCII).
+    var isAnsweredBoardWide: Bool {
+        switch condition {
+        case .blocked: true
+        case .text(let needle): SearchText.canSearch(needle)
+        default: false
+        }
     }
 }

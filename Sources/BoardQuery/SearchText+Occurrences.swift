@@ -92,21 +92,11 @@ extension SearchText {
     /// `hay`) that holds it, with the bytes after it; returns how many it wrote.
     private static func firstPlaces(of pin: [UInt8], in hay: UnsafeBufferPointer<UInt8>, bytes: Range<Int>, slots: Range<Int>,
                                     starts: [Int32], into target: UnsafeMutablePointer<Occurrences.Place>) -> Int {
-        guard !slots.isEmpty else { return 0 }
-        let search = TextSearch(pin)
-        let part = UnsafeBufferPointer(rebasing: hay[bytes])
-        var from = 0, slot = slots.lowerBound, count = 0
-        while let found = search.firstIndex(in: part, from: from) {
-            let at = bytes.lowerBound + found
-            // The text holding it: starts only grow, so search forward from the last one.
-            while Int(starts[slot + 1]) <= at { slot += 1 }
+        var count = 0
+        forEachFirstPlace(of: pin, in: hay, bytes: bytes, slots: slots, starts: starts) { slot, at in
             (target + count).initialize(to: Occurrences.Place(start: Int32(at), slot: Int32(slot),
                                                               following: SearchText.bytes(after: at + pin.count, in: hay)))
             count += 1
-            // The rest of this text is not read: the next place is in the next text.
-            slot += 1
-            if slot == slots.upperBound { break }
-            from = Int(starts[slot]) - bytes.lowerBound
         }
         return count
     }

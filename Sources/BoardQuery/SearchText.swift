@@ -1,4 +1,3 @@
-import Dispatch
 import BoardModel
 
 /// Every issue's title and body, ASCII capitals folded, in one contiguous buffer.
@@ -92,23 +91,12 @@ public struct SearchText: Sendable {
         }
         var found = [Bool](repeating: needle.isEmpty, count: starts.count - 1)
         guard !needle.isEmpty else { return found }
-        let search = TextSearch(needle)
         // Each half writes the flags of its own slots.
         found.withUnsafeMutableBufferPointer { found in
             let flags = UInt(bitPattern: found.baseAddress)
             _ = inHalves { slots, bytes, hay in
-                guard !slots.isEmpty, let found = UnsafeMutablePointer<Bool>(bitPattern: flags) else { return }
-                let part = UnsafeBufferPointer(rebasing: hay[bytes])
-                var from = 0
-                var slot = slots.lowerBound
-                while let at = search.firstIndex(in: part, from: from) {
-                    // The issue holding the match: starts only grow, so search forward from the last one.
-                    while Int(starts[slot + 1]) <= bytes.lowerBound + at { slot += 1 }
-                    found[slot] = true
-                    slot += 1
-                    if slot == slots.upperBound { break }
-                    from = Int(starts[slot]) - bytes.lowerBound
-                }
+                guard let found = UnsafeMutablePointer<Bool>(bitPattern: flags) else { return }
+                SearchText.forEachFirstPlace(of: needle, in: hay, bytes: bytes, slots: slots, starts: starts) { slot, _ in found[slot] = true }
             }
         }
         return found
@@ -122,26 +110,8 @@ public struct SearchText: Sendable {
         let halves = [(0..<middle, 0..<Int(starts[middle])), (middle..<count, Int(starts[middle])..<bytes.count)]
         return bytes.withUnsafeBufferPointer { hay in
             guard hay.count >= SearchText.twoCoresFrom else { return halves.map { body($0.0, $0.1, hay) } }
-            var results: [Result?] = [nil, nil]
-            results.withUnsafeMutableBufferPointer { results in
-                withoutActuallyEscaping(body) { body in
-                    // Both threads read the same buffer and write their own result; this one
-                    // waits for both, so nothing handed over outlives the call.
-                    let shared = UncheckedSendable((body, hay, results))
-                    DispatchQueue.concurrentPerform(iterations: 2) { half in
-                        let (body, hay, results) = shared.value
-                        results[half] = body(halves[half].0, halves[half].1, hay)
-                    }
-                }
-            }
-            return results.map { $0! }
+            return BothCores.map(halves) { body($0.0, $0.1, hay) }
         }
-    }
-
-    /// Values that cross to the other thread of `inHalves`, which waits for it.
-    private struct UncheckedSendable<Value>: @unchecked Sendable {
-        let value: Value
-        init(_ value: Value) { self.value = value }
     }
 
     /// The size of buffer from which a pass over it is shared by both cores (a few thousand

@@ -38,15 +38,8 @@ struct TextSearch {
             while offset < pin.count, fold(hay[start + offset]) == pin[offset] { offset += 1 }
             return offset == pin.count
         }
-        /// The first of the eight starts from `start` whose lane is set in `word` that matches.
         @inline(__always) func firstMatch(amongLanes word: UInt64, from start: Int) -> Int? {
-            var lanes = word & 0x8080_8080_8080_8080
-            while lanes != 0 {
-                let at = start + lanes.trailingZeroBitCount / 8
-                if matches(at: at) { return at }
-                lanes &= lanes - 1
-            }
-            return nil
+            TextSearch.first(amongLanes: word, from: start, where: matches(at:))
         }
         let starts = hay.count - pin.count + 1
         guard starts - first >= 16 else {
@@ -73,6 +66,18 @@ struct TextSearch {
             // The last block may overlap the one before: its starts are simply tested twice.
             start = Swift.min(start + 16, starts - 16)
         }
+    }
+
+    /// The first of the eight starts from `start` whose lane is set in `word` (a comparison's
+    /// mask read as a word, each lane a byte of 0xFF or 0) for which `holds` is true.
+    @inline(__always) static func first(amongLanes word: UInt64, from start: Int, where holds: (Int) -> Bool) -> Int? {
+        var lanes = word & 0x8080_8080_8080_8080
+        while lanes != 0 {
+            let at = start + lanes.trailingZeroBitCount / 8
+            if holds(at) { return at }
+            lanes &= lanes - 1
+        }
+        return nil
     }
 
     /// How often a lowercased byte turns up in text: English letter frequency, with spaces and

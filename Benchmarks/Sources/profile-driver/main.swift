@@ -13,7 +13,11 @@ import Screen
 //                                              `/` then TEXT (default "timeline") key by key, then
 //                                              RUNS first characters (a–z, 0–9, each taken back);
 //                                              PAUSE: milliseconds between `/` and the first key,
-//                                              as a person takes (default 0: typed at once)
+//                                              as a person takes (default 0: typed at once);
+//                                              TEXT may be several words split by commas, each
+//                                              typed then rubbed out (to profile many passes)
+// With PROFILE_DRIVER_PERF_CONTROL set to a `perf record --control fifo:…` file, only the typed
+// words are recorded (`perf record -D -1 --control fifo:CTL …`).
 // at 200×50 in a MemoryScreen; times are wall milliseconds per step.
 let arguments = Array(CommandLine.arguments.dropFirst())
 guard arguments.count >= 3, let runs = Int(arguments[2]) else {
@@ -76,15 +80,20 @@ case "filter":
     _ = session.frame()
     if arguments.count > 4, let pause = UInt32(arguments[4]) { usleep(pause * 1000) }
     var typed: [Double] = []
-    for character in arguments.count > 3 ? arguments[3] : "timeline" {
-        let time = timed("typed") {
-            session.handle(.character(character))
-            _ = session.frame()
+    let perf = ProcessInfo.processInfo.environment["PROFILE_DRIVER_PERF_CONTROL"].flatMap { FileHandle(forWritingAtPath: $0) }
+    perf?.write(Data("enable\n".utf8))
+    for word in (arguments.count > 3 ? arguments[3] : "timeline").split(separator: ",") {
+        for character in word {
+            let time = timed("typed") {
+                session.handle(.character(character))
+                _ = session.frame()
+            }
+            print(String(format: "  %@: %.2f ms, %.2f ms CPU", String(character), time, cpu["typed"]!.last!))
+            typed.append(time)
         }
-        print(String(format: "  %@: %.2f ms, %.2f ms CPU", String(character), time, cpu["typed"]!.last!))
-        typed.append(time)
+        for _ in word { session.handle(.backspace); _ = session.frame() }
     }
-    for _ in arguments.count > 3 ? arguments[3] : "timeline" { session.handle(.backspace); _ = session.frame() }
+    perf?.write(Data("disable\n".utf8))
     summary("typed", typed)
     let keys = Array("abcdefghijklmnopqrstuvwxyz0123456789")
     var first: [Double] = []

@@ -1,0 +1,60 @@
+extension SearchText {
+    /// Calls `found` with each text of `slots` (lying in `bytes` of `hay`, this buffer) that
+    /// holds `pin` (lowercased, `canSearch`) and where it first occurs there, by ascending slot.
+    ///
+    /// The pass behind a word's first letters, over the whole buffer (120 MB at a million
+    /// issues). The buffer's capitals are folded, so each of sixteen starting positions is
+    /// tested against the needle's two rarest bytes as they are (`TextSearch`, which searches
+    /// unfolded text too, tests each in both cases), and a text's first place sends the loop
+    /// straight on to the next text without a call or a new setup per text.
+    static func forEachFirstPlace(of pin: [UInt8], in hay: UnsafeBufferPointer<UInt8>, bytes: Range<Int>, slots: Range<Int>,
+                                  starts: [Int32], _ found: (_ slot: Int, _ at: Int) -> Void) {
+        guard !slots.isEmpty, !pin.isEmpty, bytes.count >= pin.count, let base = hay.baseAddress else { return }
+        let search = TextSearch(pin)
+        let rare = search.rare, second = search.second
+        let rareByte = SIMD16<UInt8>(repeating: pin[rare]), secondByte = SIMD16<UInt8>(repeating: pin[second])
+        pin.withUnsafeBufferPointer { pin in
+            starts.withUnsafeBufferPointer { starts in
+                // The last position a word can start at.
+                let last = bytes.upperBound - pin.count
+                var slot = slots.lowerBound, start = bytes.lowerBound
+                @inline(__always) func holds(at: Int) -> Bool {
+                    var offset = 0
+                    while offset < pin.count, base[at + offset] == pin[offset] { offset += 1 }
+                    return offset == pin.count
+                }
+                /// Reports a place and moves to the next text; false once past the last slot.
+                @inline(__always) func report(_ at: Int) -> Bool {
+                    // The text holding it: starts only grow, so search forward from the last one.
+                    while Int(starts[slot + 1]) <= at { slot += 1 }
+                    found(slot, at)
+                    slot += 1
+                    guard slot < slots.upperBound else { return false }
+                    start = Int(starts[slot])
+                    return true
+                }
+                @inline(__always) func firstHolding(amongLanes word: UInt64, from: Int) -> Int? {
+                    TextSearch.first(amongLanes: word, from: from, where: holds(at:))
+                }
+                while start <= last {
+                    if start + 15 <= last {
+                        let rareBlock = UnsafeRawPointer(base + start + rare).loadUnaligned(as: SIMD16<UInt8>.self)
+                        let secondBlock = UnsafeRawPointer(base + start + second).loadUnaligned(as: SIMD16<UInt8>.self)
+                        // The mask read as two words, each lane a byte of 0xFF or 0 (see `TextSearch`).
+                        let words = unsafeBitCast((rareBlock .== rareByte) .& (secondBlock .== secondByte), to: (UInt64, UInt64).self)
+                        if words.0 | words.1 != 0,
+                           let at = firstHolding(amongLanes: words.0, from: start) ?? firstHolding(amongLanes: words.1, from: start + 8) {
+                            guard report(at) else { return }
+                            continue
+                        }
+                        start += 16
+                    } else if base[start + rare] == pin[rare], holds(at: start) {
+                        guard report(start) else { return }
+                    } else {
+                        start += 1
+                    }
+                }
+            }
+        }
+    }
+}
