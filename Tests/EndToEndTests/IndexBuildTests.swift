@@ -75,25 +75,11 @@ import Testing
     /// On a terminal the build draws "lanes: indexing the board [###---] N%" on stderr, rising,
     /// and erases it at the end; its bytes are the bar's and nothing else.
     @Test(.enabled(if: Tmux.available)) func theBuildDrawsAProgressBarOnATerminalAndErasesIt() throws {
-        try bigBoard()
-        let raw = scratch.path + "/pane.raw", go = scratch.path + "/go"
-        let tmux = try lanes.inTmux("while [ ! -e \(Tmux.quote(go)) ]; do sleep 0.05; done\n\"$LANES\" show 1 >/dev/null",
-                                    width: 100, height: 10)
-        try tmux.tmux(["pipe-pane", "-O", "-t", "main", "cat > \(Tmux.quote(raw))"])
-        _ = FileManager.default.createFile(atPath: go, contents: Data())
-        try tmux.waitFor("the bar erased, lanes done") { $0.contains("exit=0") && !$0.contains("indexing") }
-        // The pipe's `cat` writes what tmux hands it in its own time: read the file once it holds
-        // the last line the pane printed (before, it was read as soon as the pane showed it).
-        #expect(eventually { scratch.contents("pane.raw").contains("exit=0") }, "the pane's output reached the file")
-        let bytes = try String(contentsOfFile: raw, encoding: .utf8)
-        let bar = "\rlanes: indexing the board ["
-        let start = try #require(bytes.range(of: bar), "no bar in \(bytes.debugDescription)")
-        let end = try #require(bytes.range(of: "\r\u{1B}[K", options: .backwards))
-        #expect(start.lowerBound < end.lowerBound)
-        let drawn = bytes[start.lowerBound..<end.lowerBound].components(separatedBy: bar).dropFirst()
         var last = -1
-        for step in drawn {
-            // "###---...] N%": 30 cells, then the percentage, rising.
+        let drawn = try barsDrawn(width: 100)
+        for line in drawn {
+            // "lanes: indexing the board [###---...] N%": 30 cells, then the percentage, rising.
+            let step = line.dropFirst("lanes: indexing the board [".count)
             let cells = step.prefix(30)
             #expect(cells.allSatisfy { $0 == "#" || $0 == "-" } && step.dropFirst(30).hasPrefix("] "), "\(step.debugDescription)")
             let percent = try #require(Int(step.dropFirst(32).dropLast()), "\(step.debugDescription)")
@@ -102,7 +88,38 @@ import Testing
             last = percent
         }
         #expect(drawn.count >= 3)
+    }
+
+    /// On a narrow terminal the bar narrows: a line as wide as the terminal wraps, and each
+    /// redraw then started on the wrapped part (a 40-column pane filled with copies of the bar).
+    @Test(.enabled(if: Tmux.available)) func theBarFitsANarrowTerminal() throws {
+        let drawn = try barsDrawn(width: 40)
+        #expect(drawn.count >= 3)
+        for line in drawn {
+            #expect(line.count < 40 && line.hasPrefix("lanes: indexing the board [") && line.hasSuffix("%"), "\(line.debugDescription)")
+        }
+    }
+
+    /// The lines the build draws on a terminal `width` columns wide (each after its `\r`), once
+    /// the bar has been erased and `lanes` is done.
+    private func barsDrawn(width: Int) throws -> [String] {
+        try bigBoard()
+        let raw = scratch.path + "/pane.raw", go = scratch.path + "/go"
+        let tmux = try lanes.inTmux("while [ ! -e \(Tmux.quote(go)) ]; do sleep 0.05; done\n\"$LANES\" show 1 >/dev/null",
+                                    width: width, height: 10)
+        try tmux.tmux(["pipe-pane", "-O", "-t", "main", "cat > \(Tmux.quote(raw))"])
+        _ = FileManager.default.createFile(atPath: go, contents: Data())
+        try tmux.waitFor("the bar erased, lanes done") { $0.contains("exit=0") && !$0.contains("indexing") }
+        // The pipe's `cat` writes what tmux hands it in its own time: read the file once it holds
+        // the last line the pane printed (before, it was read as soon as the pane showed it).
+        #expect(eventually { scratch.contents("pane.raw").contains("exit=0") }, "the pane's output reached the file")
+        let bytes = try String(contentsOfFile: raw, encoding: .utf8)
+        let bar = "\rlanes: indexing the board"
+        let start = try #require(bytes.range(of: bar), "no bar in \(bytes.debugDescription)")
+        let end = try #require(bytes.range(of: "\r\u{1B}[K", options: .backwards))
+        #expect(start.lowerBound < end.lowerBound)
         #expect(!bytes[end.upperBound...].contains("indexing"))
+        return bytes[start.lowerBound..<end.lowerBound].components(separatedBy: "\r").dropFirst().map { String($0) }
     }
 
     /// Not on a terminal (a script, a pipe), the same build writes nothing to stderr.
