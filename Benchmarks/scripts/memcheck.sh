@@ -9,7 +9,9 @@ mkdir -p $W/board; cp -a $BOARD/.lanes $W/board/
 export XDG_CACHE_HOME=${XDG_CACHE_HOME:-$W/cache}
 (cd $W/board && $BIN show 1 >/dev/null)   # index + cache ready, as a board in use
 measure() {
-S=$W/tmux.sock
+  # A socket of its own for each open: once, the second open on the socket of the server just
+  # killed got "server exited unexpectedly" and measured nothing.
+  S=$W/tmux-$1.sock
   tmux -S $S new-session -d -x 200 -y 50 -c $W/board "env XDG_CACHE_HOME=$XDG_CACHE_HOME TERM=xterm-256color $BIN"
   sleep 1; pid=$(pgrep -f "^$BIN$" -n || true)
   [ -z "$pid" ] && pid=$(tmux -S $S list-panes -F '#{pane_pid}')
@@ -23,6 +25,6 @@ S=$W/tmux.sock
   grep -E 'VmRSS|VmHWM' /proc/$pid/status
   tmux -S $S kill-server
 }
-echo "first open (writes the cache):"; measure
-echo "second open (from the cache, as every day):"; measure
+echo "first open (writes the cache):"; measure first
+echo "second open (from the cache, as every day):"; measure second
 rm -rf $W
