@@ -293,7 +293,6 @@ public final class EventLog {
         return offsets
     }
 
-
     /// Decodes `bytes` (the whole log, from its header) in windows of whole lines, each one's
     /// pages handed back once parsed (so the mapped file does not add its size to the memory the
     /// board takes), and hands each event and where its line starts to `fold`, in order. With a
