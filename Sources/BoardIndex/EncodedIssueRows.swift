@@ -60,11 +60,13 @@ final class EncodedIssueRows: @unchecked Sendable {
                 var rows: [Row] = [], facts: [SQLiteValue?] = []
                 rows.reserveCapacity(EncodedIssueRows.batchSize)
                 facts.reserveCapacity(EncodedIssueRows.batchSize * IssueRow.factColumns.count)
-                // Each issue read where it lies (a copy would retain and release each of its strings).
+                // Each issue copied once (its strings retained once) for the four steps below:
+                // handed to each as `values[slot]`, it was copied for most of them (a seventh of this core's work).
                 issues.withValues { values in
                     for number in numbers[start..<min(numbers.count, start + EncodedIssueRows.batchSize)] {
                         guard let slot = issues.slot(of: number) else { continue }
-                        rows.append(EncodedIssueRows.encode(values[slot], into: &out) { line in
+                        let issue = values[slot]
+                        rows.append(EncodedIssueRows.encode(issue, into: &out) { line in
                             // The issue's timeline, a chain through the fold's events, oldest first.
                             var index = Int(ends[number]?.first ?? -1)
                             while index >= 0, index < offsets.count {
@@ -72,9 +74,9 @@ final class EncodedIssueRows: @unchecked Sendable {
                                 index = Int(next[index])
                             }
                         })
-                        facts.append(contentsOf: IssueRow.facts(of: values[slot]))
-                        names.add(values[slot])
-                        counts.add(values[slot])
+                        facts.append(contentsOf: IssueRow.facts(of: issue))
+                        names.add(issue)
+                        counts.add(issue)
                     }
                 }
                 start += EncodedIssueRows.batchSize
