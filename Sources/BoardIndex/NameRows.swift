@@ -33,6 +33,38 @@ struct NameRows {
         if issue.isOpen { open.append(issue.number) }
     }
 
+    /// Adds what `other` gathered from other issues than these (another core's batches).
+    mutating func merge(_ other: NameRows) {
+        for group in other.assignees { NameRows.merge(group, into: &assignees, &assigneeGroup) }
+        for group in other.labels { NameRows.merge(group, into: &labels, &labelGroup) }
+        authors.merge(other.authors) { mine, _ in mine }
+        open = NameRows.merged(open, other.open)
+    }
+
+    private static func merge(_ group: Group, into groups: inout [Group], _ index: inout [SpellingKey: Int]) {
+        let key = SpellingKey(group.spelled)
+        if let known = index[key] {
+            groups[known].numbers = merged(groups[known].numbers, group.numbers)
+        } else {
+            index[key] = groups.count
+            groups.append(group)
+        }
+    }
+
+    /// Two ascending lists of distinct numbers as one.
+    private static func merged(_ a: [Int], _ b: [Int]) -> [Int] {
+        guard !a.isEmpty, !b.isEmpty else { return a.isEmpty ? b : a }
+        var result: [Int] = []
+        result.reserveCapacity(a.count + b.count)
+        var i = 0, j = 0
+        while i < a.count, j < b.count {
+            if a[i] < b[j] { result.append(a[i]); i += 1 } else { result.append(b[j]); j += 1 }
+        }
+        result.append(contentsOf: a[i...])
+        result.append(contentsOf: b[j...])
+        return result
+    }
+
     /// `assignees` rows: (folded name, number, spelling) for each number of each group, the
     /// groups in key order.
     var assigneeRows: [Group] { NameRows.inKeyOrder(assignees) }
