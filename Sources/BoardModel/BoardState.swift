@@ -162,10 +162,16 @@ public struct BoardState: Sendable {
         for event in events { apply(event) }
     }
 
-    /// Makes room for about `count` more events (a loader knows roughly how many lines it has).
-    public mutating func reserveCapacity(events count: Int) {
+    /// Makes room for about `count` more events and `issues` more issues (a loader knows
+    /// roughly how many lines it has). Room never used costs address space, not memory; tables
+    /// grown by doubling instead were copied again and again into fresh pages.
+    public mutating func reserveCapacity(events count: Int, issues: Int = 0) {
         events.reserveCapacity(events.held.count + count)
         nextInTimeline.reserveCapacity(nextInTimeline.count + count)
+        if issues > 0 {
+            self.issues.reserveCapacity(self.issues.count + issues, highestNumber: 0)
+            timelineEndsBySlot.reserveCapacity(timelineEndsBySlot.count + issues)
+        }
     }
 
     /// The issue, or a `noSuchIssue` error (`deletedIssue` if it was deleted).
