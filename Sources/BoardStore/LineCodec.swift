@@ -197,12 +197,12 @@ public enum LineCodec {
     }
 
     /// The id of the comment a `comment-edited` or `comment-deleted` line is about.
-    private static func commentID(_ field: UnsafeBufferPointer<UInt8>?) throws(LineError) -> EventID {
+    static func commentID(_ field: UnsafeBufferPointer<UInt8>?) throws(LineError) -> EventID {
         guard let field, let id = EventID(hex: field) else { throw LineError("bad comment id; expected 16 hex digits") }
         return id
     }
 
-    private static func issueNumber(_ field: UnsafeBufferPointer<UInt8>) throws(LineError) -> Int {
+    static func issueNumber(_ field: UnsafeBufferPointer<UInt8>) throws(LineError) -> Int {
         if field.count == 1, field[0] == UInt8(ascii: "-") { return 0 }
         guard field.count >= 2, field.count <= 10, field[0] == UInt8(ascii: "#") else {
             throw LineError("bad issue field \"\(text(field))\"; expected #N or -")

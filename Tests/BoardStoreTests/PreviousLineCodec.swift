@@ -101,27 +101,8 @@ enum PreviousLineCodec {
         return Event(id: id, at: at, actor: actor, issue: issue, kind: kind)
     }
 
-    /// The id of the comment a `comment-edited` or `comment-deleted` line is about.
-    private static func commentID(_ field: UnsafeBufferPointer<UInt8>?) throws(LineError) -> EventID {
-        guard let field, let id = EventID(hex: field) else { throw LineError("bad comment id; expected 16 hex digits") }
-        return id
-    }
-
-    private static func issueNumber(_ field: UnsafeBufferPointer<UInt8>) throws(LineError) -> Int {
-        if field.count == 1, field[0] == UInt8(ascii: "-") { return 0 }
-        guard field.count >= 2, field.count <= 10, field[0] == UInt8(ascii: "#") else {
-            throw LineError("bad issue field \"\(text(field))\"; expected #N or -")
-        }
-        var value = 0
-        for byte in field.dropFirst() {
-            guard byte >= 48, byte <= 57 else { throw LineError("bad issue field \"\(text(field))\"") }
-            value = value * 10 + Int(byte - 48)
-        }
-        guard value > 0 else { throw LineError("issue numbers start at #1") }
-        return value
-    }
-
-    private static func text(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
-        String(decoding: bytes.prefix(40), as: UTF8.self)
-    }
+    // The helpers it called, unchanged by the new decoder, are the live ones.
+    private static func commentID(_ field: UnsafeBufferPointer<UInt8>?) throws(LineError) -> EventID { try LineCodec.commentID(field) }
+    private static func issueNumber(_ field: UnsafeBufferPointer<UInt8>) throws(LineError) -> Int { try LineCodec.issueNumber(field) }
+    private static func text(_ bytes: UnsafeBufferPointer<UInt8>) -> String { LineCodec.text(bytes) }
 }
