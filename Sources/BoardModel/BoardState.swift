@@ -106,8 +106,15 @@ public struct BoardState: Sendable {
             nextInTimeline.append(-1)
             return nil
         }
+        // Landed only if a column was ever removed: a copy of every event (its strings retained
+        // and released again) was a twentieth of the fold for boards that never remove one.
+        return removedColumns.isEmpty ? applyToIssue(event, landed: event) : applyToIssue(event, landed: landed(event))
+    }
+
+    /// `apply` for an event about one issue; `folded` is `event` with its column landed
+    /// (`landed(_:)`): the issue takes `folded`, the timeline keeps `event`.
+    private mutating func applyToIssue(_ event: Event, landed folded: Event) -> String? {
         let number = event.issue
-        let folded = landed(event)
         if case let .created(title, body, column, rank, priority) = folded.kind {
             guard number > 0, number <= NumberedTable<Issue>.maximumNumber else {
                 return "#\(number) is beyond the highest issue number (\(NumberedTable<Issue>.maximumNumber))"
@@ -155,10 +162,16 @@ public struct BoardState: Sendable {
         for event in events { apply(event) }
     }
 
-    /// Makes room for about `count` more events (a loader knows roughly how many lines it has).
-    public mutating func reserveCapacity(events count: Int) {
+    /// Makes room for about `count` more events and `issues` more issues (a loader knows
+    /// roughly how many lines it has). Room never used costs address space, not memory; tables
+    /// grown by doubling instead were copied again and again into fresh pages.
+    public mutating func reserveCapacity(events count: Int, issues: Int = 0) {
         events.reserveCapacity(events.held.count + count)
         nextInTimeline.reserveCapacity(nextInTimeline.count + count)
+        if issues > 0 {
+            self.issues.reserveCapacity(self.issues.count + issues, highestNumber: 0)
+            timelineEndsBySlot.reserveCapacity(timelineEndsBySlot.count + issues)
+        }
     }
 
     /// The issue, or a `noSuchIssue` error (`deletedIssue` if it was deleted).

@@ -40,6 +40,10 @@ final class BackgroundDecode: @unchecked Sendable {
     /// The next window nobody has taken.
     private let nextWindow = Mutex(0)
     private let finished = DispatchSemaphore(value: 0)
+    /// Folded windows' arrays, emptied on another thread and filled again by the next window
+    /// decoded: a window's fresh arrays were new pages every time (the kernel zeroing them and
+    /// taking them back was a tenth of a whole read), as many as the log has windows.
+    private let spare = Mutex<[Batch]>([])
     private var waited = false
     /// Fewer bytes than a log line takes (about 100 in a generated board: a time, an actor, an
     /// id, a kind): what a window's arrays are reserved by. Capacity beyond what is used is
@@ -99,7 +103,7 @@ final class BackgroundDecode: @unchecked Sendable {
         let start = bounds[index], end = bounds[index + 1]
         // Not the first line of the log: the header was the folding thread's.
         var reader = LogReader(path: path, nextLine: 1, version: LineCodec.formatVersion)
-        var batch = Batch()
+        var batch = spare.withLock { $0.popLast() } ?? Batch()
         // Room for the window's events at once: grown by doubling, each array was copied
         // several times over (a tenth of the decoding thread's time).
         batch.events.reserveCapacity((end - start) / BackgroundDecode.bytesPerEventAtLeast)
@@ -142,10 +146,31 @@ final class BackgroundDecode: @unchecked Sendable {
             chunk.incomplete = batch.chunk.incomplete
             lines += batch.lines
             windowDone(bounds[index + 1])
-            Retired.release(consume batch)
+            recycle(consume batch)
         }
         wait()
         return (chunk, lines)
+    }
+
+    /// Empties `batch` on another thread (its events freed there, not on the fold's) and keeps
+    /// its arrays for the next window to fill.
+    private func recycle(_ batch: consuming Batch) {
+        let box = RecycledBatch(consume batch)
+        DispatchQueue.global(qos: .utility).async {
+            guard var emptied = box.batch.take() else { return }
+            emptied.events.removeAll(keepingCapacity: true)
+            emptied.lineStarts.removeAll(keepingCapacity: true)
+            emptied.chunk = LogReader.Chunk()
+            emptied.lines = 0
+            self.spare.withLock { $0.append(emptied) }
+        }
+    }
+
+    /// A batch moved to the thread that empties it: taken out there, so that thread alone
+    /// releases its events.
+    private final class RecycledBatch: @unchecked Sendable {
+        var batch: Batch?
+        init(_ batch: consuming Batch) { self.batch = consume batch }
     }
 
     /// Blocks until the other thread has stopped (at once on later calls).

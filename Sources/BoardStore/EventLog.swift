@@ -274,7 +274,9 @@ public final class EventLog {
     /// and folds its first window while another core decodes the windows after it, then folds
     /// them in order, decoding the next one itself whenever the one it needs is not ready.
     private func readWhole(fd: Int32, size: Int, into state: inout BoardState, collectingOffsets: Bool) throws(BoardError) -> [Int64] {
-        state.reserveCapacity(events: size / 96)
+        // An issue takes at least its `created` line and usually many more: 512 bytes an issue
+        // overestimates any board but a log of bare `created` lines (whose table then grows).
+        state.reserveCapacity(events: size / 96, issues: size / 512)
         var offsets: [Int64] = []
         if collectingOffsets { offsets.reserveCapacity(size / 96) }
         // Only the complete lines are mapped: a writer may set a torn last line aside (cut it off

@@ -96,95 +96,77 @@ public enum LineCodec {
     /// Decodes one line (without its newline).
     public static func decode(_ line: UnsafeBufferPointer<UInt8>) throws(LineError) -> Event {
         var fields = FieldCursor(line)
-        func required(_ name: String) throws(LineError) -> UnsafeBufferPointer<UInt8> {
+        func required(_ fields: inout FieldCursor) throws(LineError) -> UnsafeBufferPointer<UInt8> {
             guard let field = fields.next() else {
                 throw LineError("expected at least 5 tab-separated fields, found \(fields.taken)")
             }
             return field
         }
-        let idField = try required("id")
-        let timeField = try required("time")
-        let actorField = try required("actor")
-        let issueField = try required("issue")
-        let kindField = try required("kind")
+        let idField = try required(&fields)
+        let timeField = try required(&fields)
+        let actorField = try required(&fields)
+        let issueField = try required(&fields)
+        let kindField = try required(&fields)
         guard let id = EventID(hex: idField) else { throw LineError("bad event id; expected 16 hex digits") }
         guard let at = Timestamp.parse(timeField) else { throw LineError("bad time \"\(text(timeField))\"") }
         let actor = try FieldEscaping.decode(actorField)
         let issue = try issueNumber(issueField)
-        let kindName = text(kindField)
-
-        func arg() throws(LineError) -> String {
-            guard let field = fields.next() else { throw LineError("\(kindName) is missing a value") }
-            return try FieldEscaping.decode(field)
-        }
-        func rank() throws(LineError) -> Double {
-            let raw = try arg()
-            guard let value = Double(raw), value.isFinite else { throw LineError("bad rank \"\(raw)\"") }
-            return value
-        }
-        func priority() throws(LineError) -> Priority {
-            let raw = try arg()
-            guard let value = Priority(rawValue: raw) else { throw LineError("bad priority \"\(raw)\"") }
-            return value
-        }
-
-        /// A day (`YYYY-MM-DD`) or `-` for none.
-        func date() throws(LineError) -> CalendarDate? {
-            let raw = try arg()
-            if raw == "-" { return nil }
-            guard let value = CalendarDate(iso: raw) else { throw LineError("bad date \"\(raw)\"; expected YYYY-MM-DD or -") }
-            return value
-        }
+        var args = LineArguments(fields: fields, kindField: kindField)
 
         let kind: EventKind
-        switch kindName {
-        case "columns":
+        let lineKind = LineKind(kindField)
+        switch lineKind {
+        case .columns:
             var columns: [Column] = []
-            while fields.hasMore {
-                columns.append(Column(id: try arg(), name: try arg(), isClosing: try arg() == "closing"))
+            while args.hasMore {
+                columns.append(Column(id: try args.text(), name: try args.text(), isClosing: try args.text() == "closing"))
             }
             guard !columns.isEmpty else { throw LineError("columns needs id, name, flags triples") }
             kind = .columns(columns)
-        case "created":
-            kind = .created(title: try arg(), body: try arg(), column: try arg(), rank: try rank(), priority: try priority())
-        case "retitled": kind = .retitled(try arg())
-        case "body-edited": kind = .bodyEdited(try arg())
-        case "moved": kind = .moved(from: try arg(), to: try arg(), rank: try rank())
-        case "assigned": kind = .assigned(try arg())
-        case "unassigned": kind = .unassigned(try arg())
-        case "labelled": kind = .labelled(try arg())
-        case "unlabelled": kind = .unlabelled(try arg())
-        case "prioritised": kind = .prioritised(try priority())
-        case "commented": kind = .commented(try arg())
-        case "closed": kind = .closed(from: try arg(), to: try arg(), rank: try rank())
-        case "reopened": kind = .reopened(from: try arg(), to: try arg(), rank: try rank())
-        case "imported": kind = .imported(key: try arg())
-        case "comment-edited": kind = .commentEdited(try commentID(fields.next()), text: try arg())
-        case "comment-deleted": kind = .commentDeleted(try commentID(fields.next()))
-        case "due": kind = .dueSet(try date())
-        case "snoozed": kind = .snoozed(try date())
-        case "reported": kind = .reported(try arg())
-        case "renumbered":
-            guard let field = fields.next() else { throw LineError("renumbered is missing a value") }
+        case .created:
+            kind = .created(title: try args.text(), body: try args.text(), column: try args.text(), rank: try args.rank(),
+                            priority: try args.priority())
+        case .retitled: kind = .retitled(try args.text())
+        case .bodyEdited: kind = .bodyEdited(try args.text())
+        case .moved: kind = .moved(from: try args.text(), to: try args.text(), rank: try args.rank())
+        case .assigned: kind = .assigned(try args.text())
+        case .unassigned: kind = .unassigned(try args.text())
+        case .labelled: kind = .labelled(try args.text())
+        case .unlabelled: kind = .unlabelled(try args.text())
+        case .prioritised: kind = .prioritised(try args.priority())
+        case .commented: kind = .commented(try args.text())
+        case .closed: kind = .closed(from: try args.text(), to: try args.text(), rank: try args.rank())
+        case .reopened: kind = .reopened(from: try args.text(), to: try args.text(), rank: try args.rank())
+        case .imported: kind = .imported(key: try args.text())
+        case .commentEdited: kind = .commentEdited(try commentID(args.fields.next()), text: try args.text())
+        case .commentDeleted: kind = .commentDeleted(try commentID(args.fields.next()))
+        case .due: kind = .dueSet(try args.date())
+        case .snoozed: kind = .snoozed(try args.date())
+        case .reported: kind = .reported(try args.text())
+        case .renumbered:
+            guard let field = args.fields.next() else { throw LineError("renumbered is missing a value") }
             kind = .renumbered(from: try issueNumber(field))
-        case "linked", "unlinked":
-            let name = try arg()
+        case .linked, .unlinked:
+            let name = try args.text()
             guard let type = LinkType(rawValue: name), type.isForward else { throw LineError("bad link type \"\(name)\"") }
-            guard let field = fields.next() else { throw LineError("\(kindName) is missing the other issue") }
+            guard let field = args.fields.next() else { throw LineError("\(args.kindName) is missing the other issue") }
             let other = try issueNumber(field)
-            kind = kindName == "linked" ? .linked(type, other) : .unlinked(type, other)
-        default:
+            kind = lineKind == .linked ? .linked(type, other) : .unlinked(type, other)
+        case nil:
+            let kindName = args.kindName
             if let step = LifecycleStep(rawValue: kindName) {
                 kind = .lifecycle(step)
             } else {
-                guard let change = try columnEvent(kindName, arg) else { throw LineError("unknown event kind \"\(kindName)\"") }
+                guard let change = try columnEvent(kindName, { () throws(LineError) -> String in try args.text() }) else {
+                    throw LineError("unknown event kind \"\(kindName)\"")
+                }
                 kind = .column(change)
             }
         }
         if kind.isBoardWide {
-            guard issue == 0 else { throw LineError("\(kindName) is a board event; its issue field must be -") }
+            guard issue == 0 else { throw LineError("\(args.kindName) is a board event; its issue field must be -") }
         } else if issue == 0 {
-            throw LineError("\(kindName) needs an issue number (#N)")
+            throw LineError("\(args.kindName) needs an issue number (#N)")
         }
         return Event(id: id, at: at, actor: actor, issue: issue, kind: kind)
     }
@@ -215,12 +197,12 @@ public enum LineCodec {
     }
 
     /// The id of the comment a `comment-edited` or `comment-deleted` line is about.
-    private static func commentID(_ field: UnsafeBufferPointer<UInt8>?) throws(LineError) -> EventID {
+    static func commentID(_ field: UnsafeBufferPointer<UInt8>?) throws(LineError) -> EventID {
         guard let field, let id = EventID(hex: field) else { throw LineError("bad comment id; expected 16 hex digits") }
         return id
     }
 
-    private static func issueNumber(_ field: UnsafeBufferPointer<UInt8>) throws(LineError) -> Int {
+    static func issueNumber(_ field: UnsafeBufferPointer<UInt8>) throws(LineError) -> Int {
         if field.count == 1, field[0] == UInt8(ascii: "-") { return 0 }
         guard field.count >= 2, field.count <= 10, field[0] == UInt8(ascii: "#") else {
             throw LineError("bad issue field \"\(text(field))\"; expected #N or -")
@@ -234,7 +216,8 @@ public enum LineCodec {
         return value
     }
 
-    private static func text(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+    /// The first 40 bytes of a field, for messages.
+    static func text(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
         String(decoding: bytes.prefix(40), as: UTF8.self)
     }
 }
