@@ -38,6 +38,8 @@ package struct ProjectionCache {
     private var searchText: (version: Int, value: SearchText)?
     /// The board's text being built on another thread for the version named (`prepareSearchText`).
     private var building: (version: Int, build: SearchTextBuild)?
+    /// The letters after the filter's last word, being worked out between keys (`prepareNextKey`).
+    private(set) var nextLetters: NextLettersWork?
     /// Each issue's swimlane band, for the version and grouping it was computed at.
     private var bands: (version: Int, value: BandIndex)?
 
@@ -101,11 +103,15 @@ package struct ProjectionCache {
         }
         var text = hasText ? searchText?.value : nil
         if let found = text {
-            let earlier = entries.flatMap(\.occurrences)
+            // A word grown by a letter since the last key is read off the letters worked out meanwhile.
+            let letters = takeNextLetters(for: found)
+            text?.following = letters.map { [$0] } ?? []
+            let earlier = entries.flatMap(\.occurrences) + (letters?.occurrences.map { [$0] } ?? [])
             var required: SearchText.Occurrences?
             text?.occurrences = key.query.terms.compactMap { term in
                 guard case .text(let needle) = term.condition, SearchText.canSearch(needle),
-                      let occurrences = found.occurrences(of: needle, from: earlier) else { return nil }
+                      let occurrences = found.occurrences(of: needle, from: earlier,
+                                                          reading: !(letters?.answers(Array(needle.utf8)) ?? false)) else { return nil }
                 if !term.negated, occurrences.count < required?.count ?? Int.max { required = occurrences }
                 return occurrences
             }
@@ -135,6 +141,40 @@ package struct ProjectionCache {
         guard building == nil else { return }
         updateSearchText(board: board)
         if searchText == nil { building = (board.version, SearchTextBuild(state: board.state)) }
+    }
+
+    /// Starts working out, on other threads, the letters that follow `query`'s last free-text
+    /// word in each text, so that the next key, if it grows that word by a letter, is answered
+    /// from them (`NextLetters`). The session calls this after each message with the open `/`
+    /// prompt's query, and with nil once it closes, which frees them (8 B an issue).
+    package mutating func prepareNextKey(for query: Query?) {
+        let word = query?.terms.last { term in
+            if case .text(let needle) = term.condition { !needle.isEmpty && SearchText.canSearch(needle) } else { false }
+        }
+        guard building == nil, let text = searchText?.value, case .text(let needle)? = word?.condition else {
+            nextLetters?.stop()
+            nextLetters = nil
+            return
+        }
+        let pin = Array(needle.utf8)
+        if let work = nextLetters, work.needle == pin, work.bytes === text.bytes { return }
+        nextLetters?.stop()
+        nextLetters = NextLettersWork(text: text, needle: pin)
+    }
+
+    /// How long a key waits for letters nearly worked out rather than reading the buffer itself.
+    static let nextLettersPatience = Duration.milliseconds(15)
+
+    /// The letters worked out for `text` since the last key, if done (or nearly); the work is
+    /// stopped otherwise.
+    private mutating func takeNextLetters(for text: SearchText) -> SearchText.NextLetters? {
+        guard let work = nextLetters else { return nil }
+        guard work.bytes === text.bytes, let letters = work.value(waitingUpTo: ProjectionCache.nextLettersPatience) else {
+            work.stop()
+            nextLetters = nil
+            return nil
+        }
+        return letters
     }
 
     /// Takes the text being built, waiting for it if need be. Called before the board changes

@@ -61,15 +61,16 @@ extension SearchText {
 
     /// Where `needle` (lowercased, `canSearch`) first occurs in each text: found from the
     /// occurrences in `earlier` of a word inside it (the fewest there are), else by reading the
-    /// whole buffer; nil for a word too short to be listed.
-    public func occurrences(of needle: String, from earlier: [Occurrences]) -> Occurrences? {
+    /// whole buffer; nil for a word too short to be listed, or if the buffer would be read and
+    /// `reading` is false (a word answered from `NextLetters`, whose places are listed between keys).
+    public func occurrences(of needle: String, from earlier: [Occurrences], reading: Bool = true) -> Occurrences? {
         let pin = Array(needle.utf8)
         var inside: (occurrences: Occurrences, offset: Int)?
         for candidate in earlier where candidate.count < inside?.occurrences.count ?? Int.max {
             if let offset = SearchText.offset(of: candidate.needle, in: pin) { inside = (candidate, offset) }
         }
         if let (earlier, offset) = inside { return narrowing(earlier, offset: offset, to: pin) }
-        guard pin.count >= SearchText.shortestListed else { return nil }
+        guard reading, pin.count >= SearchText.shortestListed else { return nil }
         // The buffer's two halves (split where a text starts: a word never spans two) on both
         // cores, each writing its texts' places where its slots start in one array of room for
         // every slot (room never written costs address space, not memory); the second half's
@@ -141,7 +142,7 @@ extension SearchText {
     }
 
     /// The eight bytes of `hay` from `offset` as one number, the first lowest; 0 past the end.
-    private static func bytes(after offset: Int, in hay: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    static func bytes(after offset: Int, in hay: UnsafeBufferPointer<UInt8>) -> UInt64 {
         if offset + 8 <= hay.count, let base = hay.baseAddress {
             return UInt64(littleEndian: UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self))
         }

@@ -156,7 +156,10 @@ public final class BoardSession {
         if changed { needsFrame = true }
         // An open `/` prompt on the board or the list: its text keys will search every issue's
         // text, which the other core builds meanwhile.
-        if ui.prompt?.kind == .filter, ui.view != .help { projections.prepareSearchText(board: board) }
+        let filtering = ui.prompt?.kind == .filter && ui.view != .help
+        if filtering { projections.prepareSearchText(board: board) }
+        // Between keys, the other cores work out the letters after the word being typed.
+        projections.prepareNextKey(for: filtering ? ui.filter : nil)
     }
 
     /// Turns a key into a message: a resize and the mouse need the screen and the layout;
