@@ -34,6 +34,9 @@ final class NextLettersWork: @unchecked Sendable {
         }
     }
 
+    /// Whether the letters will answer `pin` (`SearchText.NextLetters.answers`).
+    func answers(_ pin: [UInt8]) -> Bool { SearchText.NextLetters.answers(pin, after: needle) }
+
     /// The letters, waiting for them if they are due within `patience`; nil (the work
     /// stopped) otherwise. Called by one thread at a time; once stopped, stays nil.
     func value(waitingUpTo patience: Duration) -> SearchText.NextLetters? {

@@ -104,17 +104,20 @@ package struct ProjectionCache {
         var text = hasText ? searchText?.value : nil
         if let found = text {
             // A word grown by a letter since the last key is read off the letters worked out meanwhile.
-            let letters = takeNextLetters(for: found)
+            let kept = entries.flatMap(\.occurrences)
+            let letters = takeNextLetters(for: found, query: key.query, earlier: kept)
             text?.following = letters.map { [$0] } ?? []
-            let earlier = entries.flatMap(\.occurrences) + (letters?.occurrences.map { [$0] } ?? [])
+            let earlier = kept + (letters?.occurrences.map { [$0] } ?? [])
             var required: SearchText.Occurrences?
             text?.occurrences = key.query.terms.compactMap { term in
-                guard case .text(let needle) = term.condition, SearchText.canSearch(needle),
-                      let occurrences = found.occurrences(of: needle, from: earlier,
-                                                          reading: !(letters?.answers(Array(needle.utf8)) ?? false)) else { return nil }
+                // A word read off the letters is not listed now: its places are listed between keys.
+                guard case .text(let needle) = term.condition, SearchText.canSearch(needle), letters?.answers(Array(needle.utf8)) != true,
+                      let occurrences = found.occurrences(of: needle, from: earlier) else { return nil }
                 if !term.negated, occurrences.count < required?.count ?? Int.max { required = occurrences }
                 return occurrences
             }
+            // The shorter word's places stay, for a key that comes before the next ones are listed.
+            text?.occurrences += letters?.occurrences.map { [$0] } ?? []
             // Only the issues a word occurs in can match (once typed on, fewer than the earlier
             // result). Not listed when the earlier result is fewer still and is looked at instead
             // (`BoardProjection.init`'s `fewest`): at a million issues the list of numbers was a
@@ -162,14 +165,21 @@ package struct ProjectionCache {
         nextLetters = NextLettersWork(text: text, needle: pin)
     }
 
-    /// How long a key waits for letters nearly worked out rather than reading the buffer itself.
+    /// How long a key that has a way around the whole buffer waits for letters nearly worked out.
     static let nextLettersPatience = Duration.milliseconds(15)
 
     /// The letters worked out for `text` since the last key, if done (or nearly); the work is
-    /// stopped otherwise.
-    private mutating func takeNextLetters(for text: SearchText) -> SearchText.NextLetters? {
+    /// stopped otherwise. A key they answer that would otherwise read the whole buffer
+    /// (`readsWhole`) waits for them: the rest of their pass costs less than a pass of its own.
+    private mutating func takeNextLetters(for text: SearchText, query: Query, earlier: [SearchText.Occurrences]) -> SearchText.NextLetters? {
         guard let work = nextLetters else { return nil }
-        guard work.bytes === text.bytes, let letters = work.value(waitingUpTo: ProjectionCache.nextLettersPatience) else {
+        let reads = query.terms.contains { term in
+            guard case .text(let needle) = term.condition, SearchText.canSearch(needle) else { return false }
+            let pin = Array(needle.utf8)
+            return work.answers(pin) && text.readsWhole(for: pin, from: earlier)
+        }
+        guard work.bytes === text.bytes,
+              let letters = work.value(waitingUpTo: reads ? .seconds(3600) : ProjectionCache.nextLettersPatience) else {
             work.stop()
             nextLetters = nil
             return nil

@@ -21,7 +21,9 @@ extension SearchText {
 
         /// Whether the texts holding `pin` (lowercased, `canSearch`) can be read off `bits`:
         /// `needle` itself, or `needle` and one more letter or digit.
-        func answers(_ pin: [UInt8]) -> Bool {
+        func answers(_ pin: [UInt8]) -> Bool { NextLetters.answers(pin, after: needle) }
+
+        static func answers(_ pin: [UInt8], after needle: [UInt8]) -> Bool {
             pin == needle || pin.count == needle.count + 1 && pin.starts(with: needle) && SearchText.letterBits[Int(pin[needle.count])] != 0
         }
 

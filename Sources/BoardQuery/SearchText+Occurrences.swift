@@ -61,16 +61,15 @@ extension SearchText {
 
     /// Where `needle` (lowercased, `canSearch`) first occurs in each text: found from the
     /// occurrences in `earlier` of a word inside it (the fewest there are), else by reading the
-    /// whole buffer; nil for a word too short to be listed, or if the buffer would be read and
-    /// `reading` is false (a word answered from `NextLetters`, whose places are listed between keys).
-    public func occurrences(of needle: String, from earlier: [Occurrences], reading: Bool = true) -> Occurrences? {
+    /// whole buffer; nil for a word too short to be listed.
+    public func occurrences(of needle: String, from earlier: [Occurrences]) -> Occurrences? {
         let pin = Array(needle.utf8)
         var inside: (occurrences: Occurrences, offset: Int)?
         for candidate in earlier where candidate.count < inside?.occurrences.count ?? Int.max {
             if let offset = SearchText.offset(of: candidate.needle, in: pin) { inside = (candidate, offset) }
         }
         if let (earlier, offset) = inside { return narrowing(earlier, offset: offset, to: pin) }
-        guard reading, pin.count >= SearchText.shortestListed else { return nil }
+        guard pin.count >= SearchText.shortestListed else { return nil }
         // The buffer's two halves (split where a text starts: a word never spans two) on both
         // cores, each writing its texts' places where its slots start in one array of room for
         // every slot (room never written costs address space, not memory); the second half's
@@ -87,6 +86,12 @@ extension SearchText {
             written = found[0] + found[1]
         }
         return Occurrences(needle: pin, places: places, known: 8)
+    }
+
+    /// Whether answering `pin` (lowercased, `canSearch`) reads the whole buffer: two letters
+    /// (`matches`), or a listed word inside none of `earlier`'s (`occurrences(of:from:)`).
+    func readsWhole(for pin: [UInt8], from earlier: [Occurrences]) -> Bool {
+        pin.count == 2 || pin.count >= SearchText.shortestListed && !earlier.contains { SearchText.offset(of: $0.needle, in: pin) != nil }
     }
 
     /// Writes to `target` where `pin` first occurs in each text of `slots` (lying in `bytes` of

@@ -93,6 +93,8 @@ case "filter":
                 _ = session.frame()
             }
             print(String(format: "  %@: %.2f ms, %.2f ms CPU", String(character), time, cpu["typed"]!.last!))
+            // What the run loop does once a frame is drawn, before it waits for the next key.
+            session.useIdleTime()
             typed.append(time)
         }
         for _ in word { session.handle(.backspace); _ = session.frame() }
