@@ -38,6 +38,8 @@ package struct ProjectionCache {
     private var searchText: (version: Int, value: SearchText)?
     /// The board's text being built on another thread for the version named (`prepareSearchText`).
     private var building: (version: Int, build: SearchTextBuild)?
+    /// The letters after the filter's last word, being worked out between keys (`prepareNextKey`).
+    private(set) var nextLetters: NextLettersWork?
     /// Each issue's swimlane band, for the version and grouping it was computed at.
     private var bands: (version: Int, value: BandIndex)?
 
@@ -101,14 +103,21 @@ package struct ProjectionCache {
         }
         var text = hasText ? searchText?.value : nil
         if let found = text {
-            let earlier = entries.flatMap(\.occurrences)
+            // A word grown by a letter since the last key is read off the letters worked out meanwhile.
+            let kept = entries.flatMap(\.occurrences)
+            let letters = takeNextLetters(for: found, query: key.query, earlier: kept)
+            text?.following = letters.map { [$0] } ?? []
+            let earlier = kept + (letters?.occurrences.map { [$0] } ?? [])
             var required: SearchText.Occurrences?
             text?.occurrences = key.query.terms.compactMap { term in
-                guard case .text(let needle) = term.condition, SearchText.canSearch(needle),
+                // A word read off the letters is not listed now: its places are listed between keys.
+                guard case .text(let needle) = term.condition, SearchText.canSearch(needle), letters?.answers(Array(needle.utf8)) != true,
                       let occurrences = found.occurrences(of: needle, from: earlier) else { return nil }
                 if !term.negated, occurrences.count < required?.count ?? Int.max { required = occurrences }
                 return occurrences
             }
+            // The shorter word's places stay, for a key that comes before the next ones are listed.
+            text?.occurrences += letters?.occurrences.map { [$0] } ?? []
             // Only the issues a word occurs in can match (once typed on, fewer than the earlier
             // result). Not listed when the earlier result is fewer still and is looked at instead
             // (`BoardProjection.init`'s `fewest`): at a million issues the list of numbers was a
@@ -135,6 +144,50 @@ package struct ProjectionCache {
         guard building == nil else { return }
         updateSearchText(board: board)
         if searchText == nil { building = (board.version, SearchTextBuild(state: board.state)) }
+    }
+
+    /// Starts working out, on other threads, the letters that follow `query`'s last free-text
+    /// word in each text, so that the next key, if it grows that word by a letter, is answered
+    /// from them (`NextLetters`). The session calls this after each message with the open `/`
+    /// prompt's query, and with nil once it closes, which frees them (8 B an issue).
+    package mutating func prepareNextKey(for query: Query?) {
+        let word = query?.terms.last { term in
+            if case .text(let needle) = term.condition { !needle.isEmpty && SearchText.canSearch(needle) } else { false }
+        }
+        guard building == nil, let text = searchText?.value, case .text(let needle)? = word?.condition else {
+            nextLetters?.stop()
+            nextLetters = nil
+            return
+        }
+        let pin = Array(needle.utf8)
+        if let work = nextLetters, work.needle == pin, work.bytes === text.bytes { return }
+        nextLetters?.stop()
+        nextLetters = NextLettersWork(text: text, needle: pin)
+    }
+
+    /// How long a key that has a way around the whole buffer waits for letters nearly worked out.
+    static let nextLettersPatience = Duration.milliseconds(15)
+    /// How long a key that would otherwise read the whole buffer waits for them: about what a
+    /// pass of its own costs at a million issues, idle (130 MB at memory speed, ~35 ms).
+    static let nextLettersPatienceInsteadOfAPass = Duration.milliseconds(40)
+
+    /// The letters worked out for `text` since the last key, if done (or nearly); the work is
+    /// stopped otherwise. A key they answer that would otherwise read the whole buffer
+    /// (`readsWhole`) waits longer: the rest of their pass can cost less than a pass of its own.
+    private mutating func takeNextLetters(for text: SearchText, query: Query, earlier: [SearchText.Occurrences]) -> SearchText.NextLetters? {
+        guard let work = nextLetters else { return nil }
+        let reads = query.terms.contains { term in
+            guard case .text(let needle) = term.condition, SearchText.canSearch(needle) else { return false }
+            let pin = Array(needle.utf8)
+            return work.answers(pin) && text.readsWhole(for: pin, from: earlier)
+        }
+        guard work.bytes === text.bytes,
+              let letters = work.value(waitingUpTo: reads ? ProjectionCache.nextLettersPatienceInsteadOfAPass : ProjectionCache.nextLettersPatience) else {
+            work.stop()
+            nextLetters = nil
+            return nil
+        }
+        return letters
     }
 
     /// Takes the text being built, waiting for it if need be. Called before the board changes

@@ -6,9 +6,10 @@ extension SearchText {
     /// issues). The buffer's capitals are folded, so each of sixteen starting positions is
     /// tested against the needle's two rarest bytes as they are (`TextSearch`, which searches
     /// unfolded text too, tests each in both cases), and a text's first place sends the loop
-    /// straight on to the next text without a call or a new setup per text.
+    /// straight on to the next text without a call or a new setup per text. With `everyPlace`,
+    /// every place of `pin` is reported, not only each text's first (`nextLetters`).
     static func forEachFirstPlace(of pin: [UInt8], in hay: UnsafeBufferPointer<UInt8>, bytes: Range<Int>, slots: Range<Int>,
-                                  starts: [Int32], _ found: (_ slot: Int, _ at: Int) -> Void) {
+                                  starts: [Int32], everyPlace: Bool = false, _ found: (_ slot: Int, _ at: Int) -> Void) {
         guard !slots.isEmpty, !pin.isEmpty, bytes.count >= pin.count, let base = hay.baseAddress else { return }
         let search = TextSearch(pin)
         let rare = search.rare, second = search.second
@@ -28,6 +29,10 @@ extension SearchText {
                     // The text holding it: starts only grow, so search forward from the last one.
                     while Int(starts[slot + 1]) <= at { slot += 1 }
                     found(slot, at)
+                    if everyPlace {
+                        start = at + 1
+                        return true
+                    }
                     slot += 1
                     guard slot < slots.upperBound else { return false }
                     start = Int(starts[slot])

@@ -88,6 +88,12 @@ extension SearchText {
         return Occurrences(needle: pin, places: places, known: 8)
     }
 
+    /// Whether answering `pin` (lowercased, `canSearch`) reads the whole buffer: two letters
+    /// (`matches`), or a listed word inside none of `earlier`'s (`occurrences(of:from:)`).
+    func readsWhole(for pin: [UInt8], from earlier: [Occurrences]) -> Bool {
+        pin.count == 2 || pin.count >= SearchText.shortestListed && !earlier.contains { SearchText.offset(of: $0.needle, in: pin) != nil }
+    }
+
     /// Writes to `target` where `pin` first occurs in each text of `slots` (lying in `bytes` of
     /// `hay`) that holds it, with the bytes after it; returns how many it wrote.
     private static func firstPlaces(of pin: [UInt8], in hay: UnsafeBufferPointer<UInt8>, bytes: Range<Int>, slots: Range<Int>,
@@ -141,7 +147,7 @@ extension SearchText {
     }
 
     /// The eight bytes of `hay` from `offset` as one number, the first lowest; 0 past the end.
-    private static func bytes(after offset: Int, in hay: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    static func bytes(after offset: Int, in hay: UnsafeBufferPointer<UInt8>) -> UInt64 {
         if offset + 8 <= hay.count, let base = hay.baseAddress {
             return UInt64(littleEndian: UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self))
         }

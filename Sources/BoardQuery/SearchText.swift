@@ -20,6 +20,9 @@ public struct SearchText: Sendable {
     /// Where the words being searched for occur, found by `ProjectionCache` from an earlier
     /// word's occurrences before the search (see `Occurrences`).
     var occurrences: [Occurrences] = []
+    /// The letters after a word in each text, worked out between keys (`NextLetters`), which
+    /// `ProjectionCache` sets for the keystroke that can use them.
+    var following: [NextLetters] = []
 
     public init(state: BoardState) {
         // Each text read once (see `Bytes`), through the issue's stored text: its `title` and
@@ -73,7 +76,8 @@ public struct SearchText: Sendable {
     /// ASCII, no 0 byte): from the buffer, and one by one for stale and new slots.
     func matches(_ needle: String, in state: BoardState) -> [Bool] {
         let pin = Array(needle.utf8)
-        var found = occurrences.first { $0.needle == pin }.map(slots(holding:)) ?? matches(pin)
+        var found = following.first { $0.answers(pin) }.map { $0.slots(holding: pin) }
+            ?? occurrences.first { $0.needle == pin }.map(slots(holding:)) ?? matches(pin)
         found.append(contentsOf: repeatElement(false, count: max(0, state.issues.count - found.count)))
         let recheck = stale.union(starts.count - 1 ..< max(starts.count - 1, state.issues.count))
         state.issues.withValues { issues in

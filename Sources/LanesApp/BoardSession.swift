@@ -95,6 +95,7 @@ public final class BoardSession {
                 afterFirstFrame = nil
                 if !heapTrimmed { trimHeap() }
             }
+            useIdleTime()
             guard let key = screen.nextKey(timeoutMilliseconds: idleMilliseconds) else {
                 if idleMilliseconds == nil { break }
                 refreshFromOthers()
@@ -156,7 +157,17 @@ public final class BoardSession {
         if changed { needsFrame = true }
         // An open `/` prompt on the board or the list: its text keys will search every issue's
         // text, which the other core builds meanwhile.
-        if ui.prompt?.kind == .filter, ui.view != .help { projections.prepareSearchText(board: board) }
+        if filtering { projections.prepareSearchText(board: board) }
+    }
+
+    /// Whether a `/` prompt is open on the board or the list.
+    private var filtering: Bool { ui.prompt?.kind == .filter && ui.view != .help }
+
+    /// Work for the other cores while the loop waits for a key, its frame drawn: the letters
+    /// after the word being typed in the `/` prompt (`ProjectionCache.prepareNextKey`), freed
+    /// once it closes.
+    public func useIdleTime() {
+        projections.prepareNextKey(for: filtering ? ui.filter : nil)
     }
 
     /// Turns a key into a message: a resize and the mouse need the screen and the layout;

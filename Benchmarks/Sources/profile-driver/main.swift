@@ -9,13 +9,15 @@ import Screen
 // Times the parts of two benchmark rows one at a time, for profiling (`perf record -g`):
 //   profile-driver json BOARD RUNS [OUT]       EventLog.open, Query.everything.run, IssueJSON.list
 //                                              (the last run's JSON written to OUT, to compare)
-//   profile-driver filter BOARD RUNS [TEXT [PAUSE]]
+//   profile-driver filter BOARD RUNS [TEXT [PAUSE [KEYPAUSE]]]
 //                                              `/` then TEXT (default "timeline") key by key, then
 //                                              RUNS first characters (a–z, 0–9, each taken back);
 //                                              PAUSE: milliseconds between `/` and the first key,
 //                                              as a person takes (default 0: typed at once);
 //                                              TEXT may be several words split by commas, each
-//                                              typed then rubbed out (to profile many passes)
+//                                              typed then rubbed out (to profile many passes);
+//                                              KEYPAUSE: milliseconds between typed keys (default
+//                                              0: back to back; a person takes 100–250)
 // With PROFILE_DRIVER_PERF_CONTROL set to a `perf record --control fifo:…` file, only the typed
 // words are recorded (`perf record -D -1 --control fifo:CTL …`).
 // at 200×50 in a MemoryScreen; times are wall milliseconds per step.
@@ -79,16 +81,20 @@ case "filter":
     session.handle(.character("/"))
     _ = session.frame()
     if arguments.count > 4, let pause = UInt32(arguments[4]) { usleep(pause * 1000) }
+    let keyPause = arguments.count > 5 ? UInt32(arguments[5]) ?? 0 : 0
     var typed: [Double] = []
     let perf = ProcessInfo.processInfo.environment["PROFILE_DRIVER_PERF_CONTROL"].flatMap { FileHandle(forWritingAtPath: $0) }
     perf?.write(Data("enable\n".utf8))
     for word in (arguments.count > 3 ? arguments[3] : "timeline").split(separator: ",") {
         for character in word {
+            if keyPause > 0 { usleep(keyPause * 1000) }
             let time = timed("typed") {
                 session.handle(.character(character))
                 _ = session.frame()
             }
             print(String(format: "  %@: %.2f ms, %.2f ms CPU", String(character), time, cpu["typed"]!.last!))
+            // What the run loop does once a frame is drawn, before it waits for the next key.
+            session.useIdleTime()
             typed.append(time)
         }
         for _ in word { session.handle(.backspace); _ = session.frame() }
