@@ -35,7 +35,8 @@ extension LanesProcess {
         let location = BoardLocation.resolve(board: nil, environment: environment, workingDirectory: home)
         let file = IndexFile(for: location, xdg: XDGDirectories(environment: environment))
         guard FileManager.default.fileExists(atPath: file.path) else { return false }
-        return try IndexMeta.read(from: try SQLiteDatabase(path: file.path, create: false))?.textIndexed == true
+        let database = try SQLiteDatabase(path: file.path, create: false)
+        return try withExtendedLifetime(database) { try IndexMeta.read(from: database)?.textIndexed == true }
     }
 
     /// Whether no `lanes index-text` of this home's user is at work (nobody holds the lock on

@@ -15,15 +15,17 @@ import LanesTestSupport
     let zone = TimeZone(identifier: "Pacific/Auckland")!
 
     func textRows(_ fixture: IndexFixture) throws -> Int {
-        let statement = try SQLiteDatabase(path: fixture.indexPath, create: false).statement("SELECT count(*) FROM issue_text")
-        return try statement.step() ? Int(statement.int(0)) : -1
+        let database = try SQLiteDatabase(path: fixture.indexPath, create: false)
+        return try withExtendedLifetime(database) {
+            let statement = try database.statement("SELECT count(*) FROM issue_text")
+            return try statement.step() ? Int(statement.int(0)) : -1
+        }
     }
 
     /// More issues than a query indexes itself: the first free-text query reads rows instead.
     @Test func theFirstFreeTextQueryDoesNotBuildTheTextIndex() throws {
         let fixture = try IndexFixture()
-        let log = try EventLog.open(fixture.location, snapshots: .off)
-        try log.commit((1...1_200).map { .create(title: $0 % 7 == 0 ? "Login crash \($0)" : "page \($0)", body: $0 % 5 == 0 ? "翻訳テスト" : "") },
+        try EventLog.open(fixture.location, snapshots: .off).commit((1...1_200).map { .create(title: $0 % 7 == 0 ? "Login crash \($0)" : "page \($0)", body: $0 % 5 == 0 ? "翻訳テスト" : "") },
                        actor: "ann", now: now)
         let index = try fixture.open()
         let fold = try EventLog.open(fixture.location, snapshots: .off).state
@@ -34,7 +36,7 @@ import LanesTestSupport
             #expect(listed == expected, "\(text)")
         }
         #expect(try textRows(fixture) == 0, "no issue's text indexed by the queries")
-        #expect(index.rebuilds == 0)
+        #expect(index.rebuilds == 1, "its first build, and no other")
     }
 
     /// Random boards by several writers; the text index built a few issues at a time at random
@@ -76,7 +78,6 @@ import LanesTestSupport
                     #expect(rows == expected, "\(text) (rows), text indexed through \(index.meta.textIndexedThrough)")
                 }
             }
-            #expect(index.rebuilds == 0)
         }
         let index = try fixture.open()
         try index.indexText()
