@@ -47,7 +47,10 @@ extension BoardIndex {
         var size = try synchronize(fd)
         let length = Int(try POSIXFile.status(fd, path: location.eventsPath).st_size)
         if length > size { _ = try EventLog.setAsideTornTail(fd: fd, from: size, size: length, location: location, layer: .system) }
-        if var whole = takeBuiltFrom(ifItFolds: size) {
+        // A change that reads timelines (a comment's edit or deletion) is never planned on the
+        // build's fold: it holds no events, only where their lines start. It names nobody, so
+        // the index's rows (and their timelines read back from the log) plan it, as below.
+        if timelines.isEmpty, var whole = takeBuiltFrom(ifItFolds: size) {
             // After a clone: planned on the board the build folded whole, whose names are not in
             // the index yet. The index is left behind the new lines; the next open completes it
             // and folds them in (`synchronize`), as it would another writer's.

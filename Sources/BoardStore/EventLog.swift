@@ -277,7 +277,12 @@ public final class EventLog {
         state.reserveCapacity(events: size / 96)
         var offsets: [Int64] = []
         if collectingOffsets { offsets.reserveCapacity(size / 96) }
-        try POSIXFile.withMapped(fd, count: size, path: location.eventsPath) { bytes throws(BoardError) in
+        // Only the complete lines are mapped: a writer may set a torn last line aside (cut it off
+        // the file) while this reads, and a mapped page past the file's new end stops the
+        // process (SIGBUS). The bytes after the last newline are the pending tail, as before.
+        let complete = try EventLog.completeLength(fd, size: size, path: location.eventsPath)
+        defer { pendingTail = size - complete }
+        try POSIXFile.withMapped(fd, count: complete, path: location.eventsPath) { bytes throws(BoardError) in
             var setAside: [(offset: Int, reason: String)] = []
             defer { problems += EventLog.problems(setAside, in: bytes, firstLine: 1, path: location.eventsPath) }
             func fold(_ event: Event, at line: Int) {
@@ -291,6 +296,19 @@ public final class EventLog {
             foldWindows(of: bytes, window: bytes.count >= decodeWindows.shared ? decodeWindows.window : nil, fold: fold)
         }
         return offsets
+    }
+
+    /// The length of the complete lines of the log open as `fd`, `size` bytes long: up to its
+    /// last newline, found by reading back from the end.
+    private static func completeLength(_ fd: Int32, size: Int, path: String) throws(BoardError) -> Int {
+        var end = size
+        while end > 0 {
+            let start = max(0, end - 65_536)
+            let block = try POSIXFile.read(fd, offset: start, count: end - start, path: path)
+            if let newline = block.lastIndex(of: 10) { return start + newline + 1 }
+            end = start
+        }
+        return 0
     }
 
     /// Decodes `bytes` (the whole log, from its header) in windows of whole lines, each one's
