@@ -84,12 +84,28 @@ extension BoardIndex {
     /// unless another process is building one of this user's: an `flock` on the index
     /// directory, held until the index is closed (and its write-ahead log trimmed). What
     /// `lanes index-text` runs in the background, one process at a time.
+    /// It stops, leaving the slices it committed, as soon as the board's log or the index file
+    /// is no longer the one it started on (deleted, replaced, another board's).
     public static func indexTextAlone(_ location: BoardLocation, environment: [String: String]) throws {
         let directory = Glibc.open(IndexFile.directory(XDGDirectories(environment: environment)), O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard directory >= 0 else { return }
         defer { close(directory) }
         guard flock(directory, LOCK_EX | LOCK_NB) == 0 else { return }
         _ = nice(10)
-        try open(location, environment: environment, needs: .rows).indexText()
+        let index = try open(location, environment: environment, needs: .rows)
+        let file = POSIXFile.status(path: index.file.path).map { ($0.st_dev, $0.st_ino) }
+        while index.stillIndexes(file), try !index.indexTextSlice() {}
+    }
+
+    /// Whether the index file is still `file` (device, inode) and the board's log still the one its meta folded.
+    private func stillIndexes(_ file: (dev_t, ino_t)?) -> Bool {
+        guard let file, let now = POSIXFile.status(path: self.file.path), now.st_dev == file.0, now.st_ino == file.1,
+              let log = POSIXFile.status(path: location.eventsPath) else { return false }
+        return UInt64(log.st_dev) == meta.device && UInt64(log.st_ino) == meta.inode
+    }
+
+    /// Where `lanes index-text` started in the background writes what goes wrong (its output goes nowhere).
+    public static func textBuildLog(_ location: BoardLocation, environment: [String: String]) -> String {
+        IndexFile(for: location, xdg: XDGDirectories(environment: environment)).path + "-text.log"
     }
 }

@@ -25,15 +25,19 @@ struct IndexText: ParsableCommand {
     }
 
     /// Starts `lanes index-text --board ROOT` in a process group of its own, its input and
-    /// output /dev/null, and does not wait for it: nobody waits for it, a terminal's Ctrl-C
-    /// does not reach it, and a process killed midway leaves the slices it committed.
-    static func startInBackground(_ location: BoardLocation) {
+    /// output /dev/null, its errors into `BoardIndex.textBuildLog`, and does not wait for it:
+    /// nobody waits for it, a terminal's Ctrl-C does not reach it, and a process killed midway
+    /// leaves the slices it committed. `LANES_INDEX_TEXT_BEHIND=0` starts none (the next
+    /// free-text queries then read the rows the index does not cover).
+    static func startInBackground(_ location: BoardLocation, environment: [String: String]) {
+        guard environment["LANES_INDEX_TEXT_BEHIND"] != "0" else { return }
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 2, BoardIndex.textBuildLog(location, environment: environment),
+                                         O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW, 0o600)
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }

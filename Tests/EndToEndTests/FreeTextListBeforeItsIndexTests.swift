@@ -24,12 +24,30 @@ import BoardStore
             #expect(listed.stdout == expected.stdout, "\(text)")
         }
         #expect(try eventually(timeout: 30) { try lanes.textIndexed() && lanes.noTextIndexBuild() }, "indexed in the background")
+        #expect(try String(contentsOfFile: lanes.textBuildLog, encoding: .utf8) == "", "nothing went wrong behind")
         let expected = try lanes.run(["list", "issue 77", "--format", "json"], extraEnvironment: whole)
         #expect(try lanes.run(["list", "issue 77", "--format", "json"]).stdout == expected.stdout)
+    }
+
+    /// `LANES_INDEX_TEXT_BEHIND=0`: nothing is started behind (its log is made as it starts), and the answer is the same.
+    @Test func theVariableStartsNothingBehind() throws {
+        #expect(try lanes.run(["init"]).status == 0)
+        try scratch.appendIssues(1_200, paragraphs: 1)
+        #expect(try lanes.run(["show", "1"]).status == 0)
+        let off = ["LANES_INDEX_TEXT_BEHIND": "0"]
+        let listed = try lanes.run(["list", "issue 7"], extraEnvironment: off)
+        #expect(listed.status == 0 && listed.stdout.split(separator: "\n").count == 1 + 309, "\(listed.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: lanes.textBuildLog))
+        #expect(try !lanes.textIndexed())
     }
 }
 
 extension LanesProcess {
+    /// Where a `lanes index-text` started behind a list writes what goes wrong.
+    var textBuildLog: String {
+        BoardIndex.textBuildLog(BoardLocation.resolve(board: nil, environment: environment, workingDirectory: home), environment: environment)
+    }
+
     /// Whether the index of the board in the home directory holds every issue's text (false: no index yet).
     func textIndexed() throws -> Bool {
         let location = BoardLocation.resolve(board: nil, environment: environment, workingDirectory: home)
