@@ -92,13 +92,13 @@ extension BoardIndex {
         }
         partWritten()
         try PartialFold.writeMentionsAndKeys(of: state, to: database)
-        let open = numbers.filter { state.issues[$0]?.isOpen == true }
+        let names = rows.names() // the open issues gathered with them, on the other core
         var fresh = IndexMeta()
         if needs == .rows {
-            try DeferredIndexPart.store(rows.names(), open: open, in: database)
+            try DeferredIndexPart.store(names, open: names.open, in: database)
             fresh.format = DeferredIndexPart.format
         } else {
-            try DeferredIndexPart.write(rows.names(), open: open, to: database, partWritten: partWritten)
+            try DeferredIndexPart.write(names, open: names.open, to: database, partWritten: partWritten)
         }
         partWritten()
         let coverage = log.coverage

@@ -130,6 +130,11 @@ struct ColumnCounts: Equatable {
         if let key = ColumnCounts.key(of: issue) { counts[key, default: 0] += 1 }
     }
 
+    /// Adds counts of other issues (another core's).
+    mutating func add(_ other: ColumnCounts) {
+        counts.merge(other.counts, uniquingKeysWith: +)
+    }
+
     /// Counts the rows again and stores the counts, stamped with the meta stored now; inside
     /// the caller's write transaction.
     static func recount(in database: SQLiteDatabase) throws -> ColumnCounts {

@@ -18,13 +18,51 @@ struct NameRows {
     private var assignees: [Group] = [], labels: [Group] = []
     /// Keyed by each spelling's bytes: canonically equal spellings are rows of their own, each
     /// issue's as its log holds it (as a write through the index stores them).
-    private var assigneeGroup: [ExactSpelling: Int] = [:], labelGroup: [ExactSpelling: Int] = [:]
-    private var authors = Set<ExactSpelling>()
+    private var assigneeGroup: [SpellingKey: Int] = [:], labelGroup: [SpellingKey: Int] = [:]
+    /// Every author, by its bytes.
+    private var authors: [SpellingKey: String] = [:]
+    /// The open issues' numbers, ascending (the issues are added in number order).
+    private(set) var open: [Int] = []
 
     mutating func add(_ issue: Issue) {
         for name in issue.assignees { NameRows.add(issue.number, name, to: &assignees, &assigneeGroup) }
         for label in issue.labels { NameRows.add(issue.number, label, to: &labels, &labelGroup) }
-        authors.insert(ExactSpelling(issue.author))
+        let author = issue.author
+        let key = SpellingKey(author)
+        if authors[key] == nil { authors[key] = author }
+        if issue.isOpen { open.append(issue.number) }
+    }
+
+    /// Adds what `other` gathered from other issues than these (another core's batches).
+    mutating func merge(_ other: NameRows) {
+        for group in other.assignees { NameRows.merge(group, into: &assignees, &assigneeGroup) }
+        for group in other.labels { NameRows.merge(group, into: &labels, &labelGroup) }
+        authors.merge(other.authors) { mine, _ in mine }
+        open = NameRows.merged(open, other.open)
+    }
+
+    private static func merge(_ group: Group, into groups: inout [Group], _ index: inout [SpellingKey: Int]) {
+        let key = SpellingKey(group.spelled)
+        if let known = index[key] {
+            groups[known].numbers = merged(groups[known].numbers, group.numbers)
+        } else {
+            index[key] = groups.count
+            groups.append(group)
+        }
+    }
+
+    /// Two ascending lists of distinct numbers as one.
+    private static func merged(_ a: [Int], _ b: [Int]) -> [Int] {
+        guard !a.isEmpty, !b.isEmpty else { return a.isEmpty ? b : a }
+        var result: [Int] = []
+        result.reserveCapacity(a.count + b.count)
+        var i = 0, j = 0
+        while i < a.count, j < b.count {
+            if a[i] < b[j] { result.append(a[i]); i += 1 } else { result.append(b[j]); j += 1 }
+        }
+        result.append(contentsOf: a[i...])
+        result.append(contentsOf: b[j...])
+        return result
     }
 
     /// `assignees` rows: (folded name, number, spelling) for each number of each group, the
@@ -44,13 +82,14 @@ struct NameRows {
         return merged
     }
     /// Every author, in the order of `users`' key (folded name, spelling).
-    var users: [String] { authors.map(\.name).sorted { ($0.lowercased(), $0) < ($1.lowercased(), $1) } }
+    var users: [String] { authors.values.sorted { ($0.lowercased(), $0) < ($1.lowercased(), $1) } }
 
-    private static func add(_ number: Int, _ spelled: String, to groups: inout [Group], _ index: inout [ExactSpelling: Int]) {
-        if let known = index[ExactSpelling(spelled)] {
+    private static func add(_ number: Int, _ spelled: String, to groups: inout [Group], _ index: inout [SpellingKey: Int]) {
+        let key = SpellingKey(spelled)
+        if let known = index[key] {
             groups[known].numbers.append(number)
         } else {
-            index[ExactSpelling(spelled)] = groups.count
+            index[key] = groups.count
             groups.append(Group(folded: spelled.lowercased(), spelled: spelled, numbers: [number]))
         }
     }
@@ -76,7 +115,7 @@ extension NameRows {
                 NameRows.write(group.numbers, to: &out)
             }
         }
-        out.strings(authors.map(\.name))
+        out.strings(Array(authors.values))
     }
 
     /// Reads what `write` wrote (to insert, not to add to: the groups' lookup is not kept).
@@ -88,7 +127,7 @@ extension NameRows {
                 self[keyPath: list].append(Group(folded: folded, spelled: spelled, numbers: try NameRows.numbers(from: &reader)))
             }
         }
-        authors = Set(try reader.strings().map(ExactSpelling.init))
+        for author in try reader.strings() { authors[SpellingKey(author)] = author }
     }
 
     /// Ascending numbers as their count and the gaps between them.
