@@ -118,36 +118,4 @@ extension BoardIndex {
 
     /// The part of a rebuild's bar that reading the log takes (the rest is writing the index).
     private static let readingShare = 0.6
-
-    /// Builds the free-text index (`issue_text`, FTS5 trigram) if it is not built yet: a
-    /// rebuild leaves it out (at 100,000 issues it costs seconds that `add` after a clone
-    /// should not pay), and from here on every write keeps it. Call it before a query that
-    /// searches text.
-    public func indexText() throws {
-        try BoardIndex.usable {
-            try repairing {
-                guard !meta.textIndexed else { return }
-                try database.transaction {
-                    guard var current = try IndexMeta.read(from: database) else { throw IndexDamaged() }
-                    guard !current.textIndexed else {
-                        meta = current
-                        return
-                    }
-                    try database.execute("DELETE FROM issue_text")
-                    // A minute at a million issues: a first free-text query says what it waits for.
-                    let bar = ProgressBar(bytes: Int(POSIXFile.status(path: location.eventsPath)?.st_size ?? 0),
-                                          doing: "indexing the board's text")
-                    defer { bar.finish() }
-                    let statement = try database.statement("SELECT \(IssueRow.selected) FROM issues")
-                    while try statement.step() {
-                        try IssueRow(statement).writeText(to: database)
-                        bar.show(Double(statement.int(0)) / Double(max(current.highestNumber, 1)))
-                    }
-                    current.textIndexed = true
-                    try current.write(to: database)
-                    meta = current
-                }
-            }
-        }
-    }
 }

@@ -34,6 +34,8 @@ public final class BoardIndex {
     /// A whole read of the log made before, which the next rebuild writes from instead of
     /// reading the log (`build(_:environment:from:)`).
     var prefolded: WholeRead?
+    /// How the free-text index is built (`BoardIndex+TextPart.swift`).
+    var textPart = TextPartSizes()
 
     /// The build's fold (a million issues after a clone) is freed on another thread: on this
     /// one it cost `list` a second before the process could exit.

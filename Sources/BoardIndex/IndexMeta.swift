@@ -33,6 +33,11 @@ struct IndexMeta: Equatable {
     var lastRows: [(number: Int, seal: Int64)] = []
     /// Whether `issue_text` holds every issue's text (see `BoardIndex.indexText`).
     var textIndexed = false
+    /// Until then, the highest number up to which every issue's text is in `issue_text` (0:
+    /// none), built a slice at a time (`BoardIndex+TextPart.swift`) and kept by every write.
+    var textThrough = 0
+    /// The issues up to this number have their text in `issue_text` (`Int.max`: all of them).
+    var textIndexedThrough: Int { textIndexed ? .max : textThrough }
     /// How many of the last transaction's rows `lastRows` keeps.
     static let checkedRows = 16
 
@@ -57,6 +62,9 @@ struct IndexMeta: Equatable {
         out.int(hiddenCount)
         out.int(refoldAt)
         out.int(textIndexed ? 1 : 0)
+        // Only when set: the seals of indexes written before the field stay valid, and a lanes
+        // without it finds a partial text part's seal wrong and rebuilds (it would not keep it).
+        if textThrough != 0 { out.int(textThrough) }
         out.int(lastRows.count)
         for row in lastRows {
             out.int(row.number)
@@ -104,7 +112,8 @@ struct IndexMeta: Equatable {
             ("covered", .int(covered)), ("mark", .blob(mark)), ("next_line", .int(nextLine)), ("log_version", .int(logVersion)),
             ("columns", .blob(columnBytes.bytes)), ("removed_columns", .blob(removed.bytes)),
             ("highest_number", .int(highestNumber)), ("event_count", .int(eventCount)), ("hidden_count", .int(hiddenCount)),
-            ("refold_at", .integer(refoldAt)), ("text_indexed", .int(textIndexed ? 1 : 0)), ("last_rows", .blob(rows.bytes)),
+            ("refold_at", .integer(refoldAt)), ("text_indexed", .int(textIndexed ? 1 : 0)), ("text_through", .int(textThrough)),
+            ("last_rows", .blob(rows.bytes)),
             ("seal", .integer(seal)),
         ]
         for (key, value) in values {
@@ -145,6 +154,7 @@ struct IndexMeta: Equatable {
         meta.hiddenCount = Int(hidden)
         meta.refoldAt = refoldAt
         meta.textIndexed = textIndexed == 1
+        meta.textThrough = Int(integers["text_through"] ?? 0) // an index written before the field has none
         guard let columns = columnBytes.decoded({ reader throws(SnapshotReader.Damaged) in try reader.columns() }),
               let landings = removed.decoded({ reader throws(SnapshotReader.Damaged) in try reader.landings() }),
               let lastRows = rows.decoded({ reader throws(SnapshotReader.Damaged) in

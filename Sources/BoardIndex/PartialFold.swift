@@ -93,7 +93,7 @@ struct PartialFold {
             guard old?.issue != issue || !new.isEmpty else { continue }
             let row = IssueRow(issue: issue, offsets: (old?.offsets ?? []) + new)
             try ColumnCounts.adjust(from: old?.issue, to: issue, in: database)
-            written.append((issue.number, try row.write(to: database, replacing: old?.issue, text: meta.textIndexed)))
+            written.append((issue.number, try row.write(to: database, replacing: old?.issue, text: issue.number <= meta.textIndexedThrough)))
         }
         try PartialFold.writeMentionsAndKeys(of: state, to: database)
         meta.take(state)

@@ -50,10 +50,13 @@ final class SQLiteDatabase {
     /// the index reads the whole log back (SQLite rebuilds its WAL index then), and counts none
     /// of it as already copied, so a long one left in place — a rebuild's, 60 MB at 100k
     /// issues — cost every later command a full read and a full copy (0.3 s for an `add`).
-    /// Up to the limit, commands leave it in place and pay no sync.
+    /// Up to the limit, commands leave it in place and pay no sync. Never waited for: while
+    /// another connection writes (`lanes index-text` in the background, slice after slice), a
+    /// checkpoint would wait for it to stop, and that one trims the log when it closes.
     private func trimWriteAheadLog() {
         var info = stat()
         guard stat(path + "-wal", &info) == 0, Int(info.st_size) > Self.writeAheadLimit else { return }
+        waitForLocks(milliseconds: 0)
         try? execute("PRAGMA wal_checkpoint(TRUNCATE)")
     }
 

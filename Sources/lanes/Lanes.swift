@@ -12,7 +12,7 @@ struct Lanes: ParsableCommand {
             Init.self, Add.self, List.self, Show.self, Move.self, Assign.self, LabelCommand.self,
             PriorityCommand.self, DueCommand.self, SnoozeCommand.self, DigestCommand.self, Edit.self, CommentCommand.self, Close.self, Reopen.self, Link.self, Unlink.self, Check.self, Export.self,
             Import.self, Sync.self, Demo.self, MergeDriver.self, Columns.self, Intake.self, Archive.self, Unarchive.self, Delete.self, Restore.self,
-            Access.self, SSHGateway.self,
+            Access.self, SSHGateway.self, IndexText.self,
         ]
     )
 

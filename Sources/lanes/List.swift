@@ -32,6 +32,8 @@ struct List: ParsableCommand {
             if let read = index.builtFrom { return try write(folded: read.state) }
             let state = index.boardState
             let parsed = try Query.parse(text, on: state, me: options.actorName, now: clock.now, zone: clock.zone)
+            // Answered without the free-text index where it does not reach: built behind this, for the queries after.
+            defer { if index.lacksText(for: parsed) { IndexText.startInBackground(index.location, environment: options.environment) } }
             if format == .json, try copyJSON(from: index, parsed, now: clock.now) { return }
             // The table decodes and matches rows on the core that measures them (`ListedRow`).
             let now = clock.now

@@ -23,7 +23,7 @@ import Testing
         #expect(names == [
             "init", "add", "list", "show", "move", "assign", "label", "priority", "due", "snooze", "digest", "edit",
             "comment", "close", "reopen", "link", "unlink", "check", "export", "import", "sync", "demo", "merge-driver",
-            "columns", "intake", "archive", "unarchive", "delete", "restore", "access", "ssh-gateway",
+            "columns", "intake", "archive", "unarchive", "delete", "restore", "access", "ssh-gateway", "index-text",
         ])
     }
 }

@@ -12,7 +12,8 @@ extension BoardIndex {
     /// matches with the query's `QuerySort.apply` first.
     public func list(_ query: Query, now: Timestamp, staleAfterDays: Int = 14, _ body: (Issue) throws -> Void) throws {
         let filter = IndexFilter(query, now: now, staleAfterDays: staleAfterDays)
-        if filter.searchesText { try indexText() }
+        if filter.searchesText { try indexTextIfSmall() }
+        let text = RowTextFilter(query)
         var lookupFailure: (any Error)?
         func isOpen(_ number: Int) -> Bool {
             do {
@@ -29,7 +30,9 @@ extension BoardIndex {
         var last: Int?
         var toSort: [Issue] = []
         defer { try? database.execute("PRAGMA cache_size = \(BoardIndex.defaultCacheSize)") }
-        try forEachIssue(selecting: { try candidates(filter, descending: descending) }) { issue in
+        try forEachRow(selecting: { try candidates(query, now: now, staleAfterDays: staleAfterDays, descending: descending) },
+                       read: { text.admits($0) ? try IssueRow.checkedIssue($0) : nil }) { issue in
+            guard let issue else { return true }
             if let last, descending ? issue.number >= last : issue.number <= last {
                 guard filter.order == nil else { return true }
                 toSort.removeAll()
@@ -52,18 +55,25 @@ extension BoardIndex {
     public func listRows(_ query: Query, now: Timestamp, staleAfterDays: Int = 14, _ body: (ListedRow) throws -> Void) throws -> Bool {
         let filter = IndexFilter(query, now: now, staleAfterDays: staleAfterDays)
         guard filter.order != nil, !query.terms.contains(where: { $0.condition == .blocked }) else { return false }
-        if filter.searchesText { try indexText() }
+        if filter.searchesText { try indexTextIfSmall() }
+        let text = RowTextFilter(query)
         defer { try? database.execute("PRAGMA cache_size = \(BoardIndex.defaultCacheSize)") }
-        try forEachRow(selecting: { try candidates(filter, descending: query.sort.descending) }, read: ListedRow.init) { row in
-            try body(row)
+        try forEachRow(selecting: { try candidates(query, now: now, staleAfterDays: staleAfterDays, descending: query.sort.descending) },
+                       read: { text.admits($0) ? ListedRow($0) : nil }) { row in
+            if let row { try body(row) }
             return true
         }
         return true
     }
 
-    /// `select`, with SQLite's page cache made small for rows read once (`pagesReadOnceCache`).
-    private func candidates(_ filter: IndexFilter, descending: Bool) throws -> (sql: String, bindings: [SQLiteValue?]) {
-        if !filter.searchesText { try database.execute("PRAGMA cache_size = \(BoardIndex.pagesReadOnceCache)") }
+    /// `select` for `query`, with SQLite's page cache made small for rows read once
+    /// (`pagesReadOnceCache`). Called inside the read: the free-text table is asked for the
+    /// issues its mark covers in the snapshot read (a background build moves it meanwhile).
+    private func candidates(_ query: Query, now: Timestamp, staleAfterDays: Int, descending: Bool) throws
+        -> (sql: String, bindings: [SQLiteValue?]) {
+        let covered = try IndexMeta.read(from: database)?.textIndexedThrough ?? 0
+        let filter = IndexFilter(query, now: now, staleAfterDays: staleAfterDays, textIndexedThrough: covered)
+        if !filter.searchesText || covered == 0 { try database.execute("PRAGMA cache_size = \(BoardIndex.pagesReadOnceCache)") }
         return try select(filter, descending: descending)
     }
 

@@ -18,14 +18,15 @@ struct IndexFilter {
     /// `ORDER BY` text giving the query's order exactly (`sort:id`, the default, is the issue
     /// number), or nil: the caller sorts the matches with `QuerySort.apply`.
     let order: String?
-    /// Whether the condition asks the free-text table (`issue_text`), which is only filled on
-    /// first use (`BoardIndex.indexText`).
+    /// Whether the query asks for free text the free-text table (`issue_text`) can narrow.
     let searchesText: Bool
     /// Whether the condition decides the query exactly from the columns `IssueRow.facts`
     /// copies (hidden issues, and words that `QueryTerm.isDecidedByFacts`): no matcher needed.
     let decidedByFacts: Bool
 
-    init(_ query: Query, now: Timestamp, staleAfterDays: Int) {
+    /// `textIndexedThrough`: the issues up to this number have their text in `issue_text`
+    /// (`IndexMeta.textIndexedThrough`); the table narrows only those, the others stay candidates.
+    init(_ query: Query, now: Timestamp, staleAfterDays: Int, textIndexedThrough: Int = .max) {
         var conditions = [SQLCondition("issues.deleted = 0")]
         if !query.revealsArchived { conditions.append(SQLCondition("issues.archived = 0")) }
         if !query.showsWaiting { conditions.append(SQLCondition.snoozed(after: DayClock(now: now, zone: query.zone).today).negated) }
@@ -35,9 +36,11 @@ struct IndexFilter {
             return TrigramPhrase.of(needle)
         }
         searchesText = !phrases.isEmpty
-        if searchesText {
-            conditions.append(SQLCondition("issues.number IN (SELECT rowid FROM issue_text WHERE issue_text MATCH ?)",
-                                           [.text(phrases.joined(separator: " AND "))]))
+        if searchesText, textIndexedThrough > 0 {
+            let matched = SQLCondition("issues.number IN (SELECT rowid FROM issue_text WHERE issue_text MATCH ?)",
+                                       [.text(phrases.joined(separator: " AND "))])
+            conditions.append(textIndexedThrough == .max ? matched
+                              : .any([SQLCondition("issues.number > ?", [.int(textIndexedThrough)]), matched]))
         }
         // `is:open` narrows names further (alone, it is most issues: their rows' column finds them faster).
         let names = conditions.compactMap(\.list)

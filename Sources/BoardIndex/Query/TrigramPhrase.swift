@@ -18,12 +18,18 @@ enum TrigramPhrase {
     /// The FTS5 query that finds every issue containing `needle` (lowercased, as the query
     /// parser leaves it), or nil if the trigram table cannot promise that.
     static func of(_ needle: String) -> String? {
-        let scalars = needle.unicodeScalars
-        guard scalars.count >= 3, !scalars.contains("\0"),
-              scalars.allSatisfy(\.isASCII) || scalars.allSatisfy(isCaseless) else { return nil }
+        guard needle.unicodeScalars.count >= 3, !needle.unicodeScalars.contains("\0"), isFoundInBytes(needle) else { return nil }
         // A quoted FTS5 string is taken literally; a quote inside is doubled. (The query parser
         // drops quotes from free text, but this must not depend on it.)
         return "\"" + needle.replacing("\"", with: "\"\"") + "\""
+    }
+
+    /// Whether every text `needle` matches holds its bytes as they are, ASCII capitals aside
+    /// (the first two cases above): then a text without them cannot match
+    /// (`RowTextFilter`), and the trigram table, which holds the bytes, finds it.
+    static func isFoundInBytes(_ needle: String) -> Bool {
+        let scalars = needle.unicodeScalars
+        return scalars.allSatisfy(\.isASCII) || scalars.allSatisfy(isCaseless)
     }
 
     /// A character no other character lowercases into and that has no case itself: ASCII
