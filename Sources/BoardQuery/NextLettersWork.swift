@@ -7,12 +7,19 @@ import Synchronization
 /// is idle. Started once a key is answered (`ProjectionCache.prepareNextKey`), the pass over
 /// the buffer runs on both cores; the next key takes it if it is done (or nearly: it waits
 /// then), else stops it, so that a pass of its own does not share the memory bandwidth with it.
+/// The pass begins only after `delay`: keys that come back to back (a paste, a fast typist's
+/// burst, a script) then stop work that never began, instead of sharing both cores with it
+/// (their keys took 5–15 ms longer at a million issues when it began at once).
 final class NextLettersWork: @unchecked Sendable {
+    /// How long the session must have waited for a key before the pass begins.
+    static let delay = DispatchTimeInterval.milliseconds(20)
     let needle: [UInt8]
     /// The buffer searched: the letters are only good for this text (`===`).
     let bytes: SearchText.Bytes
     private let total: Int
     private let started = ContinuousClock.now
+    /// 0 until the pass begins, 1 once it has, 2 if it was stopped before it began.
+    private let phase = Atomic<Int>(0)
     private let stopping = Atomic<Bool>(false)
     private let read = Atomic<Int>(0)
     private let finished = Atomic<Bool>(false)
@@ -24,7 +31,8 @@ final class NextLettersWork: @unchecked Sendable {
         self.needle = needle
         bytes = text.bytes
         total = max(1, text.bytes.count)
-        DispatchQueue.global(qos: .userInitiated).async {
+        DispatchQueue.global(qos: .userInitiated).asyncAfter(deadline: .now() + NextLettersWork.delay) {
+            guard self.phase.compareExchange(expected: 0, desired: 1, ordering: .acquiringAndReleasing).exchanged else { return }
             self.result = text.nextLetters(after: needle) { read in
                 self.read.add(read, ordering: .relaxed)
                 return !self.stopping.load(ordering: .relaxed)
@@ -40,6 +48,8 @@ final class NextLettersWork: @unchecked Sendable {
     /// The letters, waiting for them if they are due within `patience`; nil (the work
     /// stopped) otherwise. Called by one thread at a time; once stopped, stays nil.
     func value(waitingUpTo patience: Duration) -> SearchText.NextLetters? {
+        // Not begun: due in more than a second, as a pass that has read nothing yet.
+        if patience < .seconds(1), stoppedBeforeItBegan() { return nil }
         if !finished.load(ordering: .acquiring) {
             let read = self.read.load(ordering: .relaxed)
             // What is left at the pace so far.
@@ -53,8 +63,16 @@ final class NextLettersWork: @unchecked Sendable {
 
     /// Stops the work and waits until it has stopped.
     func stop() {
+        if stoppedBeforeItBegan() { return }
         stopping.store(true, ordering: .relaxed)
         done.wait()
         done.signal()
+    }
+
+    /// Stops the pass if it has not begun (it then never will, and nobody waits for it);
+    /// whether it had not.
+    private func stoppedBeforeItBegan() -> Bool {
+        phase.compareExchange(expected: 0, desired: 2, ordering: .acquiringAndReleasing).exchanged
+            || phase.load(ordering: .acquiring) == 2
     }
 }

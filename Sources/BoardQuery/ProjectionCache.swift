@@ -167,9 +167,10 @@ package struct ProjectionCache {
 
     /// How long a key that has a way around the whole buffer waits for letters nearly worked out.
     static let nextLettersPatience = Duration.milliseconds(15)
-    /// How long a key that would otherwise read the whole buffer waits for them: about what a
-    /// pass of its own costs at a million issues, idle (130 MB at memory speed, ~35 ms).
-    static let nextLettersPatienceInsteadOfAPass = Duration.milliseconds(40)
+    /// How long a key that would otherwise read the whole buffer waits for them: the wait and
+    /// the answer after it must cost less than a pass of its own (25–35 ms at a million issues,
+    /// idle); at 40 ms the second letter typed back to back took 41–51 ms instead of 24–26.
+    static let nextLettersPatienceInsteadOfAPass = Duration.milliseconds(20)
 
     /// The letters worked out for `text` since the last key, if done (or nearly); the work is
     /// stopped otherwise. A key they answer that would otherwise read the whole buffer
