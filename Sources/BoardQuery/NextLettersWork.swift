@@ -48,8 +48,9 @@ final class NextLettersWork: @unchecked Sendable {
     /// The letters, waiting for them if they are due within `patience`; nil (the work
     /// stopped) otherwise. Called by one thread at a time; once stopped, stays nil.
     func value(waitingUpTo patience: Duration) -> SearchText.NextLetters? {
-        // Not begun: due in more than a second, as a pass that has read nothing yet.
-        if patience < .seconds(1), stoppedBeforeItBegan() { return nil }
+        // Not begun: due in more than a second, as a pass that has read nothing yet. Stopped
+        // before it began: it never will, so nothing is waited for.
+        if patience < .seconds(1) ? stoppedBeforeItBegan() : phase.load(ordering: .acquiring) == 2 { return nil }
         if !finished.load(ordering: .acquiring) {
             let read = self.read.load(ordering: .relaxed)
             // What is left at the pace so far.

@@ -1,3 +1,4 @@
+import Dispatch
 import Testing
 @testable import BoardModel
 @testable import BoardQuery
@@ -86,5 +87,26 @@ import LanesTestSupport
         #expect(answeredFromLetters > 50)
         cache.prepareNextKey(for: nil)
         #expect(cache.nextLetters == nil)
+    }
+
+    /// Work stopped before its pass began (a key right after the frame) never begins: whoever
+    /// asks for it then gets nothing at once, however long they would wait, instead of waiting
+    /// for a pass that will never signal. Unstopped work, waited for, gives the letters.
+    @Test func workStoppedBeforeItBeganGivesNothingAtOnce() throws {
+        var random = SeededGenerator(seed: 7)
+        let board = try randomBoard(&random, issues: 100)
+        let text = SearchText(state: board)
+        let stopped = NextLettersWork(text: text, needle: Array("t".utf8))
+        stopped.stop()
+        let answered = DispatchSemaphore(value: 0)
+        nonisolated(unsafe) var letters: SearchText.NextLetters?
+        DispatchQueue.global().async {
+            letters = stopped.value(waitingUpTo: .seconds(60))
+            answered.signal()
+        }
+        #expect(answered.wait(timeout: .now() + 10) == .success)
+        #expect(letters == nil)
+        let waited = NextLettersWork(text: text, needle: Array("t".utf8))
+        #expect(waited.value(waitingUpTo: .seconds(60))?.slots(holding: Array("ti".utf8)) == plain(board, "ti"))
     }
 }
