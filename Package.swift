@@ -23,7 +23,9 @@ let package = Package(
         ),
         .target(name: "Screen"),
         .target(name: "BoardModel"),
-        .target(name: "BoardQuery", dependencies: ["BoardModel"]),
+        // A hint to the processor the search text's passes give (C: Swift has no prefetch).
+        .target(name: "CMemoryHints"),
+        .target(name: "BoardQuery", dependencies: ["BoardModel", "CMemoryHints"]),
         .target(name: "BoardInteraction", dependencies: ["BoardModel", "BoardQuery", "Screen"]),
         .target(name: "BoardStore", dependencies: ["BoardModel"]),
         // The system SQLite, for the derived on-disk index (Debian: libsqlite3-dev).

@@ -28,13 +28,18 @@ extension BoardProjection {
             board.inserting { keepOnBoard in
                 listed.inserting { keepInList in
                     stale.inserting { keepStale in
+                        // Every slot's bits are written, a match's as 1 and any other's as 0:
+                        // whether a slot matches is as good as random (a word typed matches about
+                        // half the board), and a branch on it cost a misprediction every other
+                        // slot (at a million issues 8.5–11 ms a key on one core; 4.5–6.6 without).
                         func consider(_ slot: Int) {
-                            guard decided[slot] else { return }
-                            if flags[slot] != 0 { return flagged.append(slot) }
+                            let match: UInt64 = decided[slot] ? 1 : 0
+                            // A handful: a branch that is almost never taken costs nothing.
+                            if match & (flags[slot] != 0 ? 1 : 0) != 0 { return flagged.append(slot) }
                             let place = Int(boardPlaces[slot])
-                            keepOnBoard(place)
-                            keepInList(Int(listPlaces[slot]))
-                            if openUpdated[slot] < staleBefore { keepStale(place) }
+                            keepOnBoard(place, if: match)
+                            keepInList(Int(listPlaces[slot]), if: match)
+                            keepStale(place, if: match & (openUpdated[slot] < staleBefore ? 1 : 0))
                         }
                         if let fewest {
                             for number in fewest[part] { if let slot = state.issues.slot(of: number) { consider(slot) } }
