@@ -45,44 +45,40 @@ extension SearchText {
         let count = starts.count - 1
         let listed = pin.count >= SearchText.shortestListed
         var bits = [UInt64](repeating: 0, count: count)
-        // What each half wrote; nil for a half stopped (`inHalves` splits at `count / 2`).
-        var written: [Int?] = []
-        // Each half writes the bits (and first places, where its slots start) of its own slots.
-        let places = [Occurrences.Place](unsafeUninitializedCapacity: listed ? count : 0) { places, placed in
-            let placesAddress = UInt(bitPattern: places.baseAddress)
-            bits.withUnsafeMutableBufferPointer { bits in
-                let bitsAddress = UInt(bitPattern: bits.baseAddress)
-                written = inHalves { slots, _, hay in
-                    guard let bits = UnsafeMutablePointer<UInt64>(bitPattern: bitsAddress) else { return 0 }
-                    let target = UnsafeMutablePointer<Occurrences.Place>(bitPattern: placesAddress).map { $0 + slots.lowerBound }
-                    var count = 0
-                    return SearchText.letterBits.withUnsafeBufferPointer { letterBits in
+        // Each half writes the bits of its own slots, and its first places into an array of its
+        // own (`Occurrences.PlaceList`); nil for a half stopped.
+        let halves: [[Occurrences.Place]?] = bits.withUnsafeMutableBufferPointer { bits in
+            let bitsAddress = UInt(bitPattern: bits.baseAddress)
+            return inHalves { slots, _, hay in
+                guard let bits = UnsafeMutablePointer<UInt64>(bitPattern: bitsAddress) else { return nil }
+                var stopped = false
+                let places = [Occurrences.Place](unsafeUninitializedCapacity: listed ? slots.count : 0) { places, count in
+                    SearchText.letterBits.withUnsafeBufferPointer { letterBits in
                         var from = slots.lowerBound
                         while from < slots.upperBound {
                             let to = min(from + SearchText.nextLettersChunk, slots.upperBound)
                             let bytes = Int(starts[from])..<Int(starts[to])
                             // Every text ends in a 0 byte, which `pin` does not hold: a byte follows each place.
                             SearchText.forEachFirstPlace(of: pin, in: hay, bytes: bytes, slots: from..<to, starts: starts, everyPlace: true) { slot, at in
-                                if listed, bits[slot] == 0, let target {
-                                    (target + count).initialize(to: Occurrences.Place(start: Int32(at), slot: Int32(slot),
-                                                                                      following: SearchText.bytes(after: at + pin.count, in: hay)))
+                                if listed, bits[slot] == 0 {
+                                    places.initializeElement(at: count, to: Occurrences.Place(start: Int32(at), slot: Int32(slot),
+                                                                                            following: SearchText.bytes(after: at + pin.count, in: hay)))
                                     count += 1
                                 }
                                 bits[slot] |= NextLetters.holds | letterBits[Int(hay[at + pin.count])]
                             }
-                            guard goOn(bytes.count) else { return nil }
+                            guard goOn(bytes.count) else {
+                                stopped = true
+                                return
+                            }
                             from = to
                         }
-                        return count
                     }
                 }
+                return stopped ? nil : places
             }
-            // The second half's places moved down behind the first's (see `occurrences(of:from:)`).
-            guard listed, let first = written[0], let second = written[1], let base = places.baseAddress else { return }
-            (base + first).moveInitialize(from: base + count / 2, count: second)
-            placed = first + second
         }
-        guard !written.contains(where: { $0 == nil }) else { return nil }
-        return NextLetters(needle: pin, bits: bits, occurrences: listed ? Occurrences(needle: pin, places: places, known: 8) : nil)
+        guard !halves.contains(where: { $0 == nil }) else { return nil }
+        return NextLetters(needle: pin, bits: bits, occurrences: listed ? Occurrences(needle: pin, places: Occurrences.PlaceList(halves.compactMap { $0 }), known: 8) : nil)
     }
 }

@@ -20,7 +20,7 @@ extension SearchText {
     public struct Occurrences: Sendable, Equatable {
         let needle: [UInt8]
         /// For each text holding `needle`, by ascending slot, where it first occurs there.
-        let places: [Place]
+        let places: PlaceList
         /// How many of the bytes after each place `Place.following` knows.
         let known: Int
 
@@ -71,21 +71,15 @@ extension SearchText {
         if let (earlier, offset) = inside { return narrowing(earlier, offset: offset, to: pin) }
         guard pin.count >= SearchText.shortestListed else { return nil }
         // The buffer's two halves (split where a text starts: a word never spans two) on both
-        // cores, each writing its texts' places where its slots start in one array of room for
-        // every slot (room never written costs address space, not memory); the second half's
-        // are then moved down behind the first's.
-        let count = starts.count - 1
-        let places = [Occurrences.Place](unsafeUninitializedCapacity: count) { buffer, written in
-            guard let base = buffer.baseAddress else { return }
-            let address = UInt(bitPattern: base)
-            let found = inHalves { slots, bytes, hay in
-                SearchText.firstPlaces(of: pin, in: hay, bytes: bytes, slots: slots, starts: starts,
-                                       into: UnsafeMutablePointer<Occurrences.Place>(bitPattern: address)! + slots.lowerBound)
+        // cores, each writing its texts' places into an array of room for each of its slots
+        // (room never written costs address space, not memory).
+        let halves = inHalves { slots, bytes, hay in
+            [Occurrences.Place](unsafeUninitializedCapacity: slots.count) { places, written in
+                guard let target = places.baseAddress else { return }
+                written = SearchText.firstPlaces(of: pin, in: hay, bytes: bytes, slots: slots, starts: starts, into: target)
             }
-            (base + found[0]).moveInitialize(from: base + count / 2, count: found[1])
-            written = found[0] + found[1]
         }
-        return Occurrences(needle: pin, places: places, known: 8)
+        return Occurrences(needle: pin, places: Occurrences.PlaceList(halves), known: 8)
     }
 
     /// Whether answering `pin` (lowercased, `canSearch`) reads the whole buffer: two letters
@@ -122,8 +116,8 @@ extension SearchText {
         let search = TextSearch(pin)
         return bytes.withUnsafeBufferPointer { hay in
             let places = [Occurrences.Place](unsafeUninitializedCapacity: earlier.count) { buffer, count in
-                earlier.places.withUnsafeBufferPointer { earlier in
-                    for place in earlier {
+                for part in earlier.places.parts {
+                    part.withUnsafeBufferPointer { part in for place in part {
                         if told, place.following & mask == rest {
                             buffer.initializeElement(at: count, to: Occurrences.Place(start: place.start, slot: place.slot,
                                                                                       following: grown >= 8 ? 0 : place.following >> shift))
@@ -139,10 +133,10 @@ extension SearchText {
                         buffer.initializeElement(at: count, to: Occurrences.Place(start: Int32(at), slot: place.slot,
                                                                                   following: SearchText.bytes(after: at + pin.count, in: hay) & Occurrences.mask(known)))
                         count += 1
-                    }
+                    } }
                 }
             }
-            return Occurrences(needle: pin, places: places, known: known)
+            return Occurrences(needle: pin, places: Occurrences.PlaceList([places]), known: known)
         }
     }
 
@@ -165,9 +159,11 @@ extension SearchText {
     func issues(holding occurrences: Occurrences, in state: BoardState) -> [Int] {
         let numbers = state.issues.keys
         var issues = [Int](unsafeUninitializedCapacity: occurrences.count) { issues, count in
-            for place in occurrences.places where stale.isEmpty || !stale.contains(Int(place.slot)) {
-                issues.initializeElement(at: count, to: numbers[Int(place.slot)])
-                count += 1
+            for part in occurrences.places.parts {
+                for place in part where stale.isEmpty || !stale.contains(Int(place.slot)) {
+                    issues.initializeElement(at: count, to: numbers[Int(place.slot)])
+                    count += 1
+                }
             }
         }
         let buffered = starts.count - 1
@@ -179,7 +175,9 @@ extension SearchText {
     /// For each slot of the buffer, whether one of `occurrences` falls in its text.
     func slots(holding occurrences: Occurrences) -> [Bool] {
         var found = [Bool](repeating: false, count: starts.count - 1)
-        for place in occurrences.places { found[Int(place.slot)] = true }
+        for part in occurrences.places.parts {
+            for place in part { found[Int(place.slot)] = true }
+        }
         return found
     }
 }
