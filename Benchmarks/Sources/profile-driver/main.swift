@@ -9,6 +9,9 @@ import Screen
 // Times the parts of two benchmark rows one at a time, for profiling (`perf record -g`):
 //   profile-driver json BOARD RUNS [OUT]       EventLog.open, Query.everything.run, IssueJSON.list
 //                                              (the last run's JSON written to OUT, to compare)
+//   profile-driver keys BOARD RUNS             RUNS cursor moves down the first column (`j`, past the
+//                                              screen's end), as many back up (`k`), then RUNS opens of
+//                                              the issue under the cursor (Enter; `q` back, untimed)
 //   profile-driver filter BOARD RUNS [TEXT [PAUSE [KEYPAUSE]]]
 //                                              `/` then TEXT (default "timeline") key by key, then
 //                                              RUNS first characters (a–z, 0–9, each taken back);
@@ -72,6 +75,34 @@ case "json":
     summary("open", open)
     summary("Query.everything.run", query)
     summary("IssueJSON.list", json)
+    summaryCPU()
+case "keys":
+    // The cursor-move and open-issue rows, key by key (the suite's keystroke benchmarks run at
+    // 100k; at a million issues a headless run's difference was noise of ±1 s a run).
+    let log = try EventLog.open(location)
+    let configuration = Configuration(rcFiles: [], environment: ["LANG": "C.UTF-8"])
+    let session = BoardSession(log: log, screen: MemoryScreen(width: 200, height: 50), configuration: configuration, actor: "user1")
+    _ = session.frame()
+    var moves: [Double] = [], opens: [Double] = []
+    // Down a long column past the screen's end (it scrolls), then back up.
+    for key in [Character("j"), Character("k")] {
+        for _ in 0..<runs {
+            moves.append(timed("cursor move") {
+                session.handle(.character(key))
+                _ = session.frame()
+            })
+        }
+    }
+    for _ in 0..<runs {
+        opens.append(timed("open issue") {
+            session.handle(.enter)
+            _ = session.frame()
+        })
+        session.handle(.character("q"))
+        _ = session.frame()
+    }
+    summary("cursor move", moves)
+    summary("open issue", opens)
     summaryCPU()
 case "filter":
     let log = try EventLog.open(location)
