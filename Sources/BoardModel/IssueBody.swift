@@ -59,9 +59,11 @@ package protocol StoredTextSource: Sendable {
 /// Stored texts read by one thread, many of them, in the order they lie (a search text's build,
 /// each core a range of issues): with a reader each, two threads do not take turns moving one
 /// read window over each other's texts, and the UTF-8 is handed over without making a `String`.
-package protocol StoredTextScan: AnyObject {
-    /// `body` with the UTF-8 of the text at `span`, exactly as `IssueBody.text` would give it.
-    func withUTF8<Result>(_ span: UInt64, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result
+package protocol StoredTextScan {
+    /// The UTF-8 of the text at `span`, exactly as `IssueBody.text` gives it, valid until the
+    /// next call; nil if this scan cannot vouch for it (the file was changed in place since it
+    /// was checked: `IssueBody.text` repairs what it reads).
+    mutating func utf8(_ span: UInt64) -> UnsafeBufferPointer<UInt8>?
 }
 
 /// The text, held or stored (tests compare issues by their text).

@@ -83,15 +83,18 @@ extension SearchText {
     /// The UTF-8 of titles and descriptions for one thread: stored ones through a scan of the
     /// thread's own, held ones as they are.
     private struct TextReader {
-        private var scanning: (texts: StoredTexts, scan: any StoredTextScan)?
+        private var texts: StoredTexts?
+        private var scan: (any StoredTextScan)?
 
         mutating func withUTF8<Result>(_ text: IssueBody, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
             switch text {
             case .held(var text):
                 return text.withUTF8(body)
             case .stored(let texts, let span):
-                if scanning?.texts !== texts { scanning = (texts, texts.scan()) }
-                return scanning!.scan.withUTF8(span, body)
+                if self.texts !== texts { (self.texts, scan) = (texts, texts.scan()) }
+                if let bytes = scan!.utf8(span) { return body(bytes) }
+                var text = text.text
+                return text.withUTF8(body)
             }
         }
     }

@@ -40,11 +40,11 @@ final class CachedTexts: StoredTextSource {
     func text(at offset: Int, length: Int) -> String {
         shared.withLock { window in
             window.cover(offset, length, in: self)
-            return window.withBytes(offset, length) { String(decoding: $0, as: UTF8.self) }
+            return String(decoding: window.bytes(offset, length), as: UTF8.self)
         }
     }
 
-    func scan() -> any StoredTextScan { Scan(self) }
+    func scan() -> any StoredTextScan { Scan(texts: self) }
 
     /// Whether the file is still as it was checked: the same file, size and status change time
     /// (which a write sets, and nobody can set back).
@@ -53,24 +53,21 @@ final class CachedTexts: StoredTextSource {
         return fstat(fd, &now) == 0 && FileState(now) == checked
     }
 
-    /// A window of one thread's own over the file.
-    final class Scan: StoredTextScan {
-        private let texts: CachedTexts
+    /// A window of one thread's own over the file. A value, so that the scan's loop reaches its
+    /// fields without the checks a class's fields take on every access.
+    struct Scan: StoredTextScan {
+        let texts: CachedTexts
         private var window = Window()
         /// Whether the window's bytes were read while the file was as checked.
         private var checked = false
 
-        fileprivate init(_ texts: CachedTexts) { self.texts = texts }
+        fileprivate init(texts: CachedTexts) { self.texts = texts }
 
-        func withUTF8<Result>(_ span: UInt64, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        mutating func utf8(_ span: UInt64) -> UnsafeBufferPointer<UInt8>? {
             let (offset, length) = StoredTexts.place(of: span)
             // Looked at after the read: a write since would have changed the file's state first.
             if window.cover(offset, length, in: texts) { checked = texts.isAsChecked }
-            return window.withBytes(offset, length) { bytes in
-                if checked { return body(bytes) }
-                var text = String(decoding: bytes, as: UTF8.self)
-                return text.withUTF8(body)
-            }
+            return checked ? window.bytes(offset, length) : nil
         }
     }
 }
@@ -94,7 +91,7 @@ private struct Window {
     private var start = 0
     private var count = 0
     /// Kept from read to read: a scan reads a few thousand windows.
-    private var buffer: [UInt8] = []
+    private var buffer = Buffer(capacity: 0)
     private var run = 0
     private static let size = 256 << 10
     /// Reads in a row that make a scan: fewer are a card's title and then its description,
@@ -109,19 +106,27 @@ private struct Window {
         guard offset < start || offset + length > end else { return false }
         run = offset >= end && offset - end < Window.size / 4 ? run + 1 : 0
         let wanted = run >= Window.scanRun ? max(length, Window.size) : length
-        if buffer.count < wanted { buffer = [UInt8](repeating: 0, count: wanted) }
+        if buffer.bytes.count < wanted { buffer = Buffer(capacity: wanted) }
         start = offset
-        count = buffer.withUnsafeMutableBytes { buffer in
-            (try? POSIXFile.read(texts.fd, offset: offset, into: UnsafeMutableRawBufferPointer(rebasing: buffer[..<wanted]),
-                                 path: texts.path)) ?? 0
-        }
+        count = (try? POSIXFile.read(texts.fd, offset: offset, into: UnsafeMutableRawBufferPointer(rebasing: buffer.bytes[..<wanted]),
+                                     path: texts.path)) ?? 0
         return true
     }
 
-    /// `body` with the `length` bytes at `offset` (after `cover`), or none if the file ends first.
-    func withBytes<Result>(_ offset: Int, _ length: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+    /// The `length` bytes at `offset` (after `cover`), or none if the file ends first; valid
+    /// until the window moves.
+    func bytes(_ offset: Int, _ length: Int) -> UnsafeBufferPointer<UInt8> {
         let from = offset - start
-        guard from >= 0, from + length <= count else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
-        return buffer.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[from..<(from + length)])) }
+        guard from >= 0, from + length <= count else { return UnsafeBufferPointer(start: nil, count: 0) }
+        return UnsafeBufferPointer(rebasing: UnsafeBufferPointer(buffer.bytes.assumingMemoryBound(to: UInt8.self))[from..<(from + length)])
+    }
+
+    /// Memory of the window's own, freed with the last window that holds it.
+    private final class Buffer: Sendable {
+        nonisolated(unsafe) let bytes: UnsafeMutableRawBufferPointer
+
+        init(capacity: Int) { bytes = .allocate(byteCount: capacity, alignment: 8) }
+
+        deinit { bytes.deallocate() }
     }
 }

@@ -11,25 +11,33 @@ import LanesTestSupport
 @Suite struct SearchTextCopyTests {
     static let words = ["login", "LOGIN", "Timeline", "日本語", "翻訳", "한국어", "emoji 🎉", "ÄÖÜ", "İstanbul", "a1", "Z9", "-", "x"]
 
-    /// Bytes as a cache file holds texts: each at an offset, with other bytes between.
+    /// Bytes as a cache file holds texts: each at an offset, with other bytes between. A scan
+    /// hands over the bytes of a text that are valid UTF-8 as they lie, and leaves others to
+    /// `text` (as `CachedTexts` does for a file changed in place).
     final class MemoryTexts: StoredTextSource {
-        let bytes: [UInt8]
+        nonisolated(unsafe) let bytes: UnsafeMutableBufferPointer<UInt8>
 
-        init(_ bytes: [UInt8]) { self.bytes = bytes }
-
-        func text(at offset: Int, length: Int) -> String {
-            offset + length <= bytes.count ? String(decoding: bytes[offset..<(offset + length)], as: UTF8.self) : ""
+        init(_ bytes: [UInt8]) {
+            self.bytes = .allocate(capacity: bytes.count)
+            _ = self.bytes.initialize(from: bytes)
         }
 
-        func scan() -> any StoredTextScan { Scan(self) }
+        deinit { bytes.deallocate() }
 
-        final class Scan: StoredTextScan {
+        func text(at offset: Int, length: Int) -> String { String(decoding: stored(offset, length), as: UTF8.self) }
+
+        func stored(_ offset: Int, _ length: Int) -> UnsafeBufferPointer<UInt8> {
+            offset + length <= bytes.count ? UnsafeBufferPointer(rebasing: bytes[offset..<(offset + length)]) : UnsafeBufferPointer(start: nil, count: 0)
+        }
+
+        func scan() -> any StoredTextScan { Scan(texts: self) }
+
+        struct Scan: StoredTextScan {
             let texts: MemoryTexts
-            init(_ texts: MemoryTexts) { self.texts = texts }
-            func withUTF8<Result>(_ span: UInt64, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+            func utf8(_ span: UInt64) -> UnsafeBufferPointer<UInt8>? {
                 let (offset, length) = StoredTexts.place(of: span)
-                var text = texts.text(at: offset, length: length)
-                return text.withUTF8(body)
+                let bytes = texts.stored(offset, length)
+                return String(decoding: bytes, as: UTF8.self).utf8.elementsEqual(bytes) ? bytes : nil
             }
         }
     }
