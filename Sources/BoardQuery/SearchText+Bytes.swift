@@ -5,13 +5,13 @@ import Glibc
 extension SearchText {
     /// The buffer of every text, written as each text is copied in and sealed once all are.
     ///
-    /// Copied in one pass over the texts: sizing the buffer exactly first read every title and
-    /// description twice, and at a million issues each read of a description was a read back
-    /// from the cache and a check of its UTF-8 (`IssueBody`). Built on one core, it grows by
-    /// `realloc`, which moves a buffer this large by remapping its pages, not by copying them
-    /// (an array grown by appending copied and faulted in about twice the text). Built on both,
-    /// it is as large as the texts' counted bytes from the start and each core writes its half
-    /// of it (`Copy`). Written only while the search text is built; read only after.
+    /// Each text is read once: sizing the buffer by reading every title and description first
+    /// read them twice, and at a million issues each read of a description is a read back from
+    /// the cache (`IssueBody`). Built on one core, it grows by `realloc`, which moves a buffer
+    /// this large by remapping its pages, not by copying them (an array grown by appending
+    /// copied and faulted in about twice the text). Built on both, it is made at its size from
+    /// the texts' lengths (which need no text read) and each core writes its part (`Copy`).
+    /// Written only while the search text is built; read only after.
     final class Bytes: @unchecked Sendable {
         private var base: UnsafeMutablePointer<UInt8>
         private(set) var count = 0
