@@ -25,9 +25,9 @@ package enum IssueBody: Hashable, Sendable {
 /// Texts kept in a file rather than in memory, each read back by its span: its offset in the
 /// file (40 bits) and its length in bytes (24 bits).
 package final class StoredTexts: Sendable {
-    private let read: @Sendable (_ offset: Int, _ length: Int) -> String
+    private let source: any StoredTextSource
 
-    package init(read: @escaping @Sendable (_ offset: Int, _ length: Int) -> String) { self.read = read }
+    package init(_ source: any StoredTextSource) { self.source = source }
 
     /// The span of `length` bytes at `offset`, or nil if either is too large to keep in one
     /// (such a text is held instead).
@@ -36,7 +36,34 @@ package final class StoredTexts: Sendable {
         return UInt64(offset) << 24 | UInt64(length)
     }
 
-    func text(_ span: UInt64) -> String { read(Int(span >> 24), Int(span & 0xFF_FFFF)) }
+    /// The offset and length a span names.
+    package static func place(of span: UInt64) -> (offset: Int, length: Int) { (Int(span >> 24), Int(span & 0xFF_FFFF)) }
+
+    func text(_ span: UInt64) -> String {
+        let (offset, length) = StoredTexts.place(of: span)
+        return source.text(at: offset, length: length)
+    }
+
+    /// A reader of many of these texts for one thread (see `StoredTextScan`).
+    package func scan() -> any StoredTextScan { source.scan() }
+}
+
+/// Where stored texts are kept (`BoardStore.CachedTexts`).
+package protocol StoredTextSource: Sendable {
+    /// The `length` bytes at `offset` as text (invalid UTF-8 repaired; empty if the file is shorter).
+    func text(at offset: Int, length: Int) -> String
+    /// A reader of its own, for one thread.
+    func scan() -> any StoredTextScan
+}
+
+/// Stored texts read by one thread, many of them, in the order they lie (a search text's build,
+/// each core a range of issues): with a reader each, two threads do not take turns moving one
+/// read window over each other's texts, and the UTF-8 is handed over without making a `String`.
+package protocol StoredTextScan {
+    /// The UTF-8 of the text at `span`, exactly as `IssueBody.text` gives it, valid until the
+    /// next call; nil if this scan cannot vouch for it (the file was changed in place since it
+    /// was checked: `IssueBody.text` repairs what it reads).
+    mutating func utf8(_ span: UInt64) -> UnsafeBufferPointer<UInt8>?
 }
 
 /// The text, held or stored (tests compare issues by their text).

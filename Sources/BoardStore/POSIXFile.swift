@@ -40,11 +40,17 @@ package enum POSIXFile {
     /// Reads `count` bytes starting at `offset` (fewer if the file is shorter).
     package static func read(_ fd: Int32, offset: Int, count: Int, path: String) throws(BoardError) -> [UInt8] {
         var buffer = [UInt8](repeating: 0, count: count)
+        let done = try buffer.withUnsafeMutableBytes { raw in Result { () throws(BoardError) in try read(fd, offset: offset, into: raw, path: path) } }.get()
+        if done < count { buffer.removeLast(count - done) }
+        return buffer
+    }
+
+    /// Reads the bytes starting at `offset` into `buffer`; returns how many (fewer than it holds
+    /// if the file is shorter).
+    static func read(_ fd: Int32, offset: Int, into buffer: UnsafeMutableRawBufferPointer, path: String) throws(BoardError) -> Int {
         var done = 0
-        while done < count {
-            let n = buffer.withUnsafeMutableBytes { raw in
-                pread(fd, raw.baseAddress! + done, count - done, off_t(offset + done))
-            }
+        while done < buffer.count {
+            let n = pread(fd, buffer.baseAddress! + done, buffer.count - done, off_t(offset + done))
             if n < 0 {
                 if errno == EINTR { continue }
                 throw .io("cannot read \(path): \(errorText())")
@@ -52,8 +58,7 @@ package enum POSIXFile {
             if n == 0 { break }
             done += n
         }
-        if done < count { buffer.removeLast(count - done) }
-        return buffer
+        return done
     }
 
     /// Calls `body` with `count` bytes of the file from offset 0, mapped rather than copied:

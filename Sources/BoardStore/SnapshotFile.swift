@@ -142,14 +142,15 @@ enum SnapshotFile {
         guard let status = try? POSIXFile.status(snapshotFD, path: path), status.st_size > 0,
               let state = try? POSIXFile.withMapped(snapshotFD, count: Int(status.st_size), path: path, { bytes in
                   decode(UnsafeRawBufferPointer(bytes), log: fd, info: info, logPath: logPath, key: key,
-                         texts: (snapshotFD, path))
+                         texts: (snapshotFD, path, status))
               }) else { return nil }
         return state
     }
 
-    /// `texts`: the cache file's descriptor and path, for the descriptions left in it.
-    private static func decode(_ file: UnsafeRawBufferPointer, log fd: Int32, info: stat,
-                               logPath: String, key: [UInt8], texts: (fd: Int32, path: String)) -> (BoardState, Coverage)? {
+    /// `texts`: the cache file's descriptor, path and state before its bytes are checked, for
+    /// the descriptions left in it.
+    private static func decode(_ file: UnsafeRawBufferPointer, log fd: Int32, info: stat, logPath: String, key: [UInt8],
+                               texts: (fd: Int32, path: String, checked: stat)) -> (BoardState, Coverage)? {
         // The last 16 bytes: a checksum of all the others (a cache cut short or damaged anywhere
         // is ignored), and that checksum sealed with this host's key (one made elsewhere is too).
         guard file.count > 16 else { return nil }
@@ -186,14 +187,14 @@ enum SnapshotFile {
 
     /// The offsets and board after the coverage, with an archive reading events back from the log.
     private static func decodeState(_ reader: inout SnapshotReader, coverage: Coverage, log fd: Int32,
-                                    logPath: String, texts: (fd: Int32, path: String)) -> (BoardState, Coverage)? {
+                                    logPath: String, texts: (fd: Int32, path: String, checked: stat)) -> (BoardState, Coverage)? {
         do {
             // The descriptions stay in the file, which keeps a descriptor of its own.
             let textsFD = fcntl(texts.fd, F_DUPFD_CLOEXEC, 0)
             guard textsFD >= 0 else { return nil }
-            reader.texts = CachedTexts(path: texts.path, fd: textsFD).stored
+            reader.texts = CachedTexts(path: texts.path, fd: textsFD, checked: texts.checked).stored
             // So do each event's line start and timeline link (through descriptors of their own).
-            reader.file = texts
+            reader.file = (texts.fd, texts.path)
             let offsets = try reader.lineStarts() // non-negative and ascending, or it throws
             guard offsets.count == 0 || offsets.last.map({ $0 < Int64(coverage.offset) }) == true else { return nil }
             // The archive keeps a descriptor of its own: the caller closes `fd`.

@@ -21,6 +21,9 @@ import Screen
 //                                              typed then rubbed out (to profile many passes);
 //                                              KEYPAUSE: milliseconds between typed keys (default
 //                                              0: back to back; a person takes 100–250)
+//   profile-driver searchtext BOARD RUNS       SearchText(state:), the `/` filter's build (wall ms,
+//                                              and the CPU ms of the whole process: it uses both cores;
+//                                              resident MB before and at the peak while building)
 // With PROFILE_DRIVER_PERF_CONTROL set to a `perf record --control fifo:…` file, only the typed
 // words are recorded (`perf record -D -1 --control fifo:CTL …`).
 // at 200×50 in a MemoryScreen; times are wall milliseconds per step.
@@ -145,6 +148,33 @@ case "filter":
         _ = session.frame()
     }
     summary("first character", first)
+    summaryCPU()
+case "searchtext":
+    let log = try EventLog.open(location)
+    /// This process's CPU time in milliseconds, every thread's.
+    func processCPU() -> Double {
+        var usage = rusage()
+        getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+        return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1e3 + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e3
+    }
+    /// A line of /proc/self/status in MB ("VmRSS", "VmHWM").
+    func resident(_ name: String) -> String {
+        let status = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""
+        let line = status.split(separator: "\n").first { $0.hasPrefix(name + ":") } ?? ""
+        return String((Int(line.split(separator: " ").dropFirst().first ?? "") ?? 0) / 1024)
+    }
+    // The peak from here on: the open's is not the build's.
+    FileManager.default.createFile(atPath: "/proc/self/clear_refs", contents: Data("5".utf8))
+    print("resident before: \(resident("VmRSS")) MB")
+    var wall: [Double] = [], used: [Double] = []
+    for _ in 0..<runs {
+        let start = processCPU()
+        wall.append(milliseconds(cpu: &cpu["SearchText(state:), this thread", default: []]) { _ = SearchText(state: log.state) })
+        used.append(processCPU() - start)
+    }
+    print("resident at the peak while building: \(resident("VmHWM")) MB")
+    summary("SearchText(state:)", wall)
+    summary("CPU SearchText(state:), process", used)
     summaryCPU()
 default:
     FileHandle.standardError.write(Data("profile-driver: no mode \(arguments[0])\n".utf8))
