@@ -33,13 +33,16 @@ import LanesTestSupport
             case 30..<60:
                 // Through the index as `add`, `comment --edit` and the rest open it: after a clone
                 // the build's fold plans the change, otherwise the touched rows.
+                // One change, or several in one commit (as `lanes delete 3 4` and `lanes edit --title --body` make).
                 var whole = try EventLog.open(fixture.location, snapshots: .off).state
-                let change = IndexEqualsFoldTests.change(for: whole, wholeBoard: false, random: &random)
-                comment = "\(comment): \(change) through the index"
-                let expected = Result { () throws(BoardError) in try whole.apply([change], actor: actor, at: now) }
+                let changes = (0..<[1, 1, 2, 3].randomElement(using: &random)!).map { _ in
+                    IndexEqualsFoldTests.change(for: whole, wholeBoard: false, random: &random)
+                }
+                comment = "\(comment): \(changes) through the index"
+                let expected = Result { () throws(BoardError) in try whole.apply(changes, actor: actor, at: now) }
                 let index = try BoardIndex.open(fixture.location, environment: fixture.environment, needs: .foldIfBuilt)
                 do {
-                    let events = try index.commit([change], actor: actor, now: now).events
+                    let events = try index.commit(changes, actor: actor, now: now).events
                     #expect(events.map(\.summaryForComparison) == (try expected.get()).map(\.summaryForComparison), comment)
                 } catch let error as BoardError {
                     #expect(throws: error, comment) { try expected.get() }
