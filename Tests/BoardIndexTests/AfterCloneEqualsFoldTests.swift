@@ -10,8 +10,8 @@ import LanesTestSupport
 /// fold, `show`'s deferred build, a `list`'s) meets every kind of history: lines no `Change`
 /// writes (import keys, reporters, renumbered issues, lines about no issue, a second
 /// `created`, lines dated ahead of the clock, unreadable lines), torn tails, merges, column
-/// renames and removals, comment edits and deletions. After each step the index the next
-/// command opens is the fold of the whole log.
+/// renames and removals, comment edits and deletions, another board's log in its place. After
+/// each step the index the next command opens is the fold of the whole log.
 @Suite struct AfterCloneEqualsFoldTests {
     @Test(arguments: [31, 32, 33, 34] as [UInt64])
     func theFirstCommandAfterACloneMeetsAnyHistory(seed: UInt64) throws {
@@ -57,6 +57,9 @@ import LanesTestSupport
             case 78..<84:
                 comment = "\(comment): a merge"
                 try IndexEqualsFoldTests.mergeOlderEvents(fixture, logs: [log], actor: actor, now: now, random: &random)
+            case 84..<90:
+                comment = "\(comment): another board's log"
+                try IndexEqualsFoldTests.replaceWithAnotherBoard(fixture, now: now)
             default:
                 comment = "\(comment): the index deleted"
                 for suffix in ["", "-wal", "-shm"] { unlink(fixture.indexPath + suffix) }
@@ -67,12 +70,7 @@ import LanesTestSupport
             switch Int.random(in: 0..<3, using: &random) {
             case 0:
                 let shown = try BoardIndex.open(fixture.location, environment: fixture.environment, needs: .rows)
-                for number in fold.issues.keys.sorted().suffix(4) {
-                    let state = try shown.showing(number)
-                    #expect(state.issues[number] == fold.issues[number], comment)
-                    #expect(state.timelines[number] == fold.timelines[number], comment)
-                    #expect(state.mentions.issues(mentioning: number) == fold.mentions.issues(mentioning: number), comment)
-                }
+                try IndexFixture.expectShows(fold.issues.keys.sorted().suffix(4), through: shown, as: fold, comment)
             case 1:
                 let listed = try BoardIndex.open(fixture.location, environment: fixture.environment, needs: .foldIfBuilt)
                 let board = listed.builtFrom?.state ?? listed.boardState
