@@ -36,7 +36,8 @@ public final class BoardIndex {
     var prefolded: WholeRead?
     /// How the free-text index is built (`BoardIndex+TextPart.swift`).
     var textPart = TextPartSizes()
-    /// Told once a wait for another process's write lock on the index has lasted a second.
+    /// Told once a wait for another process's write lock on the index has lasted two seconds
+    /// (longer than a slice of `lanes index-text` in the background holds it, under load too).
     let onLockWait: (() -> Void)?
 
     /// The build's fold (a million issues after a clone) is freed on another thread: on this
@@ -57,7 +58,7 @@ public final class BoardIndex {
     /// and brings it up to date with the log. Throws `BoardError` for the board (no board, an
     /// unreadable log) and `IndexUnavailable` when the index cannot be kept at all. A command
     /// that `needs` only `.rows` may get an index whose build deferred the rest. `onLockWait`
-    /// is told when the open has waited a second for another process writing the index.
+    /// is told when the open has waited two seconds for another process writing the index.
     public static func open(_ location: BoardLocation, environment: [String: String], needs: Needs = .everything,
                             onLockWait: (() -> Void)? = nil) throws -> BoardIndex {
         try usable { try openChecked(location, environment: environment, needs: needs, onLockWait: onLockWait) }
@@ -120,7 +121,7 @@ public final class BoardIndex {
 
     private static func configure(_ database: SQLiteDatabase, onLockWait: (() -> Void)?) throws -> SQLiteDatabase {
         if let onLockWait {
-            database.waitForLocks(LockWait(limit: Int64(lockWait), sayAfter: 1_000, waiting: onLockWait))
+            database.waitForLocks(LockWait(limit: Int64(lockWait), sayAfter: 2_000, waiting: onLockWait))
         } else {
             database.waitForLocks(milliseconds: lockWait)
         }
