@@ -36,6 +36,9 @@ public final class BoardIndex {
     var prefolded: WholeRead?
     /// How the free-text index is built (`BoardIndex+TextPart.swift`).
     var textPart = TextPartSizes()
+    /// Told once a wait for another process's write lock on the index has lasted two seconds
+    /// (longer than a slice of `lanes index-text` in the background holds it, under load too).
+    let onLockWait: (() -> Void)?
 
     /// The build's fold (a million issues after a clone) is freed on another thread: on this
     /// one it cost `list` a second before the process could exit.
@@ -43,19 +46,22 @@ public final class BoardIndex {
         if builtFrom != nil { Retired.release(builtFrom.take()) }
     }
 
-    private init(location: BoardLocation, file: IndexFile, database: SQLiteDatabase, needs: Needs) {
+    private init(location: BoardLocation, file: IndexFile, database: SQLiteDatabase, needs: Needs, onLockWait: (() -> Void)?) {
         self.location = location
         self.file = file
         self.database = database
         self.needs = needs
+        self.onLockWait = onLockWait
     }
 
     /// Opens the index of the board at `location` (the personal board is created on first use)
     /// and brings it up to date with the log. Throws `BoardError` for the board (no board, an
     /// unreadable log) and `IndexUnavailable` when the index cannot be kept at all. A command
-    /// that `needs` only `.rows` may get an index whose build deferred the rest.
-    public static func open(_ location: BoardLocation, environment: [String: String], needs: Needs = .everything) throws -> BoardIndex {
-        try usable { try openChecked(location, environment: environment, needs: needs) }
+    /// that `needs` only `.rows` may get an index whose build deferred the rest. `onLockWait`
+    /// is told when the open has waited two seconds for another process writing the index.
+    public static func open(_ location: BoardLocation, environment: [String: String], needs: Needs = .everything,
+                            onLockWait: (() -> Void)? = nil) throws -> BoardIndex {
+        try usable { try openChecked(location, environment: environment, needs: needs, onLockWait: onLockWait) }
     }
 
     /// Builds the index of the board at `location` from `read`, a whole read of its log the
@@ -69,11 +75,12 @@ public final class BoardIndex {
     }
 
     private static func openChecked(_ location: BoardLocation, environment: [String: String], needs: Needs,
-                                    from read: WholeRead? = nil) throws -> BoardIndex {
+                                    from read: WholeRead? = nil, onLockWait: (() -> Void)? = nil) throws -> BoardIndex {
         try EventLog.createIfPersonal(location)
         let file = IndexFile(for: location, xdg: XDGDirectories(environment: environment))
         try file.prepare()
-        let index = BoardIndex(location: location, file: file, database: try connect(file), needs: needs)
+        let index = BoardIndex(location: location, file: file, database: try connect(file, onLockWait: onLockWait), needs: needs,
+                               onLockWait: onLockWait)
         index.prefolded = read
         let fd = try BoardFile.open(location.eventsPath, O_RDONLY)
         defer { close(fd) }
@@ -98,22 +105,26 @@ public final class BoardIndex {
 
     /// A connection to the index file; a file SQLite cannot open as a database is deleted and
     /// made again.
-    static func connect(_ file: IndexFile) throws -> SQLiteDatabase {
+    static func connect(_ file: IndexFile, onLockWait: (() -> Void)? = nil) throws -> SQLiteDatabase {
         do {
-            return try configure(SQLiteDatabase(path: file.path, create: true))
+            return try configure(SQLiteDatabase(path: file.path, create: true), onLockWait: onLockWait)
         } catch let error as SQLiteError where error.isDamage {
             file.remove()
             try file.prepare()
             do {
-                return try configure(SQLiteDatabase(path: file.path, create: true))
+                return try configure(SQLiteDatabase(path: file.path, create: true), onLockWait: onLockWait)
             } catch {
                 throw IndexUnavailable(reason: "cannot open \(file.path): \(error)")
             }
         }
     }
 
-    private static func configure(_ database: SQLiteDatabase) throws -> SQLiteDatabase {
-        database.waitForLocks(milliseconds: lockWait)
+    private static func configure(_ database: SQLiteDatabase, onLockWait: (() -> Void)?) throws -> SQLiteDatabase {
+        if let onLockWait {
+            database.waitForLocks(LockWait(limit: Int64(lockWait), sayAfter: 2_000, waiting: onLockWait))
+        } else {
+            database.waitForLocks(milliseconds: lockWait)
+        }
         try database.execute(IndexSchema.pragmas)
         return database
     }
@@ -141,14 +152,14 @@ public final class BoardIndex {
         } catch let error as SQLiteError where error.isDamage {
             file.remove()
             try file.prepare()
-            database = try BoardIndex.connect(file)
+            database = try BoardIndex.connect(file, onLockWait: onLockWait)
         } catch is IndexDamaged {}
         meta = IndexMeta()
         do {
             try database.transaction { _ = try rebuild() }
         } catch is IndexReplaced {
             database.close()
-            database = try BoardIndex.connect(file)
+            database = try BoardIndex.connect(file, onLockWait: onLockWait)
         }
         do {
             return try followingReplacement(body)

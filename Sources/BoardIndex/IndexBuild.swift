@@ -137,7 +137,7 @@ extension BoardIndex {
                 return try body()
             } catch is IndexReplaced {
                 database.close()
-                database = try BoardIndex.connect(file)
+                database = try BoardIndex.connect(file, onLockWait: onLockWait)
             }
         }
         throw IndexUnavailable(reason: "\(file.path) was replaced over and over while in use")

@@ -15,6 +15,8 @@ final class SQLiteDatabase {
     let path: String
     /// Statements prepared once per connection, by their text.
     private var cache: [String: SQLiteStatement] = [:]
+    /// The busy handler's state, kept as long as the connection (SQLite holds only a pointer to it).
+    private var lockWait: LockWait?
 
     /// Opens (creating if asked) the database at `path`, never through a symbolic link.
     init(path: String, create: Bool) throws(SQLiteError) {
@@ -127,7 +129,16 @@ final class SQLiteDatabase {
     }
 
     /// How long a statement waits for another connection's write lock before failing.
-    func waitForLocks(milliseconds: Int32) { sqlite3_busy_timeout(handle, milliseconds) }
+    func waitForLocks(milliseconds: Int32) {
+        sqlite3_busy_timeout(handle, milliseconds) // replaces a `LockWait`'s handler
+        lockWait = nil
+    }
+
+    /// The same, saying once per wait that it waits (`LockWait`).
+    func waitForLocks(_ wait: LockWait) {
+        lockWait = wait
+        LockWait.install(wait, on: handle)
+    }
 
     func error(_ code: Int32) -> SQLiteError {
         SQLiteError(code: code, message: String(cString: sqlite3_errmsg(handle)))

@@ -74,7 +74,7 @@ struct BoardOptions: ParsableArguments {
     /// be answered before the index's build is whole (`BoardIndex.Needs`).
     func openIndex(needs: BoardIndex.Needs = .everything) throws -> BoardIndex? {
         do {
-            let index = try BoardIndex.open(location, environment: environment, needs: needs)
+            let index = try BoardIndex.open(location, environment: environment, needs: needs, onLockWait: BoardOptions.sayWaitingForIndex)
             for warning in index.warnings { Output.error("lanes: warning: " + warning) }
             return index
         } catch is IndexUnavailable {
@@ -85,6 +85,12 @@ struct BoardOptions: ParsableArguments {
     /// Tells the user who a writer waits for, so a wait is never a silent hang.
     static func sayWaiting(for holder: Int?) {
         Output.error("lanes: waiting for the board lock" + LockHolder.describe(holder) + "…")
+    }
+
+    /// The same for the index, which another lanes is writing (a build takes seconds at a
+    /// million issues; a stopped one holds it until it goes on).
+    static func sayWaitingForIndex() {
+        Output.error("lanes: waiting for another lanes to finish writing the board's index…")
     }
 }
 

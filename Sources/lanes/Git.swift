@@ -9,6 +9,13 @@ struct Git {
         var stdout: String
         var stderr: String
         var succeeded: Bool { status == 0 }
+
+        /// Why git failed, in one line: its first `fatal:` or `error:` line, else its first line
+        /// (its last is often the tail of a paragraph of advice: "and the repository exists.").
+        var reason: String {
+            let lines = stderr.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            return lines.first { $0.hasPrefix("fatal:") || $0.hasPrefix("error:") } ?? lines.first ?? "git exited with \(status)"
+        }
     }
 
     @discardableResult
@@ -42,8 +49,7 @@ struct Git {
     func must(_ arguments: [String], doing: String) throws -> Output {
         let output = try run(arguments)
         guard output.succeeded else {
-            let reason = output.stderr.split(separator: "\n").last.map(String.init) ?? "git exited with \(output.status)"
-            throw SyncError("\(doing) failed: \(reason)")
+            throw SyncError("\(doing) failed: \(output.reason)")
         }
         return output
     }

@@ -21,12 +21,26 @@ struct List: ParsableCommand {
     )
 
     @OptionGroup var options: BoardOptions
-    @Argument(help: "Query words (all must match).") var query: [String] = []
+    /// `.allUnrecognized`: a negated word (`-label:bug`) is a query word, not an unknown option.
+    @Argument(parsing: .allUnrecognized, help: "Query words (all must match).") var query: [String] = []
     @Option(help: "table, json or csv.") var format: ListFormat = .table
+
+    /// Before a `--`, a word that begins with `--` is a mistyped option (`--fromat`), not a query word.
+    func validate() throws {
+        if let option = query.prefix(while: { $0 != "--" }).first(where: { $0.hasPrefix("--") }) {
+            throw ValidationError("Unknown option '\(option)'")
+        }
+    }
+
+    /// The query's text: its words, without the `--` that ends the options (which `.allUnrecognized` keeps).
+    private var text: String {
+        var words = query
+        if let end = words.firstIndex(of: "--") { words.remove(at: end) }
+        return words.joined(separator: " ")
+    }
 
     func run() throws {
         let clock = options.clock
-        let text = query.joined(separator: " ")
         if let index = try options.openIndex(needs: .foldIfBuilt) {
             // After a clone: the index was just built from a whole read; answer from its fold.
             if let read = index.builtFrom { return try write(folded: read.state) }
@@ -49,7 +63,7 @@ struct List: ParsableCommand {
     /// Prints what the query shows of `state`, the board folded whole.
     private func write(folded state: BoardState) throws {
         let clock = options.clock
-        let parsed = try Query.parse(query.joined(separator: " "), on: state, me: options.actorName, now: clock.now, zone: clock.zone)
+        let parsed = try Query.parse(text, on: state, me: options.actorName, now: clock.now, zone: clock.zone)
         try write(columnsOf: state, now: clock.now) { each in try parsed.run(on: state, now: clock.now).forEach(each) }
     }
 

@@ -50,8 +50,7 @@ struct Sync: ParsableCommand {
         if upstream.succeeded {
             let fetch = try git.run(["fetch", "--quiet"])
             guard fetch.succeeded else {
-                let reason = fetch.stderr.split(separator: "\n").last.map(String.init) ?? "git fetch failed"
-                throw SyncError("git fetch failed: \(reason); the board is unchanged")
+                throw SyncError("git fetch failed: \(fetch.reason); the board is unchanged")
             }
         }
         try location.whileLocked(onWait: BoardOptions.sayWaiting) {
@@ -97,8 +96,7 @@ struct Sync: ParsableCommand {
             _ = try git.run(["merge", "--abort"])
             throw SyncError("conflict in \(conflicts.joined(separator: ", ")); the board is unchanged; resolve it with git, then run lanes sync again")
         }
-        let reason = merge.stderr.split(separator: "\n").last.map(String.init) ?? "git merge failed"
-        throw SyncError("git merge failed: \(reason); the board is unchanged")
+        throw SyncError("git merge failed: \(merge.reason); the board is unchanged")
     }
 
     /// A commit needs an identity; if git has none configured, use the Lanes actor.

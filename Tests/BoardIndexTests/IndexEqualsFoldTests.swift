@@ -49,11 +49,7 @@ import LanesTestSupport
             case 88..<96:
                 try IndexEqualsFoldTests.mergeOlderEvents(fixture, logs: logs, actor: actor, now: now, random: &random)
             default:
-                // Another board's log where this one was (a checkout of another project, say).
-                let other = try IndexFixture(columns: [Column(id: "new", name: "New"), Column(id: "gone", name: "Gone", isClosing: true)])
-                let otherLog = try EventLog.open(other.location, snapshots: .off)
-                try otherLog.commit([.create(title: "elsewhere", labels: ["x"]), .create(title: "there #1")], actor: "zoe", now: now)
-                try fixture.replaceLog(other.log)
+                try IndexEqualsFoldTests.replaceWithAnotherBoard(fixture, now: now)
             }
             if step % 3 == 0 { indexes[step % 2] = try fixture.open() }
             let index = try fixture.open()
@@ -80,6 +76,14 @@ import LanesTestSupport
         #expect(try index.commit([.link(5, .parentOf, 1)], actor: "ann").events.count == 1)
         #expect(try index.commit([.link(6, .blocks, 1)], actor: "ann").events.count == 1)
         try fixture.expectMatchesFold(try fixture.open())
+    }
+
+    /// Another board's log where this one was (a checkout of another project, say).
+    static func replaceWithAnotherBoard(_ fixture: IndexFixture, now: Timestamp) throws {
+        let other = try IndexFixture(columns: [Column(id: "new", name: "New"), Column(id: "gone", name: "Gone", isClosing: true)])
+        let otherLog = try EventLog.open(other.location, snapshots: .off)
+        try otherLog.commit([.create(title: "elsewhere", labels: ["x"]), .create(title: "there #1")], actor: "zoe", now: now)
+        try fixture.replaceLog(other.log)
     }
 
     /// A merge with a clone that wrote offline: its events, older than ours, land among ours.

@@ -96,6 +96,19 @@ struct IndexFixture {
                 Set(fold.issues.values.map { "\($0.title) \($0.number)" }), sourceLocation: sourceLocation)
     }
 
+    /// What `show` prints of each of `numbers` through `index` (the issue, its timeline, what
+    /// mentions it) is what the whole log's fold `fold` holds.
+    static func expectShows(_ numbers: some Sequence<Int>, through index: BoardIndex, as fold: BoardState, _ comment: Comment,
+                            sourceLocation: SourceLocation = #_sourceLocation) throws {
+        for number in numbers {
+            let state = try index.showing(number)
+            #expect(state.issues[number] == fold.issues[number], comment, sourceLocation: sourceLocation)
+            #expect(state.timelines[number] == fold.timelines[number], comment, sourceLocation: sourceLocation)
+            #expect(state.mentions.issues(mentioning: number) == fold.mentions.issues(mentioning: number), comment,
+                    sourceLocation: sourceLocation)
+        }
+    }
+
     /// A stand-in for `IssueJSON.object` (which this module does not see): every field of the issue.
     static func encode(_ issue: BoardModel.Issue) -> [UInt8] { Array(String(describing: issue).utf8) }
 

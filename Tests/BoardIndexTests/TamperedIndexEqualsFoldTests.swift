@@ -72,12 +72,7 @@ import LanesTestSupport
             // `show` first (it may build or keep a deferred index), then any other command.
             let fold = try EventLog.open(fixture.location, snapshots: .off).state
             let shown = try BoardIndex.open(fixture.location, environment: fixture.environment, needs: .rows)
-            for number in fold.issues.keys.sorted().prefix(6) {
-                let state = try shown.showing(number)
-                #expect(state.issues[number] == fold.issues[number], comment)
-                #expect(state.timelines[number] == fold.timelines[number], comment)
-                #expect(state.mentions.issues(mentioning: number) == fold.mentions.issues(mentioning: number), comment)
-            }
+            try IndexFixture.expectShows(fold.issues.keys.sorted().prefix(6), through: shown, as: fold, comment)
             #expect(shown.boardState.highestNumber == fold.highestNumber, comment)
             let index = try fixture.open()
             #expect(!index.meta.isDeferred, comment)
