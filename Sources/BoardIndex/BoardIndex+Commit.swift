@@ -75,6 +75,7 @@ extension BoardIndex {
             var updated = current
             updated.covered = size
             updated.mark = EventLog.endMark(fd, before: size, path: location.eventsPath)
+            updated.logChanged = IndexMeta.changeTime(try POSIXFile.status(fd, path: location.eventsPath))
             updated.nextLine += events.count
             try fold.write(to: database, meta: &updated)
             meta = updated

@@ -24,6 +24,7 @@ extension BoardIndex {
               let meta = try? IndexMeta.read(from: SQLiteDatabase(path: file.path, create: false)),
               meta.device == UInt64(info.st_dev), meta.inode == UInt64(info.st_ino),
               meta.covered <= Int(info.st_size), Int(info.st_size) - meta.covered <= quickTail,
+              Int(info.st_size) > meta.covered || meta.logUnchanged(info),
               let fd = try? BoardFile.open(location.eventsPath, O_RDONLY) else { return nil }
         let marked = EventLog.endMark(fd, before: meta.covered, count: meta.mark.count, path: location.eventsPath) == meta.mark
         close(fd)

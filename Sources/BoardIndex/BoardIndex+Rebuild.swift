@@ -107,6 +107,11 @@ extension BoardIndex {
         fresh.inode = coverage.inode
         fresh.covered = coverage.length
         fresh.mark = coverage.endMark
+        // The log's change time as the read left it, if it is still the file and length read.
+        if let info = POSIXFile.status(path: location.eventsPath), UInt64(info.st_dev) == coverage.device,
+           UInt64(info.st_ino) == coverage.inode, Int(info.st_size) == coverage.length {
+            fresh.logChanged = IndexMeta.changeTime(info)
+        }
         fresh.nextLine = coverage.nextLine
         fresh.logVersion = coverage.version ?? LineCodec.formatVersion
         fresh.take(state)

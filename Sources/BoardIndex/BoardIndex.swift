@@ -215,7 +215,8 @@ public final class BoardIndex {
               EventLog.endMark(fd, before: meta.covered, count: meta.mark.count, path: location.eventsPath) == meta.mark,
               meta.refoldAt == 0 || meta.refoldAt > Timestamp.now.milliseconds + Timestamp.skew,
               try lastRowsMatch(meta) else { return .rebuild }
-        guard size > meta.covered else { return .current(meta.covered) }
+        // Nothing appended, yet changed since: written over in place.
+        guard size > meta.covered else { return meta.logUnchanged(info) ? .current(meta.covered) : .rebuild }
         // Another process's lines: a few usually; a tail as big as a whole read is read whole.
         if size - meta.covered > BoardIndex.maximumTail { return .rebuild }
         let tail = try POSIXFile.read(fd, offset: meta.covered, count: size - meta.covered, path: location.eventsPath)
@@ -248,6 +249,7 @@ public final class BoardIndex {
         var updated = meta
         updated.covered = start + chunk.consumed
         updated.mark = EventLog.endMark(fd, before: updated.covered, path: location.eventsPath)
+        updated.logChanged = IndexMeta.changeTime(try POSIXFile.status(fd, path: location.eventsPath))
         updated.nextLine = reader.nextLine
         try fold.write(to: database, meta: &updated)
         meta = updated

@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import BoardModel
 import BoardStore
 
@@ -38,6 +41,12 @@ struct IndexMeta: Equatable {
     var textThrough = 0
     /// The issues up to this number have their text in `issue_text` (`Int.max`: all of them).
     var textIndexedThrough: Int { textIndexed ? .max : textThrough }
+    /// The log's status-change time (`st_ctim`, in nanoseconds) once `covered` was last set,
+    /// 0 if unknown (an index written before the field). Lanes changes its log only by
+    /// appending: a log that still ends at `covered` but has changed since was written over in
+    /// place, as an editor saves a line changed at the same length, which the length and the
+    /// end mark alone believed; the index is rebuilt from it (`BoardIndex.verdict`).
+    var logChanged: Int64 = 0
     /// How many of the last transaction's rows `lastRows` keeps.
     static let checkedRows = 16
 
@@ -65,6 +74,7 @@ struct IndexMeta: Equatable {
         // Only when set: the seals of indexes written before the field stay valid, and a lanes
         // without it finds a partial text part's seal wrong and rebuilds (it would not keep it).
         if textThrough != 0 { out.int(textThrough) }
+        if logChanged != 0 { out.int(logChanged) } // (as `textThrough`)
         out.int(lastRows.count)
         for row in lastRows {
             out.int(row.number)
@@ -74,6 +84,17 @@ struct IndexMeta: Equatable {
     }
 
     var seal: Int64 { IndexSeal.of(encoded) }
+
+    /// `info`'s status-change time as `logChanged` keeps it.
+    static func changeTime(_ info: stat) -> Int64 {
+        Int64(info.st_ctim.tv_sec) * 1_000_000_000 + Int64(info.st_ctim.tv_nsec)
+    }
+
+    /// Whether the log `info` describes, ending where the index's lines do, is as the index last
+    /// saw it: unchanged since, or not known (see `logChanged`).
+    func logUnchanged(_ info: stat) -> Bool {
+        logChanged == 0 || logChanged == IndexMeta.changeTime(info)
+    }
 
     /// The board-wide state as the fold left it (`BoardState+Partial`): no issues yet.
     func partialState(now: Timestamp = .now) -> BoardState {
@@ -113,7 +134,7 @@ struct IndexMeta: Equatable {
             ("columns", .blob(columnBytes.bytes)), ("removed_columns", .blob(removed.bytes)),
             ("highest_number", .int(highestNumber)), ("event_count", .int(eventCount)), ("hidden_count", .int(hiddenCount)),
             ("refold_at", .integer(refoldAt)), ("text_indexed", .int(textIndexed ? 1 : 0)), ("text_through", .int(textThrough)),
-            ("last_rows", .blob(rows.bytes)),
+            ("log_changed", .integer(logChanged)), ("last_rows", .blob(rows.bytes)),
             ("seal", .integer(seal)),
         ]
         for (key, value) in values {
@@ -155,6 +176,7 @@ struct IndexMeta: Equatable {
         meta.refoldAt = refoldAt
         meta.textIndexed = textIndexed == 1
         meta.textThrough = Int(integers["text_through"] ?? 0) // an index written before the field has none
+        meta.logChanged = integers["log_changed"] ?? 0 // (as `textThrough`)
         guard let columns = columnBytes.decoded({ reader throws(SnapshotReader.Damaged) in try reader.columns() }),
               let landings = removed.decoded({ reader throws(SnapshotReader.Damaged) in try reader.landings() }),
               let lastRows = rows.decoded({ reader throws(SnapshotReader.Damaged) in
